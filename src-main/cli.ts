@@ -1,0 +1,112 @@
+/**
+ * `da-doctor`: the pipeline's stages from the command line (contract.md §3), for helpdesks that run them through
+ * Intune or Configuration Manager and collect the JSON centrally. stdout carries only the result; messages go to
+ * stderr; exit 0/1/2.
+ */
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join, basename } from 'node:path';
+import type { Diagnosis } from '../src-shared/finding';
+import { parseArgs, USAGE, type ParsedArgs } from './cli/args';
+import { formatDiagnosis, toContractJson } from './cli/format';
+import { Doctor, diagnoseSnapshotText, type CollectResult } from './services/doctor';
+import { InputError } from './scenarios';
+import { appVersion } from './paths';
+
+async function main(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  switch (args.verb) {
+    case 'help':
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    case 'version':
+      process.stdout.write(`${appVersion()}\n`);
+      return 0;
+    case 'diagnose':
+      return runDiagnose(args);
+    case 'collect':
+      return runCollect(args);
+    default:
+      throw new InputError(`"${args.verb}" is not available yet in this version`);
+  }
+}
+
+function noPositional(args: ParsedArgs): void {
+  if (args.positional.length) throw new InputError(`unexpected argument "${args.positional[0]}"`);
+}
+
+function doctorFor(args: ParsedArgs): Doctor {
+  const scenario = args.options.get('scenario');
+  if (typeof scenario === 'string') return Doctor.simulated(scenario);
+  if (process.platform !== 'win32') throw new InputError('live checks need Windows; use --scenario NAME for the simulated host');
+  return Doctor.windows(null);
+}
+
+/** Collects with progress on stderr when a person is watching. */
+async function collectWith(doctor: Doctor): Promise<CollectResult> {
+  const tty = process.stderr.isTTY;
+  try {
+    return await doctor.collect((p) => {
+      if (tty && p.phase === 'finished') process.stderr.write(`  ${p.section.padEnd(20)} ${p.status} (${p.ms} ms)\n`);
+    });
+  } finally {
+    await doctor.dispose();
+  }
+}
+
+async function runDiagnose(args: ParsedArgs): Promise<number> {
+  noPositional(args);
+  const snapshotFile = args.options.get('snapshot');
+  if (typeof snapshotFile === 'string' && args.options.has('scenario')) throw new InputError('--snapshot and --scenario exclude each other');
+  const result = typeof snapshotFile === 'string' ? diagnoseSnapshotText(readInput(snapshotFile)) : await collectWith(doctorFor(args));
+  process.stdout.write(args.options.has('json') ? `${JSON.stringify(toContractJson(result.diagnosis))}\n` : formatDiagnosis(result.diagnosis));
+  return exitCodeOf(result.diagnosis);
+}
+
+async function runCollect(args: ParsedArgs): Promise<number> {
+  noPositional(args);
+  const out = args.options.get('out');
+  if (typeof out !== 'string') throw new InputError('collect needs --out FILE');
+  const result = await collectWith(doctorFor(args));
+  writeAtomically(out, `${JSON.stringify(result.snapshot, null, 2)}\n`);
+  process.stderr.write(`snapshot written to ${out}\n`);
+  return 0;
+}
+
+/** Exit code of contract §3: 1 when any finding is an error. */
+export function exitCodeOf(d: Diagnosis): number {
+  return d.findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+function readInput(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new InputError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+/** Writes next to the target and renames, so a failure never leaves half a file. */
+function writeAtomically(file: string, text: string): void {
+  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, file);
+  } catch (e) {
+    throw new InputError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    if (e instanceof InputError) {
+      process.stderr.write(`da-doctor: ${e.message}\n`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`da-doctor: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 70;
+    }
+  },
+);

@@ -1,0 +1,27 @@
+/** How a diagnosis is printed: contract §3 JSON for machines, a short readable summary for people. */
+import type { Diagnosis } from '../../src-shared/finding';
+
+/** The diagnosis in the stable JSON shape of contract.md §3 (a superset: extra fields are allowed). */
+export function toContractJson(d: Diagnosis): Diagnosis {
+  return d;
+}
+
+const MARK = { error: 'ERROR  ', warning: 'WARNING', info: 'INFO   ' } as const;
+
+/** A person's view: verdict, then each finding with what to do. */
+export function formatDiagnosis(d: Diagnosis): string {
+  const lines: string[] = [];
+  const verdict = { healthy: 'DirectAccess looks healthy.', problems: 'Problems found.', unknown: 'Could not tell: some checks did not answer.' }[d.status];
+  lines.push(`${d.machine} (${d.role}): ${verdict}`);
+  for (const f of d.findings) {
+    lines.push('', `${MARK[f.severity]} ${f.id}${f.variant ? ` (${f.variant})` : ''}: ${f.title}`, `        ${f.plain}`);
+    if (f.fixes.length) lines.push(`        fix: ${f.fixes.map((id) => `da-doctor fix ${id}`).join(', then ')}`);
+    if (f.escalate && f.adminAction) lines.push(`        administrator: ${f.adminAction}`);
+  }
+  const failed = Object.entries(d.probes).filter(([, p]) => p.status === 'error' || p.status === 'timedOut');
+  if (failed.length) {
+    lines.push('', 'Checks that did not answer:');
+    for (const [name, p] of failed) lines.push(`  ${name}: ${p.status}${p.message ? ` — ${p.message}` : ''}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

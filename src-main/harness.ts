@@ -1,0 +1,40 @@
+/**
+ * The browser harness (`npm run demo`): the real main services with the simulated host behind a loopback HTTP
+ * bridge, serving the renderer. How the wizard is shown and end-to-end tested where Electron cannot run, and how a
+ * helpdesk trainer practises scenarios. The page's URL is the last line it prints.
+ */
+import { join } from 'node:path';
+import { startHttpBridge } from './harness/httpBridge';
+import { appRoot } from './paths';
+import { InputError } from './scenarios';
+import { Doctor } from './services/doctor';
+import { Router } from './services/handlers';
+
+const DEFAULT_SCENARIO = 'untrusted-root';
+
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i === -1 ? undefined : process.argv[i + 1];
+}
+
+async function main(): Promise<void> {
+  const scenario = option('scenario') ?? DEFAULT_SCENARIO;
+  const port = Number(option('port') ?? '0');
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError(`--port must be a port number, got ${option('port')}`);
+  const doctor = Doctor.simulated(scenario);
+  const warm = doctor.warmUp(); // PowerShell starts while the page loads
+  const { server, url } = await startHttpBridge({ router: new Router(doctor), rendererDir: join(appRoot(), 'out', 'renderer'), port });
+  await warm;
+  const stop = () => {
+    server.close();
+    void doctor.dispose().finally(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  process.stdout.write(`DirectAccess Doctor — simulated machine: ${doctor.scenarioName}\nOpen the wizard at:\n${url}\n`);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`da-doctor demo: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(e instanceof InputError ? 2 : 1);
+});

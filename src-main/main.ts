@@ -1,0 +1,41 @@
+/**
+ * The Electron main process: one locked window, single instance, the renderer on app://doctor, IPC through the
+ * typed contract, and the PowerShell session started at launch so the first check does not wait for it.
+ */
+import { app, BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import { registerIpc } from './ipc/register';
+import { appRoot } from './paths';
+import { Doctor } from './services/doctor';
+import { Router } from './services/handlers';
+import { registerSchemePrivileges, serveRenderer } from './window/appProtocol';
+import { createMainWindow } from './window/createMainWindow';
+
+app.enableSandbox();
+registerSchemePrivileges();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  // On Windows the checks run live; elsewhere (and in the Electron end-to-end tests) on the simulated host.
+  const doctor =
+    process.platform === 'win32' && !process.env.DAD_SCENARIO ? Doctor.windows(null) : Doctor.simulated(process.env.DAD_SCENARIO ?? 'untrusted-root');
+  void doctor.warmUp().catch(() => undefined); // a failed start shows up on the first check, with its reason
+
+  app.on('second-instance', () => {
+    const [win] = BrowserWindow.getAllWindows();
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+  app.on('window-all-closed', () => {
+    void doctor.dispose().finally(() => app.quit());
+  });
+  void app.whenReady().then(() => {
+    const root = app.isPackaged ? app.getAppPath() : appRoot();
+    serveRenderer(join(root, 'out', 'renderer'));
+    registerIpc(new Router(doctor));
+    createMainWindow(join(root, 'out', 'main', 'preload.cjs'));
+  });
+}

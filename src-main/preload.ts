@@ -1,0 +1,27 @@
+/**
+ * The preload: one named verb per channel on `window.daDoctor` (never a generic invoke), the only code that
+ * touches ipcRenderer. Bundled to one CommonJS file because the renderer is sandboxed.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { ChannelName, ChannelRequest, CollectProgress } from '../src-shared/ipc';
+
+const call = (channel: ChannelName, req: unknown) => ipcRenderer.invoke(channel, req);
+
+const api = {
+  appInfo: () => call('app:info', {}),
+  collectRun: (req: ChannelRequest<'collect:run'>) => call('collect:run', req),
+  snapshotImport: (req: ChannelRequest<'snapshot:import'>) => call('snapshot:import', req),
+  /** Subscribes to probe progress; returns the unsubscribe. The event object never reaches the page. */
+  onCollectProgress: (cb: (p: CollectProgress) => void) => {
+    const listener = (_e: IpcRendererEvent, p: CollectProgress) => cb(p);
+    ipcRenderer.on('collect:progress', listener);
+    return () => {
+      ipcRenderer.removeListener('collect:progress', listener);
+    };
+  },
+};
+
+/** The verbs the page sees, for the renderer's bridge type. */
+export type PreloadApi = typeof api;
+
+contextBridge.exposeInMainWorld('daDoctor', api);

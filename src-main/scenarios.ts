@@ -1,0 +1,53 @@
+/** The simulated host's scenario files: find them by name or path, and read what Node needs of them. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, isAbsolute, join, resolve } from 'node:path';
+import { orgConfigSchema, type OrgConfig } from '../src-shared/orgConfig';
+import { scenariosDir } from './paths';
+
+export const SCENARIO_SCHEMA = 'da-doctor/scenario@1';
+
+/** The names of the built-in scenarios (files in assets/scenarios, not the _base machines). */
+export function listScenarios(): string[] {
+  const dir = scenariosDir();
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && !f.startsWith('_'))
+    .map((f) => f.slice(0, -5))
+    .sort();
+}
+
+/** A scenario that was found and checked: its absolute path, name and organisation configuration. */
+export interface ScenarioRef {
+  path: string;
+  name: string;
+  org: OrgConfig | null;
+}
+
+/** A bad scenario argument: the CLI turns it into exit code 2 with this message. */
+export class InputError extends Error {}
+
+/**
+ * Resolves `nameOrPath` (a built-in name such as `untrusted-root`, or a file path) and checks that it is a
+ * scenario file, so that bad input is refused before any PowerShell starts.
+ */
+export function resolveScenario(nameOrPath: string): ScenarioRef {
+  const isName = /^[a-z0-9][a-z0-9-]{0,63}$/.test(nameOrPath);
+  const path = isName && !nameOrPath.endsWith('.json') ? join(scenariosDir(), `${nameOrPath}.json`) : isAbsolute(nameOrPath) ? nameOrPath : resolve(nameOrPath);
+  if (!existsSync(path)) throw new InputError(`scenario not found: ${nameOrPath}`);
+  let doc: unknown;
+  try {
+    doc = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new InputError(`scenario ${path} is not JSON: ${(e as Error).message}`);
+  }
+  const tag = (doc as { schema?: unknown } | null)?.schema;
+  if (tag !== SCENARIO_SCHEMA) throw new InputError(`scenario ${path} has schema ${JSON.stringify(tag)}; expected ${SCENARIO_SCHEMA}`);
+  const rawOrg = (doc as { org?: unknown }).org;
+  let org: OrgConfig | null = null;
+  if (rawOrg !== undefined && rawOrg !== null) {
+    const parsed = orgConfigSchema.safeParse(rawOrg);
+    if (!parsed.success) throw new InputError(`scenario ${path} has an invalid org configuration: ${parsed.error.issues[0]?.message}`);
+    org = parsed.data;
+  }
+  return { path, name: basename(path, '.json'), org };
+}

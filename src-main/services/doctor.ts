@@ -1,0 +1,81 @@
+/**
+ * The main-process services behind every door (CLI, Electron IPC, the browser harness's HTTP bridge): one object
+ * that owns the PowerShell host and runs the pipeline's stages on it.
+ */
+import { diagnose } from '../../src-shared/diagnose';
+import type { Diagnosis } from '../../src-shared/finding';
+import type { OrgConfig } from '../../src-shared/orgConfig';
+import type { Snapshot } from '../../src-shared/snapshot';
+import { parseSnapshotText } from '../../src-shared/snapshotParse';
+import { collectSnapshot, type ProbeProgress } from '../collect/collector';
+import { PsHost } from '../powershell/psHost';
+import { InputError, resolveScenario, type ScenarioRef } from '../scenarios';
+
+/** A snapshot and what the rules make of it. */
+export interface CollectResult {
+  snapshot: Snapshot;
+  diagnosis: Diagnosis;
+}
+
+export class Doctor {
+  private scenario: ScenarioRef | null;
+
+  private constructor(
+    readonly host: PsHost,
+    private readonly org: OrgConfig | null,
+    scenario: ScenarioRef | null,
+  ) {
+    this.scenario = scenario;
+  }
+
+  /** A doctor for the simulated host, with a scenario's machine loaded. */
+  static simulated(scenarioNameOrPath: string): Doctor {
+    const ref = resolveScenario(scenarioNameOrPath);
+    return new Doctor(new PsHost('simulated', { scenarioPath: ref.path }), ref.org, ref);
+  }
+
+  /** A doctor for this Windows machine, with the organisation configuration in effect here. */
+  static windows(org: OrgConfig | null): Doctor {
+    return new Doctor(new PsHost('windows'), org, null);
+  }
+
+  /** The scenario on the simulated host, or null on Windows. */
+  get scenarioName(): string | null {
+    return this.scenario?.name ?? null;
+  }
+
+  /** The organisation configuration in effect (on the simulated host: the scenario's). */
+  get orgConfig(): OrgConfig | null {
+    return this.scenario ? this.scenario.org : this.org;
+  }
+
+  /** Starts PowerShell now so the first check does not wait for it. */
+  warmUp(): Promise<unknown> {
+    return this.host.session.start();
+  }
+
+  /** Switches the simulated host to another scenario, or reloads the current one fresh. */
+  async useScenario(nameOrPath: string): Promise<void> {
+    if (this.host.kind !== 'simulated') throw new InputError('scenarios exist only on the simulated host');
+    const ref = resolveScenario(nameOrPath);
+    await this.host.loadScenario(ref.path);
+    this.scenario = ref;
+  }
+
+  /** collect → snapshot → diagnose. */
+  async collect(onProgress?: (p: ProbeProgress) => void): Promise<CollectResult> {
+    const snapshot = await collectSnapshot(this.host, { org: this.orgConfig, onProgress });
+    return { snapshot, diagnosis: diagnose(snapshot) };
+  }
+
+  dispose(): Promise<void> {
+    return this.host.dispose();
+  }
+}
+
+/** Diagnoses a snapshot file's text from another machine; bad input is an InputError with one clear sentence. */
+export function diagnoseSnapshotText(text: string): CollectResult {
+  const parsed = parseSnapshotText(text);
+  if (!parsed.ok) throw new InputError(parsed.message);
+  return { snapshot: parsed.snapshot, diagnosis: diagnose(parsed.snapshot) };
+}

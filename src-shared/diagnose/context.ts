@@ -1,0 +1,92 @@
+/**
+ * What a rule sees: typed access to the snapshot's sections (only when their probe ended `ok`), the derived role,
+ * and a few facts many rules share. Reading a section through `need` records it as essential, so a failed probe
+ * turns the verdict into `unknown` instead of quietly passing for healthy.
+ */
+import type { Finding, Role } from '../finding';
+import type { OrgConfig } from '../orgConfig';
+import type { SectionName, Sections, Snapshot } from '../snapshot';
+import { parseErrorCode } from './errorCodes';
+
+/** The data type of one section. */
+export type SectionData<K extends SectionName> = NonNullable<Sections[K]['data']>;
+
+/** Typed, read-only view of the snapshot for rules. */
+export interface RuleContext {
+  readonly snapshot: Snapshot;
+  readonly role: Role;
+  readonly org: OrgConfig | null;
+  /** The section's data when its probe ended `ok`; otherwise undefined and, if it failed, recorded as undetermined. */
+  need<K extends SectionName>(name: K): SectionData<K> | undefined;
+  /** The section's data when `ok`, without making the verdict depend on it (for extra evidence only). */
+  peek<K extends SectionName>(name: K): SectionData<K> | undefined;
+  /** IP-HTTPS LastErrorCode (unsigned), or null when there is no state (or the section is not ok). */
+  readonly code: number | null;
+  /** The IP-HTTPS ServerURL in effect (configuration, else policy), or null. */
+  readonly serverUrl: string | null;
+  /** Host part of the ServerURL, lower case, or null. */
+  readonly serverHost: string | null;
+  /** True when Get-DAConnectionStatus says ConnectedLocally (inside the corporate network). */
+  readonly inside: boolean;
+  /** The client clock (clock probe, else the snapshot time). */
+  readonly now: Date;
+}
+
+/** Everything diagnose() needs back from the context after the rules have run. */
+export interface ContextRecord {
+  /** Sections a rule needed that had failed (error / timedOut). */
+  undetermined: Set<SectionName>;
+}
+
+/** A rule: evidence in, root causes out. `ids` lists what it can return, `roles` where it applies. */
+export interface Rule {
+  ids: readonly Finding['id'][];
+  roles: readonly Role[];
+  run: (ctx: RuleContext) => Finding | Finding[] | null;
+}
+
+/** Small helper so rule files read as data. */
+export function defineRule(ids: Rule['ids'], roles: Rule['roles'], run: Rule['run']): Rule {
+  return { ids, roles, run };
+}
+
+/** Host of a URL (lower case, IPv6 brackets removed), or null when it does not parse. */
+export function urlHost(url: string | null | undefined): string | null {
+  if (!url) return null;
+  const m = /^[a-z][a-z0-9+.-]*:\/\/(\[[^\]]+\]|[^/:?#]+)/i.exec(url.trim());
+  if (!m || !m[1]) return null;
+  return m[1].replace(/^\[|\]$/g, '').toLowerCase();
+}
+
+/** Build the context for one snapshot and role. */
+export function makeContext(snapshot: Snapshot, role: Role, record: ContextRecord): RuleContext {
+  const s = snapshot.sections;
+  function peek<K extends SectionName>(name: K): SectionData<K> | undefined {
+    const sec = s[name];
+    if (sec.status !== 'ok' || sec.data === null || sec.data === undefined) return undefined;
+    return sec.data as SectionData<K>;
+  }
+  function need<K extends SectionName>(name: K): SectionData<K> | undefined {
+    const data = peek(name);
+    if (data === undefined && (s[name].status === 'error' || s[name].status === 'timedOut')) record.undetermined.add(name);
+    return data;
+  }
+  const ipHttps = peek('ipHttps');
+  const daStatus = peek('daStatus');
+  const code = ipHttps?.state ? parseErrorCode(ipHttps.state.lastErrorCode) : null;
+  const serverUrl = ipHttps?.configuration?.serverUrl ?? daStatus?.ipHttpsClientUrl ?? null;
+  const clock = peek('clock');
+  const nowMs = Date.parse(clock?.utcNow ?? snapshot.collectedAt);
+  return {
+    snapshot,
+    role,
+    org: snapshot.org,
+    need,
+    peek,
+    code,
+    serverUrl,
+    serverHost: urlHost(serverUrl) ?? peek('serverCertificate')?.host.toLowerCase() ?? null,
+    inside: /connectedlocally/i.test(daStatus?.connection?.status ?? ''),
+    now: new Date(Number.isNaN(nowMs) ? 0 : nowMs),
+  };
+}

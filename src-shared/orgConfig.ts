@@ -1,0 +1,34 @@
+/**
+ * The organisation configuration (contract.md §4): shipped with the installer or deployed to ProgramData. Everything
+ * works without it; with it, fixes such as the pinned root import become one click.
+ */
+import { z } from 'zod';
+
+const thumbprint = z
+  .string()
+  .transform((s) => s.replace(/\s+/g, '').toUpperCase())
+  .pipe(z.string().regex(/^[0-9A-F]{40}$/, 'a thumbprint is 40 hexadecimal digits'));
+
+/** A pinned certificate: its thumbprint and, when shipped, the certificate file (base64 DER or PEM text). */
+export const pinnedCertSchema = z.object({
+  subject: z.string().min(1),
+  thumbprint,
+  certificate: z.string().optional(),
+});
+
+export const orgConfigSchema = z.object({
+  schema: z.literal('da-doctor/org@1'),
+  organisation: z.string().min(1),
+  helpdesk: z.object({ name: z.string(), email: z.string().optional(), phone: z.string().optional() }).optional(),
+  ipHttpsServerUrl: z.string().url().optional(),
+  pinnedRoots: z.array(pinnedCertSchema).default([]),
+  pinnedIntermediates: z.array(pinnedCertSchema).default([]),
+  isatapRouter: z
+    .string()
+    .regex(/^[A-Za-z0-9.-]{1,253}$/, 'a host name or IPv4 address')
+    .optional(),
+  preauthentication: z.boolean().default(false),
+  otp: z.boolean().default(false),
+  manageOutExpected: z.boolean().default(false),
+});
+export type OrgConfig = z.infer<typeof orgConfigSchema>;
