@@ -3,7 +3,8 @@ import { FIX_IDS, ROOT_CAUSE_IDS } from '../ids';
 import { targets, walk } from './engine';
 import { SCENARIO_CASES, diagnosis, finding, type Expected } from './fixtures';
 import { TREE } from './tree';
-import type { NodeId, TreeNode, Walk, WalkContext } from './types';
+import type { NodeId, TreeNode, WalkContext } from './types';
+import type { Walk } from './engine';
 
 const nodes = Object.values(TREE.nodes);
 

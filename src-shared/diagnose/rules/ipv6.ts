@@ -9,7 +9,8 @@ export function disablesTunnels(value: number | null): boolean {
 }
 
 export const ipv6Rule: Rule = defineRule(['ipv6-transition-disabled'], ['client', 'manageOut'], (ctx) => {
-  const ipv6 = ctx.need('ipv6');
+  // With IP-HTTPS active the tunnels demonstrably work, so a failed ipv6 probe need not make the verdict unknown.
+  const ipv6 = ctx.code === 0 ? ctx.peek('ipv6') : ctx.need('ipv6');
   if (!ipv6 || !disablesTunnels(ipv6.disabledComponents)) return null;
   const value = ipv6.disabledComponents as number;
   const hex = '0x' + (value >>> 0).toString(16);

@@ -1,0 +1,274 @@
+# The real Windows implementations of the adapters in BOUNDARY.md. Dot-sourced into the session after DaDoctor.psm1
+# (the simulated host defines the same names instead). Global functions so the module's probes find them; kept small
+# and PowerShell 2.0-safe (Windows 7 collector): New-Object, no [pscustomobject], no ::new().
+
+$dadHostDir = Split-Path -Parent $MyInvocation.MyCommand.Path
+. (Join-Path $dadHostDir 'CertificateFields.ps1')
+. (Join-Path $dadHostDir 'HttpDate.ps1')
+Remove-Variable -Name dadHostDir
+
+# A registry key for a provider-style path (HKLM:\, HKU:\, HKCU:\) opened read-only, or $null when it is missing.
+# The .NET API is used because PowerShell has no HKU: drive and the provider is slow.
+function global:Open-DadWinRegistryKey {
+    param([string]$Path)
+    $m = [regex]::Match($Path, '^(HKLM|HKU|HKCU):\\(.*)$')
+    if (-not $m.Success) { throw ('unsupported registry path: ' + $Path) }
+    $hive = [Microsoft.Win32.Registry]::LocalMachine
+    if ($m.Groups[1].Value -eq 'HKU') { $hive = [Microsoft.Win32.Registry]::Users }
+    if ($m.Groups[1].Value -eq 'HKCU') { $hive = [Microsoft.Win32.Registry]::CurrentUser }
+    return $hive.OpenSubKey($m.Groups[2].Value, $false)
+}
+
+# Value name -> value of a registry key, or $null when the key does not exist.
+function global:Get-DadRegistryValues {
+    param([Parameter(Mandatory = $true)][string]$Path)
+    $key = Open-DadWinRegistryKey $Path
+    if ($null -eq $key) { return $null }
+    try {
+        $values = @{}
+        foreach ($name in $key.GetValueNames()) { $values[$name] = $key.GetValue($name) }
+        return $values
+    } finally {
+        $key.Close()
+    }
+}
+
+# Names of a registry key's subkeys; empty when the key has none or does not exist.
+function global:Get-DadRegistrySubkeys {
+    param([Parameter(Mandatory = $true)][string]$Path)
+    $key = Open-DadWinRegistryKey $Path
+    if ($null -eq $key) { return , @() }
+    try {
+        return , ([string[]]$key.GetSubKeyNames())
+    } finally {
+        $key.Close()
+    }
+}
+
+# The certificates of a LocalMachine store (Root, CA or My) as certificate objects.
+function global:Get-DadCertificates {
+    param([Parameter(Mandatory = $true)][ValidateSet('Root', 'CA', 'My')][string]$Store)
+    $location = [System.Security.Cryptography.X509Certificates.StoreLocation]::LocalMachine
+    $x509Store = New-Object System.Security.Cryptography.X509Certificates.X509Store -ArgumentList $Store, $location
+    $x509Store.Open([System.Security.Cryptography.X509Certificates.OpenFlags]'ReadOnly, OpenExistingOnly')
+    try {
+        $list = New-Object System.Collections.ArrayList
+        foreach ($cert in $x509Store.Certificates) { $null = $list.Add((ConvertTo-DadWinCertificateObject $cert)) }
+        return , $list.ToArray()
+    } finally {
+        $x509Store.Close()
+    }
+}
+
+# Addresses of a name through the system resolver (so NRPT applies, as it does for IP-HTTPS); empty when it fails.
+function global:Resolve-DadName {
+    param([Parameter(Mandatory = $true)][string]$Name)
+    $list = New-Object System.Collections.ArrayList
+    try {
+        foreach ($address in [System.Net.Dns]::GetHostAddresses($Name)) { $null = $list.Add($address.ToString()) }
+    } catch {
+        $null = $_
+    }
+    return , $list.ToArray()
+}
+
+# A connected TcpClient to the first address of HostName, or a string saying why not (unresolved/timedOut/refused/error).
+function global:Connect-DadWinTcpClient {
+    param([string]$HostName, [int]$Port, [int]$TimeoutMs)
+    try {
+        $addresses = [System.Net.Dns]::GetHostAddresses($HostName)
+    } catch {
+        return 'unresolved'
+    }
+    if ($addresses.Length -eq 0) { return 'unresolved' }
+    # TcpClient() is IPv4-only on .NET Framework; give it the address family of the address we connect to.
+    $client = New-Object System.Net.Sockets.TcpClient -ArgumentList $addresses[0].AddressFamily
+    $ok = $false
+    try {
+        $async = $client.BeginConnect($addresses[0], $Port, $null, $null)
+        if (-not $async.AsyncWaitHandle.WaitOne($TimeoutMs, $false)) { return 'timedOut' }
+        try {
+            $client.EndConnect($async)
+        } catch {
+            $socketError = Get-DadWinSocketError $_.Exception
+            if ($socketError -eq 'ConnectionRefused') { return 'refused' }
+            if ($socketError -eq 'TimedOut') { return 'timedOut' }
+            return 'error'
+        }
+        $ok = $true
+        return $client
+    } finally {
+        if (-not $ok) { $client.Close() }
+    }
+}
+
+# The SocketError name inside an exception chain (PowerShell wraps .NET exceptions), or $null.
+function global:Get-DadWinSocketError {
+    param([System.Exception]$Exception)
+    $current = $Exception
+    while ($null -ne $current) {
+        if ($current -is [System.Net.Sockets.SocketException]) { return $current.SocketErrorCode.ToString() }
+        $current = $current.InnerException
+    }
+    return $null
+}
+
+# Outcome of a TCP connect: succeeded, refused, timedOut, unresolved or error.
+function global:Test-DadTcpPort {
+    param([Parameter(Mandatory = $true)][string]$HostName, [int]$Port = 443, [int]$TimeoutMs = 4000)
+    $client = Connect-DadWinTcpClient $HostName $Port $TimeoutMs
+    if ($client -is [string]) { return $client }
+    $client.Close()
+    return 'succeeded'
+}
+
+# TLS versions to offer: the OS default on .NET Core; on .NET Framework the default is SSL3/TLS 1.0 only, which a
+# hardened DirectAccess server refuses, so TLS 1.0-1.2 are asked for by value (the enum of .NET 3.5 lacks the names).
+function global:Get-DadWinTlsProtocols {
+    if ($PSVersionTable.PSVersion.Major -ge 6) { return [System.Security.Authentication.SslProtocols]::None }
+    return [System.Security.Authentication.SslProtocols](192 -bor 768 -bor 3072)
+}
+
+# Builds the chain of a certificate in machine context (as the LocalSystem IP Helper sees trust) and returns
+# @{ Status = X509ChainStatusFlags names; Elements = certificates leaf first }.
+function global:Get-DadWinChainReport {
+    param($Certificate, $ExtraCertificates, [string]$RevocationMode, [int]$TimeoutMs)
+    $chain = New-Object System.Security.Cryptography.X509Certificates.X509Chain -ArgumentList $true
+    $chain.ChainPolicy.RevocationMode = $RevocationMode
+    $chain.ChainPolicy.UrlRetrievalTimeout = [System.TimeSpan]::FromMilliseconds($TimeoutMs)
+    foreach ($extra in $ExtraCertificates) { $null = $chain.ChainPolicy.ExtraStore.Add($extra) }
+    $null = $chain.Build($Certificate)
+    $status = New-Object System.Collections.ArrayList
+    foreach ($entry in $chain.ChainStatus) {
+        foreach ($flag in ($entry.Status.ToString() -split ',\s*')) {
+            if (-not $status.Contains($flag)) { $null = $status.Add($flag) }
+        }
+    }
+    $elements = New-Object System.Collections.ArrayList
+    foreach ($element in $chain.ChainElements) { $null = $elements.Add($element.Certificate) }
+    return @{ Status = $status.ToArray(); Elements = $elements.ToArray() }
+}
+
+# TLS handshake with the IP-HTTPS server: what it presents, whether it asks for a client certificate, how the chain
+# builds in machine context without and with online revocation, and the server's clock from a HEAD request.
+function global:Invoke-DadTlsProbe {
+    param([Parameter(Mandatory = $true)][string]$HostName, [int]$Port = 443, [int]$TimeoutMs = 5000)
+    $result = @{
+        Handshake = 'notAttempted'; HandshakeError = $null; ClientCertificateRequested = $false; ServerDate = $null
+        Chain = @(); ChainStatus = @(); ChainStatusOnline = @(); NameMatches = $null
+    }
+    $client = Connect-DadWinTcpClient $HostName $Port $TimeoutMs
+    if ($client -is [string]) {
+        $result.HandshakeError = 'TCP connection not established: ' + $client
+        return New-Object PSObject -Property $result
+    }
+    $seen = @{ Certificate = $null; Errors = $null; Extra = (New-Object System.Collections.ArrayList); Requested = $false }
+    # Accept everything: the probe must see the chain even when it is untrusted; trust is judged below.
+    $validate = {
+        param($sender, $certificate, $chain, $errors)
+        if ($null -ne $certificate) {
+            $seen.Certificate = New-Object System.Security.Cryptography.X509Certificates.X509Certificate2 -ArgumentList (, $certificate.GetRawCertData())
+            $seen.Errors = $errors
+        }
+        if ($null -ne $chain) {
+            # Copies: the callback's chain (server-sent intermediates) is disposed after the handshake.
+            foreach ($element in $chain.ChainElements) {
+                $null = $seen.Extra.Add((New-Object System.Security.Cryptography.X509Certificates.X509Certificate2 -ArgumentList (, $element.Certificate.RawData)))
+            }
+        }
+        return $true
+    }.GetNewClosure()
+    # Called again with the server's certificate when the server sends a CertificateRequest (preauthentication).
+    $select = {
+        param($sender, $targetHost, $localCertificates, $remoteCertificate, $acceptableIssuers)
+        if ($null -ne $remoteCertificate) { $seen.Requested = $true }
+        return $null
+    }.GetNewClosure()
+    $ssl = $null
+    try {
+        $client.ReceiveTimeout = $TimeoutMs
+        $client.SendTimeout = $TimeoutMs
+        $ssl = New-Object System.Net.Security.SslStream -ArgumentList $client.GetStream(), $false,
+            ([System.Net.Security.RemoteCertificateValidationCallback]$validate), ([System.Net.Security.LocalCertificateSelectionCallback]$select)
+        try {
+            $noCertificates = New-Object System.Security.Cryptography.X509Certificates.X509CertificateCollection
+            $ssl.AuthenticateAsClient($HostName, $noCertificates, (Get-DadWinTlsProtocols), $false)
+            $result.Handshake = 'succeeded'
+        } catch {
+            $result.Handshake = 'failed'
+            $inner = $_.Exception
+            while ($null -ne $inner.InnerException) { $inner = $inner.InnerException }
+            $result.HandshakeError = $inner.Message
+        }
+        if ($result.Handshake -eq 'succeeded') {
+            $result.ServerDate = Get-DadWinServerDate $ssl $HostName
+        }
+    } finally {
+        if ($null -ne $ssl) { $ssl.Close() }
+        $client.Close()
+    }
+    $result.ClientCertificateRequested = $seen.Requested
+    if ($null -ne $seen.Certificate) {
+        $mismatch = [System.Net.Security.SslPolicyErrors]::RemoteCertificateNameMismatch
+        $result.NameMatches = (($seen.Errors -band $mismatch) -eq 0)
+        $extra = $seen.Extra.ToArray()
+        $offline = Get-DadWinChainReport $seen.Certificate $extra 'NoCheck' $TimeoutMs
+        $online = Get-DadWinChainReport $seen.Certificate $extra 'Online' ([Math]::Min($TimeoutMs, 3000))
+        $chainObjects = New-Object System.Collections.ArrayList
+        foreach ($cert in $offline.Elements) { $null = $chainObjects.Add((ConvertTo-DadWinCertificateObject $cert)) }
+        $result.Chain = $chainObjects.ToArray()
+        $result.ChainStatus = $offline.Status
+        $result.ChainStatusOnline = $online.Status
+    }
+    return New-Object PSObject -Property $result
+}
+
+# Sends a HEAD request over the TLS stream and returns the Date header as UTC, or $null (a failure here must not
+# spoil the handshake result).
+function global:Get-DadWinServerDate {
+    param($Stream, [string]$HostName)
+    try {
+        $request = 'HEAD / HTTP/1.1' + "`r`n" + 'Host: ' + $HostName + "`r`n" + 'User-Agent: DirectAccessDoctor' + "`r`n" + 'Connection: close' + "`r`n`r`n"
+        $bytes = [System.Text.Encoding]::ASCII.GetBytes($request)
+        $Stream.Write($bytes, 0, $bytes.Length)
+        $Stream.Flush()
+        $buffer = New-Object byte[] 8192
+        $text = ''
+        while ($text.IndexOf("`r`n`r`n") -lt 0 -and $text.Length -lt 16384) {
+            $read = $Stream.Read($buffer, 0, $buffer.Length)
+            if ($read -le 0) { break }
+            $text += [System.Text.Encoding]::ASCII.GetString($buffer, 0, $read)
+        }
+        return ConvertFrom-DadWinHttpDate $text
+    } catch {
+        return $null
+    }
+}
+
+# True when a LocalMachine\My certificate's chain builds to a trusted root in machine context (no revocation check;
+# an expired certificate also fails).
+function global:Test-DadCertificateChain {
+    param([Parameter(Mandatory = $true)][string]$Thumbprint)
+    $location = [System.Security.Cryptography.X509Certificates.StoreLocation]::LocalMachine
+    $store = New-Object System.Security.Cryptography.X509Certificates.X509Store -ArgumentList 'My', $location
+    $store.Open([System.Security.Cryptography.X509Certificates.OpenFlags]'ReadOnly, OpenExistingOnly')
+    try {
+        $found = $store.Certificates.Find([System.Security.Cryptography.X509Certificates.X509FindType]::FindByThumbprint, $Thumbprint, $false)
+        if ($found.Count -eq 0) { return $false }
+        $chain = New-Object System.Security.Cryptography.X509Certificates.X509Chain -ArgumentList $true
+        $chain.ChainPolicy.RevocationMode = [System.Security.Cryptography.X509Certificates.X509RevocationMode]::NoCheck
+        return $chain.Build($found[0])
+    } finally {
+        $store.Close()
+    }
+}
+
+# The client clock in UTC.
+function global:Get-DadUtcNow {
+    return [datetime]::UtcNow
+}
+
+# The version of the PowerShell running the probes (2.0 means the Windows 7 collector).
+function global:Get-DadPowerShellVersion {
+    return $PSVersionTable.PSVersion.ToString()
+}

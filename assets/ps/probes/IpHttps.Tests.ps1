@@ -1,0 +1,276 @@
+# The DirectAccess policy and IP-HTTPS probes: daStatus, ipHttps (cmdlets and netsh text), reachability,
+# serverCertificate.
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot '../TestSupport.ps1')
+    Initialize-DadTestHost
+    $script:UrlKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows\TCPIP\v6Transition\IPHTTPS\IPHTTPSInterface'
+    $script:NcaKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows\NetworkConnectivityAssistant'
+}
+
+AfterAll {
+    Clear-DadTestHost
+}
+
+Describe 'Get-DadDaStatusSection' {
+    BeforeEach {
+        Set-DadTestMissingCommands @()
+        Mock -ModuleName DaDoctor Get-DadRegistryValues { $null }
+        Mock -ModuleName DaDoctor Get-DadRegistryValues { @{ IPHTTPS_ClientUrl = 'https://da.contoso.com:443/IPHTTPS' } } -ParameterFilter { $Path -like '*\IPHTTPSInterface' }
+        Mock -ModuleName DaDoctor Get-DAConnectionStatus { [pscustomobject]@{ Status = 'ConnectedRemotely'; Substatus = 'None' } }
+    }
+
+    It 'reports the policy URL and the NCA connection status' {
+        $data = Get-DadDaStatusSection
+        $data.policyApplied | Should -BeTrue
+        $data.ipHttpsClientUrl | Should -Be 'https://da.contoso.com:443/IPHTTPS'
+        $data.ncaConfigured | Should -BeFalse
+        $data.connection.status | Should -Be 'ConnectedRemotely'
+        $data.connection.substatus | Should -Be 'None'
+    }
+
+    It 'counts an NCA policy key alone as policy applied' {
+        Mock -ModuleName DaDoctor Get-DadRegistryValues { $null } -ParameterFilter { $Path -like '*\IPHTTPSInterface' }
+        Mock -ModuleName DaDoctor Get-DadRegistryValues { @{} } -ParameterFilter { $Path -eq $script:NcaKey }
+        $data = Get-DadDaStatusSection
+        $data.policyApplied | Should -BeTrue
+        $data.ncaConfigured | Should -BeTrue
+        $data.ipHttpsClientUrl | Should -BeNullOrEmpty
+    }
+
+    It 'reports no policy and no connection on an unconfigured machine' {
+        Mock -ModuleName DaDoctor Get-DadRegistryValues { $null } -ParameterFilter { $Path -like '*\IPHTTPSInterface' }
+        Mock -ModuleName DaDoctor Get-DAConnectionStatus { }
+        $out = Invoke-DadTestProbe 'daStatus'
+        $out.Raw[0] | Should -Match '"connection":null'
+        $out.Envelope.data.policyApplied | Should -BeFalse
+        $out.Envelope.data.ncaConfigured | Should -BeFalse
+    }
+
+    It 'keeps the policy facts when Get-DAConnectionStatus fails (NcaSvc cannot run)' {
+        Mock -ModuleName DaDoctor Get-DAConnectionStatus { throw 'The service cannot be started' }
+        $data = Get-DadDaStatusSection
+        $data.policyApplied | Should -BeTrue
+        $data.connection | Should -BeNullOrEmpty
+    }
+
+    It 'has no connection status on Windows 7 (no cmdlet)' {
+        Set-DadTestMissingCommands @('Get-DAConnectionStatus')
+        (Get-DadDaStatusSection).connection | Should -BeNullOrEmpty
+        Should -Invoke -ModuleName DaDoctor Get-DAConnectionStatus -Times 0
+    }
+}
+
+Describe 'Get-DadIpHttpsSection with the cmdlets' {
+    BeforeEach {
+        Set-DadTestMissingCommands @()
+        Mock -ModuleName DaDoctor Get-NetIPHttpsState {
+            [pscustomobject]@{ InterfaceName = 'IPHTTPSInterface'; LastErrorCode = [uint32]2148204809; InterfaceStatus = 'Failed to connect to the IPHTTPS server; waiting to reconnect' }
+        }
+        Mock -ModuleName DaDoctor Get-NetIPHttpsConfiguration {
+            [pscustomobject]@{ Profile = 'IPHTTPSInterface'; State = 'Default'; Type = 'Server'; AuthMode = 'Certificates'; ServerURL = 'https://server.contoso.com/IPHTTPS' }
+            [pscustomobject]@{ Profile = 'IPHTTPSInterface'; State = 'Enabled'; Type = 'Client'; AuthMode = 'None'; ServerURL = 'https://da.contoso.com:443/IPHTTPS' }
+        }
+    }
+
+    It 'reports the last error code as a uint32 number and the client configuration' {
+        $out = Invoke-DadTestProbe 'ipHttps'
+        $out.Envelope.status | Should -Be 'ok'
+        $out.Raw[0] | Should -Match '"lastErrorCode":2148204809'
+        $data = $out.Envelope.data
+        $data.source | Should -Be 'cmdlet'
+        $data.state.interfaceStatus | Should -Be 'Failed to connect to the IPHTTPS server; waiting to reconnect'
+        $data.configuration.serverUrl | Should -Be 'https://da.contoso.com:443/IPHTTPS'
+        $data.configuration.state | Should -Be 'Enabled'
+        $data.configuration.authMode | Should -Be 'None'
+    }
+
+    It 'converts a signed rendering of the code' {
+        Mock -ModuleName DaDoctor Get-NetIPHttpsState { [pscustomobject]@{ LastErrorCode = [int32]-2146885613; InterfaceStatus = 'x' } }
+        (Get-DadIpHttpsSection).state.lastErrorCode | Should -Be 2148081683
+    }
+
+    It 'reports state null when Get-NetIPHttpsState returns nothing (inside, or IP Helper stopped)' {
+        Mock -ModuleName DaDoctor Get-NetIPHttpsState { }
+        $out = Invoke-DadTestProbe 'ipHttps'
+        $out.Envelope.status | Should -Be 'ok'
+        $out.Raw[0] | Should -Match '"state":null'
+    }
+
+    It 'reports configuration null when there is none' {
+        Mock -ModuleName DaDoctor Get-NetIPHttpsConfiguration { }
+        (Get-DadIpHttpsSection).configuration | Should -BeNullOrEmpty
+    }
+
+    It 'fails the section when the cmdlet throws' {
+        Mock -ModuleName DaDoctor Get-NetIPHttpsState { throw 'RPC server unavailable' }
+        $out = Invoke-DadTestProbe 'ipHttps'
+        $out.Envelope.status | Should -Be 'error'
+        $out.Envelope.message | Should -Be 'RPC server unavailable'
+    }
+}
+
+Describe 'Get-DadIpHttpsSection on Windows 7 (netsh httpstunnel)' {
+    BeforeEach {
+        Set-DadTestMissingCommands @('Get-NetIPHttpsState', 'Get-NetIPHttpsConfiguration')
+    }
+
+    It 'parses <Name>' -TestCases @(
+        @{ Name = 'the documented layout'; CodeLine = 'Last Error Code            : 0x800b0109'; StatusLine = 'Interface Status           : Failed to connect to the IPHTTPS server; waiting to reconnect'; Code = 2148204809; Status = 'Failed to connect to the IPHTTPS server; waiting to reconnect' }
+        @{ Name = 'no space after the colon'; CodeLine = 'Last Error Code            :0x80092013'; StatusLine = 'Interface Status           : failed to connect to the IPHTTPS server. Waiting to reconnect'; Code = 2148081683; Status = 'failed to connect to the IPHTTPS server. Waiting to reconnect' }
+        @{ Name = 'trailing whitespace'; CodeLine = 'Last Error Code            : 0x0   '; StatusLine = 'Interface Status           : IPHTTPS interface active '; Code = 0; Status = 'IPHTTPS interface active' }
+        @{ Name = 'upper-case hex'; CodeLine = 'Last Error Code            : 0x2AFC'; StatusLine = 'Interface Status           : Failed to connect to IPHTTPs server; Waiting to reconnect.'; Code = 11004; Status = 'Failed to connect to IPHTTPs server; Waiting to reconnect.' }
+        @{ Name = 'a decimal code'; CodeLine = 'Last Error Code            : 1214'; StatusLine = 'Interface Status           : Invalid IPHTTPS URL specified'; Code = 1214; Status = 'Invalid IPHTTPS URL specified' }
+        @{ Name = 'a signed int32 code'; CodeLine = 'Last Error Code            : -2146762487'; StatusLine = 'Interface Status           : Failed to connect'; Code = 2148204809; Status = 'Failed to connect' }
+        @{ Name = 'the Windows 8 active wording'; CodeLine = 'Last Error Code            : 0x0'; StatusLine = 'Interface Status           : IPHTTPS interface is active.'; Code = 0; Status = 'IPHTTPS interface is active.' }
+    ) {
+        param($CodeLine, $StatusLine, $Code, $Status)
+        $global:DadTestLines = @(
+            'Interface IPHTTPSInterface (Group Policy)  Parameters', '------------------------------------------------------------',
+            'Role                       : client', 'URL                        : https://da.contoso.com:443/IPHTTPS', $CodeLine, $StatusLine, '')
+        Mock -ModuleName DaDoctor netsh { $global:DadTestLines -join "`r`n" } -ParameterFilter { ($args -join ' ') -eq 'interface httpstunnel show interfaces' }
+        $out = Invoke-DadTestProbe 'ipHttps'
+        $out.Envelope.status | Should -Be 'ok'
+        $data = $out.Envelope.data
+        $data.source | Should -Be 'netsh'
+        $out.Raw[0] | Should -Match ('"lastErrorCode":' + $Code + '[,}]')
+        $data.state.interfaceStatus | Should -BeExactly $Status
+        $data.configuration.serverUrl | Should -Be 'https://da.contoso.com:443/IPHTTPS'
+        $data.configuration.state | Should -BeNullOrEmpty
+    }
+
+    It 'reads the client block when a server interface is listed too' {
+        $lines = @(
+            'Interface IPHTTPSInterface (Group Policy)  Parameters', '----', 'Role                       : server',
+            'URL                        : https://+:443/IPHTTPS', 'Last Error Code            : 0x0', 'Interface Status           : IPHTTPS interface active', '',
+            'Interface IPHTTPSClient (Local)  Parameters', '----', 'Role                       : client',
+            'URL                        : https://da.contoso.com:443/IPHTTPS', 'Last Error Code            : 0x274c', 'Interface Status           : Failed to connect')
+        $data = InModuleScope DaDoctor -Parameters @{ Lines = $lines } { param($Lines) ConvertFrom-DadIpHttpsNetsh $Lines }
+        $data.state.lastErrorCode | Should -Be 10060
+        $data.configuration.serverUrl | Should -Be 'https://da.contoso.com:443/IPHTTPS'
+    }
+
+    It 'reports state and configuration null when netsh lists no interface' {
+        $data = InModuleScope DaDoctor { ConvertFrom-DadIpHttpsNetsh @('', 'The system cannot find the file specified.', '') }
+        $data.state | Should -BeNullOrEmpty
+        $data.configuration | Should -BeNullOrEmpty
+        $data.source | Should -Be 'netsh'
+    }
+
+    It 'fails the section on a Last Error Code it cannot read' {
+        { InModuleScope DaDoctor { ConvertFrom-DadIpHttpsNetsh @('Role : client', 'Last Error Code : pending') } } | Should -Throw '*unrecognised Last Error Code*'
+    }
+}
+
+Describe 'Get-DadReachabilitySection' {
+    BeforeEach {
+        Mock -ModuleName DaDoctor Get-DadIpHttpsServerUrl { 'https://da.contoso.com:443/IPHTTPS' }
+        Mock -ModuleName DaDoctor Resolve-DadName { '203.0.113.10' }
+        Mock -ModuleName DaDoctor Test-DadTcpPort { 'succeeded' }
+    }
+
+    It 'reports the resolved addresses (an array even for one) and the TCP outcome' {
+        $out = Invoke-DadTestProbe 'reachability'
+        $out.Raw[0] | Should -Match '"addresses":\["203.0.113.10"\]'
+        $out.Envelope.data.host | Should -Be 'da.contoso.com'
+        $out.Envelope.data.port | Should -Be 443
+        $out.Envelope.data.tcp | Should -Be 'succeeded'
+        Should -Invoke -ModuleName DaDoctor Test-DadTcpPort -Times 1 -ParameterFilter { $HostName -eq 'da.contoso.com' -and $Port -eq 443 -and $TimeoutMs -gt 0 }
+    }
+
+    It 'says unresolved without trying TCP when the name does not resolve' {
+        Mock -ModuleName DaDoctor Resolve-DadName { }
+        $out = Invoke-DadTestProbe 'reachability'
+        $out.Raw[0] | Should -Match '"addresses":\[\]'
+        $out.Envelope.data.tcp | Should -Be 'unresolved'
+        Should -Invoke -ModuleName DaDoctor Test-DadTcpPort -Times 0
+    }
+
+    It 'still tries an IP-literal host (diagnosis decides about the URL)' {
+        Mock -ModuleName DaDoctor Get-DadIpHttpsServerUrl { 'https://198.51.100.7:443/IPHTTPS' }
+        Mock -ModuleName DaDoctor Resolve-DadName { }
+        Mock -ModuleName DaDoctor Test-DadTcpPort { 'timedOut' }
+        $data = Get-DadReachabilitySection
+        $data.host | Should -Be '198.51.100.7'
+        $data.tcp | Should -Be 'timedOut'
+    }
+
+    It 'is notApplicable without a ServerURL' {
+        Mock -ModuleName DaDoctor Get-DadIpHttpsServerUrl { $null }
+        (Invoke-DadTestProbe 'reachability').Envelope.status | Should -Be 'notApplicable'
+    }
+}
+
+Describe 'Get-DadServerCertificateSection' {
+    BeforeEach {
+        Mock -ModuleName DaDoctor Get-DadIpHttpsServerUrl { 'https://da.contoso.com/IPHTTPS' }
+        $global:DadTestChain = @(
+            (New-DadTestCertificate -Thumbprint ('ab' * 20) -CrlUrls @('http://pki.contoso.com/crl/ContosoIssuing.crl')),
+            (New-DadTestCertificate -Subject 'CN=Contoso Issuing CA' -Issuer 'CN=Contoso Root CA' -Thumbprint ('cd' * 20) -DnsNames @() -Ekus @()),
+            (New-DadTestCertificate -Subject 'CN=Contoso Root CA' -Issuer 'CN=Contoso Root CA' -Thumbprint ('ef' * 20) -DnsNames @() -Ekus @()))
+        Mock -ModuleName DaDoctor Invoke-DadTlsProbe {
+            [pscustomobject]@{
+                Handshake = 'succeeded'; HandshakeError = $null; ClientCertificateRequested = $false
+                ServerDate = (New-Object DateTime 2025, 3, 10, 12, 0, 0, ([DateTimeKind]::Utc))
+                Chain = $global:DadTestChain; ChainStatus = @('UntrustedRoot'); ChainStatusOnline = @('UntrustedRoot', 'RevocationStatusUnknown')
+                NameMatches = $true
+            }
+        }
+    }
+
+    It 'describes the presented chain as the snapshot wants it' {
+        $out = Invoke-DadTestProbe 'serverCertificate'
+        $out.Envelope.status | Should -Be 'ok'
+        $json = $out.Raw[0]
+        $json | Should -Match '"serverDate":"2025-03-10T12:00:00.0000000Z"'
+        $json | Should -Match '"chainStatus":\["UntrustedRoot"\]'
+        $json | Should -Match '"notAfter":"2026-01-01T00:00:00.0000000Z"'
+        $json | Should -Match '"dnsNames":\[\]'
+        $data = $out.Envelope.data
+        $data.url | Should -Be 'https://da.contoso.com/IPHTTPS'
+        $data.host | Should -Be 'da.contoso.com'
+        $data.port | Should -Be 443
+        $data.handshake | Should -Be 'succeeded'
+        $data.chain.Count | Should -Be 3
+        $data.chain[0].thumbprint | Should -BeExactly ('AB' * 20)
+        $data.chain[0].selfSigned | Should -BeFalse
+        $data.chain[0].crlUrls | Should -Be @('http://pki.contoso.com/crl/ContosoIssuing.crl')
+        $data.chain[2].selfSigned | Should -BeTrue
+        $data.chainStatusOnline | Should -Be @('UntrustedRoot', 'RevocationStatusUnknown')
+        $data.nameMatches | Should -BeTrue
+        $data.clientCertificateRequested | Should -BeFalse
+    }
+
+    It 'keeps a one-certificate chain an array' {
+        $global:DadTestChain = @(New-DadTestCertificate -Subject 'CN=da.contoso.com' -Issuer 'CN=da.contoso.com')
+        $out = Invoke-DadTestProbe 'serverCertificate'
+        $out.Raw[0] | Should -Match '"chain":\[\{'
+    }
+
+    It 'reports a failed handshake with an empty chain' {
+        Mock -ModuleName DaDoctor Invoke-DadTlsProbe {
+            [pscustomobject]@{ Handshake = 'failed'; HandshakeError = 'The remote host closed the connection'; ClientCertificateRequested = $true; ServerDate = $null; Chain = @(); ChainStatus = @(); ChainStatusOnline = @(); NameMatches = $null }
+        }
+        $out = Invoke-DadTestProbe 'serverCertificate'
+        $json = $out.Raw[0]
+        $json | Should -Match '"chain":\[\]'
+        $json | Should -Match '"chainStatus":\[\]'
+        $json | Should -Match '"nameMatches":null'
+        $json | Should -Match '"serverDate":null'
+        $out.Envelope.data.handshake | Should -Be 'failed'
+        $out.Envelope.data.handshakeError | Should -Be 'The remote host closed the connection'
+        $out.Envelope.data.clientCertificateRequested | Should -BeTrue
+    }
+
+    It 'passes host and port of the ServerURL to the TLS adapter' {
+        Mock -ModuleName DaDoctor Get-DadIpHttpsServerUrl { 'https://da.contoso.com:8443/IPHTTPS' }
+        $null = Get-DadServerCertificateSection
+        Should -Invoke -ModuleName DaDoctor Invoke-DadTlsProbe -Times 1 -ParameterFilter { $HostName -eq 'da.contoso.com' -and $Port -eq 8443 }
+    }
+
+    It 'is notApplicable without a ServerURL' {
+        Mock -ModuleName DaDoctor Get-DadIpHttpsServerUrl { $null }
+        (Invoke-DadTestProbe 'serverCertificate').Envelope.status | Should -Be 'notApplicable'
+        Should -Invoke -ModuleName DaDoctor Invoke-DadTlsProbe -Times 0
+    }
+}

@@ -1,0 +1,501 @@
+# Simulated host, the commands: one script block per Windows cmdlet or adapter of BOUNDARY.md, answering from the
+# loaded scenario. SimHost.ps1 turns them into global functions with the real names (only the Windows commands that
+# the scenario's machine has). Property names and types are Windows': LastErrorCode [uint32], dates [datetime],
+# service Status strings. Dot-sourced by SimHost.ps1; Windows PowerShell 5.1 syntax only.
+
+$global:DadSimCommandBodies = @{}
+
+# --- helpers shared by the commands -------------------------------------------------------------------------------
+
+# A dictionary of the scenario as a PSObject with the same properties (arrays as typed arrays).
+function global:ConvertTo-DadSimObject {
+    param($Data, [string[]]$StringArrays = @())
+    $props = New-Object System.Collections.Specialized.OrderedDictionary
+    foreach ($k in $Data.Keys) {
+        $v = $Data[$k]
+        if ($StringArrays -contains $k) { $v = [string[]]@($v | Where-Object { $null -ne $_ }) }
+        elseif ($v -is [System.Collections.IList] -and -not ($v -is [string])) { $v = [object[]]@($v) }
+        $props[[string]$k] = $v
+    }
+    New-Object PSObject -Property $props
+}
+
+function global:Get-DadSimService {
+    param([string]$Name)
+    $services = Get-DadSimValue 'services'
+    if ($services -is [System.Collections.IDictionary] -and $services.Contains($Name) -and $null -ne $services[$Name]) {
+        return $services[$Name]
+    }
+    return $null
+}
+
+function global:Get-DadSimServiceName {
+    param([string]$Name)
+    foreach ($k in (Get-DadSimValue 'services').Keys) { if ($k -eq $Name) { return [string]$k } }
+    return $Name
+}
+
+function global:Write-DadSimServiceNotFound {
+    param([string]$Name, $Cmdlet)
+    $ex = New-Object Microsoft.PowerShell.Commands.ServiceCommandException -ArgumentList "Cannot find any service with service name '$Name'."
+    $rec = New-Object System.Management.Automation.ErrorRecord -ArgumentList $ex, 'NoServiceFoundForGivenName,Microsoft.PowerShell.Commands.GetServiceCommand', ([System.Management.Automation.ErrorCategory]::ObjectNotFound), $Name
+    $Cmdlet.WriteError($rec)
+}
+
+# Starts a simulated service the way the Service Control Manager would: a Disabled service or one that cannot
+# start on this machine (CanStart false, e.g. NcaSvc on Windows 10 Pro) throws Windows' message.
+function global:Start-DadSimService {
+    param([string]$Name)
+    $svc = Get-DadSimService $Name
+    $display = [string]$svc['DisplayName']
+    if (-not $display) { $display = $Name }
+    if ($svc['StartType'] -eq 'Disabled') {
+        throw "Service '$display ($Name)' cannot be started due to the following error: Cannot start service $Name on computer '.'."
+    }
+    if ($svc.Contains('CanStart') -and -not [bool]$svc['CanStart']) {
+        throw "Failed to start service '$display ($Name)'."
+    }
+    $svc['Status'] = 'Running'
+}
+
+function global:New-DadSimServiceObject {
+    param([string]$Name, $Svc)
+    $props = New-Object System.Collections.Specialized.OrderedDictionary
+    $props['Status'] = [string]$Svc['Status']
+    $props['Name'] = $Name
+    $props['DisplayName'] = [string]$Svc['DisplayName']
+    if (-not ([string](Get-DadSimValue 'powerShellVersion')).StartsWith('2.')) { $props['StartType'] = [string]$Svc['StartType'] }
+    New-Object PSObject -Property $props
+}
+
+function global:Get-DadSimWmiClass {
+    param([string]$ClassName, [string]$Filter)
+    $m = Get-DadSimValue 'os'
+    $cs = Get-DadSimValue 'computerSystem'
+    switch ($ClassName) {
+        'Win32_OperatingSystem' {
+            return (New-Object PSObject -Property ([ordered]@{
+                        Caption = [string]$m['Caption']; Version = [string]$m['Version']; BuildNumber = [string]$m['BuildNumber']
+                        OperatingSystemSKU = [uint32]$m['OperatingSystemSKU']; ProductType = [uint32]$m['ProductType']
+                        CSName = [string]$m['CSName']; ServicePackMajorVersion = [uint16]$m['ServicePackMajorVersion']
+                    }))
+        }
+        'Win32_ComputerSystem' {
+            return (New-Object PSObject -Property ([ordered]@{
+                        Name = [string]$cs['Name']; Domain = [string]$cs['Domain']; PartOfDomain = [bool]$cs['PartOfDomain']
+                        DNSHostName = [string]$cs['DNSHostName']
+                    }))
+        }
+        'Win32_Service' {
+            $wanted = $null
+            if ($Filter) {
+                if ($Filter -match "^\s*Name\s*=\s*['""]([^'""]+)['""]\s*$") { $wanted = $Matches[1] }
+                else { throw "Invalid query: the simulated host understands only Filter ""Name='x'"" (got: $Filter)" }
+            }
+            $services = Get-DadSimValue 'services'
+            foreach ($k in @($services.Keys)) {
+                $s = $services[$k]
+                if ($null -eq $s) { continue }
+                if ($null -ne $wanted -and $k -ne $wanted) { continue }
+                $mode = switch ([string]$s['StartType']) { 'Automatic' { 'Auto' } 'AutomaticDelayedStart' { 'Auto' } default { [string]$s['StartType'] } }
+                New-Object PSObject -Property ([ordered]@{ Name = [string]$k; DisplayName = [string]$s['DisplayName']; State = [string]$s['Status']; StartMode = $mode })
+            }
+            return
+        }
+        default { throw "Invalid class ""$ClassName"" (the simulated host knows Win32_OperatingSystem, Win32_ComputerSystem, Win32_Service)" }
+    }
+}
+
+# --- Windows cmdlets ----------------------------------------------------------------------------------------------
+
+$DadSimCommandBodies['Get-CimInstance'] = {
+    [CmdletBinding()]
+    param([Parameter(Position = 0)][Alias('Class')][string]$ClassName, [string]$Filter, [string]$Namespace, [string]$ComputerName)
+    Invoke-DadSimFault 'Get-CimInstance'
+    Get-DadSimWmiClass -ClassName $ClassName -Filter $Filter
+}
+
+$DadSimCommandBodies['Get-WmiObject'] = {
+    [CmdletBinding()]
+    param([Parameter(Position = 0)][string]$Class, [string]$Filter, [string]$Namespace, [string]$ComputerName)
+    Invoke-DadSimFault 'Get-WmiObject'
+    Get-DadSimWmiClass -ClassName $Class -Filter $Filter
+}
+
+$DadSimCommandBodies['Get-Service'] = {
+    [CmdletBinding()]
+    param([Parameter(Position = 0)][string[]]$Name)
+    Invoke-DadSimFault 'Get-Service'
+    $services = Get-DadSimValue 'services'
+    if (-not $Name) { $Name = @($services.Keys | Where-Object { $null -ne $services[$_] }) }
+    foreach ($n in $Name) {
+        $svc = Get-DadSimService $n
+        if ($null -eq $svc) { Write-DadSimServiceNotFound -Name $n -Cmdlet $PSCmdlet; continue }
+        New-DadSimServiceObject -Name (Get-DadSimServiceName $n) -Svc $svc
+    }
+}
+
+$DadSimCommandBodies['Set-Service'] = {
+    [CmdletBinding()]
+    param([Parameter(Mandatory = $true, Position = 0)][string]$Name,
+        [ValidateSet('Automatic', 'Manual', 'Disabled', 'AutomaticDelayedStart', 'Boot', 'System')][string]$StartupType,
+        [ValidateSet('Running', 'Stopped', 'Paused')][string]$Status, [switch]$PassThru)
+    Invoke-DadSimFault 'Set-Service'
+    $svc = Get-DadSimService $Name
+    if ($null -eq $svc) { throw "Service '$Name' was not found on computer '.'." }
+    $real = Get-DadSimServiceName $Name
+    if ($StartupType) { $svc['StartType'] = $StartupType; Invoke-DadSimEvent "service-configured:$real" }
+    if ($Status -eq 'Running' -and $svc['Status'] -ne 'Running') { Start-DadSimService $real; Invoke-DadSimEvent "service-started:$real" }
+    if ($Status -eq 'Stopped' -and $svc['Status'] -ne 'Stopped') { $svc['Status'] = 'Stopped'; Invoke-DadSimEvent "service-stopped:$real" }
+    if ($PassThru) { New-DadSimServiceObject -Name $real -Svc $svc }
+}
+
+$DadSimCommandBodies['Start-Service'] = {
+    [CmdletBinding()]
+    param([Parameter(Mandatory = $true, Position = 0)][string[]]$Name, [switch]$PassThru)
+    Invoke-DadSimFault 'Start-Service'
+    foreach ($n in $Name) {
+        $svc = Get-DadSimService $n
+        if ($null -eq $svc) { throw "Cannot find any service with service name '$n'." }
+        $real = Get-DadSimServiceName $n
+        if ($svc['Status'] -ne 'Running') { Start-DadSimService $real; Invoke-DadSimEvent "service-started:$real" }
+        if ($PassThru) { New-DadSimServiceObject -Name $real -Svc $svc }
+    }
+}
+
+$DadSimCommandBodies['Restart-Service'] = {
+    [CmdletBinding()]
+    param([Parameter(Mandatory = $true, Position = 0)][string[]]$Name, [switch]$Force, [switch]$PassThru)
+    Invoke-DadSimFault 'Restart-Service'
+    foreach ($n in $Name) {
+        $svc = Get-DadSimService $n
+        if ($null -eq $svc) { throw "Cannot find any service with service name '$n'." }
+        $real = Get-DadSimServiceName $n
+        $wasRunning = $svc['Status'] -eq 'Running'
+        Start-DadSimService $real
+        if (-not $wasRunning) { Invoke-DadSimEvent "service-started:$real" }
+        Invoke-DadSimEvent "service-restarted:$real"
+        if ($PassThru) { New-DadSimServiceObject -Name $real -Svc $svc }
+    }
+}
+
+$DadSimCommandBodies['Get-NetIPHttpsState'] = {
+    [CmdletBinding()]
+    param()
+    Invoke-DadSimFault 'Get-NetIPHttpsState'
+    $s = Get-DadSimValue 'ipHttps.state'
+    if ($null -eq $s) { return }
+    $name = [string]$s['InterfaceName']
+    if (-not $name) { $name = 'IPHTTPSInterface' }
+    New-Object PSObject -Property ([ordered]@{
+            InterfaceName   = $name
+            LastErrorCode   = ConvertTo-DadSimUInt32 $s['LastErrorCode']
+            InterfaceStatus = [string]$s['InterfaceStatus']
+        })
+}
+
+$DadSimCommandBodies['Get-NetIPHttpsConfiguration'] = {
+    [CmdletBinding()]
+    param([string]$Profile, [string]$PolicyStore)
+    Invoke-DadSimFault 'Get-NetIPHttpsConfiguration'
+    foreach ($c in @(Get-DadSimValue 'ipHttps.configuration')) {
+        if ($null -eq $c) { continue }
+        ConvertTo-DadSimObject $c
+    }
+}
+
+$DadSimCommandBodies['Get-DAConnectionStatus'] = {
+    [CmdletBinding()]
+    param()
+    Invoke-DadSimFault 'Get-DAConnectionStatus'
+    $s = Get-DadSimValue 'daConnectionStatus'
+    if ($null -eq $s) { return }
+    New-Object PSObject -Property ([ordered]@{ Status = [string]$s['Status']; Substatus = [string]$s['Substatus'] })
+}
+
+$DadSimCommandBodies['Get-DnsClientNrptPolicy'] = {
+    [CmdletBinding()]
+    param([switch]$Effective, [string]$Namespace)
+    Invoke-DadSimFault 'Get-DnsClientNrptPolicy'
+    foreach ($rule in @(Get-DadSimValue 'nrpt')) {
+        if ($null -eq $rule) { continue }
+        $o = ConvertTo-DadSimObject $rule -StringArrays 'Namespace', 'DirectAccessDnsServers', 'NameServers'
+        if ($Effective) {
+            # -Effective shows what the DNS client applies (knowledge B.8): DirectAccessEnabled True for DA rules.
+            if ($null -eq $o.DirectAccessEnabled -and $o.DirectAccessDnsServers.Count -gt 0) { $o.DirectAccessEnabled = $true }
+        }
+        $o
+    }
+}
+
+$DadSimCommandBodies['Get-NetIsatapConfiguration'] = {
+    [CmdletBinding()]
+    param([string]$PolicyStore)
+    Invoke-DadSimFault 'Get-NetIsatapConfiguration'
+    $c = Get-DadSimValue 'isatap'
+    if ($null -eq $c) { return }
+    ConvertTo-DadSimObject $c
+}
+
+$DadSimCommandBodies['Set-NetIsatapConfiguration'] = {
+    [CmdletBinding()]
+    param([ValidateSet('Default', 'Automatic', 'Enabled', 'Disabled')][string]$State, [string]$Router,
+        [ValidateSet('Default', 'Automatic', 'Enabled', 'Disabled')][string]$ResolutionState, [int]$ResolutionIntervalSeconds,
+        [string]$PolicyStore, [switch]$PassThru)
+    Invoke-DadSimFault 'Set-NetIsatapConfiguration'
+    $c = Get-DadSimValue 'isatap'
+    if ($null -eq $c) {
+        Set-DadSimValue 'isatap' (ConvertTo-DadSimData @{ State = 'Default'; Router = $null; ResolutionState = 'Default'; ResolutionInterval = 0 })
+        $c = Get-DadSimValue 'isatap'
+    }
+    if ($State) { $c['State'] = $State }
+    if ($PSBoundParameters.ContainsKey('Router')) { if ($Router) { $c['Router'] = $Router } else { $c['Router'] = $null } }
+    if ($ResolutionState) { $c['ResolutionState'] = $ResolutionState }
+    if ($PSBoundParameters.ContainsKey('ResolutionIntervalSeconds')) { $c['ResolutionInterval'] = [int]($ResolutionIntervalSeconds / 60) }
+    Invoke-DadSimEvent 'isatap-changed'
+    if ($PassThru) { ConvertTo-DadSimObject (Get-DadSimValue 'isatap') }
+}
+
+$DadSimCommandBodies['Get-NetIPAddress'] = {
+    [CmdletBinding()]
+    param([ValidateSet('IPv4', 'IPv6')][string]$AddressFamily, [string]$InterfaceAlias, [string]$IPAddress)
+    Invoke-DadSimFault 'Get-NetIPAddress'
+    foreach ($a in @(Get-DadSimValue 'ipAddresses')) {
+        if ($null -eq $a) { continue }
+        $family = [string]$a['AddressFamily']
+        if (-not $family) { if (([string]$a['IPAddress']).Contains(':')) { $family = 'IPv6' } else { $family = 'IPv4' } }
+        if ($AddressFamily -and $family -ne $AddressFamily) { continue }
+        if ($InterfaceAlias -and [string]$a['InterfaceAlias'] -notlike $InterfaceAlias) { continue }
+        if ($IPAddress -and [string]$a['IPAddress'] -ne $IPAddress) { continue }
+        $o = ConvertTo-DadSimObject $a
+        if (-not $a.Contains('AddressFamily')) { Add-Member -InputObject $o -MemberType NoteProperty -Name AddressFamily -Value $family }
+        $o
+    }
+}
+
+$DadSimCommandBodies['Get-NetTeredoState'] = {
+    [CmdletBinding()]
+    param()
+    Invoke-DadSimFault 'Get-NetTeredoState'
+    $t = Get-DadSimValue 'teredo'
+    if ($null -eq $t -or [string]$t['State'] -eq 'Disabled') { return }
+    New-Object PSObject -Property ([ordered]@{ State = [string]$t['State']; Type = [string]$t['Type']; Error = $t['Error'] })
+}
+
+# --- adapters (host/WindowsHost.ps1 on Windows) -------------------------------------------------------------------
+
+function global:Get-DadSimRegistryKeyName {
+    param([string]$Path)
+    $p = $Path.Trim().TrimEnd('\')
+    $p = $p -replace '^HKEY_LOCAL_MACHINE\\', 'HKLM:\' -replace '^HKEY_USERS\\', 'HKU:\' -replace '^(HKLM|HKU)\\', '$1:\'
+    return $p
+}
+
+$DadSimCommandBodies['Get-DadRegistryValues'] = {
+    param([Parameter(Mandatory = $true)][string]$Path)
+    Invoke-DadSimFault 'Get-DadRegistryValues'
+    $key = Get-DadSimRegistryKeyName $Path
+    $reg = Get-DadSimValue 'registry'
+    $values = $null
+    if ($reg -is [System.Collections.IDictionary] -and $reg.Contains($key)) { $values = $reg[$key] }
+    if ($key -eq 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\Connections' -and $null -eq $values) {
+        $values = @{}
+    }
+    if ($null -eq $values) { return $null }
+    $h = @{}
+    foreach ($k in $values.Keys) {
+        $v = $values[$k]
+        if ($null -eq $v) { continue }
+        $h[[string]$k] = ConvertTo-DadSimRegistryValue $v
+    }
+    if ($key -eq 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\Connections' -and -not $h.ContainsKey('WinHttpSettings')) {
+        $h['WinHttpSettings'] = Get-DadSimWinHttpBlob
+    }
+    return $h
+}
+
+# REG_DWORD → [int] (as the registry provider returns it), strings, string arrays (REG_MULTI_SZ), and
+# {"type": "Binary", "value": "hex"} → [byte[]], {"type": "QWord", "value": n} → [long].
+function global:ConvertTo-DadSimRegistryValue {
+    param($Value)
+    if ($Value -is [System.Collections.IDictionary]) {
+        switch ([string]$Value['type']) {
+            'Binary' {
+                $hex = ([string]$Value['value']) -replace '[^0-9a-fA-F]', ''
+                $bytes = New-Object byte[] ($hex.Length / 2)
+                for ($i = 0; $i -lt $bytes.Length; $i++) { $bytes[$i] = [Convert]::ToByte($hex.Substring($i * 2, 2), 16) }
+                return , $bytes
+            }
+            'QWord' { return [long]$Value['value'] }
+            'ExpandString' { return [string]$Value['value'] }
+            'MultiString' { return , ([string[]]@($Value['value'])) }
+            default { return [int](ConvertTo-DadSimInt32 $Value['value']) }
+        }
+    }
+    if ($Value -is [string]) { return $Value }
+    if ($Value -is [bool]) { return [int]$Value }
+    if ($Value -is [System.Collections.IList]) { return , ([string[]]@($Value)) }
+    return (ConvertTo-DadSimInt32 $Value)
+}
+
+function global:ConvertTo-DadSimInt32 {
+    param($Value)
+    $v = [long]$Value
+    if ($v -gt [int]::MaxValue) { $v = $v - 4294967296 }
+    return [int]$v
+}
+
+# The WinHttpSettings blob Windows keeps for `netsh winhttp`: byte 8 is 1 (direct) or 3 (proxy).
+function global:Get-DadSimWinHttpBlob {
+    $proxy = [string](Get-DadSimValue 'proxy.winHttp.ProxyServer')
+    $bypass = [string](Get-DadSimValue 'proxy.winHttp.BypassList')
+    $out = New-Object System.Collections.Generic.List[byte]
+    $out.AddRange([BitConverter]::GetBytes([int]0x28))
+    $out.AddRange([BitConverter]::GetBytes([int]0))
+    if ($proxy) { $flags = 3 } else { $flags = 1 }
+    $out.AddRange([BitConverter]::GetBytes([int]$flags))
+    $out.AddRange([BitConverter]::GetBytes([int]$proxy.Length))
+    $out.AddRange([System.Text.Encoding]::ASCII.GetBytes($proxy))
+    $out.AddRange([BitConverter]::GetBytes([int]$bypass.Length))
+    $out.AddRange([System.Text.Encoding]::ASCII.GetBytes($bypass))
+    return , $out.ToArray()
+}
+
+$DadSimCommandBodies['Get-DadRegistrySubkeys'] = {
+    param([Parameter(Mandatory = $true)][string]$Path)
+    Invoke-DadSimFault 'Get-DadRegistrySubkeys'
+    $prefix = (Get-DadSimRegistryKeyName $Path) + '\'
+    $reg = Get-DadSimValue 'registry'
+    $names = New-Object System.Collections.ArrayList
+    if ($reg -is [System.Collections.IDictionary]) {
+        foreach ($k in $reg.Keys) {
+            if ($null -eq $reg[$k]) { continue }
+            if ($k.StartsWith($prefix, [StringComparison]::OrdinalIgnoreCase)) {
+                $child = $k.Substring($prefix.Length).Split('\')[0]
+                if ($child -and -not ($names -contains $child)) { [void]$names.Add($child) }
+            }
+        }
+    }
+    foreach ($n in $names) { $n }
+}
+
+$DadSimCommandBodies['Get-DadCertificates'] = {
+    param([Parameter(Mandatory = $true)][ValidateSet('Root', 'CA', 'My')][string]$Store)
+    Invoke-DadSimFault 'Get-DadCertificates'
+    foreach ($c in (Get-DadSimStore $Store)) { if ($null -ne $c) { ConvertTo-DadSimCertificate $c } }
+}
+
+$DadSimCommandBodies['Resolve-DadName'] = {
+    param([Parameter(Mandatory = $true)][string]$Name)
+    Invoke-DadSimFault 'Resolve-DadName'
+    foreach ($a in (Resolve-DadSimName $Name)) { $a }
+}
+
+$DadSimCommandBodies['Test-DadTcpPort'] = {
+    param([Parameter(Mandatory = $true)][string]$HostName, [Parameter(Mandatory = $true)][int]$Port, [int]$TimeoutMs = 5000)
+    Invoke-DadSimFault 'Test-DadTcpPort'
+    Get-DadSimTcpOutcome -HostName $HostName -Port $Port
+}
+
+$DadSimCommandBodies['Invoke-DadTlsProbe'] = {
+    param([Parameter(Mandatory = $true)][string]$HostName, [int]$Port = 443, [int]$TimeoutMs = 10000)
+    Invoke-DadSimFault 'Invoke-DadTlsProbe'
+    $r = Get-DadSimTlsResult -HostName $HostName -Port $Port
+    $chain = @()
+    foreach ($c in $r.Chain) { $chain += ConvertTo-DadSimCertificate $c }
+    New-Object PSObject -Property ([ordered]@{
+            Handshake                  = $r.Handshake
+            HandshakeError             = $r.HandshakeError
+            ClientCertificateRequested = [bool]$r.ClientCertificateRequested
+            ServerDate                 = $r.ServerDate
+            Chain                      = [object[]]$chain
+            ChainStatus                = [string[]]$r.ChainStatus
+            ChainStatusOnline          = [string[]]$r.ChainStatusOnline
+            NameMatches                = $r.NameMatches
+        })
+}
+
+$DadSimCommandBodies['Test-DadCertificateChain'] = {
+    param([Parameter(Mandatory = $true)][string]$Thumbprint)
+    Invoke-DadSimFault 'Test-DadCertificateChain'
+    $c = Find-DadSimStoreCertificate -Store 'My' -Thumbprint $Thumbprint
+    if ($null -eq $c) { return $false }
+    $built = Get-DadSimChain -Leaf $c
+    return ($built.ChainStatus.Count -eq 0)
+}
+
+$DadSimCommandBodies['Get-DadUtcNow'] = {
+    Invoke-DadSimFault 'Get-DadUtcNow'
+    Get-DadSimNow
+}
+
+$DadSimCommandBodies['Get-DadPowerShellVersion'] = {
+    Invoke-DadSimFault 'Get-DadPowerShellVersion'
+    [string](Get-DadSimValue 'powerShellVersion')
+}
+
+# --- adapters the fixes use ---------------------------------------------------------------------------------------
+
+$DadSimCommandBodies['Import-DadCertificate'] = {
+    param([Parameter(Mandatory = $true)][ValidateSet('Root', 'CA')][string]$Store, [Parameter(Mandatory = $true)][string]$Path)
+    Invoke-DadSimFault 'Import-DadCertificate'
+    Add-DadSimCertificate -Store $Store -Path $Path
+}
+
+function global:Add-DadSimCertificate {
+    param([string]$Store, [string]$Path)
+    $cert = Read-DadSimCertificateFile $Path
+    if ($null -eq (Find-DadSimStoreCertificate -Store $Store -Thumbprint $cert['Thumbprint'])) {
+        $list = @(Get-DadSimStore $Store) + , $cert
+        Set-DadSimValue "certificates[$Store]" ([object[]]$list)
+    }
+    Invoke-DadSimEvent "certificate-imported:$Store"
+    ConvertTo-DadSimCertificate $cert
+}
+
+$DadSimCommandBodies['Remove-DadCertificate'] = {
+    param([Parameter(Mandatory = $true)][ValidateSet('Root', 'CA')][string]$Store, [Parameter(Mandatory = $true)][string]$Thumbprint)
+    Invoke-DadSimFault 'Remove-DadCertificate'
+    Remove-DadSimCertificate -Store $Store -Thumbprint $Thumbprint
+}
+
+function global:Remove-DadSimCertificate {
+    param([string]$Store, [string]$Thumbprint)
+    $t = ($Thumbprint -replace '\s', '').ToUpperInvariant()
+    $kept = @(Get-DadSimStore $Store | Where-Object { $null -ne $_ -and ([string]$_['Thumbprint']).ToUpperInvariant() -ne $t })
+    Set-DadSimValue "certificates[$Store]" ([object[]]$kept)
+    Invoke-DadSimEvent "certificate-removed:$Store"
+}
+
+$DadSimCommandBodies['Set-DadRegistryValue'] = {
+    param([Parameter(Mandatory = $true)][string]$Path, [Parameter(Mandatory = $true)][string]$Name, $Value,
+        [ValidateSet('String', 'ExpandString', 'DWord', 'QWord', 'MultiString', 'Binary')][string]$Type = 'String')
+    Invoke-DadSimFault 'Set-DadRegistryValue'
+    $key = Get-DadSimRegistryKeyName $Path
+    $reg = Get-DadSimValue 'registry'
+    if (-not ($reg -is [System.Collections.IDictionary])) { Set-DadSimValue 'registry' (ConvertTo-DadSimData @{}); $reg = Get-DadSimValue 'registry' }
+    if ($null -eq $reg[$key]) { $reg[$key] = ConvertTo-DadSimData @{} }
+    switch ($Type) {
+        'DWord' { $stored = [long](ConvertTo-DadSimUInt32 $Value) }
+        'QWord' { $stored = ConvertTo-DadSimData @{ type = 'QWord'; value = [long]$Value } }
+        'Binary' { $stored = ConvertTo-DadSimData @{ type = 'Binary'; value = (($Value | ForEach-Object { '{0:x2}' -f [int]$_ }) -join '') } }
+        'MultiString' { $stored = [object[]]@($Value | ForEach-Object { [string]$_ }) }
+        'ExpandString' { $stored = ConvertTo-DadSimData @{ type = 'ExpandString'; value = [string]$Value } }
+        default { $stored = [string]$Value }
+    }
+    $reg[$key][$Name] = $stored
+    Invoke-DadSimEvent 'registry-changed'
+}
+
+$DadSimCommandBodies['Remove-DadRegistryKey'] = {
+    param([Parameter(Mandatory = $true)][string]$Path)
+    Invoke-DadSimFault 'Remove-DadRegistryKey'
+    $key = Get-DadSimRegistryKeyName $Path
+    $reg = Get-DadSimValue 'registry'
+    if ($reg -is [System.Collections.IDictionary]) {
+        foreach ($k in @($reg.Keys)) {
+            if ($k -eq $key -or $k.StartsWith($key + '\', [StringComparison]::OrdinalIgnoreCase)) { $reg.Remove($k) }
+        }
+    }
+    Invoke-DadSimEvent 'registry-changed'
+}

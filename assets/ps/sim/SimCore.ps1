@@ -1,0 +1,311 @@
+# Simulated host, core: the scenario data model (JSON → case-insensitive ordered dictionaries), deep merge with the
+# base machine, paths into the machine state, dates, faults, events and transition rules. Dot-sourced by SimHost.ps1.
+# Every function is global so that the probe module and the fix scripts see the same machine, whatever the scope
+# SimHost.ps1 was dot-sourced from. Windows PowerShell 5.1 syntax only (no PS7-only operators).
+
+# Turns the output of ConvertFrom-Json (PSCustomObject on 5.1, OrderedHashtable on 7) into case-insensitive ordered
+# dictionaries and object[] arrays: Windows property names are case-insensitive and so are our paths.
+function global:ConvertTo-DadSimData {
+    param($Value)
+    if ($null -eq $Value) { return $null }
+    if ($Value -is [string]) { return $Value }
+    if ($Value -is [System.Collections.IDictionary]) {
+        $d = New-Object System.Collections.Specialized.OrderedDictionary -ArgumentList ([StringComparer]::OrdinalIgnoreCase)
+        foreach ($k in $Value.Keys) { $d[[string]$k] = ConvertTo-DadSimData $Value[$k] }
+        return $d
+    }
+    if ($Value -is [System.Management.Automation.PSCustomObject]) {
+        $d = New-Object System.Collections.Specialized.OrderedDictionary -ArgumentList ([StringComparer]::OrdinalIgnoreCase)
+        foreach ($p in $Value.PSObject.Properties) { $d[$p.Name] = ConvertTo-DadSimData $p.Value }
+        return $d
+    }
+    if ($Value -is [System.Collections.IList]) {
+        $list = New-Object System.Collections.ArrayList
+        foreach ($item in $Value) { [void]$list.Add((ConvertTo-DadSimData $item)) }
+        return , $list.ToArray()
+    }
+    return $Value
+}
+
+# Parses JSON text once into the data model; dates stay strings (PowerShell 7 would turn them into DateTime).
+function global:ConvertFrom-DadSimJson {
+    param([string]$Text)
+    $cmd = Get-Command ConvertFrom-Json
+    if ($cmd.Parameters.ContainsKey('DateKind')) {
+        $raw = ConvertFrom-Json -InputObject $Text -AsHashtable -DateKind String
+    } elseif ($cmd.Parameters.ContainsKey('AsHashtable')) {
+        $raw = ConvertFrom-Json -InputObject $Text -AsHashtable
+    } else {
+        $raw = ConvertFrom-Json -InputObject $Text
+    }
+    return , (ConvertTo-DadSimData $raw)
+}
+
+# A deep copy, so that a transition's value or a base file is never shared with the live machine.
+function global:Copy-DadSimData {
+    param($Value)
+    if ($null -eq $Value -or $Value -is [string] -or $Value -is [ValueType]) { return $Value }
+    if ($Value -is [System.Collections.IDictionary]) {
+        $d = New-Object System.Collections.Specialized.OrderedDictionary -ArgumentList ([StringComparer]::OrdinalIgnoreCase)
+        foreach ($k in $Value.Keys) { $d[[string]$k] = Copy-DadSimData $Value[$k] }
+        return $d
+    }
+    if ($Value -is [System.Collections.IList]) {
+        $list = New-Object System.Collections.ArrayList
+        foreach ($item in $Value) { [void]$list.Add((Copy-DadSimData $item)) }
+        return , $list.ToArray()
+    }
+    return $Value
+}
+
+# True when an array element is meant by a `$remove` entry: same Thumbprint (certificates), same Name, or equal.
+function global:Test-DadSimItemMatch {
+    param($Item, $Key)
+    if ($Item -is [System.Collections.IDictionary]) {
+        if ($Key -is [System.Collections.IDictionary]) {
+            foreach ($k in $Key.Keys) { if ([string]$Item[$k] -ne [string]$Key[$k]) { return $false } }
+            return $true
+        }
+        foreach ($field in 'Thumbprint', 'Name', 'IPAddress') {
+            if ($Item.Contains($field) -and [string]$Item[$field] -eq [string]$Key) { return $true }
+        }
+        return $false
+    }
+    return ([string]$Item -eq [string]$Key)
+}
+
+# Merge rules (docs/scenarios.md): objects merge key by key, recursively; any other value (string, number, bool,
+# array, null) replaces the base value; an object {"$append": [...]} or {"$remove": [...]} edits the base array.
+function global:Merge-DadSimData {
+    param($Base, $Override)
+    if (-not ($Override -is [System.Collections.IDictionary])) { return (Copy-DadSimData $Override) }
+    $isEdit = $Override.Contains('$append') -or $Override.Contains('$remove')
+    if ($isEdit) {
+        $items = New-Object System.Collections.ArrayList
+        if ($null -ne $Base) { foreach ($i in @($Base)) { [void]$items.Add($i) } }
+        if ($Override.Contains('$remove')) {
+            foreach ($key in @($Override['$remove'])) {
+                for ($n = $items.Count - 1; $n -ge 0; $n--) { if (Test-DadSimItemMatch $items[$n] $key) { $items.RemoveAt($n) } }
+            }
+        }
+        if ($Override.Contains('$append')) { foreach ($i in @($Override['$append'])) { [void]$items.Add((Copy-DadSimData $i)) } }
+        return , $items.ToArray()
+    }
+    if (-not ($Base -is [System.Collections.IDictionary])) { return (Copy-DadSimData $Override) }
+    foreach ($k in @($Override.Keys)) {
+        $Base[[string]$k] = Merge-DadSimData $Base[$k] $Override[$k]
+    }
+    return $Base
+}
+
+# Splits a state path: segments separated by dots; a segment in [brackets] may contain dots, colons, backslashes
+# (registry keys, host:port). Example: registry[HKLM:\SYSTEM\CurrentControlSet\Services\Tcpip6\Parameters].DisabledComponents
+function global:Split-DadSimPath {
+    param([string]$Path)
+    $segments = New-Object System.Collections.ArrayList
+    $sb = New-Object System.Text.StringBuilder
+    $i = 0
+    while ($i -lt $Path.Length) {
+        $c = $Path[$i]
+        if ($c -eq '[') {
+            $end = $Path.IndexOf(']', $i)
+            if ($end -lt 0) { throw "path '$Path': '[' without ']'" }
+            if ($sb.Length -gt 0) { [void]$segments.Add($sb.ToString()); [void]$sb.Clear() }
+            [void]$segments.Add($Path.Substring($i + 1, $end - $i - 1))
+            $i = $end + 1
+            if ($i -lt $Path.Length -and $Path[$i] -eq '.') { $i++ }
+            continue
+        }
+        if ($c -eq '.') {
+            if ($sb.Length -gt 0) { [void]$segments.Add($sb.ToString()); [void]$sb.Clear() }
+        } else { [void]$sb.Append($c) }
+        $i++
+    }
+    if ($sb.Length -gt 0) { [void]$segments.Add($sb.ToString()) }
+    if ($segments.Count -eq 0) { throw "path '$Path' is empty" }
+    return , $segments.ToArray()
+}
+
+# Reads a value at a path of the machine state; $null when any part is missing.
+function global:Get-DadSimValue {
+    param([string]$Path, $Root = $global:DadSim.Machine)
+    $node = $Root
+    foreach ($seg in (Split-DadSimPath $Path)) {
+        if ($null -eq $node) { return $null }
+        if ($node -is [System.Collections.IDictionary]) {
+            $node = $node[[string]$seg]
+        } elseif ($node -is [System.Collections.IList] -and $seg -match '^\d+$') {
+            $idx = [int]$seg
+            if ($idx -ge $node.Count) { return $null }
+            $node = $node[$idx]
+        } else { return $null }
+    }
+    if ($node -is [System.Collections.IList] -and -not ($node -is [string])) { return , $node }
+    return $node
+}
+
+# Writes a value at a path, creating missing objects on the way; arrays are addressed by index.
+function global:Set-DadSimValue {
+    param([string]$Path, $Value, $Root = $global:DadSim.Machine)
+    $segs = Split-DadSimPath $Path
+    $node = $Root
+    for ($n = 0; $n -lt $segs.Count - 1; $n++) {
+        $seg = [string]$segs[$n]
+        if ($node -is [System.Collections.IList] -and $seg -match '^\d+$') {
+            $next = $node[[int]$seg]
+        } else {
+            $next = $node[$seg]
+            if (-not ($next -is [System.Collections.IDictionary]) -and -not ($next -is [System.Collections.IList])) {
+                $next = New-Object System.Collections.Specialized.OrderedDictionary -ArgumentList ([StringComparer]::OrdinalIgnoreCase)
+                $node[$seg] = $next
+            }
+        }
+        $node = $next
+    }
+    $last = [string]$segs[$segs.Count - 1]
+    if ($node -is [System.Collections.IList] -and $last -match '^\d+$') { $node[[int]$last] = $Value } else { $node[$last] = $Value }
+}
+
+# A scenario date (ISO 8601 string, or a DateTime) as a UTC [datetime].
+function global:ConvertTo-DadSimDate {
+    param($Value)
+    if ($null -eq $Value -or '' -eq $Value) { return $null }
+    if ($Value -is [datetime]) {
+        if ($Value.Kind -eq [DateTimeKind]::Local) { return $Value.ToUniversalTime() }
+        return [datetime]::SpecifyKind($Value, [DateTimeKind]::Utc)
+    }
+    $styles = [System.Globalization.DateTimeStyles]::AdjustToUniversal -bor [System.Globalization.DateTimeStyles]::AssumeUniversal
+    return [datetime]::Parse([string]$Value, [System.Globalization.CultureInfo]::InvariantCulture, $styles)
+}
+
+# A uint32 from a JSON number or a hex string such as "0x800b0109" (LastErrorCode).
+function global:ConvertTo-DadSimUInt32 {
+    param($Value)
+    if ($null -eq $Value) { return $null }
+    if ($Value -is [string]) {
+        $s = $Value.Trim()
+        if ($s -match '^0[xX]([0-9a-fA-F]{1,8})$') { return [uint32]::Parse($Matches[1], [System.Globalization.NumberStyles]::HexNumber) }
+        return [uint32]$s
+    }
+    $v = [long]$Value
+    if ($v -lt 0) { $v = $v + 4294967296 }
+    return [uint32]$v
+}
+
+# The names of the Windows commands the simulated machine may or may not have (machine.commands says which).
+$global:DadSimWindowsCommandNames = @(
+    'Get-CimInstance', 'Get-WmiObject', 'Get-Service', 'Set-Service', 'Start-Service', 'Restart-Service',
+    'Get-NetIPHttpsState', 'Get-NetIPHttpsConfiguration', 'Get-DAConnectionStatus', 'Get-DnsClientNrptPolicy',
+    'Get-NetIsatapConfiguration', 'Set-NetIsatapConfiguration', 'Get-NetIPAddress', 'Get-NetTeredoState',
+    'netsh', 'certutil', 'w32tm'
+)
+
+# Applies the scenario's fault for a command: "throw" throws, "hang" sleeps (the runner's timeout ends it).
+function global:Invoke-DadSimFault {
+    param([string[]]$Names)
+    if ($null -eq $global:DadSim) { throw 'No scenario is loaded on the simulated host: call Import-DadSimScenario first.' }
+    $faults = $global:DadSim.Faults
+    if ($null -eq $faults -or $faults.Count -eq 0) { return }
+    foreach ($name in $Names) {
+        if (-not $faults.Contains($name)) { continue }
+        $f = $faults[$name]
+        $mode = $f; $message = $null; $seconds = 86400
+        if ($f -is [System.Collections.IDictionary]) {
+            $mode = $f['mode']; $message = $f['message']
+            if ($null -ne $f['seconds']) { $seconds = [double]$f['seconds'] }
+        }
+        if ($mode -eq 'hang') {
+            Start-Sleep -Milliseconds ([int]($seconds * 1000))
+            continue
+        }
+        if (-not $message) { $message = "${name}: simulated failure (fault in scenario '$($global:DadSim.Name)')" }
+        $ex = New-Object System.InvalidOperationException -ArgumentList $message
+        $err = New-Object System.Management.Automation.ErrorRecord -ArgumentList $ex, 'DadSimFault', ([System.Management.Automation.ErrorCategory]::NotSpecified), $name
+        throw $err
+    }
+}
+
+# Evaluates one `when` condition of a transition rule (docs/scenarios.md lists the shapes).
+function global:Test-DadSimCondition {
+    param($Condition)
+    if ($Condition.Contains('path')) {
+        $actual = Get-DadSimValue ([string]$Condition['path'])
+        if ($Condition.Contains('equals')) { return (Test-DadSimEqual $actual $Condition['equals']) }
+        if ($Condition.Contains('notEquals')) { return -not (Test-DadSimEqual $actual $Condition['notEquals']) }
+        if ($Condition.Contains('exists')) { return (($null -ne $actual) -eq [bool]$Condition['exists']) }
+        throw "condition on path '$($Condition['path'])' needs equals, notEquals or exists"
+    }
+    if ($Condition.Contains('store')) {
+        $has = $null -ne (Find-DadSimStoreCertificate -Store ([string]$Condition['store']) -Thumbprint ([string](@($Condition['contains'], $Condition['lacks']) -ne $null)[0]))
+        if ($Condition.Contains('contains')) { return $has }
+        return -not $has
+    }
+    if ($Condition.Contains('chainOk')) {
+        $target = [string]$Condition['chainOk']
+        $hostName = $target; $port = 443
+        if ($target -match '^(.+):(\d+)$') { $hostName = $Matches[1]; $port = [int]$Matches[2] }
+        $r = Get-DadSimTlsResult -HostName $hostName -Port $port
+        if ($r.Handshake -ne 'succeeded' -or $r.NameMatches -ne $true) { return $false }
+        if ($r.ChainStatus.Count -gt 0) { return $false }
+        if ($Condition['revocation'] -eq 'online' -and $r.ChainStatusOnline.Count -gt 0) { return $false }
+        return $true
+    }
+    throw 'unknown condition (expected path, store or chainOk)'
+}
+
+# Equality for conditions: nulls, numbers (numerically, so 0 equals "0x0"), then strings case-insensitively.
+function global:Test-DadSimEqual {
+    param($A, $B)
+    if ($null -eq $A -or $null -eq $B) { return ($null -eq $A -and $null -eq $B) }
+    if ($A -is [bool] -or $B -is [bool]) { return ([string]$A -eq [string]$B) }
+    $na = 0.0; $nb = 0.0
+    $aNum = ($A -is [ValueType]) -or ([double]::TryParse([string]$A, [ref]$na))
+    $bNum = ($B -is [ValueType]) -or ([double]::TryParse([string]$B, [ref]$nb))
+    if ($aNum -and $bNum) { return ([double]$A -eq [double]$B) }
+    return ([string]$A -eq [string]$B)
+}
+
+# Fires a named event: records it and applies every transition rule whose `on` names it and whose `when` holds.
+function global:Invoke-DadSimEvent {
+    param([string]$Name)
+    $applied = New-Object System.Collections.ArrayList
+    $rules = $global:DadSim.Transitions
+    for ($i = 0; $i -lt $rules.Count; $i++) {
+        $rule = $rules[$i]
+        if (@($rule['on']) -notcontains $Name) { continue }
+        $ok = $true
+        foreach ($c in @($rule['when'])) { if ($null -ne $c -and -not (Test-DadSimCondition $c)) { $ok = $false; break } }
+        if (-not $ok) { continue }
+        foreach ($k in @($rule['set'].Keys)) { Set-DadSimValue -Path $k -Value (Copy-DadSimData $rule['set'][$k]) }
+        [void]$applied.Add($i)
+    }
+    $entry = New-Object System.Collections.Specialized.OrderedDictionary
+    $entry['event'] = $Name
+    $entry['appliedRules'] = $applied.ToArray()
+    [void]$global:DadSim.Events.Add($entry)
+}
+
+# Checks a transition list at load time, so a typo fails loudly instead of never firing.
+function global:Test-DadSimTransitions {
+    param($Transitions)
+    $n = 0
+    foreach ($rule in @($Transitions)) {
+        if (-not ($rule -is [System.Collections.IDictionary])) { throw "transitions[$n] is not an object" }
+        if (-not $rule['on']) { throw "transitions[$n] has no 'on' event" }
+        if (-not ($rule['set'] -is [System.Collections.IDictionary])) { throw "transitions[$n] has no 'set' object" }
+        foreach ($k in $rule['set'].Keys) { [void](Split-DadSimPath $k) }
+        foreach ($c in @($rule['when'])) {
+            if ($null -eq $c) { continue }
+            if (-not ($c -is [System.Collections.IDictionary])) { throw "transitions[$n].when has an entry that is not an object" }
+            $known = $c.Contains('path') -or $c.Contains('store') -or $c.Contains('chainOk')
+            if (-not $known) { throw "transitions[$n].when: unknown condition (expected path, store or chainOk)" }
+            if ($c.Contains('path') -and -not ($c.Contains('equals') -or $c.Contains('notEquals') -or $c.Contains('exists'))) {
+                throw "transitions[$n].when: a path condition needs equals, notEquals or exists"
+            }
+            if ($c.Contains('store') -and -not ($c.Contains('contains') -or $c.Contains('lacks'))) {
+                throw "transitions[$n].when: a store condition needs contains or lacks"
+            }
+        }
+        $n++
+    }
+}

@@ -1,0 +1,270 @@
+# Simulated host, network and trust: name resolution, TCP reachability, certificate stores and the chain the
+# machine would build for what the IP-HTTPS server presents. The chain status is COMPUTED from the machine state
+# (stores, clock, CRL reachability), never copied from the scenario, so a fix that imports a root or resyncs the
+# clock changes what the probes see. Dot-sourced by SimHost.ps1; Windows PowerShell 5.1 syntax only.
+
+# X509ChainStatusFlags values, to report flags in the order .NET's enum does.
+$global:DadSimChainFlagOrder = @{
+    NotTimeValid = 1; Revoked = 4; NotSignatureValid = 8; NotValidForUsage = 16; UntrustedRoot = 32
+    RevocationStatusUnknown = 64; PartialChain = 65536; OfflineRevocation = 16777216; ExplicitDistrust = 67108864
+}
+
+function global:Get-DadSimNow {
+    return (ConvertTo-DadSimDate (Get-DadSimValue 'clock.utcNow'))
+}
+
+function global:Test-DadSimIpLiteral {
+    param([string]$Name)
+    $ip = $null
+    return [System.Net.IPAddress]::TryParse($Name, [ref]$ip)
+}
+
+# Addresses for a name as the machine's resolver answers (machine.dns; IP literals answer themselves).
+function global:Resolve-DadSimName {
+    param([string]$Name)
+    if (Test-DadSimIpLiteral $Name) { return , @($Name) }
+    $dns = Get-DadSimValue 'dns'
+    $key = $Name.TrimEnd('.')
+    if ($dns -is [System.Collections.IDictionary] -and $dns.Contains($key) -and $null -ne $dns[$key]) {
+        return , ([string[]]@($dns[$key]))
+    }
+    return , ([string[]]@())
+}
+
+# Outcome of a TCP connect: machine.network.tcp["host:port"], else ["address:port"] of a resolved address,
+# else timedOut (nothing answers).
+function global:Get-DadSimTcpOutcome {
+    param([string]$HostName, [int]$Port)
+    $addresses = Resolve-DadSimName $HostName
+    if ($addresses.Count -eq 0) { return 'unresolved' }
+    $tcp = Get-DadSimValue 'network.tcp'
+    if ($tcp -is [System.Collections.IDictionary]) {
+        $k = "${HostName}:$Port"
+        if ($tcp.Contains($k)) { return [string]$tcp[$k] }
+        foreach ($a in $addresses) { $k = "${a}:$Port"; if ($tcp.Contains($k)) { return [string]$tcp[$k] } }
+    }
+    return 'timedOut'
+}
+
+# A scenario certificate as Get-DadCertificates returns it (Windows property names, real types).
+function global:ConvertTo-DadSimCertificate {
+    param($Cert)
+    $ekus = [string[]]@($Cert['Ekus'] | Where-Object { $null -ne $_ })
+    $names = [string[]]@($Cert['DnsNames'] | Where-Object { $null -ne $_ })
+    $crls = [string[]]@($Cert['CrlUrls'] | Where-Object { $null -ne $_ })
+    New-Object PSObject -Property ([ordered]@{
+            Subject       = [string]$Cert['Subject']
+            Issuer        = [string]$Cert['Issuer']
+            Thumbprint    = ([string]$Cert['Thumbprint']).ToUpperInvariant()
+            NotBefore     = ConvertTo-DadSimDate $Cert['NotBefore']
+            NotAfter      = ConvertTo-DadSimDate $Cert['NotAfter']
+            HasPrivateKey = [bool]$Cert['HasPrivateKey']
+            Ekus          = $ekus
+            DnsNames      = $names
+            CrlUrls       = $crls
+        })
+}
+
+function global:Get-DadSimStore {
+    param([string]$Store)
+    $s = Get-DadSimValue "certificates[$Store]"
+    if ($null -eq $s) { return , @() }
+    return , @($s)
+}
+
+function global:Find-DadSimStoreCertificate {
+    param([string]$Store, [string]$Thumbprint)
+    $t = ($Thumbprint -replace '\s', '').ToUpperInvariant()
+    foreach ($c in (Get-DadSimStore $Store)) { if (([string]$c['Thumbprint']).ToUpperInvariant() -eq $t) { return $c } }
+    return $null
+}
+
+function global:Test-DadSimSelfSigned {
+    param($Cert)
+    return ([string]$Cert['Subject'] -eq [string]$Cert['Issuer'])
+}
+
+# Can the machine fetch this CRL now? A cached copy (machine.crlCache) counts; otherwise the URL's host must
+# resolve, accept TCP, and machine.network.urls[url].status (default 200) must be 200.
+function global:Get-DadSimCrlOutcome {
+    param([string]$Url, [string]$Thumbprint)
+    $cache = @(Get-DadSimValue 'crlCache')
+    $urls = Get-DadSimValue 'network.urls'
+    $entry = $null
+    if ($urls -is [System.Collections.IDictionary] -and $urls.Contains($Url)) { $entry = $urls[$Url] }
+    $available = $cache -contains $Url
+    if (-not $available) {
+        $uri = $null
+        if (-not [System.Uri]::TryCreate($Url, [System.UriKind]::Absolute, [ref]$uri)) { return 'unavailable' }
+        if ($uri.Scheme -ne 'http' -and $uri.Scheme -ne 'https') { return 'unavailable' }
+        if ((Get-DadSimTcpOutcome -HostName $uri.Host -Port $uri.Port) -ne 'succeeded') { return 'unavailable' }
+        if ($null -ne $entry -and $null -ne $entry['status'] -and [int]$entry['status'] -ne 200) { return 'unavailable' }
+    }
+    if ($null -ne $entry -and @($entry['revoked']) -contains $Thumbprint) { return 'revoked' }
+    return 'good'
+}
+
+# Builds the chain the machine would build for a leaf, with the certificates a server presented (leaf first):
+# issuers are found by subject among the presented certificates, then LocalMachine\CA, then LocalMachine\Root.
+# Returns @{ Chain = certificates leaf..root; ChainStatus = flags (revocation off); ChainStatusOnline = flags }.
+function global:Get-DadSimChain {
+    param($Leaf, $Presented = @())
+    $now = Get-DadSimNow
+    $flags = @{}
+    $chain = New-Object System.Collections.ArrayList
+    [void]$chain.Add($Leaf)
+    $current = $Leaf
+    for ($depth = 0; $depth -lt 10; $depth++) {
+        if (Test-DadSimSelfSigned $current) {
+            if ($null -eq (Find-DadSimStoreCertificate -Store 'Root' -Thumbprint $current['Thumbprint'])) { $flags['UntrustedRoot'] = $true }
+            break
+        }
+        $issuer = $null
+        $pools = @(@($Presented), (Get-DadSimStore 'CA'), (Get-DadSimStore 'Root'))
+        foreach ($pool in $pools) {
+            foreach ($c in $pool) {
+                if ($null -eq $c -or [string]$c['Thumbprint'] -eq [string]$current['Thumbprint']) { continue }
+                if ([string]$c['Subject'] -eq [string]$current['Issuer']) { $issuer = $c; break }
+            }
+            if ($null -ne $issuer) { break }
+        }
+        if ($null -eq $issuer) { $flags['PartialChain'] = $true; break }
+        [void]$chain.Add($issuer)
+        $current = $issuer
+    }
+    foreach ($c in $chain) {
+        $nb = ConvertTo-DadSimDate $c['NotBefore']; $na = ConvertTo-DadSimDate $c['NotAfter']
+        if (($null -ne $nb -and $now -lt $nb) -or ($null -ne $na -and $now -gt $na)) { $flags['NotTimeValid'] = $true }
+    }
+    $online = @{}
+    foreach ($k in $flags.Keys) { $online[$k] = $true }
+    foreach ($c in $chain) {
+        if (Test-DadSimSelfSigned $c) { continue }
+        $crls = @($c['CrlUrls'] | Where-Object { $_ })
+        if ($crls.Count -eq 0) { $online['RevocationStatusUnknown'] = $true; continue }
+        $outcome = 'unavailable'
+        foreach ($u in $crls) {
+            $o = Get-DadSimCrlOutcome -Url $u -Thumbprint ([string]$c['Thumbprint'])
+            if ($o -ne 'unavailable') { $outcome = $o; break }
+        }
+        if ($outcome -eq 'revoked') { $online['Revoked'] = $true }
+        if ($outcome -eq 'unavailable') { $online['RevocationStatusUnknown'] = $true; $online['OfflineRevocation'] = $true }
+    }
+    $order = $global:DadSimChainFlagOrder
+    return @{
+        Chain             = $chain.ToArray()
+        ChainStatus       = [string[]]@($flags.Keys | Sort-Object { $order[$_] })
+        ChainStatusOnline = [string[]]@($online.Keys | Sort-Object { $order[$_] })
+    }
+}
+
+# Does a host name match the leaf's DNS names (or, without any, the CN of its subject)? One-label wildcards.
+function global:Test-DadSimNameMatch {
+    param([string]$HostName, $Leaf)
+    $names = @($Leaf['DnsNames'] | Where-Object { $_ })
+    if ($names.Count -eq 0 -and [string]$Leaf['Subject'] -match '(?:^|,\s*)CN=([^,]+)') { $names = @($Matches[1].Trim()) }
+    foreach ($n in $names) {
+        $n = [string]$n
+        if ($n -eq $HostName) { return $true }
+        if ($n.StartsWith('*.') -and -not (Test-DadSimIpLiteral $HostName)) {
+            $dot = $HostName.IndexOf('.')
+            if ($dot -gt 0 -and $HostName.Substring($dot) -eq $n.Substring(1)) { return $true }
+        }
+    }
+    return $false
+}
+
+# The TLS probe's answer for host:port on this machine: TCP first, then the handshake with the scenario's server
+# (machine.servers["host:port"]), then the chain built in machine context.
+function global:Get-DadSimTlsResult {
+    param([string]$HostName, [int]$Port)
+    $r = @{
+        Handshake = 'notAttempted'; HandshakeError = $null; ClientCertificateRequested = $false; ServerDate = $null
+        Chain = @(); ChainStatus = [string[]]@(); ChainStatusOnline = [string[]]@(); NameMatches = $null
+    }
+    $tcp = Get-DadSimTcpOutcome -HostName $HostName -Port $Port
+    if ($tcp -ne 'succeeded') {
+        $r.HandshakeError = "TCP connection to ${HostName}:$Port failed: $tcp"
+        return $r
+    }
+    $servers = Get-DadSimValue 'servers'
+    $server = $null
+    if ($servers -is [System.Collections.IDictionary]) {
+        if ($servers.Contains("${HostName}:$Port")) { $server = $servers["${HostName}:$Port"] }
+        else {
+            foreach ($a in (Resolve-DadSimName $HostName)) { if ($servers.Contains("${a}:$Port")) { $server = $servers["${a}:$Port"]; break } }
+        }
+    }
+    if ($null -eq $server) {
+        $r.Handshake = 'failed'
+        $r.HandshakeError = 'The remote host closed the connection during the TLS handshake (no TLS server in the scenario for this address).'
+        return $r
+    }
+    $r.ClientCertificateRequested = [bool]$server['clientCertificateRequested']
+    if ($server['handshake'] -eq 'failed') {
+        $r.Handshake = 'failed'
+        $r.HandshakeError = [string]$server['handshakeError']
+        if (-not $r.HandshakeError) { $r.HandshakeError = 'The TLS handshake failed.' }
+        return $r
+    }
+    $presented = @($server['presentedChain'] | Where-Object { $null -ne $_ })
+    $r.Handshake = 'succeeded'
+    $date = $server['date']
+    if (-not $date) { $date = Get-DadSimValue 'clock.referenceUtc' }
+    if (-not $date) { $date = Get-DadSimValue 'clock.utcNow' }
+    $r.ServerDate = ConvertTo-DadSimDate $date
+    if ($presented.Count -eq 0) { return $r }
+    $built = Get-DadSimChain -Leaf $presented[0] -Presented $presented
+    $r.Chain = $built.Chain
+    $r.ChainStatus = $built.ChainStatus
+    $r.ChainStatusOnline = $built.ChainStatusOnline
+    $r.NameMatches = Test-DadSimNameMatch -HostName $HostName -Leaf $presented[0]
+    return $r
+}
+
+# Metadata of a certificate file for Import-DadCertificate / certutil -addstore: the scenario's own description
+# when it knows that thumbprint (stores, presented chains, knownCertificates), else what the file itself says.
+function global:Read-DadSimCertificateFile {
+    param([string]$Path)
+    if (-not (Test-Path -LiteralPath $Path -PathType Leaf)) { throw "Cannot find the certificate file '$Path'." }
+    $bytes = [System.IO.File]::ReadAllBytes($Path)
+    $text = [System.Text.Encoding]::ASCII.GetString($bytes)
+    if ($text -match '-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\s]+)-----END CERTIFICATE-----') {
+        $bytes = [Convert]::FromBase64String(($Matches[1] -replace '\s', ''))
+    }
+    try {
+        $x = New-Object System.Security.Cryptography.X509Certificates.X509Certificate2 -ArgumentList (, $bytes)
+    } catch {
+        throw "The file '$Path' is not a certificate: $($_.Exception.Message)"
+    }
+    $thumb = $x.Thumbprint.ToUpperInvariant()
+    $known = @()
+    foreach ($store in @((Get-DadSimValue 'certificates').Values)) { $known += @($store) }
+    $servers = Get-DadSimValue 'servers'
+    if ($servers -is [System.Collections.IDictionary]) { foreach ($s in $servers.Values) { $known += @($s['presentedChain']) } }
+    $known += @(Get-DadSimValue 'knownCertificates')
+    foreach ($k in $known) {
+        if ($null -ne $k -and ([string]$k['Thumbprint']).ToUpperInvariant() -eq $thumb) {
+            $copy = Copy-DadSimData $k
+            $copy['HasPrivateKey'] = $false
+            return $copy
+        }
+    }
+    $d = New-Object System.Collections.Specialized.OrderedDictionary -ArgumentList ([StringComparer]::OrdinalIgnoreCase)
+    $d['Subject'] = $x.Subject; $d['Issuer'] = $x.Issuer; $d['Thumbprint'] = $thumb
+    $d['NotBefore'] = $x.NotBefore.ToUniversalTime().ToString('yyyy-MM-ddTHH:mm:ssZ')
+    $d['NotAfter'] = $x.NotAfter.ToUniversalTime().ToString('yyyy-MM-ddTHH:mm:ssZ')
+    $d['HasPrivateKey'] = $false
+    $ekus = @(); $dns = @(); $crls = @()
+    foreach ($ext in $x.Extensions) {
+        $oid = $ext.Oid.Value
+        if ($oid -eq '2.5.29.37') { foreach ($o in ([System.Security.Cryptography.X509Certificates.X509EnhancedKeyUsageExtension]$ext).EnhancedKeyUsages) { $ekus += $o.Value } }
+        elseif ($oid -eq '2.5.29.17') {
+            foreach ($m in [regex]::Matches($ext.Format($false), '(?:DNS Name=|DNS:)([^,\s]+)')) { $dns += $m.Groups[1].Value }
+        } elseif ($oid -eq '2.5.29.31') {
+            foreach ($m in [regex]::Matches($ext.Format($false), '(?:https?|ldap)://[^\s,]+')) { $crls += $m.Value }
+        }
+    }
+    $d['Ekus'] = [object[]]$ekus; $d['DnsNames'] = [object[]]$dns; $d['CrlUrls'] = [object[]]$crls
+    return $d
+}

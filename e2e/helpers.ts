@@ -1,0 +1,51 @@
+/** Shared steps of the wizard specs: open a scenario, run the checks, scan with axe, keep screenshots. */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), 'artifacts');
+
+/** Opens the wizard on a simulated machine. */
+export async function openScenario(page: Page, scenario: string): Promise<void> {
+  await page.goto(`/?scenario=${encodeURIComponent(scenario)}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'What is wrong?' })).toBeVisible();
+  // The scenario picker shows the address's scenario once app info has arrived.
+  await expect(page.getByLabel('Practice machine (simulated)')).toHaveValue(scenario);
+}
+
+/** Runs the checks and waits for the guide (the checks screen's heading goes away). */
+export async function runChecks(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Run the checks' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Checking this computer' })).toBeHidden({ timeout: 45_000 });
+  await expect(page.getByRole('heading', { level: 2, name: 'What was checked' })).toBeVisible();
+}
+
+/** No axe violations on the current screen (WCAG 2.1 A/AA and best practices). */
+export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(summary, `axe on ${label}`).toEqual([]);
+}
+
+/** Saves a full-page screenshot as a test artefact. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** Presses Tab (or Shift+Tab) until the focused element's accessible text matches; fails after `max` presses. */
+export async function tabTo(page: Page, name: RegExp, max = 40, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(key);
+    const text = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el) return '';
+      const label = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : '';
+      return `${el.getAttribute('aria-label') ?? ''} ${label ?? ''} ${el.innerText ?? ''}`.trim();
+    });
+    if (name.test(text)) return;
+  }
+  throw new Error(`Tab never reached ${name}`);
+}

@@ -1,0 +1,37 @@
+import { defineConfig } from '@playwright/test';
+
+// The browser harness with the simulated host: one worker, because the simulated machine is shared state.
+export default defineConfig({
+  testDir: '.',
+  testMatch: '*.spec.ts',
+  outputDir: '../test-results',
+  workers: 1,
+  fullyParallel: false,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: [['list']],
+  use: {
+    baseURL: 'http://127.0.0.1:5179/',
+    browserName: 'chromium',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+        '--disable-quic',
+      ],
+    },
+    trace: 'retain-on-failure',
+  },
+  webServer: {
+    command: 'node out/main/harness.js --port 5179',
+    cwd: '..',
+    url: 'http://127.0.0.1:5179/',
+    reuseExistingServer: false,
+    timeout: 60_000,
+  },
+});

@@ -1,0 +1,124 @@
+/**
+ * Every scenario of shared/scenarios.md walked from the start screen to where its tree ends, with the answers a
+ * user would give; axe on every screen it passes; screenshots of each main screen.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations, openScenario, runChecks, screenshot } from './helpers';
+
+type End =
+  | { fix: string }
+  | { outcome: 'Working' | 'Working (inside the company network)' | 'Needs your IT department' | 'Try again after signing in' };
+
+interface Walk {
+  scenario: string;
+  /** The start screen's choice, when the user would change it. */
+  audience?: string;
+  /** Answer labels the user picks, in order. */
+  answers?: string[];
+  /** Where the walk ends; `or` where scenarios.md allows two ends (depends on the organisation config). */
+  end: End;
+  or?: End;
+}
+
+const IT = 'Needs your IT department' as const;
+
+/** One row per scenario of scenarios.md ("tree ends at"). */
+const WALKS: Walk[] = [
+  { scenario: 'healthy', end: { outcome: 'Working' } },
+  { scenario: 'untrusted-root', end: { fix: 'import-root-ca' } },
+  { scenario: 'untrusted-root-no-pin', answers: ['Yes, I have the file'], end: { fix: 'import-root-ca' } },
+  { scenario: 'self-signed-renewed', end: { outcome: IT }, or: { fix: 'import-root-ca' } },
+  { scenario: 'win7-untrusted-root', end: { fix: 'import-root-ca' } },
+  { scenario: 'expired-server-cert', end: { outcome: IT } },
+  { scenario: 'clock-skew', end: { fix: 'resync-time' } },
+  { scenario: 'revocation-offline', end: { fix: 'clear-crl-cache' } },
+  { scenario: 'winhttp-proxy', end: { fix: 'reset-winhttp-proxy' } },
+  { scenario: 'nrpt-split-dns', end: { outcome: IT } },
+  { scenario: 'captive-portal', answers: ['No, or I have already signed in'], end: { outcome: IT } },
+  { scenario: 'preauth-no-machine-cert', end: { outcome: IT } },
+  { scenario: 'ip-helper-stopped', end: { fix: 'start-ip-helper' } },
+  { scenario: 'ipv6-disabled', end: { fix: 'set-ipv6-prefer-ipv4' } },
+  { scenario: 'inside-corpnet', end: { outcome: 'Working (inside the company network)' } },
+  { scenario: 'name-mismatch', end: { outcome: IT } },
+  { scenario: 'invalid-url', end: { outcome: IT } },
+  { scenario: 'unknown-error', end: { outcome: IT } },
+  { scenario: 'edition-pro', end: { outcome: IT } },
+  { scenario: 'not-configured', end: { outcome: IT } },
+  { scenario: 'isatap-default-state', audience: 'I manage remote DirectAccess clients from this workstation', end: { fix: 'enable-isatap' } },
+  { scenario: 'isatap-blocked-name', audience: 'I manage remote DirectAccess clients from this workstation', end: { fix: 'set-isatap-router' } },
+  { scenario: 'probe-throws', end: { outcome: 'Working' } },
+  { scenario: 'probe-hangs', end: { fix: 'import-root-ca' } },
+];
+
+/** Which end the page shows now. */
+async function currentEnd(page: Page): Promise<'fix' | 'outcome'> {
+  const fix = page.getByRole('heading', { level: 2, name: 'What will change' });
+  const outcome = page.locator('.outcome .badge');
+  await expect(fix.or(outcome)).toBeVisible();
+  return (await fix.isVisible()) ? 'fix' : 'outcome';
+}
+
+async function matches(page: Page, end: End): Promise<boolean> {
+  const kind = await currentEnd(page);
+  if ('fix' in end) return kind === 'fix' && (await page.getByText(`[${end.fix}]`, { exact: false }).count()) > 0;
+  return kind === 'outcome' && (await page.locator('.outcome .badge').innerText()) === end.outcome;
+}
+
+for (const w of WALKS) {
+  test(`${w.scenario}: ends at ${'fix' in w.end ? `fix ${w.end.fix}` : w.end.outcome}`, async ({ page }) => {
+    await openScenario(page, w.scenario);
+    if (w.audience) await page.getByRole('radio', { name: w.audience }).check();
+    await runChecks(page);
+
+    for (const label of w.answers ?? []) {
+      await expect(page.getByRole('group', { name: 'Your answer' })).toBeVisible();
+      await expectNoAxeViolations(page, `${w.scenario} question`);
+      await screenshot(page, `${w.scenario}-question`);
+      await page.getByRole('radio', { name: label }).check();
+      await page.getByRole('button', { name: 'Continue' }).click();
+    }
+
+    // The technical view shows fix ids and evidence; check the end with it on.
+    await page.getByRole('switch', { name: 'Technical view' }).check();
+    const ok = (await matches(page, w.end)) || (w.or !== undefined && (await matches(page, w.or)));
+    expect(ok, `${w.scenario} should end at ${JSON.stringify(w.end)}${w.or ? ` or ${JSON.stringify(w.or)}` : ''}`).toBe(true);
+
+    if ((await currentEnd(page)) === 'fix') {
+      await expect(page.getByRole('button', { name: 'One-click fixes arrive in the next release' })).toBeDisabled();
+      await expect(page.getByRole('heading', { level: 2, name: 'Why Windows will ask for an administrator' })).toBeVisible();
+    } else if ((await page.locator('.outcome .badge').innerText()) === IT) {
+      await expect(page.getByRole('heading', { level: 2, name: 'What your administrator must change' })).toBeVisible();
+      await expect(page.getByLabel('Copy this into your helpdesk ticket')).toHaveValue(/Root cause: /);
+    }
+    await expectNoAxeViolations(page, `${w.scenario} end (technical view)`);
+    await screenshot(page, `${w.scenario}-end-technical`);
+    await page.getByRole('switch', { name: 'Technical view' }).uncheck();
+    await expectNoAxeViolations(page, `${w.scenario} end`);
+    await screenshot(page, `${w.scenario}-end`);
+  });
+}
+
+test('untrusted-root: a fix not applied now ends with the report for the helpdesk', async ({ page }) => {
+  await openScenario(page, 'untrusted-root');
+  await runChecks(page);
+  await page.getByRole('button', { name: 'Not now: show the report for my helpdesk' }).click();
+  await expect(page.locator('.outcome .badge')).toHaveText(IT);
+  await expect(page.getByLabel('Copy this into your helpdesk ticket')).toHaveValue(/iphttps-untrusted-root/);
+  await page.getByRole('button', { name: 'Back' }).waitFor({ state: 'detached' });
+});
+
+test('start and checks screens: no axe violations, progress per probe', async ({ page }) => {
+  await openScenario(page, 'probe-hangs');
+  await expectNoAxeViolations(page, 'start');
+  await screenshot(page, 'start');
+  await page.getByRole('switch', { name: 'Technical view' }).check();
+  await expectNoAxeViolations(page, 'start (technical view)');
+  await page.getByRole('switch', { name: 'Technical view' }).uncheck();
+  await page.getByRole('button', { name: 'Run the checks' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Checking this computer' })).toBeVisible();
+  // probe-hangs keeps the name-lookup probe busy until its timeout: the checks screen stays up long enough to scan.
+  await expect(page.locator('.probe-ok').first()).toBeVisible();
+  await expectNoAxeViolations(page, 'checks running');
+  await screenshot(page, 'checks');
+  await expect(page.getByRole('heading', { level: 2, name: 'What was checked' })).toBeVisible({ timeout: 45_000 });
+});

@@ -1,0 +1,96 @@
+// `da-doctor diagnose --scenario` on every acceptance scenario, end to end: the built CLI, real pwsh, the real
+// probe module on the simulated host, the real rules. Checks the root causes scenarios.md lists, exactly.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { diagnosisSchema } from '../src-shared/finding';
+import { appRoot } from './paths';
+import { SCENARIO_EXPECTATIONS } from './scenarios.expectations';
+import { listScenarios } from './scenarios';
+
+const run = promisify(execFile);
+const root = appRoot();
+const cli = join(root, 'out', 'main', 'cli.js');
+
+/** Runs the CLI; resolves with exit code, stdout and stderr whatever the exit code. */
+async function daDoctor(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { cwd: root, timeout: 60_000 });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const x = e as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof x.code === 'number' ? x.code : -1, stdout: x.stdout ?? '', stderr: x.stderr ?? '' };
+  }
+}
+
+beforeAll(async () => {
+  await run(process.execPath, [join(root, 'scripts', 'build.mjs'), '--quiet', '--main'], { cwd: root });
+});
+
+describe('every acceptance scenario has a file and an expectation', () => {
+  it('the 24 scenarios of scenarios.md exist', () => {
+    expect(listScenarios().sort()).toEqual(Object.keys(SCENARIO_EXPECTATIONS).sort());
+  });
+});
+
+describe.each(Object.entries(SCENARIO_EXPECTATIONS))('diagnose --scenario %s', (name, expected) => {
+  it('gives exactly the listed root causes, in the contract JSON shape', async () => {
+    const started = Date.now();
+    const { code, stdout, stderr } = await daDoctor(['diagnose', '--scenario', join(root, 'assets', 'scenarios', `${name}.json`), '--json']);
+    const elapsed = Date.now() - started;
+    expect(stderr).toBe('');
+    const diagnosis = diagnosisSchema.parse(JSON.parse(stdout));
+    const errors = diagnosis.findings.filter((f) => f.severity === 'error').map((f) => f.id);
+    expect(errors.sort()).toEqual([...expected.errors].sort());
+    for (const id of expected.alsoPresent ?? []) expect(diagnosis.findings.map((f) => f.id)).toContain(id);
+    expect(code).toBe(expected.errors.length ? 1 : 0);
+    expect(diagnosis.status).toBe(expected.errors.length ? 'problems' : 'healthy');
+    for (const [section, status] of Object.entries(diagnosis.probes)) {
+      expect(status.status, `${section}: ${status.message ?? ''}`).toBe(
+        expected.sections?.[section] ?? (status.status === 'notApplicable' ? 'notApplicable' : 'ok'),
+      );
+    }
+    if (name === 'probe-hangs') expect(elapsed).toBeLessThan(15_000);
+  });
+});
+
+describe('bad input exits 2 with one line on stderr and nothing on stdout', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dad-cli-'));
+  const file = (n: string, text: string) => {
+    const p = join(dir, n);
+    writeFileSync(p, text);
+    return p;
+  };
+  const good = JSON.parse(readFileSync(join(root, 'assets', 'scenarios', 'healthy.json'), 'utf8')) as Record<string, unknown>;
+  it.each([
+    ['a missing snapshot file', ['diagnose', '--snapshot', join(dir, 'absent.json')], /cannot read/],
+    ['a snapshot that is not JSON', ['diagnose', '--snapshot', file('bad.json', '{not json')], /not JSON/],
+    ['a snapshot of another version', ['diagnose', '--snapshot', file('v9.json', '{"schema":"da-doctor/snapshot@9"}')], /not supported/],
+    ['a snapshot with a wrong field', ['diagnose', '--snapshot', file('wrong.json', '{"schema":"da-doctor/snapshot@1","machine":1}')], /invalid snapshot/],
+    ['a missing scenario', ['diagnose', '--scenario', 'no-such-scenario'], /scenario not found/],
+    ['a scenario with another schema', ['diagnose', '--scenario', file('s.json', JSON.stringify({ ...good, schema: 'x' }))], /expected da-doctor\/scenario@1/],
+    ['an unknown option', ['diagnose', '--frobnicate'], /unknown option/],
+    ['an unknown command', ['explode'], /unknown command/],
+    ['collect without --out', ['collect', '--scenario', 'healthy'], /needs --out/],
+  ])('%s', async (_label, args, message) => {
+    const { code, stdout, stderr } = await daDoctor(args);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(message);
+  });
+});
+
+describe('collect then diagnose --snapshot', () => {
+  it('gives the same findings offline as on the machine', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'dad-snap-')), 'snap.json');
+    const collected = await daDoctor(['collect', '--scenario', 'winhttp-proxy', '--out', out]);
+    expect(collected.code).toBe(0);
+    const offline = await daDoctor(['diagnose', '--snapshot', out, '--json']);
+    expect(offline.code).toBe(1);
+    expect(JSON.parse(offline.stdout).findings.map((f: { id: string }) => f.id)).toContain('iphttps-proxy');
+  });
+});

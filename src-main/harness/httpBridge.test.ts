@@ -1,0 +1,95 @@
+// The harness's HTTP door on a real loopback socket, with a stand-in router.
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startHttpBridge } from './httpBridge';
+import { request } from 'node:http';
+
+const dir = mkdtempSync(join(tmpdir(), 'dad-bridge-'));
+mkdirSync(join(dir, 'renderer'));
+writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html><title>x</title>');
+writeFileSync(join(dir, 'secret.txt'), 'do not serve');
+const router = {
+  dispatch: vi.fn(async (channel: string, payload: unknown, emit: (e: string, p: unknown) => void) => {
+    emit('collect:progress', { channel });
+    return { ok: true, value: { channel, payload } };
+  }),
+};
+let url = '';
+let close = () => {};
+
+beforeAll(async () => {
+  const started = await startHttpBridge({ router: router as never, rendererDir: join(dir, 'renderer'), port: 0 });
+  url = started.url;
+  close = () => started.server.close();
+});
+afterAll(() => close());
+
+/** A raw request, so Host and Origin can be forged as another page would. */
+function raw(path: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  const u = new URL(url);
+  return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>((resolve, reject) => {
+    const req = request({ host: u.hostname, port: u.port, path, method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
+      let body = '';
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end(opts.body);
+  });
+}
+
+describe('startHttpBridge', () => {
+  it('prints a loopback URL', () => {
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  });
+
+  it('serves the renderer with the CSP', async () => {
+    const res = await fetch(url);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+  });
+
+  it('dispatches POST /api/<channel> and returns the envelope', async () => {
+    const res = await fetch(`${url}api/app:info`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":1}' });
+    expect(await res.json()).toEqual({ ok: true, value: { channel: 'app:info', payload: { a: 1 } } });
+  });
+
+  it('refuses a body that is not JSON, and non-JSON content types', async () => {
+    const bad = await fetch(`${url}api/app:info`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' });
+    expect(bad.status).toBe(400);
+    const form = await fetch(`${url}api/app:info`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
+    expect(form.status).toBe(415);
+  });
+
+  it('refuses another Host (DNS rebinding) and another Origin (a web page)', async () => {
+    const port = new URL(url).port;
+    expect((await raw('/', { headers: { Host: `evil.example:${port}` } })).status).toBe(421);
+    const cross = await raw('/api/app:info', {
+      method: 'POST',
+      headers: { Host: `127.0.0.1:${port}`, Origin: 'https://evil.example', 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    expect(cross.status).toBe(403);
+  });
+
+  it('never serves a file outside the renderer folder', async () => {
+    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt']) {
+      const res = await raw(path, { headers: { Host: new URL(url).host } });
+      expect(res.status, path).toBe(404);
+      expect(res.body).not.toContain('do not serve');
+    }
+  });
+
+  it('streams events to /api/events', async () => {
+    const controller = new AbortController();
+    const res = await fetch(`${url}api/events`, { signal: controller.signal });
+    const reader = res.body!.getReader();
+    await reader.read(); // the ": connected" comment
+    await fetch(`${url}api/collect:run`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const { value } = await reader.read();
+    expect(new TextDecoder().decode(value)).toContain('event: collect:progress');
+    controller.abort();
+  });
+});

@@ -1,0 +1,45 @@
+/** The guided path so far: each check as passed or failed with its evidence, each answer given. */
+import type { PathStep } from '../../src-shared/tree';
+import { FindingDetails } from './FindingDetails';
+
+/** Props of the step list. */
+export interface StepListProps {
+  steps: PathStep[];
+  technical: boolean;
+}
+
+const MARK: Record<PathStep['status'], { icon: string; word: string }> = {
+  passed: { icon: '✓', word: 'Passed' },
+  failed: { icon: '✕', word: 'Problem found' },
+  info: { icon: 'i', word: 'Noted' },
+  answered: { icon: '?', word: 'Your answer' },
+  done: { icon: '•', word: 'Done' },
+  current: { icon: '→', word: 'Now' },
+};
+
+/** An ordered list of steps with a status word (not colour alone) for each. */
+export function StepList({ steps, technical }: StepListProps) {
+  return (
+    <ol className="steps">
+      {steps.map((s) => (
+        <li key={s.node.id} className={`step step-${s.status}`}>
+          <span className="step-mark" aria-hidden="true">
+            {MARK[s.status].icon}
+          </span>
+          <div>
+            <p className="step-title">
+              <span className="step-word">{MARK[s.status].word}:</span> {s.node.title}
+              {s.answer !== undefined && <> — {answerLabel(s)}</>}
+              {technical && <code className="node-id"> [{s.node.id}]</code>}
+            </p>
+            {s.status !== 'passed' && s.findings.map((f) => <FindingDetails key={f.id} finding={f} technical={technical} />)}
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function answerLabel(s: PathStep): string {
+  return s.node.kind === 'question' ? (s.node.options.find((o) => o.value === s.answer)?.label ?? String(s.answer)) : String(s.answer);
+}

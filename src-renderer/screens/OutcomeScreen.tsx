@@ -1,0 +1,102 @@
+/** The end of the path: working, or escalate with the exact change an administrator must make and a ticket. */
+import { useId, useState } from 'react';
+import { EvidenceTable } from '../components/EvidenceTable';
+import { OUTCOME_LABELS } from '../lib/labels';
+import type { Diagnosis, Finding } from '../../src-shared/finding';
+import type { OutcomeNode } from '../../src-shared/tree';
+
+/** Props of the outcome screen. */
+export interface OutcomeScreenProps {
+  node: OutcomeNode;
+  diagnosis: Diagnosis;
+  ticket: string;
+  technical: boolean;
+  onCheckAgain: () => void;
+  onRestart: () => void;
+}
+
+/** The outcome screen. */
+export function OutcomeScreen({ node, diagnosis, ticket, technical, onCheckAgain, onRestart }: OutcomeScreenProps) {
+  const ticketId = useId();
+  const [copied, setCopied] = useState('');
+  const lead = node.cause ? diagnosis.findings.find((f) => f.id === node.cause) : undefined;
+  const others = diagnosis.findings.filter((f) => f !== lead && f.severity === 'error');
+  const forAdmin: Finding[] = node.result === 'escalate' ? [...(lead ? [lead] : []), ...others] : lead ? [lead] : [];
+  const copy = () => {
+    navigator.clipboard?.writeText(ticket).then(
+      () => setCopied('Copied. Paste it into your helpdesk ticket.'),
+      () => setCopied('Could not copy: select the text and copy it yourself.'),
+    );
+  };
+
+  return (
+    <div className={`outcome outcome-${node.result}`}>
+      <p className="badge">{OUTCOME_LABELS[node.result]}</p>
+      <p>{node.plain}</p>
+      {forAdmin.length > 0 && (
+        <section aria-labelledby={`${ticketId}-admin`}>
+          <h2 id={`${ticketId}-admin`}>{node.result === 'escalate' ? 'What your administrator must change' : 'Advice for your administrator'}</h2>
+          <ul className="admin-actions">
+            {forAdmin.map((f) => (
+              <li key={f.id}>
+                <strong>{f.title}.</strong> {f.adminAction ?? f.plain}
+                {technical && <code className="node-id"> [{f.id}]</code>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {node.result === 'escalate' && (
+        <section aria-labelledby={`${ticketId}-h`}>
+          <h2 id={`${ticketId}-h`}>Ticket summary</h2>
+          <label htmlFor={ticketId}>Copy this into your helpdesk ticket</label>
+          <textarea id={ticketId} readOnly value={ticket} rows={10} />
+          <div className="actions">
+            <button type="button" onClick={copy}>
+              Copy the summary
+            </button>
+            <span role="status">{copied}</span>
+          </div>
+        </section>
+      )}
+      <div className="actions">
+        <button type="button" className={node.result === 'retry' ? 'primary' : undefined} onClick={onCheckAgain}>
+          Run the checks again
+        </button>
+        <button type="button" onClick={onRestart}>
+          Start over
+        </button>
+      </div>
+      {technical && (
+        <section aria-labelledby={`${ticketId}-tech`} className="technical">
+          <h2 id={`${ticketId}-tech`}>Technical details</h2>
+          {diagnosis.findings.map((f) => (
+            <EvidenceTable key={f.id} evidence={f.evidence} caption={`${f.id} (${f.severity})`} />
+          ))}
+          <table className="evidence">
+            <caption>Probes</caption>
+            <thead>
+              <tr>
+                <th scope="col">Probe</th>
+                <th scope="col">Status</th>
+                <th scope="col">Time</th>
+              </tr>
+            </thead>
+            <tbody>
+              {Object.entries(diagnosis.probes).map(([name, p]) => (
+                <tr key={name}>
+                  <th scope="row">{name}</th>
+                  <td>
+                    {p.status}
+                    {p.message ? `: ${p.message}` : ''}
+                  </td>
+                  <td>{Math.round(p.ms)} ms</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </div>
+  );
+}

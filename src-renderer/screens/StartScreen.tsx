@@ -1,0 +1,84 @@
+/** Start: what is wrong and for whom, then run the checks (or open a snapshot from another machine). */
+import { useId } from 'react';
+import { RadioGroup } from '../components/RadioGroup';
+import { ScreenHeading } from '../components/ScreenHeading';
+import { AUDIENCE_LABELS } from '../lib/labels';
+import { useApp } from '../store/StoreContext';
+import type { Audience } from '../../src-shared/tree';
+
+const AUDIENCES = Object.keys(AUDIENCE_LABELS) as Audience[];
+
+/** The start screen. */
+export function StartScreen() {
+  const audience = useApp((s) => s.audience);
+  const chooseAudience = useApp((s) => s.chooseAudience);
+  const startChecks = useApp((s) => s.startChecks);
+  const openSnapshot = useApp((s) => s.openSnapshot);
+  const info = useApp((s) => s.info);
+  const infoError = useApp((s) => s.infoError);
+  const scenario = useApp((s) => s.scenario);
+  const setScenario = useApp((s) => s.setScenario);
+  const technical = useApp((s) => s.technical);
+  const pickerId = useId();
+  const fileId = useId();
+
+  return (
+    <>
+      <ScreenHeading focusKey="start">What is wrong?</ScreenHeading>
+      <p>This wizard checks why DirectAccess (the automatic connection to your work network) does not connect, explains it in plain words, and fixes what can be fixed.</p>
+      <RadioGroup
+        name="audience"
+        legend="Who is this for?"
+        value={audience}
+        onChange={(v) => chooseAudience(v as Audience)}
+        options={AUDIENCES.map((a) => ({ value: a, ...AUDIENCE_LABELS[a] }))}
+      />
+      {info?.host === 'simulated' && info.scenarios.length > 0 && (
+        <div className="field trainer">
+          <label htmlFor={pickerId}>Practice machine (simulated)</label>
+          <select id={pickerId} value={scenario ?? ''} onChange={(e) => setScenario(e.target.value || null)}>
+            {info.scenarios.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+          <p className="hint">For helpdesk training: the checks run against this simulated computer.</p>
+        </div>
+      )}
+      <div className="actions">
+        <button type="button" className="primary" onClick={() => void startChecks()}>
+          Run the checks
+        </button>
+      </div>
+      <details className="more">
+        <summary>For helpdesk staff: open a snapshot from another computer</summary>
+        <div className="field">
+          <label htmlFor={fileId}>Snapshot file (.json)</label>
+          <input
+            id={fileId}
+            type="file"
+            accept=".json,application/json"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) void file.text().then(openSnapshot);
+            }}
+          />
+        </div>
+      </details>
+      {infoError && <p role="alert" className="error">The program did not answer: {infoError}</p>}
+      {technical && info && (
+        <dl className="technical facts">
+          <dt>Version</dt>
+          <dd>{info.version}</dd>
+          <dt>Host</dt>
+          <dd>{info.host}</dd>
+          <dt>Scenario</dt>
+          <dd>{scenario ?? '—'}</dd>
+          <dt>Organisation</dt>
+          <dd>{info.organisation ?? 'none configured'}</dd>
+        </dl>
+      )}
+    </>
+  );
+}

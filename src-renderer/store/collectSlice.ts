@@ -1,0 +1,70 @@
+/** Collection: one run of the probes with its live progress, and the snapshot + diagnosis it produced. */
+import type { Bridge } from '../bridge';
+import type { CollectResult } from '../../src-shared/ipc';
+import type { ProbeStatus, SectionName } from '../../src-shared/snapshot';
+import type { Slice } from './types';
+
+/** One probe's progress as the checks screen shows it. */
+export interface ProbeProgress {
+  phase: 'waiting' | 'running' | 'finished';
+  status?: ProbeStatus;
+  ms?: number;
+}
+
+/** Collection state and actions. */
+export interface CollectSlice {
+  runId: string | null;
+  collecting: 'idle' | 'running' | 'done' | 'failed';
+  progress: Partial<Record<SectionName, ProbeProgress>>;
+  total: number;
+  result: CollectResult | null;
+  collectError: string | null;
+  /** Runs the probes (on the simulated host: of the chosen scenario) and diagnoses; resolves when done. */
+  runChecks: () => Promise<void>;
+  /** Diagnoses a snapshot saved on another machine (the JSON text of its file). */
+  importSnapshot: (text: string) => Promise<void>;
+}
+
+let counter = 0;
+const newRunId = () => `run-${Date.now().toString(36)}-${(counter++).toString(36)}`;
+
+/** Creates the collect slice over this bridge. */
+export const createCollectSlice =
+  (bridge: Bridge): Slice<CollectSlice> =>
+  (set, get) => ({
+    runId: null,
+    collecting: 'idle',
+    progress: {},
+    total: 0,
+    result: null,
+    collectError: null,
+    runChecks: async () => {
+      const runId = newRunId();
+      set({ runId, collecting: 'running', progress: {}, total: 0, collectError: null });
+      const unsubscribe = bridge.onCollectProgress((p) => {
+        if (p.runId !== get().runId) return; // a late event of an earlier run
+        set((s) => ({
+          total: p.total,
+          progress: {
+            ...s.progress,
+            [p.section]: p.phase === 'started' ? { phase: 'running' } : { phase: 'finished', status: p.status, ms: p.ms },
+          },
+        }));
+      });
+      try {
+        const scenario = get().scenario;
+        const r = await bridge.collectRun(scenario ? { runId, scenario } : { runId });
+        if (get().runId !== runId) return;
+        if (r.ok) set({ collecting: 'done', result: r.value });
+        else set({ collecting: 'failed', collectError: r.error.message });
+      } finally {
+        unsubscribe();
+      }
+    },
+    importSnapshot: async (text) => {
+      set({ runId: null, collecting: 'running', progress: {}, total: 0, collectError: null });
+      const r = await bridge.snapshotImport({ text });
+      if (r.ok) set({ collecting: 'done', result: r.value });
+      else set({ collecting: 'failed', collectError: r.error.message });
+    },
+  });

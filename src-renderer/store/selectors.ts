@@ -1,0 +1,19 @@
+/** Derived state: the walk through the decision tree for the current diagnosis, answers and fix results. */
+import { TREE, walk, type Walk, type WalkContext } from '../../src-shared/tree';
+import type { AppState } from './types';
+
+let last: { key: unknown[]; value: Walk | null } = { key: [], value: null };
+
+/** The wizard's path (memoised on its inputs, so components re-render only when it changes); null before a run. */
+export function selectWalk(s: AppState): Walk | null {
+  const key = [s.result, s.answers, s.fixResults, s.audienceChosen, s.audience];
+  if (key.length === last.key.length && key.every((k, i) => k === last.key[i])) return last.value;
+  let value: Walk | null = null;
+  if (s.result) {
+    const answers = s.audienceChosen ? { ...s.answers, audience: s.audience } : s.answers;
+    const ctx: WalkContext = { diagnosis: s.result.diagnosis, snapshot: s.result.snapshot, answers, fixResults: s.fixResults };
+    value = walk(TREE, ctx);
+  }
+  last = { key, value };
+  return value;
+}

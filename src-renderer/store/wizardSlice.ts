@@ -1,0 +1,97 @@
+/**
+ * The wizard: which screen is up, who it is for, and the user's answers and fix results that the decision tree
+ * walks over (the path itself is derived, see selectors.ts).
+ */
+import type { Bridge } from '../bridge';
+import type { FixId } from '../../src-shared/ids';
+import type { Audience, FixOutcome } from '../../src-shared/tree';
+import type { Slice } from './types';
+
+/** The screens of the wizard; the guide shows the path and its current step (question, fix, verify, outcome). */
+export type Screen = 'start' | 'checks' | 'guide';
+
+/** What can be undone with Back: an answer or a fix result. */
+type HistoryEntry = { answer: string } | { fixes: FixId[] };
+
+/** Wizard state and actions. */
+export interface WizardSlice {
+  screen: Screen;
+  audience: Audience;
+  /** True once the user picked the audience; only then does it override the diagnosed role. */
+  audienceChosen: boolean;
+  answers: Record<string, string>;
+  fixResults: Partial<Record<FixId, FixOutcome>>;
+  history: HistoryEntry[];
+  /** Whether one-click fixes are available (the bridge has the fix verbs). */
+  canApplyFixes: boolean;
+  chooseAudience: (a: Audience) => void;
+  /** Leaves the start screen: runs the checks, then shows the guide. */
+  startChecks: () => Promise<void>;
+  /** Imports a snapshot file and shows its guide. */
+  openSnapshot: (text: string) => Promise<void>;
+  answer: (question: string, value: string) => void;
+  /** The user does not apply these fixes now (declined, or chose the report): the tree takes its next step. */
+  skipFixes: (fixes: FixId[]) => void;
+  /** Records how fixes ended (from the fix/verify stages). */
+  recordFixes: (results: Partial<Record<FixId, FixOutcome>>) => void;
+  back: () => void;
+  /** Back to the start screen with a clean path. */
+  restart: () => void;
+}
+
+const ROLE_TO_AUDIENCE: Record<string, Audience | undefined> = { client: 'client', manageOut: 'manageOut', server: 'server' };
+
+/** Creates the wizard slice over this bridge. */
+export const createWizardSlice =
+  (bridge: Bridge): Slice<WizardSlice> =>
+  (set, get) => {
+    // After a collection: show the guide, and preselect who it is for from what the machine turned out to be.
+    const afterCollect = () => {
+      const s = get();
+      if (s.collecting !== 'done' || !s.result) return; // the checks screen shows the error
+      const derived = ROLE_TO_AUDIENCE[s.result.diagnosis.role];
+      set({ screen: 'guide', ...(derived && !s.audienceChosen ? { audience: derived } : {}) });
+    };
+    return {
+    screen: 'start',
+    audience: 'client',
+    audienceChosen: false,
+    answers: {},
+    fixResults: {},
+    history: [],
+    canApplyFixes: typeof bridge.fixRun === 'function',
+    chooseAudience: (a) => set({ audience: a, audienceChosen: true }),
+    startChecks: async () => {
+      set({ screen: 'checks', answers: {}, fixResults: {}, history: [] });
+      await get().runChecks();
+      afterCollect();
+    },
+    openSnapshot: async (text) => {
+      set({ screen: 'checks', answers: {}, fixResults: {}, history: [] });
+      await get().importSnapshot(text);
+      afterCollect();
+    },
+    answer: (question, value) =>
+      set((s) => ({ answers: { ...s.answers, [question]: value }, history: [...s.history, { answer: question }] })),
+    skipFixes: (fixes) => get().recordFixes(Object.fromEntries(fixes.map((f) => [f, 'skipped']))),
+    recordFixes: (results) =>
+      set((s) => ({
+        fixResults: { ...s.fixResults, ...results },
+        history: [...s.history, { fixes: Object.keys(results) as FixId[] }],
+      })),
+    back: () =>
+      set((s) => {
+        const last = s.history[s.history.length - 1];
+        if (!last) return { screen: 'start' };
+        const history = s.history.slice(0, -1);
+        if ('answer' in last) {
+          const { [last.answer]: _dropped, ...answers } = s.answers;
+          return { history, answers };
+        }
+        const fixResults = { ...s.fixResults };
+        for (const f of last.fixes) delete fixResults[f];
+        return { history, fixResults };
+      }),
+    restart: () => set({ screen: 'start', answers: {}, fixResults: {}, history: [] }),
+    };
+  };

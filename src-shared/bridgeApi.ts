@@ -1,0 +1,22 @@
+/**
+ * The verbs the renderer sees, declared once so the Electron preload and the browser harness's HTTP client cannot
+ * drift: one verb per channel of ipc.ts, each resolving to the Result envelope, plus one subscription per event.
+ */
+import type { AppInfo, ChannelName, ChannelRequest, CollectProgress, CollectResult } from './ipc';
+import type { Result } from './result';
+
+/** What `window.daDoctor` (preload) and the HTTP client both implement. */
+export interface DaDoctorApi {
+  appInfo(): Promise<Result<AppInfo>>;
+  collectRun(req: ChannelRequest<'collect:run'>): Promise<Result<CollectResult>>;
+  snapshotImport(req: ChannelRequest<'snapshot:import'>): Promise<Result<CollectResult>>;
+  /** Subscribes to probe progress; returns the unsubscribe. */
+  onCollectProgress(cb: (p: CollectProgress) => void): () => void;
+}
+
+/** Which channel each request verb calls (the HTTP client posts to `/api/<channel>`). */
+export const VERB_CHANNELS = {
+  appInfo: 'app:info',
+  collectRun: 'collect:run',
+  snapshotImport: 'snapshot:import',
+} as const satisfies Record<Exclude<keyof DaDoctorApi, 'onCollectProgress'>, ChannelName>;

@@ -1,0 +1,76 @@
+/**
+ * The diagnose stage: snapshot in, diagnosis out. Pure: no I/O, so it runs the same in main, the CLI and the
+ * renderer. Role first, then the rules that apply to it, then root-cause ordering, then the overall status.
+ */
+import { DIAGNOSIS_SCHEMA, type Diagnosis, type Finding, type Role } from '../finding';
+import { SECTION_NAMES, type Snapshot } from '../snapshot';
+import { makeContext, type ContextRecord, type RuleContext } from './context';
+import { applyPrecedence } from './precedence';
+import { deriveRole } from './role';
+import { RULES } from './rules';
+import { globalIsatapAddresses } from './rules/isatap';
+
+export { RULES } from './rules';
+export { parseErrorCode, describeErrorCode, toHex, ERROR_CODES } from './errorCodes';
+export type { Rule, RuleContext } from './context';
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** Rules that apply to a role; with an unknown role, only those that hold for every role. */
+function appliesTo(rule: (typeof RULES)[number], role: Role): boolean {
+  if (role !== 'unknown') return rule.roles.includes(role);
+  return rule.roles.includes('client') && rule.roles.includes('manageOut');
+}
+
+/** True when the evidence shows the role's connection working (so "no findings" may mean healthy). */
+function workingShown(ctx: RuleContext, findings: Finding[]): boolean {
+  if (ctx.role === 'client') {
+    if (findings.some((f) => f.id === 'inside-corpnet')) return true;
+    const ip = ctx.need('ipHttps');
+    const conn = ctx.peek('daStatus')?.connection;
+    if (conn && /error/i.test(conn.status)) return false;
+    return (ip !== undefined && ctx.code === 0) || /connectedremotely/i.test(conn?.status ?? '');
+  }
+  if (ctx.role === 'manageOut') {
+    const isatap = ctx.need('isatap');
+    return isatap !== undefined && globalIsatapAddresses(isatap).length > 0;
+  }
+  return false;
+}
+
+/** Diagnose one snapshot: the role, the root causes with their evidence, and the overall status. */
+export function diagnose(snapshot: Snapshot): Diagnosis {
+  const record: ContextRecord = { undetermined: new Set() };
+  const role = deriveRole(snapshot, record);
+  const ctx = makeContext(snapshot, role, record);
+
+  const raw: Finding[] = [];
+  for (const rule of RULES) {
+    if (!appliesTo(rule, role)) continue;
+    const out = rule.run(ctx);
+    if (out) raw.push(...(Array.isArray(out) ? out : [out]));
+  }
+  const findings = applyPrecedence(raw)
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
+    .map(({ f }) => f);
+
+  const hasError = findings.some((f) => f.severity === 'error');
+  const working = role !== 'unknown' && workingShown(ctx, findings);
+  const status: Diagnosis['status'] = hasError ? 'problems' : role === 'unknown' || record.undetermined.size > 0 || !working ? 'unknown' : 'healthy';
+
+  const probes: Diagnosis['probes'] = {};
+  for (const name of SECTION_NAMES) {
+    const sec = snapshot.sections[name];
+    probes[name] = sec.message !== undefined ? { status: sec.status, ms: sec.ms, message: sec.message } : { status: sec.status, ms: sec.ms };
+  }
+  return {
+    schema: DIAGNOSIS_SCHEMA,
+    status,
+    role,
+    machine: snapshot.machine,
+    collectedAt: snapshot.collectedAt,
+    findings,
+    probes,
+  };
+}

@@ -1,0 +1,381 @@
+import { describe, expect, it } from 'vitest';
+import { errorIds, get, run } from './testing/assertions';
+import {
+  CRL_URL,
+  ISSUING_THUMB,
+  ROOT_THUMB,
+  cert,
+  code,
+  connection,
+  data,
+  failed,
+  noState,
+  org,
+  patch,
+  rootMissing,
+  win7,
+} from './testing/snapshotBuilder';
+
+const UNTRUSTED = 2148204809; // 0x800b0109 as the uint32 the cmdlet returns
+const EXPIRED = 2148204801; // 0x800b0101
+const REVOCATION = 2148081683; // 0x80092013
+
+describe('healthy client', () => {
+  it('has no findings and is healthy', () => {
+    const d = run();
+    expect(d.role).toBe('client');
+    expect(d.status).toBe('healthy');
+    expect(d.findings).toEqual([]);
+  });
+  it('is healthy on Windows 7 with netsh-sourced data', () => {
+    const d = run(win7);
+    expect(d.status).toBe('healthy');
+    expect(d.findings).toEqual([]);
+  });
+});
+
+describe('da-not-configured', () => {
+  const noPolicy = patch('daStatus', (d) => Object.assign(d, { policyApplied: false, ipHttpsClientUrl: null, ncaConfigured: false, connection: null }));
+  const noConfig = patch('ipHttps', (d) => Object.assign(d, { state: null, configuration: null }));
+  it('fires when there is no DirectAccess policy at all', () => {
+    const d = run(noPolicy, noConfig);
+    expect(d.role).toBe('client');
+    expect(errorIds(d)).toEqual(['da-not-configured']);
+    expect(get(d, 'da-not-configured').escalate).toBe(true);
+  });
+  it('hides every IP-HTTPS finding (nothing else is IP-HTTPS related)', () => {
+    const d = run(noPolicy, noConfig, patch('ipv6', (d) => (d.disabledComponents = 0xff)), patch('services', (d) => (d.iphlpsvc = { exists: true, status: 'Stopped', startType: 'Manual' })));
+    expect(errorIds(d)).toEqual(['da-not-configured']);
+  });
+  it('does not fire when a ServerURL is configured', () => {
+    expect(errorIds(run(patch('daStatus', (d) => Object.assign(d, { policyApplied: false, ncaConfigured: false, ipHttpsClientUrl: null }))))).toEqual([]);
+  });
+});
+
+describe('edition-unsupported', () => {
+  const pro = patch('os', (d) => Object.assign(d, { caption: 'Microsoft Windows 10 Pro', sku: 48 }));
+  const ncaStopped = patch('services', (d) => (d.NcaSvc = { exists: true, status: 'Stopped', startType: 'Manual' }));
+  it('fires on Windows 10 Pro and explains the stopped NcaSvc', () => {
+    const d = run(pro, ncaStopped, connection(null));
+    expect(errorIds(d)).toEqual(['edition-unsupported']);
+    const f = get(d, 'edition-unsupported');
+    expect(f.evidence.some((e) => e.field === 'NcaSvc.status')).toBe(true);
+    expect(f.escalate).toBe(true);
+  });
+  it('is the only error even when IP-HTTPS fails too', () => {
+    expect(errorIds(run(pro, ncaStopped, code(0x57)))).toEqual(['edition-unsupported']);
+  });
+  it('accepts Education on Windows 10, Ultimate on Windows 7, and servers', () => {
+    expect(errorIds(run(patch('os', (d) => Object.assign(d, { caption: 'Microsoft Windows 10 Education', sku: 121 }))))).toEqual([]);
+    expect(errorIds(run(win7, patch('os', (d) => Object.assign(d, { caption: 'Microsoft Windows 7 Ultimate', sku: 1 }))))).toEqual([]);
+    expect(errorIds(run(patch('os', (d) => Object.assign(d, { caption: 'Microsoft Windows Server 2019 Standard', sku: 7, productType: 3 }))))).toEqual([]);
+  });
+  it('rejects Windows 7 Professional and Windows 8.1 Pro', () => {
+    expect(errorIds(run(win7, patch('os', (d) => Object.assign(d, { caption: 'Microsoft Windows 7 Professional', sku: 48 }))))).toEqual(['edition-unsupported']);
+    expect(errorIds(run(patch('os', (d) => Object.assign(d, { caption: 'Microsoft Windows 8.1 Pro', build: 9600, sku: 48 }))))).toEqual(['edition-unsupported']);
+  });
+});
+
+describe('inside-corpnet', () => {
+  it('is info when ConnectedLocally with no IP-HTTPS state, and the status is healthy', () => {
+    const d = run(connection('ConnectedLocally'), noState);
+    expect(d.findings.map((f) => f.id)).toEqual(['inside-corpnet']);
+    expect(get(d, 'inside-corpnet').severity).toBe('info');
+    expect(d.status).toBe('healthy');
+  });
+  it('does not fire outside', () => {
+    expect(run().findings.some((f) => f.id === 'inside-corpnet')).toBe(false);
+  });
+});
+
+describe('ip-helper-stopped', () => {
+  const stopped = patch('services', (d) => (d.iphlpsvc = { exists: true, status: 'Stopped', startType: 'Manual' }));
+  it('fires and explains the missing IP-HTTPS state', () => {
+    const d = run(stopped, noState, connection('Error', 'CouldNotContactDirectAccessServer'));
+    expect(errorIds(d)).toEqual(['ip-helper-stopped']);
+    const f = get(d, 'ip-helper-stopped');
+    expect(f.fixes).toEqual(['start-ip-helper']);
+    expect(f.evidence.some((e) => e.probe === 'ipHttps' && e.field === 'state')).toBe(true);
+  });
+  it('fires when the service is disabled, and hides IP-HTTPS code findings', () => {
+    const d = run(patch('services', (d) => (d.iphlpsvc = { exists: true, status: 'Stopped', startType: 'Disabled' })), code(0x57));
+    expect(errorIds(d)).toEqual(['ip-helper-stopped']);
+  });
+  it('does not fire when running', () => {
+    expect(errorIds(run())).toEqual([]);
+  });
+});
+
+describe('ipv6-transition-disabled', () => {
+  it('explains 0x643 with DisabledComponents 0xff', () => {
+    const d = run(patch('ipv6', (d) => (d.disabledComponents = 0xff)), code(0x643, 'Fatal error during installation'));
+    expect(errorIds(d)).toEqual(['ipv6-transition-disabled']);
+    const f = get(d, 'ipv6-transition-disabled');
+    expect(f.fixes).toEqual(['set-ipv6-prefer-ipv4']);
+    expect(f.evidence.some((e) => e.observed === '0x643')).toBe(true);
+  });
+  it('fires on bit 0 alone and on 0xffffffff', () => {
+    expect(errorIds(run(patch('ipv6', (d) => (d.disabledComponents = 0x01)), code(0x34)))).toEqual(['ipv6-transition-disabled']);
+    expect(errorIds(run(patch('ipv6', (d) => (d.disabledComponents = 0xffffffff)), code(0x643)))).toEqual(['ipv6-transition-disabled']);
+  });
+  it('does not fire on 0x20 (prefer IPv4) or 0x10', () => {
+    expect(errorIds(run(patch('ipv6', (d) => (d.disabledComponents = 0x20))))).toEqual([]);
+    expect(errorIds(run(patch('ipv6', (d) => (d.disabledComponents = 0x10))))).toEqual([]);
+  });
+});
+
+describe('iphttps-interface-error', () => {
+  it('fires on 0x643 / 0x34 when IPv6 is enabled', () => {
+    const d = run(code(0x643));
+    expect(errorIds(d)).toEqual(['iphttps-interface-error']);
+    expect(get(d, 'iphttps-interface-error').fixes).toEqual(['restart-ip-helper']);
+    expect(errorIds(run(code(0x34)))).toEqual(['iphttps-interface-error']);
+  });
+});
+
+describe('iphttps-untrusted-root', () => {
+  it('with a pinned root: one-click import, no escalation', () => {
+    const d = run(code(UNTRUSTED), rootMissing, org({ pinnedRoots: [{ subject: 'CN=Contoso Root CA', thumbprint: ROOT_THUMB }] }));
+    expect(errorIds(d)).toEqual(['iphttps-untrusted-root']);
+    const f = get(d, 'iphttps-untrusted-root');
+    expect(f.fixes).toEqual(['import-root-ca']);
+    expect(f.escalate).toBe(false);
+    expect(f.evidence.some((e) => e.expected === ROOT_THUMB)).toBe(true);
+    expect(f.plain).toMatch(/one click/);
+  });
+  it('without a pin: the fix is still offered (picked file) and the admin action names GPO and djoin', () => {
+    const d = run(code(UNTRUSTED), rootMissing);
+    const f = get(d, 'iphttps-untrusted-root');
+    expect(f.fixes).toEqual(['import-root-ca']);
+    expect(f.escalate).toBe(false);
+    expect(f.variant).toBe('offline-domain-join');
+    expect(f.adminAction).toMatch(/GPO/);
+    expect(f.adminAction).toMatch(/rootcacerts/);
+    expect(f.adminAction).toContain(ROOT_THUMB);
+  });
+  it('self-signed renewed: variant, escalation, import only when pinned', () => {
+    const newLeaf = cert({ subject: 'CN=da.contoso.com', thumbprint: 'AAAA0000AAAA0000AAAA0000AAAA0000AAAA0000', selfSigned: true, dnsNames: ['da.contoso.com'] });
+    const selfSigned = patch('serverCertificate', (d) => Object.assign(d, { chain: [newLeaf], chainStatus: ['UntrustedRoot'] }));
+    const oldInRoot = patch('trustStores', (d) => (d.root = [{ subject: 'CN=da.contoso.com', thumbprint: 'BBBB0000BBBB0000BBBB0000BBBB0000BBBB0000', notAfter: '2029-01-01T00:00:00Z' }]));
+    const d = run(code(UNTRUSTED), selfSigned, oldInRoot);
+    expect(errorIds(d)).toEqual(['iphttps-untrusted-root']);
+    const f = get(d, 'iphttps-untrusted-root');
+    expect(f.variant).toBe('self-signed-renewed');
+    expect(f.escalate).toBe(true);
+    expect(f.fixes).toEqual([]);
+    const pinned = get(run(code(UNTRUSTED), selfSigned, oldInRoot, org({ pinnedRoots: [{ subject: 'CN=da.contoso.com', thumbprint: newLeaf.thumbprint }] })), 'iphttps-untrusted-root');
+    expect(pinned.fixes).toEqual(['import-root-ca']);
+    expect(pinned.variant).toBe('self-signed-renewed');
+  });
+  it('Windows 7: code parsed from netsh data, certutil commands', () => {
+    const d = run(win7, code(0x800b0109), rootMissing);
+    expect(errorIds(d)).toEqual(['iphttps-untrusted-root']);
+    expect(get(d, 'iphttps-untrusted-root').commands).toContain('netsh interface httpstunnel show interfaces');
+    expect(get(d, 'iphttps-untrusted-root').commands).toContain('certutil -store Root');
+  });
+  it('fires from chain evidence when IP-HTTPS has no state outside the office', () => {
+    expect(errorIds(run(noState, rootMissing))).toEqual(['iphttps-untrusted-root']);
+  });
+  it('does not fire on a healthy chain, nor from chain evidence while IP-HTTPS is active', () => {
+    expect(errorIds(run())).toEqual([]);
+    expect(errorIds(run(rootMissing))).toEqual([]);
+  });
+});
+
+describe('iphttps-partial-chain', () => {
+  const partial = patch('serverCertificate', (d) => {
+    d.chain = d.chain.slice(0, 1);
+    d.chainStatus = ['PartialChain'];
+  });
+  it('fires on 0x800b010a and names the missing intermediate; pinned intermediates are evidence', () => {
+    const d = run(code(0x800b010a), partial, org({ pinnedIntermediates: [{ subject: 'CN=Contoso Issuing CA', thumbprint: ISSUING_THUMB }] }));
+    expect(errorIds(d)).toEqual(['iphttps-partial-chain']);
+    const f = get(d, 'iphttps-partial-chain');
+    expect(f.fixes).toEqual(['import-intermediate-ca']);
+    expect(f.plain).toContain('Contoso Issuing CA');
+  });
+  it('fires from PartialChain when IP-HTTPS has no state', () => {
+    expect(errorIds(run(noState, partial))).toEqual(['iphttps-partial-chain']);
+  });
+  it('is explained by an untrusted root', () => {
+    expect(errorIds(run(code(UNTRUSTED), partial, rootMissing))).toEqual(['iphttps-untrusted-root']);
+  });
+});
+
+describe('iphttps-cert-expired and clock-skew', () => {
+  const expiredLeaf = patch('serverCertificate', (d) => {
+    d.chain[0] = { ...d.chain[0]!, notBefore: '2022-01-31T00:00:00.000Z', notAfter: '2024-01-31T00:00:00.000Z' };
+    d.chainStatus = ['NotTimeValid'];
+  });
+  it('expired server certificate: clock agrees, escalate naming NotAfter', () => {
+    const d = run(code(EXPIRED), expiredLeaf);
+    expect(errorIds(d)).toEqual(['iphttps-cert-expired']);
+    const f = get(d, 'iphttps-cert-expired');
+    expect(f.escalate).toBe(true);
+    expect(f.adminAction).toContain('2024-01-31');
+    expect(f.plain).toContain('2024-01-31');
+  });
+  it('clock 3 years ahead explains 0x800b0101: clock-skew, not cert-expired', () => {
+    const ahead = (s: Parameters<typeof data>[0]) => {
+      data(s, 'clock').utcNow = '2028-03-10T09:00:00.000Z';
+      s.collectedAt = '2028-03-10T09:00:00.000Z';
+      data(s, 'serverCertificate').chainStatus = ['NotTimeValid'];
+    };
+    const d = run(code(EXPIRED), ahead);
+    expect(errorIds(d)).toEqual(['clock-skew']);
+    const f = get(d, 'clock-skew');
+    expect(f.fixes).toEqual(['resync-time']);
+    expect(f.plain).toMatch(/3 years ahead/);
+    expect(f.evidence.some((e) => e.observed === '0x800b0101')).toBe(true);
+  });
+  it('a skew of 4 minutes is in step; 6 minutes is skew', () => {
+    expect(errorIds(run(patch('clock', (d) => (d.utcNow = '2025-03-10T09:04:30.000Z'))))).toEqual([]);
+    expect(errorIds(run(patch('clock', (d) => (d.utcNow = '2025-03-10T08:54:00.000Z'))))).toEqual(['clock-skew']);
+  });
+  it('with 0x800b0101 and no clock evidence, guesses neither and reports unknown', () => {
+    const d = run(code(EXPIRED), expiredLeaf, failed('clock'));
+    expect(errorIds(d)).toEqual([]);
+    expect(d.status).toBe('unknown');
+  });
+  it('an expired certificate with a skewed clock reports both', () => {
+    const d = run(code(EXPIRED), expiredLeaf, patch('clock', (d) => (d.utcNow = '2027-01-01T00:00:00.000Z')));
+    expect(errorIds(d)).toEqual(['clock-skew', 'iphttps-cert-expired']);
+  });
+});
+
+describe('iphttps-revocation-offline', () => {
+  const offline = patch('serverCertificate', (d) => (d.chainStatusOnline = ['RevocationStatusUnknown', 'OfflineRevocation']));
+  it('Windows 7, 0x80092013: clear the CRL cache, then escalate naming the CDP URL', () => {
+    const d = run(win7, code(REVOCATION, 'failed to connect to the IPHTTPS server. Waiting to reconnect'), offline);
+    expect(errorIds(d)).toEqual(['iphttps-revocation-offline']);
+    const f = get(d, 'iphttps-revocation-offline');
+    expect(f.fixes).toEqual(['clear-crl-cache']);
+    expect(f.escalate).toBe(true);
+    expect(f.adminAction).toContain(CRL_URL);
+    expect(f.technical).toMatch(/Windows 7/);
+  });
+  it('does not fire on a healthy chain', () => {
+    expect(errorIds(run(win7))).toEqual([]);
+  });
+});
+
+describe('iphttps-name-mismatch and iphttps-invalid-url', () => {
+  const vpnLeaf = patch('serverCertificate', (d) => {
+    d.chain[0] = { ...d.chain[0]!, subject: 'CN=vpn.contoso.com', dnsNames: ['vpn.contoso.com'] };
+    d.nameMatches = false;
+  });
+  it('0x800b010f with a leaf for vpn.contoso.com', () => {
+    const d = run(code(0x800b010f), vpnLeaf);
+    expect(errorIds(d)).toEqual(['iphttps-name-mismatch']);
+    expect(get(d, 'iphttps-name-mismatch').adminAction).toContain('da.contoso.com');
+    expect(errorIds(run(code(0x103, 'No usable certificate found'), vpnLeaf))).toEqual(['iphttps-name-mismatch']);
+  });
+  it('a wildcard certificate covers the host', () => {
+    const wild = patch('serverCertificate', (d) => (d.chain[0] = { ...d.chain[0]!, dnsNames: ['*.contoso.com'] }));
+    expect(errorIds(run(noState, wild))).toEqual([]);
+  });
+  const ipUrl = (s: Parameters<typeof data>[0]) => {
+    data(s, 'ipHttps').configuration!.serverUrl = 'https://198.51.100.7:443/IPHTTPS';
+    data(s, 'daStatus').ipHttpsClientUrl = 'https://198.51.100.7:443/IPHTTPS';
+    Object.assign(data(s, 'serverCertificate'), { nameMatches: false, host: '198.51.100.7' });
+  };
+  it('0x4be with an IP-literal ServerURL: invalid-url only (explains the name mismatch)', () => {
+    const d = run(code(0x4be, 'Invalid IPHTTPS URL specified'), ipUrl);
+    expect(errorIds(d)).toEqual(['iphttps-invalid-url']);
+    expect(get(d, 'iphttps-invalid-url').adminAction).toContain('198.51.100.7');
+  });
+  it('does not fire on the default URL', () => {
+    expect(run().findings.some((f) => f.id === 'iphttps-invalid-url' || f.id === 'iphttps-name-mismatch')).toBe(false);
+  });
+});
+
+describe('proxy, NRPT and unreachable server', () => {
+  const winhttpProxy = patch('proxy', (d) => {
+    d.winHttp = { direct: false, proxyServer: 'proxy.contoso.com:8080', bypassList: null };
+    d.proxyMgr = [{ key: '{6A1B2C3D-0000-4000-8000-000000000001}', staticProxy: 'proxy.contoso.com:8080' }];
+  });
+  const captured = patch('nrpt', (d) => (d.rules = [{ namespace: '.contoso.com', directAccessDnsServers: ['fd00:1234:5678:1::3333:1'], directAccessEnabled: true }]));
+  it('0x2af9 with a WinHTTP proxy and StaticProxy: iphttps-proxy with both fixes, not unreachable', () => {
+    const d = run(code(0x2af9), winhttpProxy);
+    expect(errorIds(d)).toEqual(['iphttps-proxy']);
+    expect(get(d, 'iphttps-proxy').fixes).toEqual(['reset-winhttp-proxy', 'clear-iphlpsvc-proxy-cache']);
+    expect(get(d, 'iphttps-proxy').escalate).toBe(false);
+  });
+  it('a SYSTEM-context proxy alone escalates', () => {
+    const d = run(code(0x2afc), patch('proxy', (d) => (d.system = { proxyEnable: true, proxyServer: 'proxy:3128', autoConfigUrl: null })));
+    expect(errorIds(d)).toEqual(['iphttps-proxy']);
+    expect(get(d, 'iphttps-proxy').escalate).toBe(true);
+  });
+  it('0x274d with .contoso.com captured and no exemption: nrpt-captures-public-name naming the host', () => {
+    const d = run(code(0x274d), captured, patch('reachability', (d) => Object.assign(d, { addresses: [], tcp: 'unresolved' })));
+    expect(errorIds(d)).toEqual(['nrpt-captures-public-name']);
+    const f = get(d, 'nrpt-captures-public-name');
+    expect(f.adminAction).toBe('Add an NRPT exemption for da.contoso.com (a namespace rule with no DNS server) in Remote Access Management → Infrastructure Servers → DNS, then let clients refresh the DirectAccess client GPO.');
+    expect(f.escalate).toBe(true);
+  });
+  it('an exemption for the public name stops the NRPT finding', () => {
+    const exempt = patch('nrpt', (d) => d.rules.push({ namespace: 'da.contoso.com', directAccessDnsServers: [], directAccessEnabled: true }));
+    expect(errorIds(run(code(0x274d), captured, exempt))).toEqual(['iphttps-server-unreachable']);
+  });
+  it('0x274c with no proxy and NRPT fine: iphttps-server-unreachable', () => {
+    const d = run(code(0x274c), patch('reachability', (d) => (d.tcp = 'timedOut')));
+    expect(errorIds(d)).toEqual(['iphttps-server-unreachable']);
+    expect(get(d, 'iphttps-server-unreachable').plain).toMatch(/sign in/);
+  });
+  it('0x2af9 with the proxy probe failed: does not claim "unreachable", status unknown', () => {
+    const d = run(code(0x2af9), failed('proxy'));
+    expect(errorIds(d)).toEqual([]);
+    expect(d.status).toBe('unknown');
+  });
+  it('proxy and NRPT evidence do not fire without a connect error code', () => {
+    expect(errorIds(run(winhttpProxy, captured))).toEqual([]);
+  });
+});
+
+describe('TLS and preauthentication', () => {
+  const noClientCert = patch('machineCertificates', (d) => (d.certificates = []));
+  const asks = patch('serverCertificate', (d) => (d.clientCertificateRequested = true));
+  it('0x90320 and no Client Authentication certificate: preauth-client-cert-missing, escalate outside', () => {
+    const d = run(code(590624), asks, noClientCert);
+    expect(errorIds(d)).toEqual(['preauth-client-cert-missing']);
+    expect(get(d, 'preauth-client-cert-missing').escalate).toBe(true);
+    expect(get(d, 'preauth-client-cert-missing').fixes).toEqual([]);
+  });
+  it('offers renew-machine-certificate when inside the office', () => {
+    const d = run(code(590624), noClientCert, connection('ConnectedLocally'));
+    expect(get(d, 'preauth-client-cert-missing').fixes).toEqual(['renew-machine-certificate']);
+  });
+  it('a certificate without a private key does not count', () => {
+    const noKey = patch('machineCertificates', (d) => (d.certificates[0]!.hasPrivateKey = false));
+    expect(errorIds(run(code(590624), noKey))).toEqual(['preauth-client-cert-missing']);
+  });
+  it('an expired machine certificate: preauth-client-cert-invalid', () => {
+    const expired = patch('machineCertificates', (d) => (d.certificates[0]!.notAfter = '2024-12-31T00:00:00.000Z'));
+    const d = run(code(590624), asks, expired);
+    expect(errorIds(d)).toEqual(['preauth-client-cert-invalid']);
+    expect(get(d, 'preauth-client-cert-invalid').plain).toMatch(/expired on 2024-12-31/);
+  });
+  it('a certificate for another computer: invalid', () => {
+    const other = patch('machineCertificates', (d) => Object.assign(d.certificates[0]!, { subject: 'CN=OTHER.corp.contoso.com', dnsNames: ['OTHER.corp.contoso.com'] }));
+    expect(errorIds(run(code(590624), other))).toEqual(['preauth-client-cert-invalid']);
+  });
+  it('0x80090326: tls-handshake-failed, unless the missing client certificate explains it', () => {
+    expect(errorIds(run(code(0x80090326)))).toEqual(['iphttps-tls-handshake-failed']);
+    expect(errorIds(run(code(0x80090326), asks, noClientCert))).toEqual(['preauth-client-cert-missing']);
+  });
+  it('does not fire on a healthy machine whose server asks for certificates', () => {
+    expect(errorIds(run(asks))).toEqual([]);
+  });
+});
+
+describe('iphttps-unknown-error', () => {
+  it('fires on 0x57 and on codes we do not know', () => {
+    const d = run(code(0x57));
+    expect(errorIds(d)).toEqual(['iphttps-unknown-error']);
+    expect(get(d, 'iphttps-unknown-error').escalate).toBe(true);
+    expect(errorIds(run(code(0x12345)))).toEqual(['iphttps-unknown-error']);
+  });
+  it('does not fire for codes another rule owns', () => {
+    expect(errorIds(run(code(0x2af9))).includes('iphttps-unknown-error')).toBe(false);
+  });
+});
