@@ -41,8 +41,8 @@ export async function tabTo(page: Page, name: RegExp, max = 40, key: 'Tab' | 'Sh
     await page.keyboard.press(key);
     const text = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
-      if (!el) return '';
-      const label = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : '';
+      if (!el || el === document.body) return '';
+      const label = (el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : '') || el.closest('label')?.textContent;
       return `${el.getAttribute('aria-label') ?? ''} ${label ?? ''} ${el.innerText ?? ''}`.trim();
     });
     if (name.test(text)) return;

@@ -8,10 +8,17 @@ export interface ScreenHeadingProps {
   focusKey: string;
 }
 
+// The first screen keeps the browser's natural focus start; only later steps move focus.
+let firstScreen = true;
+
 /** A focusable h1 that receives focus on each new step. */
 export function ScreenHeading({ children, focusKey }: ScreenHeadingProps) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
+    if (firstScreen) {
+      firstScreen = false;
+      return;
+    }
     ref.current?.focus();
   }, [focusKey]);
   return (

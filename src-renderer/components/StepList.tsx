@@ -12,6 +12,7 @@ const MARK: Record<PathStep['status'], { icon: string; word: string }> = {
   passed: { icon: '✓', word: 'Passed' },
   failed: { icon: '✕', word: 'Problem found' },
   info: { icon: 'i', word: 'Noted' },
+  skipped: { icon: '–', word: 'Does not apply' },
   answered: { icon: '?', word: 'Your answer' },
   done: { icon: '•', word: 'Done' },
   current: { icon: '→', word: 'Now' },

@@ -30,7 +30,12 @@ export function FixScreen({ node, finding, technical, canApply, preview, onApply
   return (
     <div className="fix">
       <p>{node.plain}</p>
-      {finding && <FindingDetails finding={finding} technical={technical} />}
+      {finding && (
+        <>
+          <h2>What the checks found</h2>
+          <FindingDetails finding={finding} technical={technical} />
+        </>
+      )}
       <h2>What will change</h2>
       <ul>
         {node.fixes.map((f) => (

@@ -26,7 +26,8 @@ export function GuideScreen() {
   const node = w.current;
   const steps = w.path.slice(0, -1);
   const passed = steps.filter((s) => s.status === 'passed');
-  const notable = steps.filter((s) => s.status !== 'passed');
+  // Branches not taken (e.g. "this is the server" on a laptop) only matter to the technical view.
+  const notable = steps.filter((s) => s.status !== 'passed' && (technical || s.status !== 'skipped'));
 
   return (
     <>

@@ -70,8 +70,11 @@ export function nextNode(tree: Tree, node: TreeNode, ctx: WalkContext): Step {
 /** A step of the path as the guide shows it. */
 export interface PathStep {
   node: TreeNode;
-  /** For checks: `failed` (problem found), `passed`, or `info`; for questions the answer; else `current`/`done`. */
-  status: 'passed' | 'failed' | 'info' | 'answered' | 'done' | 'current';
+  /**
+   * For problem checks `failed` (problem found) or `passed`; for info checks `info` when they hold, else `skipped`
+   * (a role the machine does not have is not worth showing); for questions `answered`; else `done`/`current`.
+   */
+  status: 'passed' | 'failed' | 'info' | 'skipped' | 'answered' | 'done' | 'current';
   /** The findings a failed or info check matched, for their evidence. */
   findings: Finding[];
   answer?: string;
@@ -126,7 +129,7 @@ function relevantFindings(node: TreeNode, ctx: WalkContext): Finding[] {
 function describe(node: TreeNode, ctx: WalkContext): PathStep {
   if (node.kind === 'check') {
     const held = holds(node.when, ctx);
-    const status = node.shows === 'info' ? 'info' : held ? 'failed' : 'passed';
+    const status = node.shows === 'info' ? (held ? 'info' : 'skipped') : held ? 'failed' : 'passed';
     return { node, status, findings: held ? matchedFindings(node, ctx) : [] };
   }
   if (node.kind === 'question') return { node, status: 'answered', findings: [], answer: ctx.answers[node.question] };

@@ -37,7 +37,7 @@ function global:Get-DadSimServiceName {
 
 function global:Write-DadSimServiceNotFound {
     param([string]$Name, $Cmdlet)
-    $ex = New-Object Microsoft.PowerShell.Commands.ServiceCommandException -ArgumentList "Cannot find any service with service name '$Name'."
+    $ex = New-Object System.InvalidOperationException -ArgumentList "Cannot find any service with service name '$Name'."
     $rec = New-Object System.Management.Automation.ErrorRecord -ArgumentList $ex, 'NoServiceFoundForGivenName,Microsoft.PowerShell.Commands.GetServiceCommand', ([System.Management.Automation.ErrorCategory]::ObjectNotFound), $Name
     $Cmdlet.WriteError($rec)
 }

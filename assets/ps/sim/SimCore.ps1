@@ -4,36 +4,63 @@
 # SimHost.ps1 was dot-sourced from. Windows PowerShell 5.1 syntax only (no PS7-only operators).
 
 # Turns the output of ConvertFrom-Json (PSCustomObject on 5.1, OrderedHashtable on 7) into case-insensitive ordered
-# dictionaries and object[] arrays: Windows property names are case-insensitive and so are our paths.
+# dictionaries and object[] arrays: Windows property names are case-insensitive and so are our paths. Also the deep
+# copy of such data. Iterative (one work stack, no call per node) because PowerShell function calls are slow and a
+# scenario must load in a few milliseconds.
+$global:DadSimOrderedType = [System.Collections.Specialized.OrderedDictionary]
+$global:DadSimCiArgs = [object[]]@([StringComparer]::OrdinalIgnoreCase)
+function global:New-DadSimDictionary {
+    return [Activator]::CreateInstance($global:DadSimOrderedType, $global:DadSimCiArgs)
+}
 function global:ConvertTo-DadSimData {
     param($Value)
-    if ($null -eq $Value) { return $null }
-    if ($Value -is [string]) { return $Value }
-    if ($Value -is [System.Collections.IDictionary]) {
-        $d = New-Object System.Collections.Specialized.OrderedDictionary -ArgumentList ([StringComparer]::OrdinalIgnoreCase)
-        foreach ($k in $Value.Keys) { $d[[string]$k] = ConvertTo-DadSimData $Value[$k] }
-        return $d
+    $odType = $global:DadSimOrderedType; $ciArgs = $global:DadSimCiArgs
+    $isDict = $Value -is [System.Collections.IDictionary]
+    $isObj = $Value -is [System.Management.Automation.PSCustomObject]
+    $isList = ($Value -is [System.Collections.IList]) -and -not ($Value -is [byte[]])
+    if (-not ($isDict -or $isObj -or $isList)) { return $Value }
+    if ($isList) { $root = [Array]::CreateInstance([object], $Value.Count) } else { $root = [Activator]::CreateInstance($odType, $ciArgs) }
+    $stack = New-Object System.Collections.Stack
+    $stack.Push(@($Value, $root))
+    while ($stack.Count -gt 0) {
+        $pair = $stack.Pop()
+        $src = $pair[0]; $dst = $pair[1]
+        if ($src -is [System.Collections.IList]) {
+            $n = $src.Count
+            for ($i = 0; $i -lt $n; $i++) {
+                $v = $src[$i]
+                if ($v -is [System.Collections.IDictionary] -or $v -is [System.Management.Automation.PSCustomObject]) {
+                    $t = [Activator]::CreateInstance($odType, $ciArgs); $stack.Push(@($v, $t)); $dst[$i] = $t
+                } elseif ($v -is [System.Collections.IList] -and -not ($v -is [byte[]])) {
+                    $t = [Array]::CreateInstance([object], $v.Count); $stack.Push(@($v, $t)); $dst[$i] = $t
+                } else { $dst[$i] = $v }
+            }
+            continue
+        }
+        if ($src -is [System.Collections.IDictionary]) {
+            $keys = @($src.Keys)
+        } else {
+            $keys = @(foreach ($p in $src.PSObject.Properties) { $p.Name })
+        }
+        foreach ($k in $keys) {
+            if ($src -is [System.Collections.IDictionary]) { $v = $src[$k] } else { $v = $src.$k }
+            if ($v -is [System.Collections.IDictionary] -or $v -is [System.Management.Automation.PSCustomObject]) {
+                $t = [Activator]::CreateInstance($odType, $ciArgs); $stack.Push(@($v, $t)); $dst[[string]$k] = $t
+            } elseif ($v -is [System.Collections.IList] -and -not ($v -is [byte[]])) {
+                $t = [Array]::CreateInstance([object], $v.Count); $stack.Push(@($v, $t)); $dst[[string]$k] = $t
+            } else { $dst[[string]$k] = $v }
+        }
     }
-    if ($Value -is [System.Management.Automation.PSCustomObject]) {
-        $d = New-Object System.Collections.Specialized.OrderedDictionary -ArgumentList ([StringComparer]::OrdinalIgnoreCase)
-        foreach ($p in $Value.PSObject.Properties) { $d[$p.Name] = ConvertTo-DadSimData $p.Value }
-        return $d
-    }
-    if ($Value -is [System.Collections.IList]) {
-        $list = New-Object System.Collections.ArrayList
-        foreach ($item in $Value) { [void]$list.Add((ConvertTo-DadSimData $item)) }
-        return , $list.ToArray()
-    }
-    return $Value
+    return , $root
 }
 
 # Parses JSON text once into the data model; dates stay strings (PowerShell 7 would turn them into DateTime).
+$global:DadSimJsonParams = (Get-Command ConvertFrom-Json).Parameters
 function global:ConvertFrom-DadSimJson {
     param([string]$Text)
-    $cmd = Get-Command ConvertFrom-Json
-    if ($cmd.Parameters.ContainsKey('DateKind')) {
+    if ($global:DadSimJsonParams.ContainsKey('DateKind')) {
         $raw = ConvertFrom-Json -InputObject $Text -AsHashtable -DateKind String
-    } elseif ($cmd.Parameters.ContainsKey('AsHashtable')) {
+    } elseif ($global:DadSimJsonParams.ContainsKey('AsHashtable')) {
         $raw = ConvertFrom-Json -InputObject $Text -AsHashtable
     } else {
         $raw = ConvertFrom-Json -InputObject $Text
@@ -41,21 +68,10 @@ function global:ConvertFrom-DadSimJson {
     return , (ConvertTo-DadSimData $raw)
 }
 
-# A deep copy, so that a transition's value or a base file is never shared with the live machine.
+# A deep copy, so that a transition's value is never shared with the live machine.
 function global:Copy-DadSimData {
     param($Value)
-    if ($null -eq $Value -or $Value -is [string] -or $Value -is [ValueType]) { return $Value }
-    if ($Value -is [System.Collections.IDictionary]) {
-        $d = New-Object System.Collections.Specialized.OrderedDictionary -ArgumentList ([StringComparer]::OrdinalIgnoreCase)
-        foreach ($k in $Value.Keys) { $d[[string]$k] = Copy-DadSimData $Value[$k] }
-        return $d
-    }
-    if ($Value -is [System.Collections.IList]) {
-        $list = New-Object System.Collections.ArrayList
-        foreach ($item in $Value) { [void]$list.Add((Copy-DadSimData $item)) }
-        return , $list.ToArray()
-    }
-    return $Value
+    return , (ConvertTo-DadSimData $Value)
 }
 
 # True when an array element is meant by a `$remove` entry: same Thumbprint (certificates), same Name, or equal.
@@ -76,9 +92,10 @@ function global:Test-DadSimItemMatch {
 
 # Merge rules (docs/scenarios.md): objects merge key by key, recursively; any other value (string, number, bool,
 # array, null) replaces the base value; an object {"$append": [...]} or {"$remove": [...]} edits the base array.
+# Both sides are freshly parsed, so the override's values are taken over without copying.
 function global:Merge-DadSimData {
     param($Base, $Override)
-    if (-not ($Override -is [System.Collections.IDictionary])) { return (Copy-DadSimData $Override) }
+    if (-not ($Override -is [System.Collections.IDictionary])) { return , $Override }
     $isEdit = $Override.Contains('$append') -or $Override.Contains('$remove')
     if ($isEdit) {
         $items = New-Object System.Collections.ArrayList
@@ -88,10 +105,10 @@ function global:Merge-DadSimData {
                 for ($n = $items.Count - 1; $n -ge 0; $n--) { if (Test-DadSimItemMatch $items[$n] $key) { $items.RemoveAt($n) } }
             }
         }
-        if ($Override.Contains('$append')) { foreach ($i in @($Override['$append'])) { [void]$items.Add((Copy-DadSimData $i)) } }
+        if ($Override.Contains('$append')) { foreach ($i in @($Override['$append'])) { [void]$items.Add($i) } }
         return , $items.ToArray()
     }
-    if (-not ($Base -is [System.Collections.IDictionary])) { return (Copy-DadSimData $Override) }
+    if (-not ($Base -is [System.Collections.IDictionary])) { return , $Override }
     foreach ($k in @($Override.Keys)) {
         $Base[[string]$k] = Merge-DadSimData $Base[$k] $Override[$k]
     }
@@ -126,7 +143,7 @@ function global:Split-DadSimPath {
     return , $segments.ToArray()
 }
 
-# Reads a value at a path of the machine state; $null when any part is missing.
+# Reads a value at a path of the machine state; $null when any part is missing. Arrays come out unrolled.
 function global:Get-DadSimValue {
     param([string]$Path, $Root = $global:DadSim.Machine)
     $node = $Root
@@ -140,7 +157,7 @@ function global:Get-DadSimValue {
             $node = $node[$idx]
         } else { return $null }
     }
-    if ($node -is [System.Collections.IList] -and -not ($node -is [string])) { return , $node }
+    # Arrays unroll as PowerShell output does: callers that need an array use @(Get-DadSimValue ...).
     return $node
 }
 
@@ -156,7 +173,7 @@ function global:Set-DadSimValue {
         } else {
             $next = $node[$seg]
             if (-not ($next -is [System.Collections.IDictionary]) -and -not ($next -is [System.Collections.IList])) {
-                $next = New-Object System.Collections.Specialized.OrderedDictionary -ArgumentList ([StringComparer]::OrdinalIgnoreCase)
+                $next = (New-DadSimDictionary)
                 $node[$seg] = $next
             }
         }

@@ -16,6 +16,7 @@ $DadSimDir = Split-Path -Parent $MyInvocation.MyCommand.Path
 . (Join-Path $DadSimDir 'SimCommands.ps1')
 . (Join-Path $DadSimDir 'SimNative.ps1')
 $global:DadSimDir = $DadSimDir
+$global:DadSimDefined = @{}
 
 $global:DadSimScenarioSchema = 'da-doctor/scenario@1'
 $global:DadSimBaseSchema = 'da-doctor/scenario-base@1'
@@ -47,29 +48,38 @@ function global:Get-DadSimBaseMachine {
     if ($doc['schema'] -ne $global:DadSimBaseSchema) {
         throw "Import-DadSimScenario: base machine '$file' has schema '$($doc['schema'])'; expected '$($global:DadSimBaseSchema)'."
     }
-    $machine = New-Object System.Collections.Specialized.OrderedDictionary -ArgumentList ([StringComparer]::OrdinalIgnoreCase)
+    $machine = (New-DadSimDictionary)
     if ($doc['base']) { $machine = Get-DadSimBaseMachine -BaseName ([string]$doc['base']) -ScenarioDir (Split-Path -Parent $file) -Depth ($Depth + 1) }
     if ($doc['machine'] -is [System.Collections.IDictionary]) { $machine = Merge-DadSimData $machine $doc['machine'] }
     return $machine
 }
 
-# (Re)defines the global command functions for the loaded machine.
+# (Re)defines the global command functions for the loaded machine. Only the functions whose presence changes are
+# touched (defining a function costs a provider call); $global:DadSimDefined remembers what is defined.
 function global:Set-DadSimCommands {
     $commands = $global:DadSim.Machine['commands']
-    $defined = New-Object System.Collections.ArrayList
+    if ($null -eq $global:DadSimDefined) { $global:DadSimDefined = @{} }
     foreach ($name in $global:DadSimCommandBodies.Keys) {
         $present = $true
         if ($global:DadSimWindowsCommandNames -contains $name -and $commands -is [System.Collections.IDictionary] -and $commands.Contains($name)) {
             $present = [bool]$commands[$name]
         }
-        if ($present) {
+        $isDefined = $false
+        if ($global:DadSimDefined.ContainsKey($name)) {
+            # Ours only if its body still comes from our files (a test stub of the same name may have replaced it).
+            $fn = Get-Item -LiteralPath "function:\$name" -ErrorAction SilentlyContinue
+            $isDefined = $null -ne $fn -and $null -ne $fn.ScriptBlock.File -and $fn.ScriptBlock.File.StartsWith($global:DadSimDir)
+        }
+        if ($present -and -not $isDefined) {
             Set-Item -Path "function:global:$name" -Value $global:DadSimCommandBodies[$name]
-            [void]$defined.Add($name)
-        } elseif (Test-Path -LiteralPath "function:global:$name") {
-            Remove-Item -LiteralPath "function:global:$name"
+            $global:DadSimDefined[$name] = $true
+        } elseif (-not $present) {
+            # Remove-Item does not honour a scope in a function: path; our functions live only in the global scope.
+            if (Test-Path -LiteralPath "function:\$name") { Remove-Item -LiteralPath "function:\$name" }
+            $global:DadSimDefined.Remove($name)
         }
     }
-    return , ($defined.ToArray() | Sort-Object)
+    return , (@($global:DadSimDefined.Keys) | Sort-Object)
 }
 
 <#
@@ -107,7 +117,7 @@ function global:Import-DadSimScenario {
     $name = [string]$doc['name']
     if (-not $name) { $name = [System.IO.Path]::GetFileNameWithoutExtension($path) }
 
-    $machine = New-Object System.Collections.Specialized.OrderedDictionary -ArgumentList ([StringComparer]::OrdinalIgnoreCase)
+    $machine = (New-DadSimDictionary)
     if ($doc['base']) { $machine = Get-DadSimBaseMachine -BaseName ([string]$doc['base']) -ScenarioDir (Split-Path -Parent $path) }
     if ($null -ne $doc['machine']) {
         if (-not ($doc['machine'] -is [System.Collections.IDictionary])) { throw "Import-DadSimScenario: '$path': machine must be an object." }
@@ -125,7 +135,7 @@ function global:Import-DadSimScenario {
         }
     }
     $faults = $doc['faults']
-    if ($null -eq $faults) { $faults = New-Object System.Collections.Specialized.OrderedDictionary -ArgumentList ([StringComparer]::OrdinalIgnoreCase) }
+    if ($null -eq $faults) { $faults = (New-DadSimDictionary) }
     if (-not ($faults -is [System.Collections.IDictionary])) { throw "Import-DadSimScenario: '$path': faults must be an object." }
     foreach ($k in $faults.Keys) {
         $f = $faults[$k]

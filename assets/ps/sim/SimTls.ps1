@@ -250,7 +250,7 @@ function global:Read-DadSimCertificateFile {
             return $copy
         }
     }
-    $d = New-Object System.Collections.Specialized.OrderedDictionary -ArgumentList ([StringComparer]::OrdinalIgnoreCase)
+    $d = (New-DadSimDictionary)
     $d['Subject'] = $x.Subject; $d['Issuer'] = $x.Issuer; $d['Thumbprint'] = $thumb
     $d['NotBefore'] = $x.NotBefore.ToUniversalTime().ToString('yyyy-MM-ddTHH:mm:ssZ')
     $d['NotAfter'] = $x.NotAfter.ToUniversalTime().ToString('yyyy-MM-ddTHH:mm:ssZ')

@@ -1,0 +1,132 @@
+# The ISATAP and Teredo probes, with the cmdlets and with Windows 7 netsh text.
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot '../TestSupport.ps1')
+    Initialize-DadTestHost
+}
+
+AfterAll {
+    Clear-DadTestHost
+}
+
+Describe 'Get-DadIsatapSection with the cmdlets' {
+    BeforeEach {
+        Set-DadTestMissingCommands @()
+        Mock -ModuleName DaDoctor Get-NetIsatapConfiguration { [pscustomobject]@{ State = 'Default'; Router = 'isatap-da.corp.contoso.com'; ResolutionState = 'Default' } }
+        Mock -ModuleName DaDoctor Resolve-DadName { '10.0.0.5' } -ParameterFilter { $Name -eq 'isatap-da.corp.contoso.com' }
+        Mock -ModuleName DaDoctor Resolve-DadName { } -ParameterFilter { $Name -eq 'isatap' }
+        Mock -ModuleName DaDoctor Get-NetIPAddress {
+            [pscustomobject]@{ InterfaceAlias = 'Ethernet'; IPAddress = 'fe80::1'; PrefixOrigin = 'WellKnown' }
+        } -ParameterFilter { $AddressFamily -eq 'IPv6' }
+    }
+
+    It 'reports state, router resolution, the generic name and no ISATAP interface' {
+        $out = Invoke-DadTestProbe 'isatap'
+        $out.Envelope.status | Should -Be 'ok'
+        $data = $out.Envelope.data
+        $data.source | Should -Be 'cmdlet'
+        $data.configuration.state | Should -Be 'Default'
+        $data.configuration.router | Should -Be 'isatap-da.corp.contoso.com'
+        $data.configuration.resolutionState | Should -Be 'Default'
+        $out.Raw[0] | Should -Match '"router":\{"addresses":\["10.0.0.5"\],"name":"isatap-da.corp.contoso.com"\}'
+        $out.Raw[0] | Should -Match '"genericName":\{"addresses":\[\],"name":"isatap"\}'
+        $out.Raw[0] | Should -Match '"interfaces":\[\]'
+    }
+
+    It 'groups the IPv6 addresses of ISATAP interfaces by alias' {
+        Mock -ModuleName DaDoctor Get-NetIPAddress {
+            [pscustomobject]@{ InterfaceAlias = 'isatap.{1234}'; IPAddress = 'fe80::5efe:10.0.1.20'; PrefixOrigin = 'WellKnown' }
+            [pscustomobject]@{ InterfaceAlias = 'Ethernet'; IPAddress = 'fe80::1'; PrefixOrigin = 'WellKnown' }
+            [pscustomobject]@{ InterfaceAlias = 'isatap.{1234}'; IPAddress = 'fd00:1234:5678:1:0:5efe:10.0.1.20'; PrefixOrigin = 'RouterAdvertisement' }
+        } -ParameterFilter { $AddressFamily -eq 'IPv6' }
+        $out = Invoke-DadTestProbe 'isatap'
+        $out.Raw[0] | Should -Match '"interfaces":\[\{"addresses":\["fe80::5efe:10.0.1.20","fd00:1234:5678:1:0:5efe:10.0.1.20"\],"alias":"isatap.\{1234\}"\}\]'
+    }
+
+    It 'reports router null (and does not resolve it) when none is set' {
+        Mock -ModuleName DaDoctor Get-NetIsatapConfiguration { [pscustomobject]@{ State = 'Enabled'; Router = $null; ResolutionState = 'Default' } }
+        $out = Invoke-DadTestProbe 'isatap'
+        $out.Raw[0] | Should -Match '"router":null'
+        Should -Invoke -ModuleName DaDoctor Resolve-DadName -Times 1 -Exactly
+    }
+
+    It 'fails the section when the cmdlet throws' {
+        Mock -ModuleName DaDoctor Get-NetIsatapConfiguration { throw 'boom' }
+        (Invoke-DadTestProbe 'isatap').Envelope.status | Should -Be 'error'
+    }
+}
+
+Describe 'Get-DadIsatapSection on Windows 7 (netsh interface isatap)' {
+    BeforeEach {
+        Set-DadTestMissingCommands @('Get-NetIsatapConfiguration', 'Get-NetIPAddress')
+        Mock -ModuleName DaDoctor Resolve-DadName { }
+    }
+
+    It 'parses state and router text' {
+        Mock -ModuleName DaDoctor netsh { "ISATAP State                : enabled`r`n" } -ParameterFilter { ($args -join ' ') -eq 'interface isatap show state' }
+        Mock -ModuleName DaDoctor netsh { "Router Name             : isatap-da.corp.contoso.com`r`nResolution State        : default`r`nResolution Interval     : default`r`n" } -ParameterFilter { ($args -join ' ') -eq 'interface isatap show router' }
+        $data = (Invoke-DadTestProbe 'isatap').Envelope.data
+        $data.source | Should -Be 'netsh'
+        $data.configuration.state | Should -Be 'Enabled'
+        $data.configuration.router | Should -Be 'isatap-da.corp.contoso.com'
+        $data.configuration.resolutionState | Should -Be 'Default'
+        $data.router.name | Should -Be 'isatap-da.corp.contoso.com'
+    }
+
+    It 'accepts "State :" and treats router "default" as none' {
+        $config = InModuleScope DaDoctor { ConvertFrom-DadIsatapNetsh @('State : Disabled.') @('Router Name : default') }
+        $config.state | Should -Be 'Disabled'
+        $config.router | Should -BeNullOrEmpty
+    }
+
+    It 'is notApplicable when netsh says nothing about ISATAP' {
+        Mock -ModuleName DaDoctor netsh { "The following command was not found: interface isatap show state." }
+        $out = Invoke-DadTestProbe 'isatap'
+        $out.Envelope.status | Should -Be 'notApplicable'
+        $out.Envelope.message | Should -Match 'ISATAP'
+    }
+}
+
+Describe 'Get-DadTeredoSection' {
+    BeforeEach {
+        Set-DadTestMissingCommands @()
+    }
+
+    It 'reports Get-NetTeredoState (no Type property on real Windows => null)' {
+        Mock -ModuleName DaDoctor Get-NetTeredoState { [pscustomobject]@{ State = 'Qualified'; Error = '' } }
+        $out = Invoke-DadTestProbe 'teredo'
+        $out.Raw[0] | Should -Match '"data":\{"error":null,"state":"Qualified","type":null\}'
+    }
+
+    It 'reports nulls when Teredo is not active (nothing returned)' {
+        Mock -ModuleName DaDoctor Get-NetTeredoState { }
+        (Invoke-DadTestProbe 'teredo').Raw[0] | Should -Match '"data":\{"error":null,"state":null,"type":null\}'
+    }
+
+    It 'gives an error section when Get-NetTeredoState throws (scenario probe-throws)' {
+        Mock -ModuleName DaDoctor Get-NetTeredoState { throw 'Teredo exploded' }
+        $out = Invoke-DadTestProbe 'teredo'
+        $out.Envelope.status | Should -Be 'error'
+        $out.Envelope.message | Should -Be 'Teredo exploded'
+    }
+
+    It 'parses netsh interface teredo show state on Windows 7' {
+        Set-DadTestMissingCommands @('Get-NetTeredoState')
+        $global:DadTestText = @'
+Teredo Parameters
+---------------------------------------------
+Type                    : enterpriseclient
+Server Name             : 203.0.113.10
+Client Refresh Interval : 30 seconds
+Client Port             : unspecified
+State                   : offline
+Client Type             : teredo client
+Error                   : client is in a managed network
+'@
+        Mock -ModuleName DaDoctor netsh { $global:DadTestText } -ParameterFilter { ($args -join ' ') -eq 'interface teredo show state' }
+        $data = (Invoke-DadTestProbe 'teredo').Envelope.data
+        $data.state | Should -Be 'offline'
+        $data.type | Should -Be 'enterpriseclient'
+        $data.error | Should -Be 'client is in a managed network'
+    }
+}

@@ -1,0 +1,245 @@
+/**
+ * The fix catalogue (contract.md §2): for every client and manage-out fix, what it changes in plain words, its
+ * parameters, the exact commands it runs, the elevation it needs, how it is verified and how it is undone. The
+ * renderer and the CLI only name a fix and its parameters; the main process looks it up here.
+ */
+import type { z } from 'zod';
+import type { FixId, RootCauseId } from '../ids';
+import type { SectionName, Snapshot } from '../snapshot';
+import { certificateParamsSchema, noParamsSchema, requiredRouterParamsSchema, routerParamsSchema } from './params';
+import * as check from './verifyChecks';
+
+/** What verification concluded, in words for both audiences. */
+export interface VerifyOutcome {
+  verified: boolean;
+  detail: string;
+}
+
+export interface FixSpec {
+  id: FixId;
+  title: string;
+  /** What will change, for the person about to click. */
+  plain: string;
+  /** Why Windows asks for an administrator. */
+  whyAdmin: string;
+  params: z.ZodType<Record<string, string | undefined>>;
+  elevated: boolean;
+  rebootRequired: boolean;
+  /** The root causes this fix addresses. */
+  resolves: RootCauseId[];
+  /** The exact commands, for the technical view and the audit record. */
+  preview: (params: Record<string, string | undefined>) => string[];
+  verify: {
+    /** Probes to re-collect after the fix. */
+    sections: SectionName[];
+    /** How long Windows may need (IP-HTTPS reconnects after an IP Helper restart): poll up to this long. */
+    pollSeconds: number;
+    check: (after: Snapshot, params: Record<string, string | undefined>) => VerifyOutcome;
+  };
+  /** How the fix is undone, or null when there is nothing to undo. */
+  undo: string | null;
+  /** Only on the DirectAccess server. */
+  serverOnly?: boolean;
+}
+
+const SERVICE_ADMIN = 'Changing a Windows service affects every user of this computer.';
+const STORE_ADMIN = 'The computer-wide certificate store is shared by every user and by Windows services.';
+const NET_ADMIN = 'Network settings of the whole computer can only be changed by an administrator.';
+const IPHTTPS_SECTIONS: SectionName[] = ['services', 'ipHttps', 'daStatus'];
+
+const specs: FixSpec[] = [
+  {
+    id: 'start-ip-helper',
+    title: 'Start the IP Helper service',
+    plain: 'Sets the IP Helper service to start automatically and starts it. DirectAccess builds its tunnel through it.',
+    whyAdmin: SERVICE_ADMIN,
+    params: noParamsSchema,
+    elevated: true,
+    rebootRequired: false,
+    resolves: ['ip-helper-stopped'],
+    preview: () => ['Set-Service -Name iphlpsvc -StartupType Automatic', 'Start-Service -Name iphlpsvc'],
+    verify: { sections: IPHTTPS_SECTIONS, pollSeconds: 60, check: (s) => check.all(check.serviceRunning(s, 'iphlpsvc'), check.ipHttpsActive(s)) },
+    undo: 'Restore the start type the service had before.',
+  },
+  {
+    id: 'restart-ip-helper',
+    title: 'Restart the IP Helper service',
+    plain: 'Restarts the IP Helper service, which rebuilds the DirectAccess tunnel interface and tries to connect again at once.',
+    whyAdmin: SERVICE_ADMIN,
+    params: noParamsSchema,
+    elevated: true,
+    rebootRequired: false,
+    resolves: ['iphttps-interface-error'],
+    preview: () => ['Restart-Service -Name iphlpsvc -Force'],
+    verify: { sections: IPHTTPS_SECTIONS, pollSeconds: 60, check: (s) => check.all(check.serviceRunning(s, 'iphlpsvc'), check.ipHttpsActive(s)) },
+    undo: null,
+  },
+  {
+    id: 'import-root-ca',
+    title: "Trust your organisation's root certificate",
+    plain:
+      "Adds your organisation's root certificate to this computer's trusted list, then restarts the IP Helper service so DirectAccess connects again. Only a certificate your organisation approved, or the file you picked that matches the server's, is added.",
+    whyAdmin: STORE_ADMIN,
+    params: certificateParamsSchema,
+    elevated: true,
+    rebootRequired: false,
+    resolves: ['iphttps-untrusted-root'],
+    preview: (p) => [
+      `Import-Certificate -FilePath <${p.file ?? (p.thumbprint ? `pinned root ${p.thumbprint}` : 'the certificate')}> -CertStoreLocation Cert:\\LocalMachine\\Root`,
+      '(Windows 7: certutil -addstore Root <file>)',
+      'Restart-Service -Name iphlpsvc -Force',
+    ],
+    verify: {
+      sections: ['services', 'ipHttps', 'daStatus', 'serverCertificate', 'trustStores'],
+      pollSeconds: 60,
+      check: (s, p) => check.all(check.rootTrusted(s, p.thumbprint), check.ipHttpsActive(s)),
+    },
+    undo: 'Remove that certificate (by its thumbprint) from the trusted root store.',
+  },
+  {
+    id: 'import-intermediate-ca',
+    title: 'Add the missing intermediate certificate',
+    plain: "Adds the organisation's intermediate certificate, the missing link between the server's certificate and the trusted root.",
+    whyAdmin: STORE_ADMIN,
+    params: certificateParamsSchema,
+    elevated: true,
+    rebootRequired: false,
+    resolves: ['iphttps-partial-chain'],
+    preview: (p) => [
+      `Import-Certificate -FilePath <${p.file ?? (p.thumbprint ? `pinned intermediate ${p.thumbprint}` : 'the certificate')}> -CertStoreLocation Cert:\\LocalMachine\\CA`,
+      'Restart-Service -Name iphlpsvc -Force',
+    ],
+    verify: {
+      sections: ['services', 'ipHttps', 'daStatus', 'serverCertificate', 'trustStores'],
+      pollSeconds: 60,
+      check: (s) => check.all(check.chainComplete(s), check.ipHttpsActive(s)),
+    },
+    undo: 'Remove that certificate (by its thumbprint) from the intermediate store.',
+  },
+  {
+    id: 'resync-time',
+    title: "Correct this computer's clock",
+    plain: "Synchronises this computer's clock with the time service, then restarts the IP Helper service so DirectAccess tries again.",
+    whyAdmin: 'The clock is a setting of the whole computer.',
+    params: noParamsSchema,
+    elevated: true,
+    rebootRequired: false,
+    resolves: ['clock-skew'],
+    preview: () => ['Start-Service -Name w32time', 'w32tm /resync /force', 'Restart-Service -Name iphlpsvc -Force'],
+    verify: {
+      sections: ['services', 'ipHttps', 'daStatus', 'serverCertificate', 'clock'],
+      pollSeconds: 60,
+      check: (s) => check.all(check.clockInStep(s), check.ipHttpsActive(s)),
+    },
+    undo: null,
+  },
+  {
+    id: 'clear-crl-cache',
+    title: 'Clear the certificate revocation cache',
+    plain: 'Deletes the stored revocation lists so Windows fetches them again, then restarts the IP Helper service.',
+    whyAdmin: 'The revocation cache belongs to the computer, not to you.',
+    params: noParamsSchema,
+    elevated: true,
+    rebootRequired: false,
+    resolves: ['iphttps-revocation-offline'],
+    preview: () => ['certutil -urlcache * delete', 'certutil -setreg chain\\ChainCacheResyncFiletime @now', 'Restart-Service -Name iphlpsvc -Force'],
+    verify: { sections: IPHTTPS_SECTIONS, pollSeconds: 60, check: (s) => check.ipHttpsActive(s) },
+    undo: null,
+  },
+  {
+    id: 'reset-winhttp-proxy',
+    title: 'Remove the computer-wide (WinHTTP) proxy',
+    plain: 'Saves the current computer-wide proxy setting, then removes it, so the DirectAccess tunnel goes straight to the server.',
+    whyAdmin: NET_ADMIN,
+    params: noParamsSchema,
+    elevated: true,
+    rebootRequired: false,
+    resolves: ['iphttps-proxy'],
+    preview: () => ['netsh winhttp show proxy   (saved for undo)', 'netsh winhttp reset proxy', 'Restart-Service -Name iphlpsvc -Force'],
+    verify: { sections: ['proxy', ...IPHTTPS_SECTIONS], pollSeconds: 60, check: (s) => check.winHttpDirect(s) },
+    undo: 'Put the saved proxy back (netsh winhttp set proxy <saved>).',
+  },
+  {
+    id: 'clear-iphlpsvc-proxy-cache',
+    title: "Clear the IP Helper's stored proxy",
+    plain: 'Exports, then deletes the proxy the IP Helper service remembered, and restarts the service.',
+    whyAdmin: NET_ADMIN,
+    params: noParamsSchema,
+    elevated: true,
+    rebootRequired: false,
+    resolves: ['iphttps-proxy'],
+    preview: () => [
+      'reg export HKLM\\SYSTEM\\CurrentControlSet\\Services\\iphlpsvc\\Parameters\\ProxyMgr <backup>.reg',
+      'Remove-Item HKLM:\\SYSTEM\\CurrentControlSet\\Services\\iphlpsvc\\Parameters\\ProxyMgr\\* -Recurse',
+      'Restart-Service -Name iphlpsvc -Force',
+    ],
+    verify: { sections: ['proxy', ...IPHTTPS_SECTIONS], pollSeconds: 60, check: (s) => check.proxyCacheEmpty(s) },
+    undo: 'Import the exported registry file.',
+  },
+  {
+    id: 'set-ipv6-prefer-ipv4',
+    title: 'Turn IPv6 tunnels back on',
+    plain:
+      'Changes the IPv6 setting from "disabled" to "prefer IPv4", which keeps IPv4 first but allows the DirectAccess tunnel. Windows must restart for it to take effect.',
+    whyAdmin: NET_ADMIN,
+    params: noParamsSchema,
+    elevated: true,
+    rebootRequired: true,
+    resolves: ['ipv6-transition-disabled'],
+    preview: () => [
+      "Set-ItemProperty -Path HKLM:\\SYSTEM\\CurrentControlSet\\Services\\Tcpip6\\Parameters -Name DisabledComponents -Value 0x20 -Type DWord",
+      '(restart Windows)',
+    ],
+    verify: { sections: ['ipv6'], pollSeconds: 0, check: (s) => check.disabledComponents(s, 0x20) },
+    undo: 'Restore the previous DisabledComponents value.',
+  },
+  {
+    id: 'renew-machine-certificate',
+    title: "Renew this computer's certificate",
+    plain: "Asks your organisation's certificate service for this computer's certificate. Works only while connected to the office network.",
+    whyAdmin: "The computer's own certificate store can only be changed by an administrator.",
+    params: noParamsSchema,
+    elevated: true,
+    rebootRequired: false,
+    resolves: ['preauth-client-cert-missing'],
+    preview: () => ['certutil -pulse', 'gpupdate /target:computer'],
+    verify: { sections: ['machineCertificates'], pollSeconds: 60, check: (s) => check.machineCertificatePresent(s) },
+    undo: null,
+  },
+  {
+    id: 'enable-isatap',
+    title: 'Turn on ISATAP towards the DirectAccess server',
+    plain: 'Turns on the ISATAP tunnel of this computer and points it at the DirectAccess server, so you can reach remote DirectAccess clients from here.',
+    whyAdmin: NET_ADMIN,
+    params: routerParamsSchema,
+    elevated: true,
+    rebootRequired: false,
+    resolves: ['isatap-not-configured', 'isatap-default-state-no-interface'],
+    preview: (p) => [`Set-NetIsatapConfiguration -State Enabled -Router ${p.router ?? "<the organisation's ISATAP router>"}`],
+    verify: { sections: ['isatap'], pollSeconds: 30, check: (s) => check.isatapUp(s) },
+    undo: 'Restore the previous ISATAP state and router.',
+  },
+  {
+    id: 'set-isatap-router',
+    title: 'Point ISATAP at the right router name',
+    plain: 'Replaces the ISATAP router name, which does not resolve, with the name your organisation uses for the DirectAccess server.',
+    whyAdmin: NET_ADMIN,
+    params: routerParamsSchema,
+    elevated: true,
+    rebootRequired: false,
+    resolves: ['isatap-router-unresolved'],
+    preview: (p) => [`Set-NetIsatapConfiguration -Router ${p.router ?? "<the organisation's ISATAP router>"}`],
+    verify: { sections: ['isatap'], pollSeconds: 30, check: (s, p) => check.all(check.isatapRouterResolves(s, p.router), check.isatapUp(s)) },
+    undo: 'Restore the previous router name.',
+  },
+];
+
+/** The catalogue, by id. Server fixes (enable/disable-iphttps-preauth, reset-isatap-router) come with the server issue. */
+export const FIXES: ReadonlyMap<FixId, FixSpec> = new Map(specs.map((s) => [s.id, s]));
+
+/** Looks a fix up; undefined for an id that is not in the catalogue (the caller refuses it). */
+export function fixSpec(id: string): FixSpec | undefined {
+  return FIXES.get(id as FixId);
+}
+
+export { requiredRouterParamsSchema };

@@ -1,0 +1,101 @@
+/** The conditions fixes are verified against: pure functions of the snapshot collected after the fix. */
+import type { Snapshot } from '../snapshot';
+import type { VerifyOutcome } from './catalogue';
+
+type S = Snapshot['sections'];
+const data = <K extends keyof S>(s: Snapshot, k: K): NonNullable<S[K]['data']> | null =>
+  s.sections[k].status === 'ok' ? (s.sections[k].data ?? null) : null;
+const pass = (detail: string): VerifyOutcome => ({ verified: true, detail });
+const fail = (detail: string): VerifyOutcome => ({ verified: false, detail });
+
+/** All must hold; the details of the failing ones are kept. */
+export function all(...outcomes: VerifyOutcome[]): VerifyOutcome {
+  const failed = outcomes.filter((o) => !o.verified);
+  return failed.length ? fail(failed.map((o) => o.detail).join('; ')) : pass(outcomes.map((o) => o.detail).join('; '));
+}
+
+export function serviceRunning(s: Snapshot, name: string): VerifyOutcome {
+  const svc = data(s, 'services')?.[name];
+  if (!svc) return fail(`the state of ${name} could not be read`);
+  return svc.status === 'Running' ? pass(`${name} is running`) : fail(`${name} is ${svc.status ?? 'not running'}`);
+}
+
+export function ipHttpsActive(s: Snapshot): VerifyOutcome {
+  const ip = data(s, 'ipHttps');
+  if (!ip) return fail('the IP-HTTPS state could not be read');
+  if (!ip.state) return fail('IP-HTTPS shows no state yet');
+  const code = ip.state.lastErrorCode;
+  return code === 0 && /active/i.test(ip.state.interfaceStatus)
+    ? pass('IP-HTTPS: LastErrorCode 0x0, interface active')
+    : fail(`IP-HTTPS: LastErrorCode 0x${code.toString(16)}, ${ip.state.interfaceStatus}`);
+}
+
+export function rootTrusted(s: Snapshot, thumbprint?: string): VerifyOutcome {
+  const chain = data(s, 'serverCertificate')?.chain ?? [];
+  const want = (thumbprint ?? chain.at(-1)?.thumbprint ?? '').toUpperCase();
+  const roots = data(s, 'trustStores')?.root ?? [];
+  if (!want) return fail('the root of the server chain is not known');
+  return roots.some((r) => r.thumbprint.toUpperCase() === want)
+    ? pass(`root ${want} is in LocalMachine\\Root`)
+    : fail(`root ${want} is not in LocalMachine\\Root`);
+}
+
+export function chainComplete(s: Snapshot): VerifyOutcome {
+  const cert = data(s, 'serverCertificate');
+  if (!cert) return fail('the server chain could not be read');
+  return cert.chainStatus.includes('PartialChain') ? fail('the chain is still incomplete (PartialChain)') : pass('the chain builds');
+}
+
+/** Within 5 minutes of the server's Date header: the same bound the rules use. */
+export function clockInStep(s: Snapshot): VerifyOutcome {
+  const clock = data(s, 'clock');
+  const serverDate = data(s, 'serverCertificate')?.serverDate;
+  if (!clock || !serverDate) return fail('the clock could not be compared with the server');
+  const skew = Math.abs(Date.parse(clock.utcNow) - Date.parse(serverDate)) / 1000;
+  return skew <= 300 ? pass(`clock within ${Math.round(skew)} s of the server`) : fail(`clock still ${Math.round(skew / 60)} minutes off`);
+}
+
+export function winHttpDirect(s: Snapshot): VerifyOutcome {
+  const proxy = data(s, 'proxy');
+  if (!proxy) return fail('the proxy settings could not be read');
+  return proxy.winHttp.direct ? pass('WinHTTP: direct access (no proxy server)') : fail(`WinHTTP proxy still ${proxy.winHttp.proxyServer}`);
+}
+
+export function proxyCacheEmpty(s: Snapshot): VerifyOutcome {
+  const proxy = data(s, 'proxy');
+  if (!proxy) return fail('the proxy settings could not be read');
+  const left = proxy.proxyMgr.filter((p) => p.staticProxy);
+  return left.length ? fail(`ProxyMgr still holds ${left.map((p) => p.staticProxy).join(', ')}`) : pass('ProxyMgr holds no StaticProxy');
+}
+
+export function disabledComponents(s: Snapshot, value: number): VerifyOutcome {
+  const ipv6 = data(s, 'ipv6');
+  if (!ipv6) return fail('DisabledComponents could not be read');
+  const hex = (n: number | null) => (n === null ? 'absent' : `0x${n.toString(16)}`);
+  return ipv6.disabledComponents === value
+    ? pass(`DisabledComponents is ${hex(value)}; restart Windows to apply it`)
+    : fail(`DisabledComponents is ${hex(ipv6.disabledComponents)}`);
+}
+
+export function machineCertificatePresent(s: Snapshot): VerifyOutcome {
+  const certs = data(s, 'machineCertificates')?.certificates ?? [];
+  // The machine's own clock, not ours: a snapshot may come from another machine and another day.
+  const now = Date.parse(data(s, 'clock')?.utcNow ?? s.collectedAt);
+  const ok = certs.some((c) => c.ekus.includes('1.3.6.1.5.5.7.3.2') && c.hasPrivateKey && Date.parse(c.notAfter) > now);
+  return ok ? pass('a machine certificate with Client Authentication is present') : fail('no valid Client Authentication certificate');
+}
+
+export function isatapUp(s: Snapshot): VerifyOutcome {
+  const isatap = data(s, 'isatap');
+  if (!isatap) return fail('the ISATAP state could not be read');
+  const global = isatap.interfaces.flatMap((i) => i.addresses).find((a) => /::5efe:/i.test(a) && !/^fe80:/i.test(a));
+  return global ? pass(`ISATAP interface up with ${global}`) : fail('no ISATAP interface with a global ::5efe: address');
+}
+
+export function isatapRouterResolves(s: Snapshot, router?: string): VerifyOutcome {
+  const isatap = data(s, 'isatap');
+  const r = isatap?.router;
+  if (!r) return fail('no ISATAP router is set');
+  if (router && r.name.toLowerCase() !== router.toLowerCase()) return fail(`the router is ${r.name}, not ${router}`);
+  return r.addresses.length ? pass(`${r.name} resolves to ${r.addresses.join(', ')}`) : fail(`${r.name} does not resolve`);
+}
