@@ -107,7 +107,11 @@ test('untrusted-root: a fix not applied now ends with the report for the helpdes
   await page.getByRole('button', { name: 'Back' }).waitFor({ state: 'detached' });
 });
 
-test('start and checks screens: no axe violations, progress per probe', async ({ page }) => {
+test('start and checks screens: no axe violations, progress per probe, no request off our origin', async ({ page }) => {
+  const foreign: string[] = [];
+  page.on('request', (r) => {
+    if (!r.url().startsWith('http://127.0.0.1:5179/')) foreign.push(r.url());
+  });
   await openScenario(page, 'probe-hangs');
   await expectNoAxeViolations(page, 'start');
   await screenshot(page, 'start');
@@ -121,4 +125,5 @@ test('start and checks screens: no axe violations, progress per probe', async ({
   await expectNoAxeViolations(page, 'checks running');
   await screenshot(page, 'checks');
   await expect(page.getByRole('heading', { level: 2, name: 'What was checked' })).toBeVisible({ timeout: 45_000 });
+  expect(foreign).toEqual([]);
 });

@@ -37,7 +37,7 @@ BeforeAll {
                 'BinaryExpressionAst' {
                     $op = $node.Operator.ToString()
                     if ($op -eq 'QuestionQuestion') { $found = 'null-coalescing operator ??' }
-                    if ($Ps2 -and @('In', 'NotIn', 'Shl', 'Shr') -contains $op) { $found = "operator -$op (PowerShell 3+)" }
+                    if ($Ps2 -and @('In', 'Iin', 'Cin', 'NotIn', 'Inotin', 'Cnotin', 'Shl', 'Shr') -contains $op) { $found = "operator -$op (PowerShell 3+)" }
                 }
                 'AssignmentStatementAst' { if ($node.Operator.ToString() -eq 'QuestionQuestionEquals') { $found = 'null-coalescing assignment ??=' } }
                 'MemberExpressionAst' { if ($node.PSObject.Properties['NullConditional'] -and $node.NullConditional) { $found = 'null-conditional member access ?.' } }
@@ -90,8 +90,8 @@ Describe 'scripts under assets/ps' {
         $problems | Should -BeNullOrEmpty -Because ($Name + ': ' + ($problems -join '; '))
     }
 
-    It 'checks the module, its probes and the Windows host against PowerShell 2.0 too' {
-        $ps2Names = @($script:Files | Where-Object { $_.Ps2 } | ForEach-Object { $_.Name })
+    It 'checks the module, its probes and the Windows host against PowerShell 2.0 too' -TestCases @(@{ Files = $script:Files }) {
+        $ps2Names = @($Files | Where-Object { $_.Ps2 } | ForEach-Object { $_.Name })
         $ps2Names | Should -Contain 'DaDoctor.psm1'
         $ps2Names | Should -Contain 'host/WindowsHost.ps1'
         $ps2Names | Should -Contain 'probes/Common.ps1'

@@ -6,6 +6,8 @@ import { FindingDetails } from './FindingDetails';
 export interface StepListProps {
   steps: PathStep[];
   technical: boolean;
+  /** Findings already explained on the current step: named here, not repeated. */
+  shownAbove?: string[];
 }
 
 const MARK: Record<PathStep['status'], { icon: string; word: string }> = {
@@ -19,7 +21,7 @@ const MARK: Record<PathStep['status'], { icon: string; word: string }> = {
 };
 
 /** An ordered list of steps with a status word (not colour alone) for each. */
-export function StepList({ steps, technical }: StepListProps) {
+export function StepList({ steps, technical, shownAbove = [] }: StepListProps) {
   return (
     <ol className="steps">
       {steps.map((s) => (
@@ -33,7 +35,16 @@ export function StepList({ steps, technical }: StepListProps) {
               {s.answer !== undefined && <> — {answerLabel(s)}</>}
               {technical && <code className="node-id"> [{s.node.id}]</code>}
             </p>
-            {s.status !== 'passed' && s.findings.map((f) => <FindingDetails key={f.id} finding={f} technical={technical} />)}
+            {s.status !== 'passed' &&
+              s.findings.map((f) =>
+                shownAbove.includes(f.id) ? (
+                  <p key={f.id} className="hint">
+                    Explained above.
+                  </p>
+                ) : (
+                  <FindingDetails key={f.id} finding={f} technical={technical} />
+                ),
+              )}
           </div>
         </li>
       ))}

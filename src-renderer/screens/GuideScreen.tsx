@@ -63,7 +63,7 @@ export function GuideScreen() {
       )}
       <section aria-labelledby="path-heading" className="path">
         <h2 id="path-heading">What was checked</h2>
-        <StepList steps={notable} technical={technical} />
+        <StepList steps={notable} technical={technical} shownAbove={node.kind === 'fix' && node.cause ? [node.cause] : []} />
         {passed.length > 0 && (
           <details>
             <summary>

@@ -177,13 +177,15 @@ function global:Invoke-DadTlsProbe {
             }
         }
         return $true
-    }.GetNewClosure()
+    }
+    $validate = $validate.GetNewClosure()
     # Called again with the server's certificate when the server sends a CertificateRequest (preauthentication).
     $select = {
         param($sender, $targetHost, $localCertificates, $remoteCertificate, $acceptableIssuers)
         if ($null -ne $remoteCertificate) { $seen.Requested = $true }
         return $null
-    }.GetNewClosure()
+    }
+    $select = $select.GetNewClosure()
     $ssl = $null
     try {
         $client.ReceiveTimeout = $TimeoutMs

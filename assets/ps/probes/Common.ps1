@@ -36,11 +36,17 @@ function Test-DadCommand {
     param([string]$Name)
     if ($ExecutionContext.SessionState.InvokeProvider.Item.Exists('function:\' + $Name)) { return $true }
     if ([System.Environment]::OSVersion.Platform -ne [System.PlatformID]::Win32NT) { return $false }
-    # The simulated host may run on Windows too; there a real cmdlet must not stand in for one the scenario lacks.
-    if ($null -ne (Get-Variable -Name 'DadSimulatedHost' -Scope Global -ErrorAction SilentlyContinue)) { return $false }
-    $cmd = Get-Command -Name $Name -CommandType Cmdlet, Function -ErrorAction SilentlyContinue
-    return ($null -ne $cmd)
+    # The simulated host ($global:DadSim, set by Import-DadSimScenario) may run on Windows too; there a real cmdlet
+    # must not stand in for one the scenario's machine lacks.
+    if ($null -ne (Get-Variable -Name 'DadSim' -Scope Global -ErrorAction SilentlyContinue)) { return $false }
+    # A real machine's commands do not change during a session, so each answer is kept.
+    if (-not $script:DadCommandCache.ContainsKey($Name)) {
+        $cmd = Get-Command -Name $Name -CommandType Cmdlet, Function -ErrorAction SilentlyContinue
+        $script:DadCommandCache[$Name] = ($null -ne $cmd)
+    }
+    return $script:DadCommandCache[$Name]
 }
+$script:DadCommandCache = @{}
 
 # Wraps a probe result so Invoke-DadProbe reports the section as notApplicable with this reason.
 function New-DadNotApplicable {

@@ -253,7 +253,8 @@ function global:Test-DadSimCondition {
         throw "condition on path '$($Condition['path'])' needs equals, notEquals or exists"
     }
     if ($Condition.Contains('store')) {
-        $has = $null -ne (Find-DadSimStoreCertificate -Store ([string]$Condition['store']) -Thumbprint ([string](@($Condition['contains'], $Condition['lacks']) -ne $null)[0]))
+        if ($Condition.Contains('contains')) { $thumb = [string]$Condition['contains'] } else { $thumb = [string]$Condition['lacks'] }
+        $has = $null -ne (Find-DadSimStoreCertificate -Store ([string]$Condition['store']) -Thumbprint $thumb)
         if ($Condition.Contains('contains')) { return $has }
         return -not $has
     }

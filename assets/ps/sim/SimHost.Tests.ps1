@@ -1,0 +1,400 @@
+# Pester 5 tests of the simulated host: every scenario loads, commands exist only where that Windows has them, the
+# chain status is computed from the machine, faults fire, transitions change the machine, bad input is refused.
+
+BeforeAll {
+    $script:SimDir = $PSScriptRoot
+    $script:ScenarioDir = Join-Path (Split-Path -Parent (Split-Path -Parent $PSScriptRoot)) 'scenarios'
+    $script:CertDir = Join-Path $script:ScenarioDir 'certs'
+    . (Join-Path $script:SimDir 'SimHost.ps1')
+
+    function ConvertTo-TestB64([string]$Text) { [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($Text)) }
+    function Import-TestScenario([string]$Name) {
+        $path = Join-Path $script:ScenarioDir "$Name.json"
+        $json = '{"path":' + (ConvertTo-Json -InputObject $path -Compress) + '}'
+        return (Import-DadSimScenario -InputB64 (ConvertTo-TestB64 $json))
+    }
+    # Writes a scenario file (machine on the Windows 10 base unless given) to the test drive and loads it.
+    function Import-TestMachine($Machine, $Extra = @{}) {
+        $doc = @{ schema = 'da-doctor/scenario@1'; name = 'test'; base = 'win10-client.json'; machine = $Machine }
+        foreach ($k in $Extra.Keys) { $doc[$k] = $Extra[$k] }
+        $dir = Join-Path $TestDrive 'scen'
+        New-Item -ItemType Directory -Force -Path (Join-Path $dir '_base') | Out-Null
+        Copy-Item (Join-Path $script:ScenarioDir '_base/*.json') (Join-Path $dir '_base')
+        $file = Join-Path $dir 'test.json'
+        Set-Content -LiteralPath $file -Value (ConvertTo-Json -InputObject $doc -Depth 20) -Encoding UTF8
+        $json = '{"path":' + (ConvertTo-Json -InputObject $file -Compress) + '}'
+        return (Import-DadSimScenario -InputB64 (ConvertTo-TestB64 $json))
+    }
+    $script:RootThumb = 'D0BAF2AFA26B80549FC785393AAB2AE85C5F8A3B'
+}
+
+BeforeDiscovery {
+    $names = @(Get-ChildItem -Path (Join-Path (Split-Path -Parent (Split-Path -Parent $PSScriptRoot)) 'scenarios') -Filter '*.json' | ForEach-Object { $_.BaseName })
+}
+
+Describe 'Scenario files' {
+    It 'has the 24 acceptance scenarios' {
+        @(Get-ChildItem -Path $script:ScenarioDir -Filter '*.json').Count | Should -Be 24
+    }
+    It 'loads <_> and reports one JSON object' -ForEach $names {
+        $out = Import-TestScenario $_
+        $o = $out | ConvertFrom-Json
+        $o.schema | Should -Be 'da-doctor/sim-load@1'
+        $o.scenario | Should -Be $_
+        $global:DadSim.Machine['clock']['utcNow'] | Should -Not -BeNullOrEmpty
+    }
+    It 'loads a scenario in well under 100 ms once warm' {
+        $null = Import-TestScenario 'healthy'
+        $sw = [Diagnostics.Stopwatch]::StartNew()
+        foreach ($i in 1..5) { $null = Import-TestScenario 'untrusted-root' }
+        ($sw.ElapsedMilliseconds / 5) | Should -BeLessThan 60
+    }
+    It 'every scenario file parses and names itself like its file' -ForEach $names {
+        $doc = Get-Content -Raw (Join-Path $script:ScenarioDir "$_.json") | ConvertFrom-Json
+        $doc.schema | Should -Be 'da-doctor/scenario@1'
+        $doc.name | Should -Be $_
+    }
+}
+
+Describe 'Commands follow the machine' {
+    It 'Windows 10 has the NetworkTransition cmdlets with Windows types' {
+        $null = Import-TestScenario 'untrusted-root'
+        Get-Command Get-NetIPHttpsState -ErrorAction SilentlyContinue | Should -Not -BeNullOrEmpty
+        $s = Get-NetIPHttpsState
+        $s.LastErrorCode | Should -BeOfType [uint32]
+        $s.LastErrorCode | Should -Be 2148204809
+        $s.InterfaceStatus | Should -Be 'Failed to connect to the IPHTTPS server; waiting to reconnect'
+        (Get-DadUtcNow) | Should -BeOfType [datetime]
+        (Get-DadUtcNow).Kind | Should -Be 'Utc'
+        (Get-Service -Name iphlpsvc).Status | Should -BeOfType [string]
+    }
+    It 'Windows 7 has no Get-NetIPHttpsState, Get-CimInstance, Get-DnsClientNrptPolicy, Get-DAConnectionStatus, Get-NetIsatapConfiguration' {
+        $null = Import-TestScenario 'healthy'
+        $null = Import-TestScenario 'win7-untrusted-root'
+        foreach ($n in 'Get-NetIPHttpsState', 'Get-CimInstance', 'Get-DnsClientNrptPolicy', 'Get-DAConnectionStatus', 'Get-NetIsatapConfiguration') {
+            Get-Command $n -ErrorAction SilentlyContinue | Should -BeNullOrEmpty -Because "$n does not exist on Windows 7"
+        }
+        Get-Command Get-WmiObject -ErrorAction SilentlyContinue | Should -Not -BeNullOrEmpty
+        (Get-Service -Name iphlpsvc).PSObject.Properties.Name | Should -Not -Contain 'StartType'
+        Get-DadPowerShellVersion | Should -Be '2.0'
+    }
+    It 'brings the cmdlets back for the next Windows 10 scenario' {
+        $null = Import-TestScenario 'win7-untrusted-root'
+        $null = Import-TestScenario 'healthy'
+        (Get-NetIPHttpsState).LastErrorCode | Should -Be 0
+    }
+    It 'Get-Service throws for a missing service with -ErrorAction Stop and is silent otherwise' {
+        $null = Import-TestScenario 'win7-untrusted-root'
+        { Get-Service -Name NcaSvc -ErrorAction Stop } | Should -Throw "*Cannot find any service with service name 'NcaSvc'*"
+        Get-Service -Name NcaSvc -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+    It 'Get-CimInstance answers the three classes' {
+        $null = Import-TestScenario 'edition-pro'
+        (Get-CimInstance -ClassName Win32_OperatingSystem).OperatingSystemSKU | Should -Be 48
+        (Get-CimInstance -ClassName Win32_OperatingSystem).BuildNumber | Should -BeOfType [string]
+        (Get-CimInstance -ClassName Win32_ComputerSystem).PartOfDomain | Should -BeTrue
+        (Get-CimInstance -ClassName Win32_Service -Filter "Name='iphlpsvc'").StartMode | Should -Be 'Auto'
+    }
+    It 'returns nothing where Windows returns nothing' {
+        $null = Import-TestScenario 'inside-corpnet'
+        Get-NetIPHttpsState | Should -BeNullOrEmpty
+        (Get-DAConnectionStatus).Status | Should -Be 'ConnectedLocally'
+        $null = Import-TestScenario 'not-configured'
+        Get-DAConnectionStatus | Should -BeNullOrEmpty
+        Get-NetIPHttpsConfiguration | Should -BeNullOrEmpty
+        Get-DadRegistryValues -Path 'HKLM:\SOFTWARE\Policies\Microsoft\Windows\TCPIP\v6Transition\IPHTTPS\IPHTTPSInterface' | Should -BeNullOrEmpty
+    }
+    It 'renders netsh in Windows shapes, verbatim text included' {
+        $null = Import-TestScenario 'revocation-offline'
+        $text = netsh interface httpstunnel show interfaces
+        $text | Should -Contain 'Last Error Code            :0x80092013'
+        $LASTEXITCODE | Should -Be 0
+        (netsh int https show int) | Should -Contain 'Last Error Code            :0x80092013'
+        $null = Import-TestScenario 'winhttp-proxy'
+        (netsh winhttp show proxy) | Should -Contain '    Proxy Server(s) :  proxy.contoso.com:8080'
+        $null = Import-TestScenario 'healthy'
+        (netsh winhttp show proxy) | Should -Contain '    Direct access (no proxy server).'
+        (netsh interface httpstunnel show interfaces) | Should -Contain 'Last Error Code            : 0x0'
+        (netsh interface teredo show state) | Should -Contain 'State                   : offline'
+        netsh interface bogus | Out-Null
+        $LASTEXITCODE | Should -Be 1
+    }
+    It 'reads registry values with Windows types' {
+        $null = Import-TestScenario 'ipv6-disabled'
+        $v = Get-DadRegistryValues -Path 'HKLM:\SYSTEM\CurrentControlSet\Services\Tcpip6\Parameters'
+        $v['DisabledComponents'] | Should -BeOfType [int]
+        $v['DisabledComponents'] | Should -Be 255
+        $null = Import-TestScenario 'winhttp-proxy'
+        @(Get-DadRegistrySubkeys -Path 'HKLM:\SYSTEM\CurrentControlSet\Services\iphlpsvc\Parameters\ProxyMgr') | Should -Be @('{6A4E5F3B-2C1D-4E8F-9A7B-3C2D1E0F4A5B}')
+        (Get-DadRegistryValues -Path 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\Connections')['WinHttpSettings'][8] | Should -Be 3
+    }
+}
+
+Describe 'Chain status is computed from the machine' {
+    It 'healthy: no status, names match' {
+        $null = Import-TestScenario 'healthy'
+        $r = Invoke-DadTlsProbe -HostName 'da.contoso.com' -Port 443 -TimeoutMs 1000
+        $r.Handshake | Should -Be 'succeeded'
+        @($r.ChainStatus).Count | Should -Be 0
+        @($r.ChainStatusOnline).Count | Should -Be 0
+        $r.NameMatches | Should -BeTrue
+        $r.Chain.Count | Should -Be 3
+        $r.Chain[0].NotAfter | Should -BeOfType [datetime]
+        $r.ServerDate | Should -BeOfType [datetime]
+    }
+    It 'untrusted root when the root is not in LocalMachine\Root' {
+        $null = Import-TestScenario 'untrusted-root'
+        (Invoke-DadTlsProbe -HostName 'da.contoso.com' -Port 443).ChainStatus | Should -Be @('UntrustedRoot')
+    }
+    It 'partial chain when the intermediate is neither presented nor in the CA store' {
+        $leaf = (Get-Content -Raw (Join-Path $script:CertDir 'index.json') | ConvertFrom-Json) | Where-Object { $_.file -eq 'da-contoso-com.cer' }
+        $null = Import-TestMachine @{
+            certificates = @{ CA = @() }
+            servers      = @{ 'da.contoso.com:443' = @{ presentedChain = @($leaf) } }
+        }
+        (Invoke-DadTlsProbe -HostName 'da.contoso.com' -Port 443).ChainStatus | Should -Be @('PartialChain')
+    }
+    It 'not time valid for an expired certificate, and for a clock 3 years ahead' {
+        $null = Import-TestScenario 'expired-server-cert'
+        (Invoke-DadTlsProbe -HostName 'da.contoso.com' -Port 443).ChainStatus | Should -Be @('NotTimeValid')
+        $null = Import-TestScenario 'clock-skew'
+        $r = Invoke-DadTlsProbe -HostName 'da.contoso.com' -Port 443
+        $r.ChainStatus | Should -Be @('NotTimeValid')
+        $r.ServerDate.Year | Should -Be 2026
+        (Get-DadUtcNow).Year | Should -Be 2029
+    }
+    It 'online revocation fails when the CRL distribution point is unreachable' {
+        $null = Import-TestScenario 'revocation-offline'
+        $r = Invoke-DadTlsProbe -HostName 'da.contoso.com' -Port 443
+        @($r.ChainStatus).Count | Should -Be 0
+        $r.ChainStatusOnline | Should -Be @('RevocationStatusUnknown', 'OfflineRevocation')
+        $r.Chain[0].CrlUrls | Should -Be @('http://pki.contoso.com/crl/ContosoIssuing.crl')
+    }
+    It 'name mismatch from the ServerURL host and the leaf names' {
+        $null = Import-TestScenario 'name-mismatch'
+        $r = Invoke-DadTlsProbe -HostName 'da.contoso.com' -Port 443
+        $r.NameMatches | Should -BeFalse
+        $r.Chain[0].DnsNames | Should -Be @('vpn.contoso.com')
+    }
+    It 'does not attempt the handshake unless TCP succeeds' {
+        $null = Import-TestScenario 'captive-portal'
+        Test-DadTcpPort -HostName 'da.contoso.com' -Port 443 -TimeoutMs 100 | Should -Be 'timedOut'
+        $r = Invoke-DadTlsProbe -HostName 'da.contoso.com' -Port 443
+        $r.Handshake | Should -Be 'notAttempted'
+        $r.NameMatches | Should -BeNullOrEmpty
+        $null = Import-TestScenario 'nrpt-split-dns'
+        @(Resolve-DadName -Name 'da.contoso.com').Count | Should -Be 0
+        Test-DadTcpPort -HostName 'da.contoso.com' -Port 443 | Should -Be 'unresolved'
+    }
+    It 'reports the client certificate request of the server' {
+        $null = Import-TestScenario 'preauth-no-machine-cert'
+        (Invoke-DadTlsProbe -HostName 'da.contoso.com' -Port 443).ClientCertificateRequested | Should -BeTrue
+        @(Get-DadCertificates -Store My).Count | Should -Be 0
+    }
+    It 'self-signed renewed: the new self-signed leaf is untrusted although the old one is in Root' {
+        $null = Import-TestScenario 'self-signed-renewed'
+        $r = Invoke-DadTlsProbe -HostName 'da.contoso.com' -Port 443
+        $r.Chain.Count | Should -Be 1
+        $r.ChainStatus | Should -Be @('UntrustedRoot')
+    }
+    It 'Test-DadCertificateChain builds the machine certificate to a trusted root' {
+        $null = Import-TestScenario 'healthy'
+        Test-DadCertificateChain -Thumbprint 'CC64E9CA5BA9F94B19844E2E6087DBDC896E09D3' | Should -BeTrue
+    }
+}
+
+Describe 'Faults' {
+    It 'a throwing command throws' {
+        $null = Import-TestScenario 'probe-throws'
+        { Get-NetTeredoState } | Should -Throw '*simulated failure*'
+        (Get-NetIPHttpsState).LastErrorCode | Should -Be 0
+    }
+    It 'a hanging command sleeps (here for 1 s)' {
+        $null = Import-TestMachine @{} @{ faults = @{ 'Get-DnsClientNrptPolicy' = @{ mode = 'hang'; seconds = 1 } } }
+        $sw = [Diagnostics.Stopwatch]::StartNew()
+        $null = Get-DnsClientNrptPolicy -Effective
+        $sw.ElapsedMilliseconds | Should -BeGreaterOrEqual 900
+    }
+    It 'probe-hangs hangs Get-DnsClientNrptPolicy' {
+        $null = Import-TestScenario 'probe-hangs'
+        $global:DadSim.Faults['Get-DnsClientNrptPolicy'] | Should -Be 'hang'
+    }
+}
+
+Describe 'Transitions' {
+    It 'untrusted-root: importing the pinned root and restarting iphlpsvc connects' {
+        $null = Import-TestScenario 'untrusted-root'
+        Import-DadCertificate -Store Root -Path (Join-Path $script:CertDir 'contoso-root-ca.cer') | Out-Null
+        (Get-NetIPHttpsState).LastErrorCode | Should -Be 2148204809
+        Restart-Service -Name iphlpsvc -Force
+        (Get-NetIPHttpsState).LastErrorCode | Should -Be 0
+        (Get-NetIPHttpsState).InterfaceStatus | Should -Be 'IPHTTPS interface active'
+        (Get-DAConnectionStatus).Status | Should -Be 'ConnectedRemotely'
+        @((Invoke-DadTlsProbe -HostName 'da.contoso.com' -Port 443).ChainStatus).Count | Should -Be 0
+        $state = Get-DadSimState | ConvertFrom-Json
+        @($state.events | ForEach-Object { $_.event }) | Should -Be @('certificate-imported:Root', 'service-restarted:iphlpsvc')
+    }
+    It 'untrusted-root-no-pin: a file whose thumbprint does not match changes nothing' {
+        $null = Import-TestScenario 'untrusted-root-no-pin'
+        Import-DadCertificate -Store Root -Path (Join-Path $script:CertDir 'contoso-root-ca-2016.cer') | Out-Null
+        Restart-Service -Name iphlpsvc -Force
+        (Get-NetIPHttpsState).LastErrorCode | Should -Be 2148204809
+        (Invoke-DadTlsProbe -HostName 'da.contoso.com' -Port 443).ChainStatus | Should -Be @('UntrustedRoot')
+        Remove-DadCertificate -Store Root -Thumbprint '5DAC96631D893710D92A25106AC763CBE1374A4C'
+        Import-DadCertificate -Store Root -Path (Join-Path $script:CertDir 'contoso-root-ca.cer') | Out-Null
+        Restart-Service -Name iphlpsvc -Force
+        (Get-NetIPHttpsState).LastErrorCode | Should -Be 0
+    }
+    It 'win7-untrusted-root: certutil -addstore, restart, netsh shows 0x0' {
+        $null = Import-TestScenario 'win7-untrusted-root'
+        $out = certutil -addstore Root (Join-Path $script:CertDir 'contoso-root-ca.cer')
+        $LASTEXITCODE | Should -Be 0
+        $out | Should -Contain 'CertUtil: -addstore command completed successfully.'
+        Restart-Service -Name iphlpsvc -Force
+        (netsh interface httpstunnel show interfaces) | Should -Contain 'Last Error Code            : 0x0'
+    }
+    It 'clock-skew: w32tm /resync corrects the clock and IP-HTTPS connects' {
+        $null = Import-TestScenario 'clock-skew'
+        $out = w32tm /resync
+        $LASTEXITCODE | Should -Be 0
+        $out | Should -Contain 'The command completed successfully.'
+        (Get-DadUtcNow).Year | Should -Be 2026
+        (Get-NetIPHttpsState).LastErrorCode | Should -Be 0
+    }
+    It 'clock-skew: w32tm fails while w32time is stopped' {
+        $null = Import-TestMachine @{ services = @{ w32time = @{ Status = 'Stopped' } } }
+        $null = w32tm /resync
+        $LASTEXITCODE | Should -Not -Be 0
+    }
+    It 'revocation-offline: clearing the CRL caches leaves it failing' {
+        $null = Import-TestScenario 'revocation-offline'
+        $null = certutil -urlcache * delete
+        $null = certutil -setreg 'chain\ChainCacheResyncFiletime' '@now'
+        Restart-Service -Name iphlpsvc -Force
+        (netsh interface httpstunnel show interfaces) | Should -Contain 'Last Error Code            :0x80092013'
+        @((Get-DadSimState | ConvertFrom-Json).events | Where-Object { $_.event -eq 'crl-cache-cleared' }).Count | Should -Be 2
+    }
+    It 'winhttp-proxy: reset and ProxyMgr cleared restores IP-HTTPS, and not before' {
+        $null = Import-TestScenario 'winhttp-proxy'
+        $null = netsh winhttp reset proxy
+        (Get-NetIPHttpsState).LastErrorCode | Should -Be 11001
+        (netsh winhttp show proxy) | Should -Contain '    Direct access (no proxy server).'
+        foreach ($k in @(Get-DadRegistrySubkeys -Path 'HKLM:\SYSTEM\CurrentControlSet\Services\iphlpsvc\Parameters\ProxyMgr')) {
+            Remove-DadRegistryKey -Path ('HKLM:\SYSTEM\CurrentControlSet\Services\iphlpsvc\Parameters\ProxyMgr\' + $k)
+        }
+        Restart-Service -Name iphlpsvc -Force
+        (Get-NetIPHttpsState).LastErrorCode | Should -Be 0
+    }
+    It 'winhttp-proxy: the undo puts the saved proxy back' {
+        $null = Import-TestScenario 'winhttp-proxy'
+        $null = netsh winhttp reset proxy
+        $null = netsh winhttp set proxy proxy-server="proxy.contoso.com:8080" bypass-list="<local>"
+        (netsh winhttp show proxy) | Should -Contain '    Proxy Server(s) :  proxy.contoso.com:8080'
+    }
+    It 'ip-helper-stopped: Set-Service Automatic and Start-Service bring IP-HTTPS up' {
+        $null = Import-TestScenario 'ip-helper-stopped'
+        Get-NetIPHttpsState | Should -BeNullOrEmpty
+        Set-Service -Name iphlpsvc -StartupType Automatic
+        Start-Service -Name iphlpsvc
+        (Get-Service -Name iphlpsvc).Status | Should -Be 'Running'
+        (Get-Service -Name iphlpsvc).StartType | Should -Be 'Automatic'
+        (Get-NetIPHttpsState).InterfaceStatus | Should -Be 'IPHTTPS interface active'
+    }
+    It 'edition-pro: NcaSvc cannot start' {
+        $null = Import-TestScenario 'edition-pro'
+        { Start-Service -Name NcaSvc } | Should -Throw "*Failed to start service 'Network Connectivity Assistant (NcaSvc)'*"
+    }
+    It 'ipv6-disabled: 0x20 makes a reboot pending; after the reboot IP-HTTPS connects' {
+        $null = Import-TestScenario 'ipv6-disabled'
+        Set-DadRegistryValue -Path 'HKLM:\SYSTEM\CurrentControlSet\Services\Tcpip6\Parameters' -Name DisabledComponents -Value 0x20 -Type DWord
+        (Get-DadRegistryValues -Path 'HKLM:\SYSTEM\CurrentControlSet\Services\Tcpip6\Parameters')['DisabledComponents'] | Should -Be 32
+        $global:DadSim.Machine['rebootPending'] | Should -BeTrue
+        (Get-NetIPHttpsState).LastErrorCode | Should -Be 1603
+        $null = Restart-DadSimMachine
+        $global:DadSim.Machine['rebootPending'] | Should -BeFalse
+        (Get-NetIPHttpsState).LastErrorCode | Should -Be 0
+    }
+    It 'isatap-default-state: Set-NetIsatapConfiguration -State Enabled creates the interface' {
+        $null = Import-TestScenario 'isatap-default-state'
+        @(Get-NetIPAddress -AddressFamily IPv6 | Where-Object { $_.InterfaceAlias -like 'isatap*' }).Count | Should -Be 0
+        Set-NetIsatapConfiguration -State Enabled -Router 'isatap-da.corp.contoso.com'
+        (Get-NetIsatapConfiguration).State | Should -Be 'Enabled'
+        @(Get-NetIPAddress -AddressFamily IPv6 | Where-Object { $_.InterfaceAlias -like 'isatap*' }).IPAddress | Should -Contain 'fd00:1234:5678:1::5efe:10.0.1.20'
+    }
+    It 'isatap-blocked-name: setting the targeted router name brings the interface up' {
+        $null = Import-TestScenario 'isatap-blocked-name'
+        @(Resolve-DadName -Name 'isatap').Count | Should -Be 0
+        Set-NetIsatapConfiguration -Router 'isatap-da.corp.contoso.com'
+        @(Resolve-DadName -Name (Get-NetIsatapConfiguration).Router) | Should -Be @('10.0.0.5')
+        @(Get-NetIPAddress -AddressFamily IPv6).IPAddress | Should -Contain 'fd00:1234:5678:1::5efe:10.0.1.20'
+    }
+    It 'netsh interface isatap set router/state changes the ISATAP configuration' {
+        $null = Import-TestScenario 'isatap-default-state'
+        (netsh interface isatap set state enabled) | Should -Contain 'Ok.'
+        (netsh interface isatap show state) | Should -Contain 'ISATAP State            : enabled'
+        $null = netsh interface isatap set router isatap-da.corp.contoso.com enabled
+        (netsh interface isatap show router) | Should -Contain 'Router Name             : isatap-da.corp.contoso.com'
+        @(Get-NetIPAddress -AddressFamily IPv6).IPAddress | Should -Contain 'fd00:1234:5678:1::5efe:10.0.1.20'
+    }
+    It 'loading the scenario again undoes what the fixes changed' {
+        $null = Import-TestScenario 'untrusted-root'
+        Import-DadCertificate -Store Root -Path (Join-Path $script:CertDir 'contoso-root-ca.cer') | Out-Null
+        $null = Import-TestScenario 'untrusted-root'
+        @(Get-DadCertificates -Store Root | Where-Object { $_.Thumbprint -eq $script:RootThumb }).Count | Should -Be 0
+    }
+}
+
+Describe 'Scenario format rules' {
+    It 'merges objects key by key, replaces arrays, and edits arrays with $remove/$append' {
+        $null = Import-TestMachine @{
+            services     = @{ iphlpsvc = @{ Status = 'Stopped' } }
+            ipAddresses  = @(@{ InterfaceAlias = 'Ethernet'; IPAddress = '10.1.1.1' })
+            certificates = @{ Root = @{ '$remove' = @($script:RootThumb) } }
+        }
+        (Get-Service -Name iphlpsvc).Status | Should -Be 'Stopped'
+        (Get-Service -Name iphlpsvc).StartType | Should -Be 'Automatic'
+        @(Get-NetIPAddress).Count | Should -Be 1
+        @(Get-DadCertificates -Store Root).Count | Should -Be 2
+    }
+    It 'splits bracketed paths' {
+        $a = Split-DadSimPath 'registry[HKLM:\A.B\C].Name'
+        $a | Should -Be @('registry', 'HKLM:\A.B\C', 'Name')
+        $b = Split-DadSimPath 'servers[da.contoso.com:443].presentedChain.0'
+        $b | Should -Be @('servers', 'da.contoso.com:443', 'presentedChain', '0')
+    }
+}
+
+Describe 'Import-DadSimScenario refuses bad input clearly' {
+    It 'refuses characters outside base64 in param()' {
+        { Import-DadSimScenario -InputB64 'not base64!' } | Should -Throw '*InputB64*'
+    }
+    It 'refuses base64 that does not decode' {
+        { Import-DadSimScenario -InputB64 'abc' } | Should -Throw '*not valid base64*'
+    }
+    It 'refuses input that is not JSON' {
+        { Import-DadSimScenario -InputB64 (ConvertTo-TestB64 'hello') } | Should -Throw '*does not decode to JSON*'
+    }
+    It 'refuses JSON without a path' {
+        { Import-DadSimScenario -InputB64 (ConvertTo-TestB64 '{"file":"x"}') } | Should -Throw '*{"path"*'
+    }
+    It 'refuses a relative path, a missing file and a file that is not .json' {
+        { Import-DadSimScenario -InputB64 (ConvertTo-TestB64 '{"path":"healthy.json"}') } | Should -Throw '*must be absolute*'
+        $missing = Join-Path $TestDrive 'nope.json'
+        { Import-DadSimScenario -InputB64 (ConvertTo-TestB64 ('{"path":' + (ConvertTo-Json $missing) + '}')) } | Should -Throw '*scenario file not found*'
+        $txt = Join-Path $TestDrive 'x.txt'; Set-Content -LiteralPath $txt -Value '{}'
+        { Import-DadSimScenario -InputB64 (ConvertTo-TestB64 ('{"path":' + (ConvertTo-Json $txt) + '}')) } | Should -Throw '*.json file*'
+    }
+    It 'refuses a file that is not JSON' {
+        $bad = Join-Path $TestDrive 'bad.json'; Set-Content -LiteralPath $bad -Value 'schema: nope'
+        { Import-DadSimScenario -InputB64 (ConvertTo-TestB64 ('{"path":' + (ConvertTo-Json $bad) + '}')) } | Should -Throw '*is not valid JSON*'
+    }
+    It 'refuses a wrong schema tag' {
+        $bad = Join-Path $TestDrive 'wrong.json'; Set-Content -LiteralPath $bad -Value '{"schema":"da-doctor/snapshot@1","machine":{}}'
+        { Import-DadSimScenario -InputB64 (ConvertTo-TestB64 ('{"path":' + (ConvertTo-Json $bad) + '}')) } | Should -Throw "*expected 'da-doctor/scenario@1'*"
+    }
+    It 'refuses unknown commands, faults and malformed transitions' {
+        { Import-TestMachine @{ commands = @{ 'Get-Nothing' = $true } } } | Should -Throw '*machine.commands*'
+        { Import-TestMachine @{} @{ faults = @{ 'Get-NetTeredoState' = 'explode' } } } | Should -Throw '*throw*hang*'
+        { Import-TestMachine @{} @{ transitions = @(@{ on = 'x'; when = @(@{ weird = 1 }); set = @{ a = 1 } }) } } | Should -Throw '*unknown condition*'
+    }
+}
