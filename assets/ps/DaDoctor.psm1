@@ -8,15 +8,19 @@ Set-StrictMode -Version 2
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
 try {
-    # Best effort: without a console (e.g. some service hosts) the setter throws; our JSON is ASCII anyway.
-    [Console]::OutputEncoding = New-Object System.Text.UTF8Encoding -ArgumentList $false
+    # Best effort: without a console (e.g. some service hosts) the setter throws; our JSON is ASCII anyway. The app's
+    # session sets it before importing us, and the setter is slow, so it is skipped when already UTF-8.
+    if ([Console]::OutputEncoding.CodePage -ne 65001) {
+        [Console]::OutputEncoding = New-Object System.Text.UTF8Encoding -ArgumentList $false
+    }
 } catch {
     $null = $_
 }
 
-$script:DadProbeDir = Join-Path $PSScriptRoot 'probes'
+# Path.Combine rather than Join-Path: the first Join-Path of a session costs ~60 ms (provider start-up).
+$script:DadProbeDir = [System.IO.Path]::Combine($PSScriptRoot, 'probes')
 foreach ($dadFile in @('Common.ps1', 'Json.ps1', 'System.ps1', 'IpHttps.ps1', 'Certificates.ps1', 'Proxy.ps1', 'Dns.ps1', 'Transition.ps1')) {
-    . (Join-Path $script:DadProbeDir $dadFile)
+    . ([System.IO.Path]::Combine($script:DadProbeDir, $dadFile))
 }
 Remove-Variable -Name dadFile
 
@@ -41,23 +45,15 @@ $script:DadSectionProbes = @{
 }
 
 # Decodes the base64 JSON input ({"name":"<section>"}) and returns the section name; throws on anything else.
+# A strict pattern rather than ConvertFrom-Json: PowerShell 2.0 has none, its first call costs ~30 ms elsewhere, and
+# the input is one flat object written by JSON.stringify.
 function Read-DadProbeInput {
     param([string]$InputB64)
     $bytes = [System.Convert]::FromBase64String($InputB64)
     $json = (New-Object System.Text.UTF8Encoding -ArgumentList $false, $true).GetString($bytes)
-    $name = $null
-    if ($PSVersionTable.PSVersion.Major -ge 3) {
-        $parsed = ConvertFrom-Json -InputObject $json
-        if ($null -eq $parsed -or -not ($parsed -is [System.Management.Automation.PSCustomObject])) { throw 'input is not a JSON object' }
-        $name = Get-DadProperty $parsed 'name'
-    } else {
-        # PowerShell 2.0 has no ConvertFrom-Json; the input is one flat object, so a strict pattern suffices.
-        $m = [regex]::Match($json, '^\s*\{\s*"name"\s*:\s*"([^"\\]*)"\s*\}\s*$')
-        if (-not $m.Success) { throw 'input is not a JSON object of the form {"name":"<section>"}' }
-        $name = $m.Groups[1].Value
-    }
-    if (-not ($name -is [string]) -or $name -notmatch '^[A-Za-z][A-Za-z0-9]{0,39}$') { throw 'input has no valid "name"' }
-    return $name
+    $m = [regex]::Match($json, '^\s*\{\s*"name"\s*:\s*"([A-Za-z][A-Za-z0-9]{0,39})"\s*\}\s*$')
+    if (-not $m.Success) { throw 'input is not a JSON object of the form {"name":"<section>"}' }
+    return $m.Groups[1].Value
 }
 
 # Runs one probe by section name and writes exactly one compressed JSON line: {"status","ms","message"?,"data"?}.
