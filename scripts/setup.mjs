@@ -2,7 +2,7 @@
 // Pester (from the NuGet feed) and Debian's Chromium. Idempotent and quiet when everything is there, so the
 // README's two commands can call it every time.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -12,7 +12,13 @@ const quiet = process.argv.includes('--quiet');
 const PWSH_VERSION = '7.6.9';
 const PESTER_VERSION = '5.7.1';
 
-export const pwshPath = join(tools, 'pwsh', process.platform === 'win32' ? 'pwsh.exe' : 'pwsh');
+const toolShim = join(tools, 'pwsh', process.platform === 'win32' ? 'pwsh.exe' : 'pwsh');
+/**
+ * The PowerShell to run. On Linux the .NET tool's `pwsh` is a shim that starts `dotnet pwsh.dll` as a child and
+ * does not pass signals on: killing a hung session would orphan the real PowerShell (and keep our pipes open).
+ * `pwsh-exec` execs dotnet in place, so the process we start is the process we kill.
+ */
+export const pwshPath = process.platform === 'win32' ? toolShim : join(tools, 'pwsh', 'pwsh-exec');
 export const pesterManifest = join(tools, 'nuget', 'pester', PESTER_VERSION, 'tools', 'Pester.psd1');
 export const chromiumPath = process.env.DAD_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -31,8 +37,16 @@ function ensureNpm() {
 
 function ensurePwsh() {
   if (existsSync(pwshPath)) return;
-  say(`installing PowerShell ${PWSH_VERSION} as a .NET tool`);
-  run('dotnet', ['tool', 'install', 'PowerShell', '--version', PWSH_VERSION, '--tool-path', join(tools, 'pwsh')]);
+  if (!existsSync(toolShim)) {
+    say(`installing PowerShell ${PWSH_VERSION} as a .NET tool`);
+    run('dotnet', ['tool', 'install', 'PowerShell', '--version', PWSH_VERSION, '--tool-path', join(tools, 'pwsh')]);
+  }
+  if (process.platform === 'win32') return;
+  const store = join(tools, 'pwsh', '.store', 'powershell', PWSH_VERSION, 'powershell', PWSH_VERSION, 'tools');
+  const framework = readdirSync(store).find((d) => d.startsWith('net'));
+  const dll = join(store, framework ?? 'net10.0', 'any', 'unix', 'pwsh.dll');
+  if (!existsSync(dll)) throw new Error(`PowerShell's pwsh.dll not found under ${store}`);
+  writeFileSync(pwshPath, `#!/bin/sh\nexec dotnet '${dll.replace(/'/g, `'\\''`)}' "$@"\n`, { mode: 0o755 });
 }
 
 function ensurePester() {

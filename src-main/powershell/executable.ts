@@ -14,7 +14,8 @@ export function powershellExecutable(env: NodeJS.ProcessEnv = process.env, platf
     return `${systemRoot}\\System32\\WindowsPowerShell\\v1.0\\powershell.exe`;
   }
   if (env.DAD_PWSH) return env.DAD_PWSH;
-  const local = join(appRoot(), '.tools', 'pwsh', 'pwsh');
+  // pwsh-exec, not the .NET tool's shim: the shim starts PowerShell as a child that survives a kill (scripts/setup.mjs).
+  const local = join(appRoot(), '.tools', 'pwsh', 'pwsh-exec');
   return existsSync(local) ? local : 'pwsh';
 }
 
