@@ -8,13 +8,16 @@ import { VERB_CHANNELS, type DaDoctorApi } from '../src-shared/bridgeApi';
 import { channels, events, type ChannelName, type CollectProgress } from '../src-shared/ipc';
 import type { Result } from '../src-shared/result';
 
-/** The bridge as the store uses it: the contract's verbs, plus fix verbs once main offers them (next issue). */
+/** The bridge as the store uses it: the contract's verbs, and whether main offers the fix verbs. */
 export interface Bridge extends DaDoctorApi {
   /** How the page reaches main: `electron` (preload) or `http` (browser harness). */
   readonly transport: 'electron' | 'http';
-  /** Present once the fix channels exist; the fix screen's Apply button is disabled without it. */
-  readonly fixRun?: (req: unknown) => Promise<Result<unknown>>;
+  /** False when an older preload lacks the fix verbs; the fix screen's Apply button is disabled then. */
+  readonly canFix: boolean;
 }
+
+/** The verbs that take a request (everything but the event subscription). */
+type Verb = keyof typeof VERB_CHANNELS;
 
 /** Checks a raw reply against the channel's response schema. */
 export function parseReply<C extends ChannelName>(channel: C, raw: unknown): Result<z.infer<(typeof channels)[C]['response']>> {
@@ -67,9 +70,15 @@ export function httpBridge(base = ''): Bridge {
 
   return {
     transport: 'http',
+    canFix: true,
     appInfo: () => post(VERB_CHANNELS.appInfo, {}),
     collectRun: (req) => post(VERB_CHANNELS.collectRun, req),
     snapshotImport: (req) => post(VERB_CHANNELS.snapshotImport, req),
+    fixPreview: (req) => post(VERB_CHANNELS.fixPreview, req),
+    fixRun: (req) => post(VERB_CHANNELS.fixRun, req),
+    fixUndo: (req) => post(VERB_CHANNELS.fixUndo, req),
+    certificateInspect: (req) => post(VERB_CHANNELS.certificateInspect, req),
+    auditList: () => post(VERB_CHANNELS.auditList, {}),
     onCollectProgress: (cb) => {
       ensureEvents();
       listeners.add(cb);
@@ -78,26 +87,44 @@ export function httpBridge(base = ''): Bridge {
   };
 }
 
+/** The preload's verbs as they may be: an older preload lacks the fix verbs. */
+export type PreloadLike = Pick<DaDoctorApi, 'appInfo' | 'collectRun' | 'snapshotImport' | 'onCollectProgress'> &
+  Partial<Record<Exclude<Verb, 'appInfo' | 'collectRun' | 'snapshotImport'>, (req?: unknown) => Promise<unknown>>>;
+
 /** The bridge over the preload's verbs, with the same reply parsing. */
-export function electronBridge(api: DaDoctorApi & { fixRun?: (req: unknown) => Promise<unknown> }): Bridge {
-  const fixRun = api.fixRun;
+export function electronBridge(api: PreloadLike): Bridge {
+  const raw = api as unknown as Partial<Record<Verb, (req?: unknown) => Promise<unknown>>>;
+  // One verb: call the preload's function (if it has it) and parse the reply with its channel's schema.
+  const verb = <V extends Verb>(name: V) => {
+    const channel = VERB_CHANNELS[name];
+    return async (req?: unknown) => {
+      const fn = raw[name];
+      if (typeof fn !== 'function') return { ok: false as const, error: { code: 'failed' as const, message: `${channel}: this version of the program does not offer it` } };
+      return parseReply(channel, await fn(req ?? {}));
+    };
+  };
   return {
     transport: 'electron',
-    appInfo: async () => parseReply('app:info', await api.appInfo()),
-    collectRun: async (req) => parseReply('collect:run', await api.collectRun(req)),
-    snapshotImport: async (req) => parseReply('snapshot:import', await api.snapshotImport(req)),
+    canFix: typeof raw.fixRun === 'function' && typeof raw.fixPreview === 'function',
+    appInfo: verb('appInfo') as Bridge['appInfo'],
+    collectRun: verb('collectRun') as Bridge['collectRun'],
+    snapshotImport: verb('snapshotImport') as Bridge['snapshotImport'],
+    fixPreview: verb('fixPreview') as Bridge['fixPreview'],
+    fixRun: verb('fixRun') as Bridge['fixRun'],
+    fixUndo: verb('fixUndo') as Bridge['fixUndo'],
+    certificateInspect: verb('certificateInspect') as Bridge['certificateInspect'],
+    auditList: verb('auditList') as Bridge['auditList'],
     onCollectProgress: (cb) =>
       api.onCollectProgress((p) => {
         const parsed = events['collect:progress'].safeParse(p);
         if (parsed.success) cb(parsed.data);
       }),
-    ...(fixRun ? { fixRun: async (req: unknown) => (await fixRun(req)) as Result<unknown> } : {}),
   };
 }
 
 /** The bridge for this page: the preload's when present, else HTTP to our own origin. */
 export function getBridge(): Bridge {
-  const w = window as unknown as { daDoctor?: DaDoctorApi };
+  const w = window as unknown as { daDoctor?: PreloadLike };
   return w.daDoctor ? electronBridge(w.daDoctor) : httpBridge();
 }
 

@@ -2,7 +2,7 @@
  * The verbs the renderer sees, declared once so the Electron preload and the browser harness's HTTP client cannot
  * drift: one verb per channel of ipc.ts, each resolving to the Result envelope, plus one subscription per event.
  */
-import type { AppInfo, ChannelName, ChannelRequest, CollectProgress, CollectResult } from './ipc';
+import type { AppInfo, AuditRecord, CertificateInfo, ChannelName, ChannelRequest, CollectProgress, CollectResult, FixPreview, FixRunResult } from './ipc';
 import type { Result } from './result';
 
 /** What `window.daDoctor` (preload) and the HTTP client both implement. */
@@ -10,6 +10,11 @@ export interface DaDoctorApi {
   appInfo(): Promise<Result<AppInfo>>;
   collectRun(req: ChannelRequest<'collect:run'>): Promise<Result<CollectResult>>;
   snapshotImport(req: ChannelRequest<'snapshot:import'>): Promise<Result<CollectResult>>;
+  fixPreview(req: ChannelRequest<'fix:preview'>): Promise<Result<FixPreview>>;
+  fixRun(req: ChannelRequest<'fix:run'>): Promise<Result<FixRunResult>>;
+  fixUndo(req: ChannelRequest<'fix:undo'>): Promise<Result<FixRunResult>>;
+  certificateInspect(req: ChannelRequest<'certificate:inspect'>): Promise<Result<CertificateInfo>>;
+  auditList(): Promise<Result<AuditRecord[]>>;
   /** Subscribes to probe progress; returns the unsubscribe. */
   onCollectProgress(cb: (p: CollectProgress) => void): () => void;
 }
@@ -19,4 +24,9 @@ export const VERB_CHANNELS = {
   appInfo: 'app:info',
   collectRun: 'collect:run',
   snapshotImport: 'snapshot:import',
+  fixPreview: 'fix:preview',
+  fixRun: 'fix:run',
+  fixUndo: 'fix:undo',
+  certificateInspect: 'certificate:inspect',
+  auditList: 'audit:list',
 } as const satisfies Record<Exclude<keyof DaDoctorApi, 'onCollectProgress'>, ChannelName>;

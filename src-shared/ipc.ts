@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { diagnosisSchema } from './finding';
+import { fixIdSchema } from './ids';
 import { probeStatusSchema, SECTION_NAMES, snapshotSchema, type SectionName } from './snapshot';
 
 const sectionName = z.enum(SECTION_NAMES as [SectionName, ...SectionName[]]);
@@ -37,6 +38,75 @@ export const collectResultSchema = z.object({
 });
 export type CollectResult = z.infer<typeof collectResultSchema>;
 
+/** A fix's parameters as the renderer sends them: names to strings; the catalogue's schema checks them in main. */
+const fixParamsSchema = z.record(z.string().max(32), z.string().max(200_000)).default({});
+
+/** What a certificate file is, as main read it (the renderer never parses certificates itself). */
+export const certificateInfoSchema = z.object({
+  subject: z.string(),
+  issuer: z.string(),
+  thumbprint: z.string(),
+  notAfter: z.string(),
+  isCa: z.boolean(),
+  selfSigned: z.boolean(),
+  /** Whether it is the root of the chain the server presented (null when no chain is known). */
+  matchesChainRoot: z.boolean().nullable(),
+});
+export type CertificateInfo = z.infer<typeof certificateInfoSchema>;
+
+/** Everything shown before a fix runs: what changes, the exact commands, and whether it would be refused. */
+export const fixPreviewSchema = z.object({
+  fixId: fixIdSchema,
+  title: z.string(),
+  plain: z.string(),
+  whyAdmin: z.string(),
+  elevated: z.boolean(),
+  rebootRequired: z.boolean(),
+  commands: z.array(z.string()),
+  undo: z.string().nullable(),
+  /** Set when the fix would be refused as asked (e.g. a certificate that matches no chain); the reason in words. */
+  refusal: z.string().nullable(),
+  certificate: certificateInfoSchema.nullable(),
+});
+export type FixPreview = z.infer<typeof fixPreviewSchema>;
+
+/** The result of one fix: contract §2's outcome, the elevation outcome, verification with before and after. */
+export const fixRunResultSchema = z.object({
+  fix: fixIdSchema,
+  outcome: z.enum(['applied', 'refused', 'cancelled', 'failed']),
+  elevation: z.enum(['notNeeded', 'simulated', 'granted', 'declined', 'timedOut', 'failed']),
+  verified: z.boolean(),
+  reason: z.string(),
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+  rebootRequired: z.boolean(),
+  /** The diagnosis collected after the fix, so the guide can take its next step. */
+  diagnosis: diagnosisSchema.nullable(),
+  auditId: z.string().nullable(),
+});
+export type FixRunResult = z.infer<typeof fixRunResultSchema>;
+
+/** One line of the audit log. */
+export const auditRecordSchema = z.object({
+  id: z.string(),
+  time: z.string(),
+  user: z.string(),
+  machine: z.string(),
+  fix: fixIdSchema,
+  params: z.record(z.string(), z.string()),
+  kind: z.enum(['fix', 'undo']),
+  outcome: z.enum(['applied', 'refused', 'cancelled', 'failed']),
+  elevation: z.string(),
+  verified: z.boolean(),
+  reason: z.string(),
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+  /** What undo needs (saved proxy, previous value…); absent when the fix has no undo. */
+  undoData: z.record(z.string(), z.unknown()).nullable(),
+  undoneBy: z.string().nullable().optional(),
+});
+export type AuditRecord = z.infer<typeof auditRecordSchema>;
+
 /** Request/response channels: name → schemas. */
 export const channels = {
   'app:info': { request: z.object({}), response: appInfoSchema },
@@ -50,6 +120,28 @@ export const channels = {
     request: z.object({ text: z.string().max(20_000_000) }),
     response: collectResultSchema,
   },
+  /** What a fix will do, with these parameters, on the machine as last collected. */
+  'fix:preview': {
+    request: z.object({ fixId: z.string().max(64), params: fixParamsSchema }),
+    response: fixPreviewSchema,
+  },
+  /** Runs one fix after the person confirmed it: saves the snapshot, elevates that one action, verifies. */
+  'fix:run': {
+    request: z.object({ fixId: z.string().max(64), params: fixParamsSchema, confirmed: z.literal(true) }),
+    response: fixRunResultSchema,
+  },
+  /** Undoes a fix recorded in the audit log. */
+  'fix:undo': {
+    request: z.object({ auditId: z.string().min(1).max(64), confirmed: z.literal(true) }),
+    response: fixRunResultSchema,
+  },
+  /** Reads a certificate file the person picked (its content, base64) and compares it with the server's chain. */
+  'certificate:inspect': {
+    request: z.object({ name: z.string().max(260), contentB64: z.string().max(200_000) }),
+    response: certificateInfoSchema,
+  },
+  /** The audit log of this machine, newest first. */
+  'audit:list': { request: z.object({}), response: z.array(auditRecordSchema) },
 } as const;
 export type ChannelName = keyof typeof channels;
 export type ChannelRequest<C extends ChannelName> = z.input<(typeof channels)[C]['request']>;

@@ -23,5 +23,6 @@ export function powershellExecutable(env: NodeJS.ProcessEnv = process.env, platf
 export function powershellEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const { NODE_POWERSHELL: _ignored, ...rest } = env;
   // TERM=dumb: .NET otherwise writes keypad-mode escape codes into the redirected output on Linux.
-  return { ...rest, POWERSHELL_TELEMETRY_OPTOUT: '1', POWERSHELL_UPDATECHECK: 'Off', TERM: 'dumb', NO_COLOR: '1' };
+  // TieredPGO off: its instrumentation slows the one-off script compilation that dominates a short session.
+  return { ...rest, POWERSHELL_TELEMETRY_OPTOUT: '1', POWERSHELL_UPDATECHECK: 'Off', TERM: 'dumb', NO_COLOR: '1', DOTNET_TieredPGO: '0' };
 }

@@ -1,14 +1,16 @@
 /**
- * The fix: which fix, what it will change in plain words, why Windows asks for an administrator, and (technical
- * view) the exact commands. Apply is disabled until the fix channels exist (next issue); the preview from main will
- * replace the local command list then.
+ * The fix: what will change in plain words, whether it can be undone, why Windows asks for an administrator, the
+ * exact commands (technical view, from main's preview), then a confirmation step before anything runs. For a root
+ * certificate without a pinned one, the person picks the file from their helpdesk and confirms its thumbprint; a
+ * file that is not the server's root is refused and cannot be applied.
  */
-import { useId } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { CertificateCheck, groupThumbprint } from '../components/CertificateCheck';
 import { CommandList } from '../components/CommandList';
 import { FindingDetails } from '../components/FindingDetails';
-import { FIX_INFO } from '../lib/fixes';
+import { fixText, MAX_CERTIFICATE_BYTES, readBase64 } from '../lib/fixes';
+import { useApp } from '../store/StoreContext';
 import type { Finding } from '../../src-shared/finding';
-import type { FixId } from '../../src-shared/ids';
 import type { FixNode } from '../../src-shared/tree';
 
 /** Props of the fix screen. */
@@ -16,19 +18,83 @@ export interface FixScreenProps {
   node: FixNode;
   finding: Finding | undefined;
   technical: boolean;
-  canApply: boolean;
-  /** Commands previewed by main, when it offers a preview; else the local catalogue's. */
-  preview?: Partial<Record<FixId, string[]>>;
-  onApply: () => void;
-  onSkip: () => void;
+  /** The practice machine: no UAC prompt appears, the change is simulated. */
+  simulated: boolean;
 }
 
 /** The fix screen. */
-export function FixScreen({ node, finding, technical, canApply, preview, onApply, onSkip }: FixScreenProps) {
+export function FixScreen({ node, finding, technical, simulated }: FixScreenProps) {
+  const canApply = useApp((s) => s.canApplyFixes);
+  const previews = useApp((s) => s.previews);
+  const certificate = useApp((s) => s.certificate);
+  const applying = useApp((s) => s.applying);
+  const previewFix = useApp((s) => s.previewFix);
+  const pickCertificate = useApp((s) => s.pickCertificate);
+  const certificateError = useApp((s) => s.certificateError);
+  const applyFixes = useApp((s) => s.applyFixes);
+  const skipFixes = useApp((s) => s.skipFixes);
+  const [confirming, setConfirming] = useState(false);
+  const [thumbprintOk, setThumbprintOk] = useState(false);
   const noteId = useId();
   const fileId = useId();
+  const confirmId = useId();
+  const thumbId = useId();
+  const confirmRef = useRef<HTMLHeadingElement>(null);
+
+  const fromFile = node.params?.source === 'file';
+  const fileFix = node.fixes[0];
+  const params: Record<string, string> = fromFile && certificate?.status === 'ready' ? { certificate: certificate.contentB64 } : {};
+
+  // Main previews each fix as it would run now; a certificate import waits for the picked file.
+  useEffect(() => {
+    if (!canApply || fromFile) return;
+    for (const f of node.fixes) void previewFix(f, {});
+  }, [canApply, fromFile, node.fixes, previewFix]);
+
+  // A new file needs its own thumbprint confirmation.
+  const thumbprint = certificate?.info?.thumbprint;
+  useEffect(() => setThumbprintOk(false), [thumbprint]);
+
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+
+  const texts = node.fixes.map((f) => ({ id: f, text: fixText(f, node), state: previews[f] }));
+  const failed = texts.find((t) => t.state?.status === 'failed');
+  const refusal = texts.map((t) => t.state?.preview?.refusal).find((r) => r);
+  const certRefused = fromFile && certificate?.status === 'ready' && certificate.info?.matchesChainRoot !== true;
+  const refused = Boolean(refusal) || certRefused;
+  const previewsReady = texts.every((t) => t.state?.status === 'ready');
+  const certReady = !fromFile || (certificate?.status === 'ready' && certificate.info?.matchesChainRoot === true && thumbprintOk);
+  const ready = canApply && previewsReady && !refused && certReady;
+  const reboot = texts.some((t) => t.state?.preview?.rebootRequired ?? t.text.rebootRequired);
+  const whyAdmin = [...new Set(texts.map((t) => t.state?.preview?.whyAdmin ?? t.text.whyAdmin).filter((w): w is string => Boolean(w)))];
+  const title = node.fixes.length === 1 ? (texts[0]!.state?.preview?.title ?? texts[0]!.text.title) : node.title;
+
+  const why = !canApply
+    ? 'This version of the program cannot make changes; your helpdesk can make it with the commands in the technical view.'
+    : fromFile && certificate?.status !== 'ready'
+      ? 'First pick the certificate file from your helpdesk.'
+      : fromFile && !thumbprintOk
+        ? 'First confirm that the fingerprint matches what your helpdesk told you.'
+        : !previewsReady
+          ? failed
+            ? 'The program could not prepare the change.'
+            : 'Preparing the change…'
+          : null;
+
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    if (file.size > MAX_CERTIFICATE_BYTES) return certificateError(file.name, 'This file is too large to be a certificate (more than 64 KB).');
+    try {
+      await pickCertificate(fileFix, file.name, await readBase64(file));
+    } catch {
+      certificateError(file.name, 'The file could not be read.');
+    }
+  };
+
   return (
-    <div className="fix">
+    <div className="fix" aria-busy={applying ? true : undefined}>
       <p>{node.plain}</p>
       {finding && (
         <>
@@ -37,38 +103,135 @@ export function FixScreen({ node, finding, technical, canApply, preview, onApply
         </>
       )}
       <h2>What will change</h2>
-      <ul>
-        {node.fixes.map((f) => (
-          <li key={f}>
-            <strong>{FIX_INFO[f].title}.</strong> {FIX_INFO[f].changes}
-            {technical && <code className="node-id"> [{f}]</code>}
-          </li>
-        ))}
+      <ul className="changes">
+        {texts.map(({ id, text, state }) => {
+          const undo = state?.preview ? state.preview.undo : text.undo;
+          return (
+            <li key={id}>
+              <strong>{state?.preview?.title ?? text.title}.</strong> {state?.preview?.plain ?? text.plain}
+              {technical && <code className="node-id"> [{id}]</code>}
+              <br />
+              <span className="hint">{undo ? `You can undo this afterwards: ${undo}` : 'There is nothing to undo afterwards.'}</span>
+            </li>
+          );
+        })}
       </ul>
-      {node.params?.source === 'file' && (
-        <div className="field">
-          <label htmlFor={fileId}>Certificate file from your helpdesk (.cer, .crt)</label>
-          <input id={fileId} type="file" accept=".cer,.crt,.pem,.der" disabled={!canApply} />
-          <p className="hint">Its fingerprint (thumbprint) is shown and checked against the server before anything is added.</p>
+      {reboot && <p className="notice">Windows needs a restart after this change before it takes effect.</p>}
+
+      {fromFile && (
+        <section aria-labelledby={`${fileId}-h`}>
+          <h2 id={`${fileId}-h`}>The certificate file from your helpdesk</h2>
+          <div className="field">
+            <label htmlFor={fileId}>Certificate file (.cer, .crt, .pem or .der)</label>
+            <input
+              id={fileId}
+              type="file"
+              accept=".cer,.crt,.pem,.der"
+              disabled={!canApply || applying !== null}
+              aria-describedby={`${fileId}-hint`}
+              onChange={(e) => void onFile(e.target.files?.[0])}
+            />
+            <p className="hint" id={`${fileId}-hint`}>
+              Its fingerprint (thumbprint) is shown and checked against the server before anything is added.
+            </p>
+          </div>
+          <div role="status">{certificate?.status === 'inspecting' ? 'Reading the certificate…' : ''}</div>
+          {certificate?.status === 'failed' && (
+            <p role="alert" className="error">
+              {certificate.name}: {certificate.error}
+            </p>
+          )}
+          {certificate?.status === 'ready' && certificate.info && (
+            <>
+              <CertificateCheck name={certificate.name} info={certificate.info} technical={technical} />
+              {!refused && (
+                <div className="checkbox">
+                  <input id={thumbId} type="checkbox" checked={thumbprintOk} disabled={applying !== null} onChange={(e) => setThumbprintOk(e.target.checked)} />
+                  <label htmlFor={thumbId}>
+                    The fingerprint <code>{groupThumbprint(certificate.info.thumbprint)}</code> matches what my helpdesk told me
+                  </label>
+                </div>
+              )}
+            </>
+          )}
+        </section>
+      )}
+
+      {refused && (
+        <div role="alert" className="refusal">
+          <p className="error">The program will not make this change.</p>
+          <p>
+            {refusal ??
+              "This file is not the root certificate of the chain the DirectAccess server presented, so trusting it would not help and could be unsafe. Ask your helpdesk for the right file."}
+          </p>
+          <p>Nothing was changed.</p>
         </div>
       )}
-      <h2>Why Windows will ask for an administrator</h2>
-      <p>{node.elevation}</p>
-      {technical &&
-        node.fixes.map((f) => <CommandList key={f} label={`Commands for ${f}`} commands={preview?.[f] ?? FIX_INFO[f].commands} />)}
-      <div className="actions">
-        <button type="button" className="primary" disabled={!canApply} onClick={onApply} aria-describedby={canApply ? undefined : noteId}>
-          {canApply ? 'Apply the fix' : 'One-click fixes arrive in the next release'}
-        </button>
-        <button type="button" onClick={onSkip}>
-          Not now: show the report for my helpdesk
-        </button>
-      </div>
-      {!canApply && (
-        <p className="hint" id={noteId}>
-          Until then, your helpdesk can make this change with the commands in the technical view.
+      {failed && (
+        <p role="alert" className="error">
+          The program could not prepare this change: {failed.state?.error}
         </p>
       )}
+
+      <h2>Why Windows will ask for an administrator</h2>
+      <p>{node.elevation}</p>
+      {whyAdmin.map((w) => (
+        <p key={w}>{w}</p>
+      ))}
+      <p className="notice">
+        {simulated
+          ? 'This is a simulated practice computer: no administrator prompt appears, and the change is made only to the simulation.'
+          : 'When you apply the fix, Windows shows a prompt (User Account Control) asking for an administrator to allow it. If you say no, nothing is changed.'}
+      </p>
+      {technical &&
+        texts.map(({ id, text, state }) => <CommandList key={id} label={`Commands for ${id}`} commands={state?.preview?.commands ?? text.commands} />)}
+
+      {confirming && ready ? (
+        <section aria-labelledby={confirmId} className="confirm">
+          <h2 id={confirmId} ref={confirmRef} tabIndex={-1}>
+            Make this change now?
+          </h2>
+          <p>
+            {title}
+            {fromFile && certificate?.info ? ` (${certificate.info.subject}, ${groupThumbprint(certificate.info.thumbprint)})` : ''}.
+            {simulated ? '' : ' Windows will ask for an administrator.'}
+          </p>
+          <div className="actions">
+            <button
+              type="button"
+              className="primary"
+              disabled={applying !== null}
+              onClick={() => {
+                void applyFixes(node, params);
+              }}
+            >
+              Yes, make the change
+            </button>
+            <button type="button" disabled={applying !== null} onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+          </div>
+        </section>
+      ) : (
+        <div className="actions">
+          {!refused && (
+            <button type="button" className="primary" disabled={!ready} onClick={() => setConfirming(true)} aria-describedby={why ? noteId : undefined}>
+              Apply the fix
+            </button>
+          )}
+          <button type="button" onClick={() => skipFixes(node.fixes)}>
+            Not now: show the report for my helpdesk
+          </button>
+        </div>
+      )}
+      {why && !refused && !(confirming && ready) && (
+        <p className="hint" id={noteId}>
+          {why}
+        </p>
+      )}
+      <p role="status" className="busy">
+        {applying ? `Making the change: ${fixText(applying, node).title}… ${simulated ? '' : 'Answer the administrator prompt if Windows shows one.'}` : ''}
+      </p>
     </div>
   );
 }

@@ -2,6 +2,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Bridge } from '../bridge';
 import { createCollectSlice } from './collectSlice';
+import { createFixSlice } from './fixSlice';
 import { createSessionSlice } from './sessionSlice';
 import type { AppState } from './types';
 import { createUiSlice } from './uiSlice';
@@ -15,7 +16,8 @@ export function createAppStore(bridge: Bridge, scenario: string | null = null): 
   return createStore<AppState>()((...a) => ({
     ...createSessionSlice(bridge, scenario)(...a),
     ...createCollectSlice(bridge)(...a),
-    ...createWizardSlice(bridge)(...a),
+    ...createWizardSlice(...a),
+    ...createFixSlice(bridge)(...a),
     ...createUiSlice(...a),
   }));
 }

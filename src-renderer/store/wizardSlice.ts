@@ -2,7 +2,6 @@
  * The wizard: which screen is up, who it is for, and the user's answers and fix results that the decision tree
  * walks over (the path itself is derived, see selectors.ts).
  */
-import type { Bridge } from '../bridge';
 import type { FixId } from '../../src-shared/ids';
 import type { Audience, FixOutcome } from '../../src-shared/tree';
 import type { Slice } from './types';
@@ -10,8 +9,8 @@ import type { Slice } from './types';
 /** The screens of the wizard; the guide shows the path and its current step (question, fix, verify, outcome). */
 export type Screen = 'start' | 'checks' | 'guide';
 
-/** What can be undone with Back: an answer or a fix result. */
-type HistoryEntry = { answer: string } | { fixes: FixId[] };
+/** What Back can take away: an answer, or fix results (not those of fixes that ran: the machine changed). */
+export type HistoryEntry = { answer: string } | { fixes: FixId[]; applied?: boolean };
 
 /** Wizard state and actions. */
 export interface WizardSlice {
@@ -22,8 +21,6 @@ export interface WizardSlice {
   answers: Record<string, string>;
   fixResults: Partial<Record<FixId, FixOutcome>>;
   history: HistoryEntry[];
-  /** Whether one-click fixes are available (the bridge has the fix verbs). */
-  canApplyFixes: boolean;
   chooseAudience: (a: Audience) => void;
   /** Leaves the start screen: runs the checks, then shows the guide. */
   startChecks: () => Promise<void>;
@@ -32,9 +29,10 @@ export interface WizardSlice {
   answer: (question: string, value: string) => void;
   /** The user does not apply these fixes now (declined, or chose the report): the tree takes its next step. */
   skipFixes: (fixes: FixId[]) => void;
-  /** Records how fixes ended (from the fix/verify stages). */
-  recordFixes: (results: Partial<Record<FixId, FixOutcome>>) => void;
-  back: () => void;
+  /** Records how fixes ended; `applied` when they ran (Back then stops there: the machine has changed). */
+  recordFixes: (results: Partial<Record<FixId, FixOutcome>>, applied?: boolean) => void;
+  /** Takes the last answer or skipped fix away; `force` also takes a run's results (to try it again). */
+  back: (force?: boolean) => void;
   /** Back to the start screen with a clean path. */
   restart: () => void;
 }
@@ -42,8 +40,7 @@ export interface WizardSlice {
 const ROLE_TO_AUDIENCE: Record<string, Audience | undefined> = { client: 'client', manageOut: 'manageOut', server: 'server' };
 
 /** Creates the wizard slice over this bridge. */
-export const createWizardSlice =
-  (bridge: Bridge): Slice<WizardSlice> =>
+export const createWizardSlice: Slice<WizardSlice> =
   (set, get) => {
     // After a collection: show the guide, and preselect who it is for from what the machine turned out to be.
     const afterCollect = () => {
@@ -59,14 +56,15 @@ export const createWizardSlice =
     answers: {},
     fixResults: {},
     history: [],
-    canApplyFixes: typeof bridge.fixRun === 'function',
     chooseAudience: (a) => set({ audience: a, audienceChosen: true }),
     startChecks: async () => {
+      get().resetFixState();
       set({ screen: 'checks', answers: {}, fixResults: {}, history: [] });
       await get().runChecks();
       afterCollect();
     },
     openSnapshot: async (text) => {
+      get().resetFixState();
       set({ screen: 'checks', answers: {}, fixResults: {}, history: [] });
       await get().importSnapshot(text);
       afterCollect();
@@ -74,15 +72,16 @@ export const createWizardSlice =
     answer: (question, value) =>
       set((s) => ({ answers: { ...s.answers, [question]: value }, history: [...s.history, { answer: question }] })),
     skipFixes: (fixes) => get().recordFixes(Object.fromEntries(fixes.map((f) => [f, 'skipped']))),
-    recordFixes: (results) =>
+    recordFixes: (results, applied = false) =>
       set((s) => ({
         fixResults: { ...s.fixResults, ...results },
-        history: [...s.history, { fixes: Object.keys(results) as FixId[] }],
+        history: [...s.history, { fixes: Object.keys(results) as FixId[], ...(applied ? { applied } : {}) }],
       })),
-    back: () =>
+    back: (force = false) =>
       set((s) => {
         const last = s.history[s.history.length - 1];
         if (!last) return { screen: 'start' };
+        if ('applied' in last && !force) return {};
         const history = s.history.slice(0, -1);
         if ('answer' in last) {
           const { [last.answer]: _dropped, ...answers } = s.answers;
@@ -92,6 +91,9 @@ export const createWizardSlice =
         for (const f of last.fixes) delete fixResults[f];
         return { history, fixResults };
       }),
-    restart: () => set({ screen: 'start', answers: {}, fixResults: {}, history: [] }),
+    restart: () => {
+      get().resetFixState();
+      set({ screen: 'start', answers: {}, fixResults: {}, history: [], runs: [] });
+    },
     };
   };

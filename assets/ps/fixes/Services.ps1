@@ -1,0 +1,74 @@
+# Fixes that start or restart services and run the machine's own repair commands (contract.md §2): start-ip-helper,
+# restart-ip-helper, resync-time, clear-crl-cache, renew-machine-certificate.
+
+# start-ip-helper: IP Helper to Automatic and started; undo restores the start type it had.
+function Repair-DadIpHelper {
+    [CmdletBinding()]
+    param()
+    $previous = Get-DadServiceStartType -Name $script:DadIpHelper
+    $undo = @{ service = $script:DadIpHelper; startType = $previous }
+    $script:DadFixUndo = $undo
+    if ($previous -ne 'Automatic') {
+        Set-Service -Name $script:DadIpHelper -StartupType Automatic
+        Add-DadFixChange ('set iphlpsvc to start automatically (was ' + $previous + ')')
+    }
+    Start-Service -Name $script:DadIpHelper
+    Add-DadFixChange 'started the IP Helper service (iphlpsvc)'
+    return $undo
+}
+
+# Undo of start-ip-helper: the start type it had before (the service keeps running until the next restart).
+function Undo-DadIpHelper {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)][ValidateSet('iphlpsvc')][string]$Service,
+        [Parameter(Mandatory = $true)][ValidateSet('Automatic', 'AutomaticDelayedStart', 'Manual', 'Disabled')][string]$StartType
+    )
+    Set-Service -Name $Service -StartupType $StartType
+    Add-DadFixChange ('set iphlpsvc back to ' + $StartType)
+}
+
+# restart-ip-helper: rebuilds the IP-HTTPS interface (nothing to undo).
+function Restart-DadIpHelper {
+    [CmdletBinding()]
+    param()
+    Restart-DadIpHelperService
+    return $null
+}
+
+# resync-time: starts the time service when stopped, resynchronises, then lets IP-HTTPS retry.
+function Sync-DadClock {
+    [CmdletBinding()]
+    param()
+    $svc = Get-Service -Name 'w32time' -ErrorAction Stop
+    if ([string]$svc.Status -ne 'Running') {
+        Start-Service -Name 'w32time'
+        Add-DadFixChange 'started the Windows Time service (w32time)'
+    }
+    $null = Invoke-DadNative 'w32tm' @('/resync', '/force')
+    Add-DadFixChange 'resynchronised the clock (w32tm /resync /force)'
+    Restart-DadIpHelperService
+    return $null
+}
+
+# clear-crl-cache: Windows fetches the revocation lists again (knowledge A.3).
+function Clear-DadCrlCache {
+    [CmdletBinding()]
+    param()
+    $null = Invoke-DadNative 'certutil' @('-urlcache', '*', 'delete')
+    Add-DadFixChange 'deleted the URL cache (certutil -urlcache * delete)'
+    # '@now' quoted: a bare @now would be PowerShell splatting.
+    $null = Invoke-DadNative 'certutil' @('-setreg', 'chain\ChainCacheResyncFiletime', '@now')
+    Add-DadFixChange 'resynchronised the chain cache (certutil -setreg chain\ChainCacheResyncFiletime @now)'
+    Restart-DadIpHelperService
+    return $null
+}
+
+# renew-machine-certificate: triggers autoenrolment; works only where the CA is reachable (corporate network).
+function Update-DadMachineCertificate {
+    [CmdletBinding()]
+    param()
+    $null = Invoke-DadNative 'certutil' @('-pulse')
+    Add-DadFixChange 'triggered certificate autoenrolment (certutil -pulse)'
+    return $null
+}

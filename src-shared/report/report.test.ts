@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { diagnose } from '../diagnose';
+import { buildSnapshot } from '../diagnose/testing/snapshotBuilder';
+import { buildReport, reportHtml } from './report';
+
+describe('report', () => {
+  it('escapes everything it shows and carries the whole bundle as JSON', () => {
+    const snapshot = buildSnapshot();
+    snapshot.machine = '<script>alert(1)</script>';
+    const diagnosis = diagnose(snapshot);
+    const html = reportHtml(buildReport({ snapshot, diagnosis, appVersion: '1.0.0' }));
+    expect(html).not.toContain('<script>alert(1)</script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).not.toMatch(/<script|<link|\s(src|href)=/i); // no scripts, no external resources
+  });
+
+  it('redacts the computer, its domain and the users everywhere, keeping server names', () => {
+    const snapshot = buildSnapshot();
+    const os = snapshot.sections.os.data!;
+    const bundle = buildReport({
+      snapshot,
+      diagnosis: diagnose(snapshot),
+      appVersion: '1.0.0',
+      redact: true,
+      audit: [
+        { id: 'a', time: 't', user: 'alice.smith', machine: snapshot.machine, fix: 'start-ip-helper', params: {}, kind: 'fix', outcome: 'applied', elevation: 'simulated', verified: true, reason: '', before: null, after: null, undoData: null },
+      ],
+    });
+    const text = JSON.stringify(bundle);
+    expect(text).not.toContain(os.computerName);
+    expect(text.toLowerCase()).not.toContain(os.fqdn.toLowerCase());
+    expect(text).not.toContain('alice.smith');
+    expect(text).toContain('[computer]');
+    expect(text).toContain('da.contoso.com');
+    expect(bundle.redacted).toBe(true);
+  });
+});
