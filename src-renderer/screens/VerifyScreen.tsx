@@ -1,26 +1,93 @@
-/** Verification after a fix: the checks again, and before/after side by side. */
-import { BeforeAfter, type BeforeAfterRow } from '../components/BeforeAfter';
-import type { VerifyNode } from '../../src-shared/tree';
+/**
+ * After a fix: how each change ended (the administrator prompt's outcome shown as such), before and after as the
+ * checks saw them, a restart notice where Windows needs one, and the tree's next step.
+ */
+import { BeforeAfter } from '../components/BeforeAfter';
+import { fixText } from '../lib/fixes';
+import { OUTCOME_LABELS } from '../lib/labels';
+import { canRetry, type FixRun } from '../store/fixSlice';
+import type { FixRunResult } from '../../src-shared/ipc';
+import type { TreeNode } from '../../src-shared/tree';
 
 /** Props of the verify screen. */
 export interface VerifyScreenProps {
-  node: VerifyNode;
-  running: boolean;
-  rows: BeforeAfterRow[];
-  onVerify: () => void;
+  runs: FixRun[];
+  /** Where the tree goes now that the runs are recorded. */
+  next: TreeNode;
+  technical: boolean;
+  onContinue: () => void;
+  onRetry: () => void;
+}
+
+/** The verify screen's heading: what happened, in a few words. */
+export function verifyHeading(runs: FixRun[]): string {
+  const results = runs.map((r) => r.result);
+  if (results.length > 0 && results.every((r) => r.outcome === 'applied' && r.verified)) return 'It worked';
+  if (results.some((r) => r.outcome === 'cancelled' || r.outcome === 'refused')) return 'Nothing was changed';
+  if (results.some((r) => r.outcome === 'failed')) return 'The change could not be made';
+  return 'The change did not fix it';
+}
+
+/** What happened to one change, in plain words: the administrator prompt's outcome first. */
+export function runVerdict(r: FixRunResult): { cls: 'ok' | 'bad' | 'warn'; word: string; text: string } {
+  if (r.outcome === 'applied') {
+    return r.verified
+      ? { cls: 'ok', word: 'Verified', text: 'The change was made and the checks confirm it worked.' }
+      : { cls: 'bad', word: 'Not verified', text: 'The change was made, but the checks still show the problem.' }; 
+  }
+  if (r.elevation === 'declined') return { cls: 'warn', word: 'Declined', text: 'You (or Windows) said no to the administrator prompt — nothing was changed.' };
+  if (r.elevation === 'timedOut') return { cls: 'warn', word: 'Timed out', text: 'Nobody answered the administrator prompt in time — nothing was changed.' };
+  if (r.elevation === 'failed') return { cls: 'bad', word: 'Failed', text: 'Windows could not start the change with administrator rights — nothing was changed.' };
+  if (r.outcome === 'refused') return { cls: 'bad', word: 'Refused', text: 'The program refused this change — nothing was changed.' };
+  if (r.outcome === 'cancelled') return { cls: 'warn', word: 'Cancelled', text: 'The change was cancelled — nothing was changed.' };
+  return { cls: 'bad', word: 'Failed', text: 'The change failed.' };
 }
 
 /** The verify screen. */
-export function VerifyScreen({ node, running, rows, onVerify }: VerifyScreenProps) {
+export function VerifyScreen({ runs, next, technical, onContinue, onRetry }: VerifyScreenProps) {
+  const rows = runs
+    .filter((r) => r.result.before !== null || r.result.after !== null)
+    .map((r) => ({ label: fixText(r.result.fix, { title: r.result.fix, plain: '' }).title, before: r.result.before ?? '—', after: r.result.after ?? '—' }));
+  const reboot = runs.some((r) => r.result.outcome === 'applied' && r.result.rebootRequired);
+  const retry = runs.some((r) => canRetry(r.result));
+  const nextWords = next.kind === 'outcome' ? `${OUTCOME_LABELS[next.result]}: ${next.title}` : next.title;
+
   return (
     <div className="verify">
-      <p>{node.plain}</p>
-      <p role="status">{running ? 'Checking again…' : ''}</p>
+      <ul className="results">
+        {runs.map((r) => {
+          const v = runVerdict(r.result);
+          return (
+            <li key={r.id} className={`result result-${v.cls}`}>
+              <p>
+                <strong className="result-word">{v.word}:</strong> {fixText(r.result.fix, { title: r.result.fix, plain: '' }).title}
+                {technical && <code className="node-id"> [{r.result.fix}: {r.result.outcome}, elevation {r.result.elevation}{r.result.auditId ? `, audit ${r.result.auditId}` : ''}]</code>}
+              </p>
+              <p>{v.text}</p>
+              {r.result.reason && <p className="hint">{r.result.reason}</p>}
+            </li>
+          );
+        })}
+      </ul>
       <BeforeAfter rows={rows} />
+      {reboot && (
+        <p className="notice" role="note">
+          Restart Windows to finish: this change only takes effect after a restart. Save your work first.
+        </p>
+      )}
+      <h2>What happens next</h2>
+      <p>
+        <strong>{nextWords}.</strong> {next.kind === 'outcome' ? '' : next.plain}
+      </p>
       <div className="actions">
-        <button type="button" className="primary" disabled={running} onClick={onVerify}>
-          Run the checks again
+        <button type="button" className="primary" onClick={onContinue}>
+          Continue
         </button>
+        {retry && (
+          <button type="button" onClick={onRetry}>
+            Try the fix again
+          </button>
+        )}
       </div>
     </div>
   );
