@@ -1,11 +1,12 @@
 /** The short ticket summary a user pastes into a helpdesk ticket: plain text, works offline. */
 import type { Diagnosis } from '../../src-shared/finding';
 import type { Walk } from '../../src-shared/tree';
+import type { FixRun } from '../store/fixSlice';
 import { formatValue } from './format';
 import { OUTCOME_LABELS } from './labels';
 
-/** Builds the summary from the diagnosis and the walk that ended in an outcome. */
-export function ticketSummary(d: Diagnosis, w: Walk, version: string): string {
+/** Builds the summary from the diagnosis, the walk that ended in an outcome, and the fixes run on the way. */
+export function ticketSummary(d: Diagnosis, w: Walk, version: string, runs: FixRun[] = []): string {
   const outcome = w.current.kind === 'outcome' ? w.current : null;
   const errors = d.findings.filter((f) => f.severity === 'error');
   const lead = outcome?.cause ? d.findings.find((f) => f.id === outcome.cause) : undefined;
@@ -25,6 +26,10 @@ export function ticketSummary(d: Diagnosis, w: Walk, version: string): string {
   }
   const answered = w.path.filter((s) => s.answer !== undefined).map((s) => `${s.node.title} → ${s.answer}`);
   if (answered.length) lines.push('', `Answers: ${answered.join('; ')}`);
+  for (const { result: r, undo } of runs) {
+    const change = r.before !== null || r.after !== null ? `; before: ${r.before ?? '—'}; after: ${r.after ?? '—'}` : '';
+    lines.push(`Fix: ${r.fix} — ${r.outcome}, ${r.verified ? 'verified' : 'not verified'}, elevation ${r.elevation}${change}${r.reason ? ` — ${r.reason}` : ''}${undo?.status === 'done' ? ' (undone)' : ''}`);
+  }
   lines.push('', `Path: ${w.path.map((s) => s.node.id).join(' → ')}`);
   return lines.join('\n');
 }

@@ -2,25 +2,34 @@
 import { ScreenHeading } from '../components/ScreenHeading';
 import { StepList } from '../components/StepList';
 import { ticketSummary } from '../lib/ticket';
-import { selectWalk } from '../store/selectors';
+import { selectVerifyRuns, selectWalk } from '../store/selectors';
 import { useApp } from '../store/StoreContext';
 import { FixScreen } from './FixScreen';
 import { OutcomeScreen } from './OutcomeScreen';
 import { QuestionScreen } from './QuestionScreen';
-import { VerifyScreen } from './VerifyScreen';
+import { verifyHeading, VerifyScreen } from './VerifyScreen';
 
 /** The guide screen. */
 export function GuideScreen() {
   const w = useApp(selectWalk);
+  const verifyRuns = useApp(selectVerifyRuns);
+  const verifyNode = useApp((s) => s.verifying?.nodeId);
   const result = useApp((s) => s.result);
+  const runs = useApp((s) => s.runs);
   const technical = useApp((s) => s.technical);
-  const canApply = useApp((s) => s.canApplyFixes);
+  const simulated = useApp((s) => s.info?.host !== 'windows');
   const version = useApp((s) => s.info?.version ?? '');
+  const lastApplied = useApp((s) => {
+    const last = s.history[s.history.length - 1];
+    return last !== undefined && 'applied' in last;
+  });
   const answer = useApp((s) => s.answer);
-  const skipFixes = useApp((s) => s.skipFixes);
   const back = useApp((s) => s.back);
   const restart = useApp((s) => s.restart);
   const startChecks = useApp((s) => s.startChecks);
+  const continueAfterVerify = useApp((s) => s.continueAfterVerify);
+  const retryFixes = useApp((s) => s.retryFixes);
+  const undoRun = useApp((s) => s.undoRun);
   if (!w || !result) return null;
 
   const node = w.current;
@@ -28,42 +37,46 @@ export function GuideScreen() {
   const passed = steps.filter((s) => s.status === 'passed');
   // Branches not taken (e.g. "this is the server" on a laptop) only matter to the technical view.
   const notable = steps.filter((s) => s.status !== 'passed' && (technical || s.status !== 'skipped'));
+  const verifying = verifyRuns !== null && verifyNode !== undefined;
 
   return (
     <>
-      <ScreenHeading focusKey={node.id}>{node.title}</ScreenHeading>
-      {node.kind === 'question' && <QuestionScreen key={node.id} node={node} onAnswer={answer} />}
-      {node.kind === 'fix' && (
-        <FixScreen
-          node={node}
-          finding={result.diagnosis.findings.find((f) => f.id === node.cause)}
-          technical={technical}
-          canApply={canApply}
-          onApply={() => undefined}
-          onSkip={() => skipFixes(node.fixes)}
-        />
-      )}
-      {node.kind === 'verify' && <VerifyScreen node={node} running={false} rows={[]} onVerify={() => void startChecks()} />}
-      {node.kind === 'outcome' && (
-        <OutcomeScreen
-          node={node}
-          diagnosis={result.diagnosis}
-          ticket={ticketSummary(result.diagnosis, w, version)}
-          technical={technical}
-          onCheckAgain={() => void startChecks()}
-          onRestart={restart}
-        />
-      )}
-      {node.kind !== 'outcome' && (
-        <div className="actions">
-          <button type="button" onClick={back}>
-            Back
-          </button>
-        </div>
+      {verifying ? (
+        <>
+          <ScreenHeading focusKey={`${verifyNode}:result`}>{verifyHeading(verifyRuns)}</ScreenHeading>
+          <VerifyScreen runs={verifyRuns} next={node} technical={technical} onContinue={continueAfterVerify} onRetry={retryFixes} />
+        </>
+      ) : (
+        <>
+          <ScreenHeading focusKey={node.id}>{node.title}</ScreenHeading>
+          {node.kind === 'question' && <QuestionScreen key={node.id} node={node} onAnswer={answer} />}
+          {node.kind === 'fix' && (
+            <FixScreen key={node.id} node={node} finding={result.diagnosis.findings.find((f) => f.id === node.cause)} technical={technical} simulated={simulated} />
+          )}
+          {node.kind === 'outcome' && (
+            <OutcomeScreen
+              node={node}
+              diagnosis={result.diagnosis}
+              ticket={ticketSummary(result.diagnosis, w, version, runs)}
+              technical={technical}
+              runs={runs}
+              onUndo={(id) => void undoRun(id)}
+              onCheckAgain={() => void startChecks()}
+              onRestart={restart}
+            />
+          )}
+          {node.kind !== 'outcome' && !lastApplied && (
+            <div className="actions">
+              <button type="button" onClick={() => back()}>
+                Back
+              </button>
+            </div>
+          )}
+        </>
       )}
       <section aria-labelledby="path-heading" className="path">
         <h2 id="path-heading">What was checked</h2>
-        <StepList steps={notable} technical={technical} shownAbove={node.kind === 'fix' && node.cause ? [node.cause] : []} />
+        <StepList steps={notable} technical={technical} shownAbove={!verifying && node.kind === 'fix' && node.cause ? [node.cause] : []} />
         {passed.length > 0 && (
           <details>
             <summary>

@@ -1,6 +1,8 @@
 /** The end of the path: working, or escalate with the exact change an administrator must make and a ticket. */
 import { useId, useState } from 'react';
+import { AppliedFixes } from '../components/AppliedFixes';
 import { EvidenceTable } from '../components/EvidenceTable';
+import type { FixRun } from '../store/fixSlice';
 import { OUTCOME_LABELS } from '../lib/labels';
 import type { Diagnosis, Finding } from '../../src-shared/finding';
 import type { OutcomeNode } from '../../src-shared/tree';
@@ -11,12 +13,15 @@ export interface OutcomeScreenProps {
   diagnosis: Diagnosis;
   ticket: string;
   technical: boolean;
+  /** The fixes run in this session (with undo). */
+  runs: FixRun[];
+  onUndo: (runId: number) => void;
   onCheckAgain: () => void;
   onRestart: () => void;
 }
 
 /** The outcome screen. */
-export function OutcomeScreen({ node, diagnosis, ticket, technical, onCheckAgain, onRestart }: OutcomeScreenProps) {
+export function OutcomeScreen({ node, diagnosis, ticket, technical, runs, onUndo, onCheckAgain, onRestart }: OutcomeScreenProps) {
   const ticketId = useId();
   const [copied, setCopied] = useState('');
   const lead = node.cause ? diagnosis.findings.find((f) => f.id === node.cause) : undefined;
@@ -46,6 +51,7 @@ export function OutcomeScreen({ node, diagnosis, ticket, technical, onCheckAgain
           </ul>
         </section>
       )}
+      <AppliedFixes runs={runs} technical={technical} onUndo={onUndo} />
       {node.result === 'escalate' && (
         <section aria-labelledby={`${ticketId}-h`}>
           <h2 id={`${ticketId}-h`}>Ticket summary</h2>
