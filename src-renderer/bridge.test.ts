@@ -39,12 +39,44 @@ describe('bridge', () => {
       },
     };
     const b = electronBridge(api);
-    expect(b.fixRun).toBeUndefined();
+    // An older preload without the fix verbs: no Apply, and a typed error if called anyway.
+    expect(b.canFix).toBe(false);
+    expect(await b.fixRun({ fixId: 'start-ip-helper', confirmed: true })).toMatchObject({ ok: false, error: { code: 'failed' } });
     expect(await b.appInfo()).toEqual({ ok: true, value: info });
     const seen: unknown[] = [];
     b.onCollectProgress((p) => seen.push(p));
     emit({ runId: 'r', section: 'os', index: 0, total: 14, phase: 'started' });
     emit({ bogus: true });
     expect(seen).toHaveLength(1);
+  });
+
+  it('over HTTP posts the fix verbs to their channels and parses the run result', async () => {
+    const run = { fix: 'start-ip-helper', outcome: 'applied', elevation: 'simulated', verified: true, reason: '', before: 'Stopped', after: 'Running', rebootRequired: false, diagnosis: null, auditId: 'a1' };
+    const fetch = vi.fn(async () => new Response(JSON.stringify({ ok: true, value: run })));
+    vi.stubGlobal('fetch', fetch);
+    const b = httpBridge('http://x');
+    expect(b.canFix).toBe(true);
+    expect(await b.fixRun({ fixId: 'start-ip-helper', params: {}, confirmed: true })).toEqual({ ok: true, value: run });
+    expect(fetch).toHaveBeenCalledWith('http://x/api/fix:run', expect.objectContaining({ body: '{"fixId":"start-ip-helper","params":{},"confirmed":true}' }));
+    await b.fixUndo({ auditId: 'a1', confirmed: true });
+    expect(fetch).toHaveBeenLastCalledWith('http://x/api/fix:undo', expect.anything());
+    // A reply that breaks the contract (a preview where a run result belongs) is a typed error.
+    expect((await b.certificateInspect({ name: 'a.cer', contentB64: 'AA==' })).ok).toBe(false);
+  });
+
+  it('over the preload calls the fix verbs when present', async () => {
+    const records = [{ id: 'a1', time: 't', user: 'u', machine: 'm', fix: 'reset-winhttp-proxy', params: {}, kind: 'fix', outcome: 'applied', elevation: 'simulated', verified: true, reason: '', before: null, after: null, undoData: null }];
+    const auditList = vi.fn(async () => ({ ok: true, value: records }));
+    const b = electronBridge({
+      appInfo: async () => ({ ok: true as const, value: info as never }),
+      collectRun: async () => ({ ok: false as const, error: { code: 'busy' as const, message: 'x' } }),
+      snapshotImport: async () => ({ ok: false as const, error: { code: 'badInput' as const, message: 'x' } }),
+      onCollectProgress: () => () => undefined,
+      fixRun: async () => ({ ok: false, error: { code: 'badInput', message: 'no' } }),
+      fixPreview: async () => ({ ok: false, error: { code: 'badInput', message: 'no' } }),
+      auditList,
+    });
+    expect(b.canFix).toBe(true);
+    expect(await b.auditList()).toEqual({ ok: true, value: records });
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TREE, walk } from '../../src-shared/tree';
 import { diagnosis, finding } from '../../src-shared/tree/fixtures';
-import { FIX_IDS } from '../../src-shared/ids';
-import { FIX_INFO } from './fixes';
+import { TREE as T } from '../../src-shared/tree';
+import { fixText, readBase64 } from './fixes';
 import { formatErrorCode, formatValue } from './format';
 import { ticketSummary } from './ticket';
 
@@ -15,9 +15,22 @@ describe('formatting', () => {
   });
 });
 
-describe('fix catalogue (renderer side)', () => {
-  it('names every fix id of the contract', () => {
-    expect(Object.keys(FIX_INFO).sort()).toEqual([...FIX_IDS].sort());
+describe('fix texts (renderer side)', () => {
+  it('come from the catalogue for every client and manage-out fix of the tree, else from the node', () => {
+    const server = ['enable-iphttps-preauth', 'disable-iphttps-preauth', 'reset-isatap-router'];
+    for (const n of Object.values(T.nodes)) {
+      if (n.kind !== 'fix') continue;
+      for (const f of n.fixes) {
+        const t = fixText(f, n);
+        if (server.includes(f)) expect(t.title).toBeTruthy();
+        else expect(t.whyAdmin, f).toBeTruthy();
+      }
+    }
+    expect(fixText('set-ipv6-prefer-ipv4', { title: '', plain: '' }).rebootRequired).toBe(true);
+  });
+
+  it('reads a file as base64', async () => {
+    expect(await readBase64(new Blob([new Uint8Array([0x30, 0x82, 0xff])]))).toBe('MIL/');
   });
 });
 

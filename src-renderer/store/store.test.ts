@@ -1,16 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import type { Bridge } from '../bridge';
-import type { CollectProgress, CollectResult } from '../../src-shared/ipc';
+import type { CollectProgress, CollectResult, FixRunResult } from '../../src-shared/ipc';
+import type { FixNode } from '../../src-shared/tree';
 import { diagnosis, finding, SCENARIO_CASES } from '../../src-shared/tree/fixtures';
 import type { Diagnosis } from '../../src-shared/finding';
 import { createAppStore, selectWalk } from './index';
 
+/** A fix run's result: applied and verified unless `over` says otherwise. */
+function runResult(fix: FixRunResult['fix'], over: Partial<FixRunResult> = {}): FixRunResult {
+  return { fix, outcome: 'applied', elevation: 'simulated', verified: true, reason: 'ok', before: 'b', after: 'a', rebootRequired: false, diagnosis: null, auditId: `a-${fix}`, ...over };
+}
+
 /** A bridge double: answers collect:run with the given diagnosis and emits progress for two probes. */
-function fakeBridge(d: Diagnosis, org: unknown = null): Bridge & { requests: unknown[] } {
+function fakeBridge(d: Diagnosis, org: unknown = null, runs: Partial<Record<string, Partial<FixRunResult>>> = {}): Bridge & { requests: unknown[] } {
   const listeners = new Set<(p: CollectProgress) => void>();
   const requests: unknown[] = [];
   return {
     transport: 'http',
+    canFix: true,
     requests,
     appInfo: async () => ({ ok: true, value: { version: '0.1.0', host: 'simulated', scenario: 'untrusted-root', scenarios: ['healthy', 'untrusted-root'], organisation: null } }),
     collectRun: async (req) => {
@@ -23,6 +30,26 @@ function fakeBridge(d: Diagnosis, org: unknown = null): Bridge & { requests: unk
       return { ok: true, value: { snapshot: { org }, diagnosis: d } as unknown as CollectResult };
     },
     snapshotImport: async () => ({ ok: false, error: { code: 'badInput', message: 'not a snapshot' } }),
+    fixPreview: async (req) => {
+      requests.push({ preview: req });
+      const refusal = req.params?.certificate === 'bad' ? 'not the root of the chain' : null;
+      return { ok: true, value: { fixId: req.fixId as never, title: 't', plain: 'p', whyAdmin: 'w', elevated: true, rebootRequired: false, commands: ['c'], undo: null, refusal, certificate: null } };
+    },
+    fixRun: async (req) => {
+      requests.push({ run: req });
+      const over = runs[req.fixId];
+      if (over === null) return { ok: false, error: { code: 'failed', message: 'main is down' } };
+      return { ok: true, value: runResult(req.fixId as never, over) };
+    },
+    fixUndo: async (req) => {
+      requests.push({ undo: req });
+      return { ok: true, value: runResult('reset-winhttp-proxy', { auditId: 'undo-1' }) };
+    },
+    certificateInspect: async (req) => ({
+      ok: true,
+      value: { subject: 'CN=Contoso Root CA', issuer: 'CN=Contoso Root CA', thumbprint: 'D0BA', notAfter: '2041-01-01', isCa: true, selfSigned: true, matchesChainRoot: req.contentB64 !== 'bad' },
+    }),
+    auditList: async () => ({ ok: true, value: [] }),
     onCollectProgress: (cb) => {
       listeners.add(cb);
       return () => listeners.delete(cb);
@@ -74,7 +101,7 @@ describe('the store', () => {
     const store = createAppStore(fakeBridge(c.ctx.diagnosis, c.ctx.snapshot?.org));
     await store.getState().startChecks();
     expect(selectWalk(store.getState())?.current.kind).toBe('fix');
-    expect(store.getState().canApplyFixes).toBe(false);
+    expect(store.getState().canApplyFixes).toBe(true);
     store.getState().skipFixes(['import-root-ca']);
     expect(selectWalk(store.getState())?.current).toMatchObject({ kind: 'outcome', result: 'escalate' });
   });
@@ -83,5 +110,83 @@ describe('the store', () => {
     const store = createAppStore(fakeBridge(diagnosis('client', [])));
     await store.getState().openSnapshot('{}');
     expect(store.getState()).toMatchObject({ screen: 'checks', collecting: 'failed', collectError: 'not a snapshot' });
+  });
+
+  it('a verified fix shows the verify screen, then the tree takes its next step; Back cannot undo it', async () => {
+    const bridge = fakeBridge(diagnosis('client', [finding('ip-helper-stopped')]));
+    const store = createAppStore(bridge);
+    await store.getState().startChecks();
+    const node = selectWalk(store.getState())!.current as FixNode;
+    expect(node).toMatchObject({ kind: 'fix', fixes: ['start-ip-helper'] });
+    await store.getState().previewFix('start-ip-helper', {});
+    expect(store.getState().previews['start-ip-helper']).toMatchObject({ status: 'ready', preview: { commands: ['c'] } });
+    await store.getState().applyFixes(node, {});
+    expect(bridge.requests).toContainEqual({ run: { fixId: 'start-ip-helper', params: {}, confirmed: true } });
+    const s = store.getState();
+    expect(s.verifying?.runIds).toHaveLength(1);
+    expect(s.fixResults).toEqual({ 'start-ip-helper': 'verified' });
+    expect(selectWalk(s)?.current).toMatchObject({ kind: 'outcome', result: 'fixed' });
+    s.back();
+    expect(store.getState().fixResults).toEqual({ 'start-ip-helper': 'verified' });
+    s.continueAfterVerify();
+    expect(store.getState().verifying).toBeNull();
+  });
+
+  it('two fixes of one step run in order; one not made stops the rest, and the tree escalates', async () => {
+    const bridge = fakeBridge(diagnosis('client', [finding('iphttps-proxy')]), null, { 'reset-winhttp-proxy': { outcome: 'cancelled', elevation: 'declined', verified: false, auditId: null } });
+    const store = createAppStore(bridge);
+    await store.getState().startChecks();
+    const node = selectWalk(store.getState())!.current as FixNode;
+    expect(node.fixes).toEqual(['reset-winhttp-proxy', 'clear-iphlpsvc-proxy-cache']);
+    await store.getState().applyFixes(node, {});
+    expect(bridge.requests.filter((r) => 'run' in (r as object))).toHaveLength(1);
+    expect(store.getState().fixResults).toEqual({ 'reset-winhttp-proxy': 'declined', 'clear-iphlpsvc-proxy-cache': 'skipped' });
+    expect(selectWalk(store.getState())?.current).toMatchObject({ kind: 'outcome', result: 'escalate' });
+    // Declined: try again takes the results away and shows the fix again.
+    store.getState().retryFixes();
+    expect(store.getState().verifying).toBeNull();
+    expect(selectWalk(store.getState())?.current.kind).toBe('fix');
+  });
+
+  it('a fix applied but not verified takes the failed branch; a bridge error is a failed run', async () => {
+    const bridge = fakeBridge(diagnosis('client', [finding('iphttps-revocation-offline')]), null, { 'clear-crl-cache': { verified: false } });
+    const store = createAppStore(bridge);
+    await store.getState().startChecks();
+    await store.getState().applyFixes(selectWalk(store.getState())!.current as FixNode, {});
+    expect(selectWalk(store.getState())?.current).toMatchObject({ result: 'escalate', cause: 'iphttps-revocation-offline' });
+
+    const down = createAppStore(fakeBridge(diagnosis('client', [finding('clock-skew')]), null, { 'resync-time': null as never }));
+    await down.getState().startChecks();
+    await down.getState().applyFixes(selectWalk(down.getState())!.current as FixNode, {});
+    expect(down.getState().runs[0]?.result).toMatchObject({ outcome: 'failed', reason: 'main is down' });
+    expect(down.getState().fixResults).toEqual({ 'resync-time': 'failed' });
+  });
+
+  it('a picked certificate is inspected, previewed with its content, and the import runs with it', async () => {
+    const c = SCENARIO_CASES.find((x) => x.name === 'untrusted-root-no-pin')!;
+    const bridge = fakeBridge(c.ctx.diagnosis, c.ctx.snapshot?.org);
+    const store = createAppStore(bridge);
+    await store.getState().startChecks();
+    store.getState().answer('rootFile', 'yes');
+    const node = selectWalk(store.getState())!.current as FixNode;
+    expect(node.params).toEqual({ source: 'file' });
+    await store.getState().pickCertificate('import-root-ca', 'bad.cer', 'bad');
+    expect(store.getState().certificate).toMatchObject({ status: 'ready', info: { matchesChainRoot: false } });
+    expect(store.getState().previews['import-root-ca']?.preview?.refusal).toBe('not the root of the chain');
+    await store.getState().pickCertificate('import-root-ca', 'root.cer', 'QUJD');
+    expect(store.getState().previews['import-root-ca']?.preview?.refusal).toBeNull();
+    await store.getState().applyFixes(node, { certificate: 'QUJD' });
+    expect(bridge.requests).toContainEqual({ run: { fixId: 'import-root-ca', params: { certificate: 'QUJD' }, confirmed: true } });
+  });
+
+  it('undo calls fix:undo with the run’s audit id', async () => {
+    const bridge = fakeBridge(diagnosis('client', [finding('iphttps-proxy')]));
+    const store = createAppStore(bridge);
+    await store.getState().startChecks();
+    await store.getState().applyFixes(selectWalk(store.getState())!.current as FixNode, {});
+    const run = store.getState().runs[0]!;
+    await store.getState().undoRun(run.id);
+    expect(bridge.requests).toContainEqual({ undo: { auditId: 'a-reset-winhttp-proxy', confirmed: true } });
+    expect(store.getState().runs[0]?.undo?.status).toBe('done');
   });
 });

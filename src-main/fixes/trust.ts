@@ -1,0 +1,100 @@
+/**
+ * The trust rules of DESIGN §4 for import-root-ca and import-intermediate-ca: a certificate is imported only when the
+ * organisation pinned its thumbprint, or when the person picked a file that is the root (or, for an intermediate, an
+ * element) of the chain the IP-HTTPS server presented. A root is never trusted because the server sent it.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import type { OrgConfig } from '../../src-shared/orgConfig';
+import type { Snapshot } from '../../src-shared/snapshot';
+import { MAX_CERTIFICATE_BYTES, NotACertificate, parseCertificate, parseCertificateText, type ParsedCertificate } from './certificate';
+
+/** The parameters of the certificate fixes after the catalogue's zod schema. */
+export interface CertificateParams {
+  thumbprint?: string;
+  file?: string;
+  certificate?: string;
+}
+
+/** An approved certificate (what may be imported and why), or the reason it is refused. */
+export type TrustDecision =
+  | { ok: true; cert: ParsedCertificate; why: string; matchesChainRoot: boolean | null }
+  | { ok: false; reason: string; cert: ParsedCertificate | null; matchesChainRoot: boolean | null };
+
+/** The chain the server presented in the latest snapshot (leaf first, root last), or null when none is known. */
+export function presentedChain(snapshot: Snapshot | null): { thumbprint: string; subject: string; issuer: string }[] | null {
+  const sec = snapshot?.sections.serverCertificate;
+  if (!sec || sec.status !== 'ok' || !sec.data || sec.data.chain.length === 0) return null;
+  return sec.data.chain;
+}
+
+/** Reads a picked file: a regular file of at most 64 KB, then parsed. */
+export function readCertificateFile(path: string): ParsedCertificate {
+  let size: number;
+  try {
+    const st = statSync(path);
+    if (!st.isFile()) throw new NotACertificate(`${path} is not a file`);
+    size = st.size;
+  } catch (e) {
+    if (e instanceof NotACertificate) throw e;
+    throw new NotACertificate(`cannot read the certificate file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  if (size > MAX_CERTIFICATE_BYTES) throw new NotACertificate(`the file is ${size} bytes; a certificate file is at most 64 KB`);
+  return parseCertificate(readFileSync(path));
+}
+
+/** Decides whether the certificate fix may import what was asked for. */
+export function decideTrust(kind: 'root' | 'intermediate', params: CertificateParams, snapshot: Snapshot | null, org: OrgConfig | null): TrustDecision {
+  const chain = presentedChain(snapshot);
+  const rootThumb = chain?.at(-1)?.thumbprint.toUpperCase() ?? null;
+  const pins = (kind === 'root' ? org?.pinnedRoots : org?.pinnedIntermediates) ?? [];
+  const store = kind === 'root' ? 'root' : 'intermediate';
+
+  // A picked file (path or content): it must be what the server's chain shows.
+  if (params.file !== undefined || params.certificate !== undefined) {
+    let cert: ParsedCertificate;
+    try {
+      cert = params.file !== undefined ? readCertificateFile(params.file) : parseCertificateText(params.certificate ?? '');
+    } catch (e) {
+      const why = e instanceof NotACertificate ? e.message : String(e);
+      return { ok: false, reason: `Not a certificate: ${why}.`, cert: null, matchesChainRoot: null };
+    }
+    if (!chain) {
+      return { ok: false, reason: 'No chain known: the IP-HTTPS server presented no certificate chain in the latest check, so the file cannot be compared with it. Check again while online.', cert, matchesChainRoot: null };
+    }
+    const matchesRoot = cert.thumbprint === rootThumb;
+    const matches = kind === 'root' ? matchesRoot : chain.some((c) => c.thumbprint.toUpperCase() === cert.thumbprint);
+    if (!matches) {
+      const target = kind === 'root' ? `the root of the server's chain (${chain.at(-1)?.subject}, ${rootThumb})` : "any certificate of the server's chain";
+      return { ok: false, reason: `Matches no chain: ${cert.subject} (thumbprint ${cert.thumbprint}) is not ${target}.`, cert, matchesChainRoot: matchesRoot };
+    }
+    return { ok: true, cert, why: `the picked file matches the ${store} of the chain the server presented`, matchesChainRoot: matchesRoot };
+  }
+
+  // A pinned thumbprint: asked for by name, or by default the pin that the server's chain ends in.
+  let wanted = params.thumbprint?.toUpperCase() ?? null;
+  if (!wanted) {
+    if (!org) return { ok: false, reason: `Not pinned: there is no organisation configuration, so no ${store} certificate is approved; pick the certificate file from your helpdesk.`, cert: null, matchesChainRoot: null };
+    if (!chain) return { ok: false, reason: 'No chain known: the IP-HTTPS server presented no certificate chain in the latest check.', cert: null, matchesChainRoot: null };
+    const inChain = new Set(chain.map((c) => c.thumbprint.toUpperCase()));
+    const lastIssuer = chain.at(-1)?.issuer;
+    const pin = kind === 'root' ? pins.find((p) => p.thumbprint === rootThumb) : pins.find((p) => inChain.has(p.thumbprint) || p.subject === lastIssuer);
+    if (!pin) {
+      const what = kind === 'root' ? `The server's chain ends in ${chain.at(-1)?.subject} (${rootThumb}), which` : "No certificate of the server's chain";
+      return { ok: false, reason: `Not pinned: ${what} is not pinned in the organisation configuration of ${org.organisation}.`, cert: null, matchesChainRoot: null };
+    }
+    wanted = pin.thumbprint;
+  }
+  const pin = pins.find((p) => p.thumbprint === wanted);
+  if (!pin) return { ok: false, reason: `Not pinned: ${wanted} is not a pinned ${store} certificate of the organisation configuration.`, cert: null, matchesChainRoot: null };
+  if (!pin.certificate) return { ok: false, reason: `The organisation configuration pins ${wanted} (${pin.subject}) but ships no certificate content for it.`, cert: null, matchesChainRoot: null };
+  let cert: ParsedCertificate;
+  try {
+    cert = parseCertificateText(pin.certificate);
+  } catch (e) {
+    return { ok: false, reason: `The organisation configuration's certificate for ${wanted} is not a certificate: ${(e as Error).message}.`, cert: null, matchesChainRoot: null };
+  }
+  if (cert.thumbprint !== wanted) {
+    return { ok: false, reason: `The organisation configuration's certificate for ${wanted} has thumbprint ${cert.thumbprint}.`, cert, matchesChainRoot: null };
+  }
+  return { ok: true, cert, why: `pinned by ${org?.organisation ?? 'the organisation'}`, matchesChainRoot: rootThumb === null ? null : cert.thumbprint === rootThumb };
+}
