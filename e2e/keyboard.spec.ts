@@ -37,3 +37,33 @@ test('captive-portal with the keyboard only', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 2, name: 'Technical details' })).toBeVisible();
   await screenshot(page, 'keyboard-captive-portal-outcome');
 });
+
+test('ip-helper-stopped: a fix applied, verified and undone with the keyboard only', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openScenario(page, 'ip-helper-stopped');
+  await tabTo(page, /^Run the checks$/);
+  await page.keyboard.press('Enter');
+  const fix = page.getByRole('heading', { level: 1, name: 'Start the IP Helper service' });
+  await expect(fix).toBeFocused({ timeout: 45_000 });
+  await expect(page.getByRole('button', { name: 'Apply the fix' })).toBeEnabled();
+
+  await tabTo(page, /^Apply the fix$/);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: 'Make this change now?' })).toBeFocused();
+  await tabTo(page, /^Yes, make the change$/);
+  await page.keyboard.press('Enter');
+
+  const verified = page.getByRole('heading', { level: 1, name: 'It worked' });
+  await expect(verified).toBeFocused({ timeout: 90_000 });
+  await tabTo(page, /^Continue$/);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Fixed' })).toBeFocused();
+
+  await tabTo(page, /^Undo: /);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(/^Undo “.*”\?/)).toBeFocused();
+  await tabTo(page, /^Yes, undo it$/);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Undone: the previous setting is back.')).toBeVisible({ timeout: 60_000 });
+  await screenshot(page, 'keyboard-ip-helper-stopped-undone');
+});

@@ -84,7 +84,8 @@ for (const w of WALKS) {
     expect(ok, `${w.scenario} should end at ${JSON.stringify(w.end)}${w.or ? ` or ${JSON.stringify(w.or)}` : ''}`).toBe(true);
 
     if ((await currentEnd(page)) === 'fix') {
-      await expect(page.getByRole('button', { name: 'One-click fixes arrive in the next release' })).toBeDisabled();
+      // The fix itself is applied in fixes.spec.ts; here the screen offers it.
+      await expect(page.getByRole('button', { name: 'Apply the fix' })).toBeVisible();
       await expect(page.getByRole('heading', { level: 2, name: 'Why Windows will ask for an administrator' })).toBeVisible();
     } else if ((await page.locator('.outcome .badge').innerText()) === IT) {
       await expect(page.getByRole('heading', { level: 2, name: 'What your administrator must change' })).toBeVisible();

@@ -7,7 +7,11 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import type { Diagnosis } from '../src-shared/finding';
 import { parseArgs, USAGE, type ParsedArgs } from './cli/args';
+import { runFixVerb } from './cli/fix';
 import { formatDiagnosis, toContractJson } from './cli/format';
+import { defaultDataDir } from './fixes/dataDir';
+import { createFixExecutor } from './fixes/forDoctor';
+import { loadOrgConfig } from './org/loadOrg';
 import { Doctor, diagnoseSnapshotText, type CollectResult } from './services/doctor';
 import { InputError } from './scenarios';
 import { appVersion } from './paths';
@@ -25,6 +29,8 @@ async function main(argv: string[]): Promise<number> {
       return runDiagnose(args);
     case 'collect':
       return runCollect(args);
+    case 'fix':
+      return runFix(args);
     default:
       throw new InputError(`"${args.verb}" is not available yet in this version`);
   }
@@ -38,7 +44,9 @@ function doctorFor(args: ParsedArgs): Doctor {
   const scenario = args.options.get('scenario');
   if (typeof scenario === 'string') return Doctor.simulated(scenario);
   if (process.platform !== 'win32') throw new InputError('live checks need Windows; use --scenario NAME for the simulated host');
-  return Doctor.windows(null);
+  const org = loadOrgConfig();
+  for (const e of org.errors) process.stderr.write(`da-doctor: ${e}\n`);
+  return Doctor.windows(org.config);
 }
 
 /** Collects with progress on stderr when a person is watching. */
@@ -70,6 +78,18 @@ async function runCollect(args: ParsedArgs): Promise<number> {
   writeAtomically(out, `${JSON.stringify(result.snapshot, null, 2)}\n`);
   process.stderr.write(`snapshot written to ${out}\n`);
   return 0;
+}
+
+async function runFix(args: ParsedArgs): Promise<number> {
+  const doctor = doctorFor(args);
+  const executor = createFixExecutor(doctor, defaultDataDir());
+  try {
+    return await runFixVerb(args, executor, async () => {
+      executor.noteSnapshot((await doctor.collect()).snapshot);
+    });
+  } finally {
+    await doctor.dispose();
+  }
 }
 
 /** Exit code of contract §3: 1 when any finding is an error. */

@@ -6,6 +6,10 @@
 import { z } from 'zod';
 import { channels, events, type ChannelName, type ChannelResponse, type EventName } from '../../src-shared/ipc';
 import { err, ok, type Result } from '../../src-shared/result';
+import { NotACertificate } from '../fixes/certificate';
+import { defaultDataDir } from '../fixes/dataDir';
+import { UnknownFixError, type FixExecutor } from '../fixes/executor';
+import { createFixExecutor } from '../fixes/forDoctor';
 import { appVersion } from '../paths';
 import { InputError, listScenarios } from '../scenarios';
 import { diagnoseSnapshotText, type Doctor } from './doctor';
@@ -15,8 +19,13 @@ export type Emit = <E extends EventName>(event: E, payload: z.infer<(typeof even
 
 type Handler<C extends ChannelName> = (req: z.infer<(typeof channels)[C]['request']>, emit: Emit) => Promise<ChannelResponse<C>>;
 
-/** Builds the handlers around one Doctor (one PowerShell host). */
-export function createHandlers(doctor: Doctor): { [C in ChannelName]: Handler<C> } {
+/** Where the audit log and saved snapshots go (Electron: app.getPath('userData'); else defaultDataDir()). */
+export interface HandlerOptions {
+  dataDir?: string;
+}
+
+/** Builds the handlers around one Doctor (one PowerShell host) and its fix executor. */
+export function createHandlers(doctor: Doctor, fixes: FixExecutor): { [C in ChannelName]: Handler<C> } {
   return {
     'app:info': async () => ({
       version: appVersion(),
@@ -26,12 +35,25 @@ export function createHandlers(doctor: Doctor): { [C in ChannelName]: Handler<C>
       organisation: doctor.orgConfig?.organisation ?? null,
     }),
     'collect:run': async (req, emit) => {
-      if (req.scenario !== undefined) await doctor.useScenario(req.scenario);
-      return doctor.collect((p) => emit('collect:progress', { runId: req.runId, ...p }));
+      if (req.scenario !== undefined) {
+        fixes.noteSnapshot(null); // another machine: its chain and router are not known yet
+        await doctor.useScenario(req.scenario);
+      }
+      const result = await doctor.collect((p) => emit('collect:progress', { runId: req.runId, ...p }));
+      fixes.noteSnapshot(result.snapshot);
+      return result;
     },
     'snapshot:import': async (req) => diagnoseSnapshotText(req.text),
+    'fix:preview': async (req) => fixes.preview(req.fixId, req.params),
+    'fix:run': async (req) => fixes.run(req.fixId, req.params),
+    'fix:undo': async (req) => fixes.undo(req.auditId),
+    'certificate:inspect': async (req) => fixes.inspectCertificate(req.contentB64),
+    'audit:list': async () => fixes.audit.list(),
   };
 }
+
+/** Channels that touch the machine: one at a time. Previews, certificate parsing and the log only read. */
+const EXCLUSIVE: ReadonlySet<ChannelName> = new Set<ChannelName>(['collect:run', 'fix:run', 'fix:undo']);
 
 /**
  * Validates requests, runs them one machine-changing call at a time, and wraps every outcome in a Result; never
@@ -40,9 +62,15 @@ export function createHandlers(doctor: Doctor): { [C in ChannelName]: Handler<C>
 export class Router {
   private readonly handlers: ReturnType<typeof createHandlers>;
   private busy = false;
+  /** The fix executor of this machine (the CLI uses it directly). */
+  readonly fixes: FixExecutor;
 
-  constructor(readonly doctor: Doctor) {
-    this.handlers = createHandlers(doctor);
+  constructor(
+    readonly doctor: Doctor,
+    options: HandlerOptions = {},
+  ) {
+    this.fixes = createFixExecutor(doctor, options.dataDir ?? defaultDataDir());
+    this.handlers = createHandlers(doctor, this.fixes);
   }
 
   async dispatch(channel: string, payload: unknown, emit: Emit): Promise<Result<unknown>> {
@@ -54,13 +82,13 @@ export class Router {
       return err('badRequest', `bad request for ${name} at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
     }
     // The machine is one machine: a second collection or fix while one runs would interleave probes and changes.
-    const exclusive = name !== 'app:info' && name !== 'snapshot:import';
+    const exclusive = EXCLUSIVE.has(name);
     if (exclusive && this.busy) return err('busy', 'another check or fix is still running');
     if (exclusive) this.busy = true;
     try {
       return ok(await (this.handlers[name] as Handler<typeof name>)(parsed.data as never, emit));
     } catch (e) {
-      if (e instanceof InputError) return err('badInput', e.message);
+      if (e instanceof InputError || e instanceof UnknownFixError || e instanceof NotACertificate) return err('badInput', e.message);
       return err('failed', e instanceof Error ? e.message : String(e));
     } finally {
       if (exclusive) this.busy = false;

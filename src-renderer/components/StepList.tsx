@@ -22,6 +22,9 @@ const MARK: Record<PathStep['status'], { icon: string; word: string }> = {
 
 /** An ordered list of steps with a status word (not colour alone) for each. */
 export function StepList({ steps, technical, shownAbove = [] }: StepListProps) {
+  // A finding is explained once: the fix and verify steps after its check only name it.
+  const firstStep = new Map<string, string>();
+  for (const s of steps) for (const f of s.findings) if (!firstStep.has(f.id)) firstStep.set(f.id, s.node.id);
   return (
     <ol className="steps">
       {steps.map((s) => (
@@ -37,7 +40,7 @@ export function StepList({ steps, technical, shownAbove = [] }: StepListProps) {
             </p>
             {s.status !== 'passed' &&
               s.findings.map((f) =>
-                shownAbove.includes(f.id) ? (
+                firstStep.get(f.id) !== s.node.id ? null : shownAbove.includes(f.id) ? (
                   <p key={f.id} className="hint">
                     Explained above.
                   </p>

@@ -33,7 +33,7 @@ export function runVerdict(r: FixRunResult): { cls: 'ok' | 'bad' | 'warn'; word:
   if (r.outcome === 'applied') {
     return r.verified
       ? { cls: 'ok', word: 'Verified', text: 'The change was made and the checks confirm it worked.' }
-      : { cls: 'bad', word: 'Not verified', text: 'The change was made, but the checks still show the problem.' }; 
+      : { cls: 'bad', word: 'Not verified', text: 'The change was made, but the checks still show the problem.' };
   }
   if (r.elevation === 'declined') return { cls: 'warn', word: 'Declined', text: 'You (or Windows) said no to the administrator prompt — nothing was changed.' };
   if (r.elevation === 'timedOut') return { cls: 'warn', word: 'Timed out', text: 'Nobody answered the administrator prompt in time — nothing was changed.' };
@@ -50,7 +50,6 @@ export function VerifyScreen({ runs, next, technical, onContinue, onRetry }: Ver
     .map((r) => ({ label: fixText(r.result.fix, { title: r.result.fix, plain: '' }).title, before: r.result.before ?? '—', after: r.result.after ?? '—' }));
   const reboot = runs.some((r) => r.result.outcome === 'applied' && r.result.rebootRequired);
   const retry = runs.some((r) => canRetry(r.result));
-  const nextWords = next.kind === 'outcome' ? `${OUTCOME_LABELS[next.result]}: ${next.title}` : next.title;
 
   return (
     <div className="verify">
@@ -77,7 +76,8 @@ export function VerifyScreen({ runs, next, technical, onContinue, onRetry }: Ver
       )}
       <h2>What happens next</h2>
       <p>
-        <strong>{nextWords}.</strong> {next.kind === 'outcome' ? '' : next.plain}
+        {next.kind === 'outcome' && next.title !== OUTCOME_LABELS[next.result] && <span className="badge">{OUTCOME_LABELS[next.result]}</span>}{' '}
+        <strong>{next.title}.</strong> {next.plain}
       </p>
       <div className="actions">
         <button type="button" className="primary" onClick={onContinue}>

@@ -202,7 +202,7 @@ const specs: FixSpec[] = [
     elevated: true,
     rebootRequired: false,
     resolves: ['preauth-client-cert-missing'],
-    preview: () => ['certutil -pulse', 'gpupdate /target:computer'],
+    preview: () => ['certutil -pulse'],
     verify: { sections: ['machineCertificates'], pollSeconds: 60, check: (s) => check.machineCertificatePresent(s) },
     undo: null,
   },

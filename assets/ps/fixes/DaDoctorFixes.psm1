@@ -41,7 +41,7 @@ $script:DadUndoTable = @{
     'import-root-ca'             = @{ Fn = 'Undo-DadCertificateImport'; Params = @{ store = 'Store'; thumbprint = 'Thumbprint'; alreadyPresent = 'AlreadyPresent' } }
     'import-intermediate-ca'     = @{ Fn = 'Undo-DadCertificateImport'; Params = @{ store = 'Store'; thumbprint = 'Thumbprint'; alreadyPresent = 'AlreadyPresent' } }
     'reset-winhttp-proxy'        = @{ Fn = 'Undo-DadWinHttpProxy'; Params = @{ direct = 'Direct'; proxyServer = 'ProxyServer'; bypassList = 'BypassList' } }
-    'clear-iphlpsvc-proxy-cache' = @{ Fn = 'Undo-DadProxyCache'; Params = @{ subkeys = 'Subkeys' } }
+    'clear-iphlpsvc-proxy-cache' = @{ Fn = 'Undo-DadProxyCache'; Params = @{ key = 'Key'; subkeys = 'Subkeys' } }
     'set-ipv6-prefer-ipv4'       = @{ Fn = 'Undo-DadIpv6PreferIpv4'; Params = @{ previous = 'Previous' } }
     'enable-isatap'              = @{ Fn = 'Undo-DadIsatap'; Params = @{ state = 'State'; router = 'Router' } }
     'set-isatap-router'          = @{ Fn = 'Undo-DadIsatap'; Params = @{ state = 'State'; router = 'Router' } }

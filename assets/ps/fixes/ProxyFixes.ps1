@@ -69,7 +69,10 @@ function Clear-DadProxyCache {
 # log that carries them is a file of the user's).
 function Undo-DadProxyCache {
     [CmdletBinding()]
-    param([Parameter(Mandatory = $true)]$Subkeys)
+    param(
+        [ValidateSet('HKLM:\SYSTEM\CurrentControlSet\Services\iphlpsvc\Parameters\ProxyMgr')][string]$Key,
+        [Parameter(Mandatory = $true)]$Subkeys
+    )
     foreach ($sub in @($Subkeys.PSObject.Properties)) {
         if ($sub.Name -notmatch '^\{?[A-Za-z0-9-]{1,64}\}?\z') { throw ('not a ProxyMgr subkey name: ' + $sub.Name) }
         foreach ($v in @($sub.Value.PSObject.Properties)) {

@@ -446,7 +446,8 @@ function global:Add-DadSimCertificate {
     param([string]$Store, [string]$Path)
     $cert = Read-DadSimCertificateFile $Path
     if ($null -eq (Find-DadSimStoreCertificate -Store $Store -Thumbprint $cert['Thumbprint'])) {
-        $list = @(Get-DadSimStore $Store) + , $cert
+        # Get-DadSimStore returns its array as ONE object (return , @(...)); @() around it would nest it.
+        $list = [object[]](Get-DadSimStore $Store) + , $cert
         Set-DadSimValue "certificates[$Store]" ([object[]]$list)
     }
     Invoke-DadSimEvent "certificate-imported:$Store"
@@ -462,7 +463,7 @@ $DadSimCommandBodies['Remove-DadCertificate'] = {
 function global:Remove-DadSimCertificate {
     param([string]$Store, [string]$Thumbprint)
     $t = ($Thumbprint -replace '\s', '').ToUpperInvariant()
-    $kept = @(Get-DadSimStore $Store | Where-Object { $null -ne $_ -and ([string]$_['Thumbprint']).ToUpperInvariant() -ne $t })
+    $kept = @(foreach ($c in (Get-DadSimStore $Store)) { if ($null -ne $c -and ([string]$c['Thumbprint']).ToUpperInvariant() -ne $t) { $c } })
     Set-DadSimValue "certificates[$Store]" ([object[]]$kept)
     Invoke-DadSimEvent "certificate-removed:$Store"
 }

@@ -1,0 +1,190 @@
+/**
+ * The fix walks of issue 4 against the real harness: for every scenario whose expectation has a `verifiedFix`, the
+ * fix the tree offers is applied (confirmed first) until verification passes and the outcome is reached; the
+ * certificate picker with a matching and a non-matching file; a fix that does not verify and escalates; undo from
+ * the outcome screen; axe and screenshots on the fix and verify screens.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SCENARIO_EXPECTATIONS } from '../src-main/scenarios.expectations';
+import { expectNoAxeViolations, openScenario, runChecks, screenshot } from './helpers';
+
+const CERTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'assets', 'scenarios', 'certs');
+const MANAGE_OUT = 'I manage remote DirectAccess clients from this workstation';
+/** Scenarios where the user picks the audience on the start screen (as in wizard.spec.ts). */
+const AUDIENCE: Record<string, string> = { 'isatap-default-state': MANAGE_OUT, 'isatap-blocked-name': MANAGE_OUT };
+/** Outcomes other than "Fixed" after verification (the IPv6 change needs a restart). */
+const AFTER_FIX: Record<string, string> = { 'ipv6-disabled': 'Restart needed' };
+
+const fixHeading = (page: Page) => page.getByRole('heading', { level: 2, name: 'What will change' });
+const badge = (page: Page) => page.locator('.outcome .badge');
+
+/** Confirms and applies the fix on screen; resolves on the verify screen. */
+async function applyFix(page: Page, opts: { axe?: string } = {}): Promise<void> {
+  const apply = page.getByRole('button', { name: 'Apply the fix' });
+  await expect(apply).toBeEnabled();
+  await apply.click();
+  const confirm = page.getByRole('heading', { level: 2, name: 'Make this change now?' });
+  await expect(confirm).toBeFocused();
+  if (opts.axe) {
+    await expectNoAxeViolations(page, `${opts.axe} confirmation`);
+    await screenshot(page, `${opts.axe}-fix-confirm`);
+  }
+  await page.getByRole('button', { name: 'Yes, make the change' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'What happens next' })).toBeVisible({ timeout: 90_000 });
+}
+
+/** Applies every fix the tree offers, each verified, until an outcome; returns the fix ids seen on the way. */
+async function fixUntilOutcome(page: Page, scenario: string): Promise<string[]> {
+  const seen: string[] = [];
+  for (let step = 0; step < 4; step++) {
+    await expect(fixHeading(page).or(badge(page))).toBeVisible();
+    if (await badge(page).isVisible()) return seen;
+    const ids = await page.locator('.changes code.node-id').allInnerTexts();
+    seen.push(...ids.map((t) => t.replace(/[[\]\s]/g, '')));
+    await applyFix(page, step === 0 ? { axe: scenario } : {});
+    await expect(page.getByRole('heading', { level: 1, name: 'It worked' })).toBeFocused();
+    await expect(page.locator('.result-word').first()).toHaveText('Verified:');
+    await expect(page.locator('.result-word', { hasText: /Not verified|Declined|Failed|Refused/ })).toHaveCount(0);
+    if (step === 0) {
+      await expectNoAxeViolations(page, `${scenario} verify`);
+      await screenshot(page, `${scenario}-verify`);
+    }
+    await page.getByRole('button', { name: 'Continue' }).click();
+  }
+  throw new Error('too many fix steps');
+}
+
+const VERIFIED = Object.entries(SCENARIO_EXPECTATIONS).filter(([, e]) => e.verifiedFix);
+
+for (const [scenario, e] of VERIFIED) {
+  test(`${scenario}: ${e.verifiedFix!.id} is applied, verified, and the outcome is reached`, async ({ page }) => {
+    test.setTimeout(150_000);
+    await openScenario(page, scenario);
+    if (AUDIENCE[scenario]) await page.getByRole('radio', { name: AUDIENCE[scenario] }).check();
+    await runChecks(page);
+    await page.getByRole('switch', { name: 'Technical view' }).check();
+    await expect(fixHeading(page)).toBeVisible();
+    // The technical view shows the exact commands from main's preview.
+    await expect(page.getByLabel(`Commands for ${e.verifiedFix!.id}`)).toBeVisible();
+    await expectNoAxeViolations(page, `${scenario} fix (technical view)`);
+    await screenshot(page, `${scenario}-fix-technical`);
+    await page.getByRole('switch', { name: 'Technical view' }).uncheck();
+    await expect(page.getByText('This is a simulated practice computer')).toBeVisible();
+    await page.getByRole('switch', { name: 'Technical view' }).check();
+
+    const seen = await fixUntilOutcome(page, scenario);
+    expect(seen).toContain(e.verifiedFix!.id);
+    const expected = AFTER_FIX[scenario] ?? 'Fixed';
+    await expect(badge(page)).toHaveText(expected);
+    await expect(page.getByRole('heading', { level: 2, name: 'Changes made on this computer' })).toBeVisible();
+    await expectNoAxeViolations(page, `${scenario} outcome after the fix`);
+    await screenshot(page, `${scenario}-fixed`);
+    if (expected === 'Fixed') {
+      // Checks again on demand: the machine is now working.
+      await page.getByRole('button', { name: 'Run the checks again' }).click();
+      await expect(badge(page)).toHaveText('Working', { timeout: 45_000 });
+    } else {
+      await expect(page.locator('.outcome')).toContainText('restart');
+    }
+  });
+}
+
+test('ipv6-disabled: the verify screen says a restart is needed', async ({ page }) => {
+  await openScenario(page, 'ipv6-disabled');
+  await runChecks(page);
+  await expect(page.getByText('Windows needs a restart after this change')).toBeVisible();
+  await applyFix(page);
+  await expect(page.getByRole('note')).toContainText('Restart Windows to finish');
+  await expect(page.getByRole('table', { name: 'Before and after the change' })).toBeVisible();
+});
+
+test.describe('untrusted-root-no-pin: the certificate file from the helpdesk', () => {
+  test.beforeEach(async ({ page }) => {
+    await openScenario(page, 'untrusted-root-no-pin');
+    await runChecks(page);
+    await expect(page.getByRole('heading', { level: 1, name: 'Do you have the certificate file from your helpdesk?' })).toBeVisible();
+    await page.getByRole('radio', { name: 'Yes, I have the file' }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(fixHeading(page)).toBeVisible();
+    // No file yet: nothing can be applied.
+    await expect(page.getByRole('button', { name: 'Apply the fix' })).toBeDisabled();
+  });
+
+  test('the matching root file is shown, its thumbprint confirmed, imported and verified', async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.getByLabel('Certificate file (.cer, .crt, .pem or .der)').setInputFiles(join(CERTS, 'contoso-root-ca.cer'));
+    await expect(page.getByText('CN=Contoso Root CA').first()).toBeVisible();
+    await expect(page.locator('.certificate .thumbprint')).toHaveText('D0BA F2AF A26B 8054 9FC7 8539 3AAB 2AE8 5C5F 8A3B');
+    await expect(page.getByText("It matches: this is the root certificate of the server's chain.")).toBeVisible();
+    const apply = page.getByRole('button', { name: 'Apply the fix' });
+    await expect(apply).toBeDisabled();
+    await expectNoAxeViolations(page, 'certificate picked');
+    await screenshot(page, 'untrusted-root-no-pin-certificate');
+    await page.getByRole('checkbox', { name: /matches what my helpdesk told me/ }).check();
+    await applyFix(page, { axe: 'untrusted-root-no-pin' });
+    await expect(page.getByRole('heading', { level: 1, name: 'It worked' })).toBeVisible();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(badge(page)).toHaveText('Fixed');
+  });
+
+  test('a file that is not the server’s root is refused and nothing is applied', async ({ page }) => {
+    const runs: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api/fix:run')) runs.push(r.url());
+    });
+    await page.getByLabel('Certificate file (.cer, .crt, .pem or .der)').setInputFiles(join(CERTS, 'fabrikam-root-ca.cer'));
+    await expect(page.getByText('CN=Fabrikam Root CA').first()).toBeVisible();
+    await expect(page.getByRole('alert')).toContainText('The program will not make this change');
+    await expect(page.getByRole('alert')).toContainText('Nothing was changed');
+    await expect(page.getByRole('button', { name: 'Apply the fix' })).toHaveCount(0);
+    await expect(page.getByRole('checkbox')).toHaveCount(0);
+    await expectNoAxeViolations(page, 'certificate refused');
+    await screenshot(page, 'untrusted-root-no-pin-refused');
+    // The person goes for the report instead; nothing ran.
+    await page.getByRole('button', { name: 'Not now: show the report for my helpdesk' }).click();
+    await expect(badge(page)).toHaveText('Needs your IT department');
+    await expect(page.getByRole('heading', { level: 2, name: 'Changes made on this computer' })).toHaveCount(0);
+    expect(runs).toEqual([]);
+  });
+});
+
+test('revocation-offline: clearing the CRL cache does not verify, and the tree escalates naming the CRL URL', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openScenario(page, 'revocation-offline');
+  await runChecks(page);
+  await applyFix(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'The change did not fix it' })).toBeFocused();
+  await expect(page.locator('.result-word')).toHaveText('Not verified:');
+  await expect(page.getByText('The list of withdrawn certificates cannot be reached')).toBeVisible();
+  await expectNoAxeViolations(page, 'revocation-offline verify (not verified)');
+  await screenshot(page, 'revocation-offline-verify');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(badge(page)).toHaveText('Needs your IT department');
+  await expect(page.locator('.admin-actions')).toContainText('http://pki.contoso.com/crl/ContosoIssuing.crl');
+  await expect(page.getByLabel('Copy this into your helpdesk ticket')).toHaveValue(/Fix: clear-crl-cache — applied, not verified/);
+  await screenshot(page, 'revocation-offline-escalate');
+});
+
+test('winhttp-proxy: a fix is undone from the outcome screen after a confirmation', async ({ page }) => {
+  test.setTimeout(150_000);
+  await openScenario(page, 'winhttp-proxy');
+  await runChecks(page);
+  await applyFix(page);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(badge(page)).toHaveText('Fixed');
+  const undo = page.getByRole('button', { name: /^Undo: .*proxy/i }).first();
+  await undo.click();
+  await expect(page.getByText(/^Undo “.*”\?/)).toBeFocused();
+  await expectNoAxeViolations(page, 'undo confirmation');
+  await screenshot(page, 'winhttp-proxy-undo-confirm');
+  await page.getByRole('button', { name: 'Keep the change' }).click();
+  await undo.click();
+  await page.getByRole('button', { name: 'Yes, undo it' }).click();
+  await expect(page.getByText('Undone: the previous setting is back.')).toBeVisible({ timeout: 60_000 });
+  await screenshot(page, 'winhttp-proxy-undone');
+  // The machine has its proxy back: the checks find the problem again.
+  await page.getByRole('button', { name: 'Run the checks again' }).click();
+  await expect(fixHeading(page)).toBeVisible({ timeout: 45_000 });
+});

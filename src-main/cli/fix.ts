@@ -1,0 +1,86 @@
+/**
+ * `da-doctor fix ID [--param k=v]… [--scenario FILE] [--yes] [--json]`: collects a snapshot (the fix needs the
+ * server's chain and the organisation configuration), asks for confirmation, runs the fix with verification.
+ * Exit codes: 0 applied and verified; 1 applied but not verified, or failed; 2 refused, cancelled or bad input.
+ * Cancelled is 2 because nothing was changed, as with a refusal; a non-TTY without --yes is cancelled, never run.
+ */
+import { createInterface } from 'node:readline/promises';
+import { fixSpec } from '../../src-shared/fixes/catalogue';
+import type { FixRunResult } from '../../src-shared/ipc';
+import { UnknownFixError, type FixExecutor } from '../fixes/executor';
+import { InputError } from '../scenarios';
+import type { ParsedArgs } from './args';
+
+/** The fix id and parameters of the command line; bad usage is an InputError (exit 2). */
+export function fixRequest(args: ParsedArgs): { id: string; params: Record<string, string> } {
+  const [id, extra] = args.positional;
+  if (!id) throw new InputError('fix needs the id of a fix, e.g. da-doctor fix start-ip-helper');
+  if (extra !== undefined) throw new InputError(`unexpected argument "${extra.slice(0, 80)}"`);
+  const params: Record<string, string> = {};
+  for (const [k, v] of args.params) {
+    if (!/^[a-z][A-Za-z0-9]{0,31}$/.test(k)) throw new InputError(`--param name "${k.slice(0, 40)}" is not a parameter name`);
+    if (Object.hasOwn(params, k)) throw new InputError(`--param ${k} given twice`);
+    params[k] = v;
+  }
+  return { id, params };
+}
+
+/** Exit code of a fix result (contract §3 for fixes). */
+export function fixExitCode(r: Pick<FixRunResult, 'outcome' | 'verified'>): number {
+  if (r.outcome === 'applied') return r.verified ? 0 : 1;
+  if (r.outcome === 'failed') return 1;
+  return 2;
+}
+
+/** A result for what never reached the executor (unknown id, refused before anything ran). */
+export function refusedJson(id: string, reason: string): Record<string, unknown> {
+  return { fix: id.slice(0, 64), outcome: 'refused', elevation: 'notNeeded', verified: false, reason, before: null, after: null, rebootRequired: false, diagnosis: null, auditId: null };
+}
+
+/** Asks on the terminal; false when there is no terminal to ask on. */
+async function confirm(question: string): Promise<boolean> {
+  if (!process.stdin.isTTY || !process.stderr.isTTY) return false;
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^(y|yes)$/i.test((await rl.question(`${question} [y/N] `)).trim());
+  } finally {
+    rl.close();
+  }
+}
+
+/** Runs the verb: prints the result (JSON or words) and returns the exit code. */
+export async function runFixVerb(args: ParsedArgs, executor: FixExecutor, collect: () => Promise<void>): Promise<number> {
+  const { id, params } = fixRequest(args);
+  const json = args.options.has('json');
+  const print = (r: Record<string, unknown> & { outcome: string; reason: string }) => {
+    if (json) process.stdout.write(`${JSON.stringify(r)}\n`);
+    else process.stdout.write(`${r.outcome}: ${r.reason}\n`);
+  };
+  const spec = fixSpec(id);
+  if (!spec) {
+    const r = refusedJson(id, `Refused: unknown fix "${id.slice(0, 64)}": not in the fix catalogue`);
+    print(r as never);
+    return 2;
+  }
+  await collect();
+  let preview;
+  try {
+    preview = executor.preview(id, params);
+  } catch (e) {
+    if (e instanceof UnknownFixError) throw new InputError(e.message);
+    throw e;
+  }
+  if (!args.options.has('yes')) {
+    process.stderr.write(`${preview.title}\n${preview.plain}\nCommands:\n${preview.commands.map((c) => `  ${c}`).join('\n')}\n`);
+    if (preview.certificate) process.stderr.write(`Certificate: ${preview.certificate.subject}, thumbprint ${preview.certificate.thumbprint}\n`);
+    const ok = preview.refusal === null && (await confirm('Run this fix?'));
+    if (!ok && preview.refusal === null) {
+      const r = { ...refusedJson(id, process.stdin.isTTY ? 'Cancelled: not confirmed.' : 'Cancelled: not confirmed (no terminal to ask on; pass --yes to run without asking).'), outcome: 'cancelled' };
+      print(r as never);
+      return 2;
+    }
+  }
+  const result = await executor.run(id, params);
+  print(result);
+  return fixExitCode(result);
+}

@@ -1,0 +1,292 @@
+/**
+ * The fix executor behind every door (IPC, harness, CLI): validates a fix request against the catalogue and the
+ * trust rules, saves the snapshot, runs the script through the runner (simulated session or elevated process),
+ * verifies by re-collecting, and writes the audit log. Refusals are results, not exceptions.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { hostname, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { diagnose } from '../../src-shared/diagnose';
+import { fixSpec, type FixSpec } from '../../src-shared/fixes/catalogue';
+import { routerSchema } from '../../src-shared/fixes/params';
+import type { Diagnosis } from '../../src-shared/finding';
+import type { FixId } from '../../src-shared/ids';
+import type { AuditRecord, CertificateInfo, FixPreview, FixRunResult } from '../../src-shared/ipc';
+import type { OrgConfig } from '../../src-shared/orgConfig';
+import type { SectionName, Snapshot } from '../../src-shared/snapshot';
+import { AuditLog, redactParams } from './audit';
+import { certificateInfo, NotACertificate, parseCertificateText } from './certificate';
+import type { FixRunner, RunnerOutcome } from './runner';
+import { decideTrust, presentedChain } from './trust';
+import { pollVerification } from './verify';
+
+/** A request that names no fix of the catalogue: the doors answer it as bad input. */
+export class UnknownFixError extends Error {}
+
+export interface ExecutorDeps {
+  runner: FixRunner;
+  dataDir: string;
+  org: () => OrgConfig | null;
+  /** Collects a snapshot (all sections, or only these). */
+  collect: (only?: readonly SectionName[]) => Promise<Snapshot>;
+  /** On the simulated host a fix changes the machine at once: one poll, no waiting. */
+  simulated: boolean;
+  pollIntervalMs?: number;
+  warn?: (message: string) => void;
+}
+
+type Params = Record<string, string | undefined>;
+
+/** A request checked and resolved: what the script gets, what the preview shows, or why it is refused. */
+type Prepared =
+  | { ok: true; spec: FixSpec; params: Params; scriptParams: Record<string, string>; certificate: CertificateInfo | null; certThumbprint: string | null }
+  | { ok: false; spec: FixSpec; reason: string; certificate: CertificateInfo | null; certThumbprint: string | null };
+
+const CERT_FIXES: Partial<Record<FixId, 'root' | 'intermediate'>> = { 'import-root-ca': 'root', 'import-intermediate-ca': 'intermediate' };
+const ROUTER_FIXES: FixId[] = ['enable-isatap', 'set-isatap-router'];
+
+/** Runs fixes on one machine; remembers the latest snapshot of it (the chain, the router) for the trust rules. */
+export class FixExecutor {
+  private latest: Snapshot | null = null;
+  readonly audit: AuditLog;
+
+  constructor(private readonly deps: ExecutorDeps) {
+    this.audit = new AuditLog(deps.dataDir, deps.warn);
+  }
+
+  /** The latest full snapshot of this machine (from a check, or after a fix). */
+  noteSnapshot(s: Snapshot | null): void {
+    this.latest = s;
+  }
+
+  get latestSnapshot(): Snapshot | null {
+    return this.latest;
+  }
+
+  /** What a fix will do with these parameters, or why it would be refused; runs nothing. */
+  preview(fixId: string, raw: Record<string, string>): FixPreview {
+    const prep = this.prepare(fixId, raw);
+    const shown: Params = prep.ok ? { ...prep.params, ...(prep.certThumbprint ? { thumbprint: prep.certThumbprint } : {}) } : {};
+    return {
+      fixId: prep.spec.id,
+      title: prep.spec.title,
+      plain: prep.spec.plain,
+      whyAdmin: prep.spec.whyAdmin,
+      elevated: prep.spec.elevated,
+      rebootRequired: prep.spec.rebootRequired,
+      commands: prep.spec.preview(shown),
+      undo: prep.spec.undo,
+      refusal: prep.ok ? null : prep.reason,
+      certificate: prep.certificate,
+    };
+  }
+
+  /** Parses a picked certificate file's content and compares it with the chain the server presented. */
+  inspectCertificate(contentB64: string): CertificateInfo {
+    let text: string;
+    try {
+      text = Buffer.from(contentB64.replace(/\s+/g, ''), 'base64').toString('latin1');
+    } catch {
+      throw new NotACertificate('the content is not base64');
+    }
+    const cert = text.includes('-----BEGIN') ? parseCertificateText(text) : parseCertificateText(contentB64);
+    const root = presentedChain(this.latest)?.at(-1)?.thumbprint.toUpperCase();
+    return certificateInfo(cert, root === undefined ? null : cert.thumbprint === root);
+  }
+
+  /** Runs one confirmed fix: refuse or save → run → verify → audit. */
+  async run(fixId: string, raw: Record<string, string>): Promise<FixRunResult> {
+    if (!fixSpec(fixId)) throw new UnknownFixError(unknownFixReason(fixId));
+    if (!this.latest) this.latest = await this.deps.collect();
+    const prep = this.prepare(fixId, raw);
+    const spec = prep.spec;
+    const before = this.latest;
+    if (!prep.ok) {
+      return this.record(spec, raw, prep.certThumbprint, 'fix', {
+        outcome: 'refused',
+        elevation: 'notNeeded',
+        verified: false,
+        reason: `Refused: ${prep.reason}`,
+        before: null,
+        after: null,
+        diagnosis: null,
+        undoData: null,
+      });
+    }
+    this.saveSnapshot(before, spec.id);
+    const checkParams: Params = { ...prep.params, ...(prep.certThumbprint ? { thumbprint: prep.certThumbprint } : {}) };
+    const beforeDetail = spec.verify.check(before, checkParams).detail;
+    const ran = await this.deps.runner.run('fix', { fix: spec.id, params: prep.scriptParams });
+    const undoData = ran.result?.undoData ?? null;
+    const failed = failedOutcome(ran);
+    if (failed) {
+      return this.record(spec, raw, prep.certThumbprint, 'fix', { ...failed, before: beforeDetail, after: null, diagnosis: null, undoData });
+    }
+    const poll = await pollVerification(spec, checkParams, before, (only) => this.deps.collect(only), {
+      pollSeconds: this.deps.simulated ? 0 : spec.verify.pollSeconds,
+      intervalMs: this.deps.pollIntervalMs ?? 2000,
+    });
+    this.latest = poll.snapshot;
+    const diagnosis = diagnose(poll.snapshot);
+    const changed = ran.result?.changed.join('; ') ?? '';
+    return this.record(spec, raw, prep.certThumbprint, 'fix', {
+      outcome: 'applied',
+      elevation: ran.elevation,
+      verified: poll.outcome.verified,
+      reason: poll.outcome.verified
+        ? `Verified: ${poll.outcome.detail}.${spec.rebootRequired ? ' Restart Windows for it to take effect.' : ''}`
+        : notVerifiedReason(spec, poll.outcome.detail, diagnosis, changed),
+      before: beforeDetail,
+      after: poll.outcome.detail,
+      diagnosis,
+      undoData,
+    });
+  }
+
+  /** Undoes a fix recorded in the audit log (appends an undo record; the log is never edited). */
+  async undo(auditId: string): Promise<FixRunResult> {
+    const rec = this.audit.find(auditId);
+    if (!rec) throw new UnknownFixError(`no fix with audit id ${auditId.slice(0, 64)} in the audit log`);
+    const spec = fixSpec(rec.fix) as FixSpec;
+    const refuse = (reason: string) =>
+      this.record(spec, { undoes: rec.id }, null, 'undo', {
+        outcome: 'refused', elevation: 'notNeeded', verified: false, reason: `Refused: ${reason}`, before: null, after: null, diagnosis: null, undoData: null,
+      });
+    if (rec.kind !== 'fix') return refuse('that record is itself an undo');
+    if (!spec.undo) return refuse(`${spec.title} has no undo`);
+    if (rec.outcome !== 'applied' || !rec.undoData) return refuse('that fix did not change anything that can be undone');
+    if (rec.undoneBy) return refuse(`it was already undone (audit id ${rec.undoneBy})`);
+    const ran = await this.deps.runner.run('undo', { fix: rec.fix, undoData: rec.undoData });
+    const failed = failedOutcome(ran);
+    if (failed) return this.record(spec, { undoes: rec.id }, null, 'undo', { ...failed, before: rec.after, after: null, diagnosis: null, undoData: null });
+    let diagnosis: Diagnosis | null = null;
+    if (this.latest) {
+      const merged = (await pollVerification(spec, {}, this.latest, (only) => this.deps.collect(only), { pollSeconds: 0, intervalMs: 0 })).snapshot;
+      this.latest = merged;
+      diagnosis = diagnose(merged);
+    }
+    return this.record(spec, { undoes: rec.id }, null, 'undo', {
+      outcome: 'applied',
+      elevation: ran.elevation,
+      verified: true,
+      reason: `Undone: ${ran.result?.changed.join('; ') || spec.undo}.`,
+      before: rec.after,
+      after: null,
+      diagnosis,
+      undoData: null,
+    });
+  }
+
+  /** Checks the id, the parameters (zod), the trust rules and the defaults, without running anything. */
+  private prepare(fixId: string, raw: Record<string, string>): Prepared {
+    const spec = fixSpec(fixId);
+    if (!spec) throw new UnknownFixError(unknownFixReason(fixId));
+    const none = { certificate: null, certThumbprint: null };
+    const parsed = spec.params.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.length ? `parameter ${issue.path.join('.')}` : 'parameters';
+      return { ok: false, spec, reason: `${where}: ${issue?.message ?? 'invalid'}`, ...none };
+    }
+    const params = parsed.data;
+    const org = this.deps.org();
+    const certKind = CERT_FIXES[spec.id];
+    if (certKind) {
+      const d = decideTrust(certKind, params, this.latest, org);
+      const certificate = d.cert ? certificateInfo(d.cert, d.matchesChainRoot) : null;
+      if (!d.ok) return { ok: false, spec, reason: d.reason, certificate, certThumbprint: d.cert?.thumbprint ?? null };
+      return { ok: true, spec, params, scriptParams: { certificate: d.cert.derB64, thumbprint: d.cert.thumbprint }, certificate, certThumbprint: d.cert.thumbprint };
+    }
+    if (ROUTER_FIXES.includes(spec.id)) {
+      const router = params.router ?? this.defaultRouter(spec.id, org);
+      if (!router) return { ok: false, spec, reason: 'no ISATAP router given, and the organisation configuration names none', ...none };
+      const valid = routerSchema.safeParse(router);
+      if (!valid.success) return { ok: false, spec, reason: `router: ${valid.error.issues[0]?.message}`, ...none };
+      return { ok: true, spec, params: { ...params, router }, scriptParams: { router }, ...none };
+    }
+    return { ok: true, spec, params, scriptParams: {}, ...none };
+  }
+
+  /** The organisation's ISATAP router; for enable-isatap also the router already set when it resolves. */
+  private defaultRouter(id: FixId, org: OrgConfig | null): string | undefined {
+    if (org?.isatapRouter) return org.isatapRouter;
+    const isatap = this.latest?.sections.isatap;
+    if (id === 'enable-isatap' && isatap?.status === 'ok' && isatap.data?.router?.addresses.length) return isatap.data.router.name;
+    return undefined;
+  }
+
+  /** Keeps the snapshot from before the fix in the data folder, so what the machine looked like is never lost. */
+  private saveSnapshot(s: Snapshot, id: FixId): void {
+    const dir = join(this.deps.dataDir, 'snapshots');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-before-${id}.json`), `${JSON.stringify(s, null, 2)}\n`);
+  }
+
+  /** Builds the result, appends its audit record, and returns it with the record's id. */
+  private record(
+    spec: FixSpec,
+    raw: Record<string, unknown>,
+    certThumbprint: string | null,
+    kind: 'fix' | 'undo',
+    r: Omit<FixRunResult, 'fix' | 'rebootRequired' | 'auditId'> & { undoData: Record<string, unknown> | null },
+  ): FixRunResult {
+    const id = `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
+    const rec: AuditRecord = {
+      id,
+      time: new Date().toISOString(),
+      user: currentUser(),
+      machine: this.latest?.machine ?? hostname(),
+      fix: spec.id,
+      params: redactParams(raw, certThumbprint),
+      kind,
+      outcome: r.outcome,
+      elevation: r.elevation,
+      verified: r.verified,
+      reason: r.reason,
+      before: r.before,
+      after: r.after,
+      undoData: r.undoData,
+    };
+    let auditId: string | null = id;
+    try {
+      this.audit.append(rec);
+    } catch (e) {
+      auditId = null;
+      (this.deps.warn ?? ((m: string) => process.stderr.write(`da-doctor: ${m}\n`)))(`could not write the audit log: ${(e as Error).message}`);
+    }
+    const { undoData: _undoData, ...rest } = r;
+    return { fix: spec.id, rebootRequired: spec.rebootRequired && r.outcome === 'applied', auditId, ...rest };
+  }
+}
+
+function unknownFixReason(id: string): string {
+  return `unknown fix "${id.slice(0, 64).replace(/[^\x20-\x7e]/g, '?')}": not in the fix catalogue`;
+}
+
+function currentUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env.USERNAME ?? process.env.USER ?? 'unknown';
+  }
+}
+
+/** The result when elevation or the script did not apply the fix; null when it did. */
+function failedOutcome(ran: RunnerOutcome): Pick<FixRunResult, 'outcome' | 'elevation' | 'verified' | 'reason'> | null {
+  if (ran.elevation === 'declined') return { outcome: 'cancelled', elevation: 'declined', verified: false, reason: 'Cancelled: administrator permission was not given (UAC declined); nothing was changed.' };
+  if (ran.elevation === 'timedOut') return { outcome: 'failed', elevation: 'timedOut', verified: false, reason: `Failed: ${ran.message ?? 'no result in time'}.` };
+  if (!ran.result) return { outcome: 'failed', elevation: ran.elevation, verified: false, reason: `Failed: ${ran.message ?? 'the fix gave no result'}.` };
+  if (!ran.result.ok) {
+    const done = ran.result.changed.length ? ` Already changed: ${ran.result.changed.join('; ')}.` : ' Nothing was changed.';
+    return { outcome: 'failed', elevation: ran.elevation, verified: false, reason: `Failed: ${ran.result.error ?? 'the fix script reported a failure'}.${done}` };
+  }
+  return null;
+}
+
+/** Names what is still wrong: the check's detail and, from the re-diagnosis, what the administrator must do. */
+function notVerifiedReason(spec: FixSpec, detail: string, d: Diagnosis, changed: string): string {
+  const still = d.findings.filter((f) => f.severity === 'error' && spec.resolves.includes(f.id));
+  const next = still.map((f) => `${f.title}${f.adminAction ? ` — ${f.adminAction}` : ''}`).join(' ');
+  return `Not verified: the fix ran (${changed || 'no change reported'}) but ${detail}.${next ? ` Still wrong: ${next}` : ''}`;
+}

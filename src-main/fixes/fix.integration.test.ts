@@ -1,0 +1,214 @@
+// Fixes end to end on the simulated host with real pwsh: the CLI verb for every scenario that lists a fix, the trust
+// rules with real certificate files, and hostile input refused with nothing executed (a canary file that a
+// successful injection would create, and the simulated machine's state before and after).
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appRoot } from '../paths';
+import { SCENARIO_EXPECTATIONS } from '../scenarios.expectations';
+import { Doctor } from '../services/doctor';
+import { createFixExecutor } from './forDoctor';
+
+const run = promisify(execFile);
+const root = appRoot();
+const cli = join(root, 'out', 'main', 'cli.js');
+const dataDir = mkdtempSync(join(tmpdir(), 'dad-fix-it-'));
+const certs = join(root, 'assets', 'scenarios', 'certs');
+
+async function daDoctor(args: string[]): Promise<{ code: number; json: Record<string, unknown> | null; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  let code = 0;
+  try {
+    ({ stdout, stderr } = await run(process.execPath, [cli, ...args], { cwd: root, timeout: 90_000, env: { ...process.env, DAD_DATA_DIR: dataDir } }));
+  } catch (e) {
+    const x = e as { code?: number; stdout?: string; stderr?: string };
+    code = typeof x.code === 'number' ? x.code : -1;
+    stdout = x.stdout ?? '';
+    stderr = x.stderr ?? '';
+  }
+  return { code, json: stdout.trim() ? (JSON.parse(stdout) as Record<string, unknown>) : null, stderr };
+}
+
+beforeAll(async () => {
+  await run(process.execPath, [join(root, 'scripts', 'build.mjs'), '--quiet', '--main'], { cwd: root });
+});
+
+const withFix = Object.entries(SCENARIO_EXPECTATIONS).filter(([, e]) => e.verifiedFix);
+
+describe.each(withFix)('fix on %s', (name, expected) => {
+  it(`${expected.verifiedFix?.id} is applied and verified (exit 0)`, async () => {
+    const fix = expected.verifiedFix!;
+    const params = Object.entries(fix.params ?? {}).flatMap(([k, v]) => ['--param', `${k}=${v}`]);
+    const r = await daDoctor(['fix', fix.id, ...params, '--scenario', name, '--yes', '--json']);
+    expect(r.json, r.stderr).toMatchObject({ fix: fix.id, outcome: 'applied', verified: true, elevation: 'simulated' });
+    expect(typeof r.json?.reason).toBe('string');
+    expect(r.code).toBe(0);
+  });
+});
+
+describe('fixes that do not verify or are refused', () => {
+  it('revocation-offline: clear-crl-cache is applied, not verified (exit 1), and the reason names the CDP URL', async () => {
+    const r = await daDoctor(['fix', 'clear-crl-cache', '--scenario', 'revocation-offline', '--yes', '--json']);
+    expect(r.json).toMatchObject({ outcome: 'applied', verified: false });
+    expect(String(r.json?.reason)).toMatch(/http:\/\/pki\.contoso\.com\/crl\//);
+    expect(r.code).toBe(1);
+  });
+
+  it('untrusted-root-no-pin: the picked file that matches the chain root is imported and verified', async () => {
+    const r = await daDoctor(['fix', 'import-root-ca', '--param', `file=${join(certs, 'contoso-root-ca.cer')}`, '--scenario', 'untrusted-root-no-pin', '--yes', '--json']);
+    expect(r.json).toMatchObject({ outcome: 'applied', verified: true });
+    expect(r.code).toBe(0);
+  });
+
+  it.each(['fabrikam-root-ca.cer', 'contoso-root-ca-2016.cer', 'contoso-issuing-ca.cer'])('untrusted-root-no-pin: %s matches no chain root → refused (exit 2)', async (file) => {
+    const r = await daDoctor(['fix', 'import-root-ca', '--param', `file=${join(certs, file)}`, '--scenario', 'untrusted-root-no-pin', '--yes', '--json']);
+    expect(r.json).toMatchObject({ outcome: 'refused', verified: false });
+    expect(String(r.json?.reason)).toMatch(/Matches no chain/);
+    expect(r.code).toBe(2);
+  });
+
+  it('untrusted-root-no-pin without a file: refused, not pinned', async () => {
+    const r = await daDoctor(['fix', 'import-root-ca', '--scenario', 'untrusted-root-no-pin', '--yes', '--json']);
+    expect(r.json).toMatchObject({ outcome: 'refused' });
+    expect(String(r.json?.reason)).toMatch(/Not pinned/);
+    expect(r.code).toBe(2);
+  });
+
+  it('an unknown fix id is refused (exit 2)', async () => {
+    const r = await daDoctor(['fix', 'format-c-drive', '--scenario', 'healthy', '--yes', '--json']);
+    expect(r.json).toMatchObject({ fix: 'format-c-drive', outcome: 'refused' });
+    expect(r.code).toBe(2);
+  });
+
+  it('without --yes and without a terminal the fix is cancelled and nothing runs (exit 2)', async () => {
+    const r = await daDoctor(['fix', 'start-ip-helper', '--scenario', 'ip-helper-stopped', '--json']);
+    expect(r.json).toMatchObject({ outcome: 'cancelled', verified: false });
+    expect(r.code).toBe(2);
+  });
+});
+
+describe('hostile input is refused and nothing executes', () => {
+  const canaryDir = mkdtempSync(join(tmpdir(), 'dad-canary-'));
+  const canary = join(canaryDir, 'canary');
+  const payloads = [
+    `$(New-Item ${canary})`,
+    `'; New-Item ${canary}; '`,
+    `"; New-Item ${canary}; "`,
+    `\`$(New-Item ${canary})`,
+    `x; New-Item ${canary}`,
+    `\u2018; New-Item ${canary}; \u2019`,
+    `\u201A; New-Item ${canary}; \u201B`,
+    `isatap-da.corp.contoso.com\nNew-Item ${canary}`,
+    `isatap-da.corp.contoso.com\n`,
+    'a'.repeat(10 * 1024 * 1024),
+  ];
+  let doctor: Doctor;
+  const stateOf = async () => {
+    const out = await doctor.host.callJson('Get-DadSimState', {}, 30_000);
+    expect(out.kind).toBe('ok');
+    return JSON.stringify((out as { value: unknown }).value);
+  };
+
+  beforeAll(async () => {
+    doctor = Doctor.simulated('isatap-blocked-name');
+    await doctor.warmUp();
+  });
+  afterAll(async () => {
+    await doctor.dispose();
+  });
+
+  it.each(payloads.map((p, i) => [i, p] as const))('router payload %i is refused by zod; state unchanged, no canary', async (_i, payload) => {
+    const fixes = createFixExecutor(doctor, dataDir);
+    fixes.noteSnapshot((await doctor.collect()).snapshot);
+    const before = await stateOf();
+    for (const id of ['set-isatap-router', 'enable-isatap']) {
+      const r = await fixes.run(id, { router: payload });
+      expect(r.outcome).toBe('refused');
+      expect(r.reason).toMatch(/router/);
+    }
+    expect(await stateOf()).toBe(before);
+    expect(existsSync(canary)).toBe(false);
+  });
+
+  it.each(payloads.slice(0, 9).map((p, i) => [i, p] as const))('file path payload %i is refused; state unchanged, no canary', async (_i, payload) => {
+    await doctor.useScenario('untrusted-root-no-pin');
+    const fixes = createFixExecutor(doctor, dataDir);
+    fixes.noteSnapshot((await doctor.collect()).snapshot);
+    const before = await stateOf();
+    for (const file of [payload, `${payload}.cer`, join(canaryDir, `${payload}.cer`)]) {
+      const r = await fixes.run('import-root-ca', { file });
+      expect(r.outcome).toBe('refused');
+    }
+    expect(await stateOf()).toBe(before);
+    expect(existsSync(canary)).toBe(false);
+    await doctor.useScenario('isatap-blocked-name');
+  });
+
+  it('a file that is not a certificate, and one that matches no chain, are refused', async () => {
+    await doctor.useScenario('untrusted-root-no-pin');
+    const fixes = createFixExecutor(doctor, dataDir);
+    fixes.noteSnapshot((await doctor.collect()).snapshot);
+    const before = await stateOf();
+    const notCert = join(canaryDir, 'not-a-cert.cer');
+    writeFileSync(notCert, `-----BEGIN CERTIFICATE-----\n$(New-Item ${canary})\n-----END CERTIFICATE-----\n`);
+    const a = await fixes.run('import-root-ca', { file: notCert });
+    expect(a).toMatchObject({ outcome: 'refused' });
+    expect(a.reason).toMatch(/Not a certificate/);
+    const b = await fixes.run('import-root-ca', { file: join(certs, 'fabrikam-root-ca.cer') });
+    expect(b.reason).toMatch(/Matches no chain/);
+    expect(await stateOf()).toBe(before);
+    expect(existsSync(canary)).toBe(false);
+    await doctor.useScenario('isatap-blocked-name');
+  });
+
+  it('the second wall: Invoke-DadFix itself rejects a hostile router that bypassed zod', async () => {
+    await doctor.useScenario('isatap-blocked-name');
+    await doctor.collect();
+    const fixes = createFixExecutor(doctor, dataDir);
+    fixes.noteSnapshot((await doctor.collect()).snapshot);
+    await fixes.run('set-isatap-router', { router: 'isatap-da.corp.contoso.com' }).then((r) => expect(r.outcome).toBe('applied'));
+    await doctor.useScenario('isatap-blocked-name');
+    const before = await stateOf();
+    for (const router of payloads.slice(0, 9)) {
+      for (const fix of ['set-isatap-router', 'enable-isatap']) {
+        const out = await doctor.host.callJson('Invoke-DadFix', { fix, params: { router } }, 30_000);
+        expect(out.kind).toBe('ok');
+        expect((out as { value: { ok: boolean; changed: string[] } }).value).toMatchObject({ ok: false, changed: [] });
+      }
+    }
+    const wrongThumb = await doctor.host.callJson('Invoke-DadFix', { fix: 'import-root-ca', params: { certificate: 'AAAA', thumbprint: `$(New-Item ${canary})` } }, 30_000);
+    expect((wrongThumb as { value: { ok: boolean } }).value.ok).toBe(false);
+    const unknown = await doctor.host.callJson('Invoke-DadFix', { fix: `$(New-Item ${canary})`, params: {} }, 30_000);
+    expect((unknown as { value: { ok: boolean } }).value.ok).toBe(false);
+    expect(await stateOf()).toBe(before);
+    expect(existsSync(canary)).toBe(false);
+  });
+});
+
+describe('audit and undo', () => {
+  it('an applied fix is logged and can be undone once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dad-undo-'));
+    mkdirSync(dir, { recursive: true });
+    const doctor = Doctor.simulated('ip-helper-stopped');
+    try {
+      const fixes = createFixExecutor(doctor, dir);
+      const r = await fixes.run('start-ip-helper', {});
+      expect(r).toMatchObject({ outcome: 'applied', verified: true });
+      const rec = fixes.audit.find(r.auditId!);
+      expect(rec?.undoData).toEqual({ service: 'iphlpsvc', startType: 'Manual' });
+      const u = await fixes.undo(r.auditId!);
+      expect(u).toMatchObject({ outcome: 'applied' });
+      expect(fixes.audit.find(r.auditId!)?.undoneBy).toBe(u.auditId);
+      const again = await fixes.undo(r.auditId!);
+      expect(again.outcome).toBe('refused');
+      const state = await doctor.host.callJson('Get-DadSimState', {}, 30_000);
+      expect(JSON.stringify((state as { value: unknown }).value)).toMatch(/"StartType":"Manual"/);
+    } finally {
+      await doctor.dispose();
+    }
+  });
+});

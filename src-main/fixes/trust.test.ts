@@ -1,0 +1,80 @@
+// The trust rules of DESIGN §4 with the real test certificates of assets/scenarios/certs.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { OrgConfig } from '../../src-shared/orgConfig';
+import type { Snapshot } from '../../src-shared/snapshot';
+import { appRoot } from '../paths';
+import { parseCertificate, parseCertificateText } from './certificate';
+import { decideTrust } from './trust';
+
+const certs = join(appRoot(), 'assets', 'scenarios', 'certs');
+const ROOT = 'D0BAF2AFA26B80549FC785393AAB2AE85C5F8A3B';
+const ISSUING = '68A5412799C377F5209FEAA4C245BD44535ECE3C';
+const b64 = (f: string) => readFileSync(join(certs, f)).toString('base64');
+
+const chainSnapshot = (thumbs: Array<[string, string, string]> | null) =>
+  ({
+    sections: {
+      serverCertificate: thumbs
+        ? { status: 'ok', ms: 1, data: { chain: thumbs.map(([subject, issuer, thumbprint]) => ({ subject, issuer, thumbprint })) } }
+        : { status: 'error', ms: 1, message: 'x' },
+    },
+  }) as unknown as Snapshot;
+const contosoChain = chainSnapshot([
+  ['CN=da.contoso.com', 'CN=Contoso Issuing CA', 'BA97E6297B5FA31E96ED22D08CD20FD626479EE7'],
+  ['CN=Contoso Issuing CA', 'CN=Contoso Root CA', ISSUING],
+  ['CN=Contoso Root CA', 'CN=Contoso Root CA', ROOT],
+]);
+const org = {
+  schema: 'da-doctor/org@1',
+  organisation: 'Contoso',
+  pinnedRoots: [{ subject: 'CN=Contoso Root CA', thumbprint: ROOT, certificate: b64('contoso-root-ca.cer') }],
+  pinnedIntermediates: [{ subject: 'CN=Contoso Issuing CA', thumbprint: ISSUING, certificate: b64('contoso-issuing-ca.cer') }],
+} as unknown as OrgConfig;
+
+describe('certificate parsing', () => {
+  it('reads DER and PEM with subject and SHA-1 thumbprint', () => {
+    const der = parseCertificate(readFileSync(join(certs, 'contoso-root-ca.cer')));
+    expect(der).toMatchObject({ subject: 'CN=Contoso Root CA', thumbprint: ROOT, isCa: true, selfSigned: true });
+    const pem = `-----BEGIN CERTIFICATE-----\n${der.derB64.replace(/(.{64})/g, '$1\n')}\n-----END CERTIFICATE-----\n`;
+    expect(parseCertificateText(pem).thumbprint).toBe(ROOT);
+    expect(parseCertificateText(Buffer.from(pem).toString('base64')).thumbprint).toBe(ROOT);
+  });
+  it('refuses what is not a certificate, and anything over 64 KB', () => {
+    expect(() => parseCertificate(Buffer.from('hello'))).toThrow(/not an X.509/);
+    expect(() => parseCertificate(Buffer.alloc(65 * 1024))).toThrow(/64 KB/);
+    expect(() => parseCertificateText('$(New-Item x)')).toThrow(/base64/);
+  });
+});
+
+describe('decideTrust', () => {
+  it('default: the pinned root the chain ends in', () => {
+    const d = decideTrust('root', {}, contosoChain, org);
+    expect(d).toMatchObject({ ok: true, matchesChainRoot: true });
+    expect(d.ok && d.cert.thumbprint).toBe(ROOT);
+  });
+  it('a pinned thumbprint by name; an unpinned one is refused', () => {
+    expect(decideTrust('root', { thumbprint: ROOT }, contosoChain, org).ok).toBe(true);
+    const d = decideTrust('root', { thumbprint: '4A62D57559582AF225658CC47ACE84686C35E8C4' }, contosoChain, org);
+    expect(d).toMatchObject({ ok: false });
+    expect(!d.ok && d.reason).toMatch(/Not pinned/);
+  });
+  it('no org and no file: not pinned; a chain that ends elsewhere: not pinned', () => {
+    expect(decideTrust('root', {}, contosoChain, null)).toMatchObject({ ok: false, reason: expect.stringMatching(/Not pinned/) });
+    const other = chainSnapshot([['CN=x', 'CN=Fabrikam Root CA', 'AA'.repeat(20)], ['CN=Fabrikam Root CA', 'CN=Fabrikam Root CA', '4A62D57559582AF225658CC47ACE84686C35E8C4']]);
+    expect(decideTrust('root', {}, other, org)).toMatchObject({ ok: false, reason: expect.stringMatching(/Not pinned/) });
+  });
+  it('a picked file: the chain root is accepted, anything else refused with the reason', () => {
+    expect(decideTrust('root', { file: join(certs, 'contoso-root-ca.cer') }, contosoChain, null)).toMatchObject({ ok: true });
+    expect(decideTrust('root', { certificate: b64('contoso-root-ca.cer') }, contosoChain, null)).toMatchObject({ ok: true });
+    expect(decideTrust('root', { file: join(certs, 'contoso-root-ca-2016.cer') }, contosoChain, null)).toMatchObject({ ok: false, reason: expect.stringMatching(/Matches no chain/) });
+    expect(decideTrust('root', { file: join(certs, 'index.json') }, contosoChain, null)).toMatchObject({ ok: false, reason: expect.stringMatching(/Not a certificate/) });
+    expect(decideTrust('root', { file: join(certs, 'contoso-root-ca.cer') }, chainSnapshot(null), null)).toMatchObject({ ok: false, reason: expect.stringMatching(/No chain known/) });
+  });
+  it('intermediates: a chain element, or the pinned intermediate', () => {
+    expect(decideTrust('intermediate', { file: join(certs, 'contoso-issuing-ca.cer') }, contosoChain, null)).toMatchObject({ ok: true });
+    expect(decideTrust('intermediate', { file: join(certs, 'fabrikam-root-ca.cer') }, contosoChain, null)).toMatchObject({ ok: false });
+    expect(decideTrust('intermediate', {}, contosoChain, org)).toMatchObject({ ok: true });
+  });
+});

@@ -1,0 +1,98 @@
+// The Windows elevation runner with child_process replaced: the command line it builds and each outcome mapping.
+import { EventEmitter } from 'node:events';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { buildLauncherScript, interpretLaunch, userWritableReason, WindowsRunner } from './windowsRunner';
+
+const env = { SystemRoot: 'C:\\Windows', USERPROFILE: 'C:\\Users\\ann', TEMP: 'C:\\Users\\ann\\AppData\\Local\\Temp', LOCALAPPDATA: 'C:\\Users\\ann\\AppData\\Local' };
+const script = 'C:\\Program Files\\DirectAccess Doctor\\resources\\ps\\fixes\\Start-DadElevatedFix.ps1';
+
+/** A fake spawn: records the call, prints `stdout`, writes `result` where the launcher would, then closes. */
+function fakeSpawn(stdout: string, result: string | null, dir: string, opts: { hang?: boolean } = {}) {
+  const calls: Array<{ cmd: string; args: string[] }> = [];
+  const spawn = ((cmd: string, args: string[]) => {
+    calls.push({ cmd, args });
+    const child = new EventEmitter() as EventEmitter & { stdout: PassThrough; stderr: PassThrough; kill: () => void };
+    child.stdout = new PassThrough();
+    child.stderr = new PassThrough();
+    child.kill = () => undefined;
+    if (!opts.hang) {
+      setTimeout(() => {
+        if (result !== null) writeFileSync(join(dir, 'result.json'), result);
+        child.stdout.end(stdout);
+        setTimeout(() => child.emit('close', 0), 5);
+      }, 5);
+    }
+    return child;
+  }) as never;
+  return { spawn, calls };
+}
+
+function runner(stdout: string, result: string | null, opts: { hang?: boolean; scriptPath?: string } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'dad-wr-'));
+  const fake = fakeSpawn(stdout, result, dir, opts);
+  const r = new WindowsRunner({ env, scriptPath: opts.scriptPath ?? script, spawn: fake.spawn, makeTempDir: () => dir, timeoutMs: 200 });
+  return { r, calls: fake.calls };
+}
+
+const okResult = JSON.stringify({ ok: true, fix: 'start-ip-helper', changed: ['started'], undoData: { startType: 'Manual' } });
+
+describe('the command line', () => {
+  it('runs powershell.exe by absolute path with -EncodedCommand only: no paths or data on the outer command line', async () => {
+    const { r, calls } = runner('DAD-EXIT:0', okResult);
+    await r.run('fix', { fix: 'start-ip-helper', params: { router: `'; $(New-Item x) "` } });
+    expect(calls[0]?.cmd).toBe('C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe');
+    const args = calls[0]?.args ?? [];
+    expect(args.slice(0, -1)).toEqual(['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-EncodedCommand']);
+    expect(args.at(-1)).toMatch(/^[A-Za-z0-9+/=]+$/);
+    const inner = Buffer.from(args.at(-1) ?? '', 'base64').toString('utf16le');
+    expect(inner).toContain('Start-Process -FilePath');
+    expect(inner).toContain('-Verb RunAs -Wait -PassThru');
+    expect(inner).toContain(`-File "${script}"`);
+    expect(inner).not.toContain('New-Item');
+  });
+  it('quotes every path and passes the input as base64', () => {
+    const s = buildLauncherScript('C:\\Windows\\ps.exe', script, 'eyJhIjoxfQ==', 'C:\\T\\dad-fix-1\\result.json', 'undo');
+    expect(s).toMatch(/-File "C:\\Program Files\\[^"]+\.ps1" -InputB64 eyJhIjoxfQ== -ResultPath "C:\\T\\dad-fix-1\\result\.json" -Kind undo/);
+    expect(() => buildLauncherScript('C:\\ps.exe', 'C:\\a"b.ps1', 'eA==', 'C:\\r.json', 'fix')).toThrow(/quote/);
+    expect(() => buildLauncherScript('C:\\ps.exe', script, "x' ; y", 'C:\\r.json', 'fix')).toThrow(/base64/);
+  });
+  it('refuses to elevate a script from a user-writable folder', async () => {
+    expect(userWritableReason('C:\\Users\\ann\\AppData\\Local\\Temp\\x\\Start-DadElevatedFix.ps1', env)).toMatch(/folder you can write/);
+    expect(userWritableReason('C:\\Users\\ann\\src\\assets\\ps\\fixes\\Start-DadElevatedFix.ps1', env)).toMatch(/can write/);
+    expect(userWritableReason('relative\\x.ps1', env)).toMatch(/absolute/);
+    expect(userWritableReason(script, env)).toBeNull();
+    const { r, calls } = runner('DAD-EXIT:0', okResult, { scriptPath: 'C:\\Users\\ann\\Downloads\\Start-DadElevatedFix.ps1' });
+    expect(await r.run('fix', {})).toMatchObject({ elevation: 'failed', result: null });
+    expect(calls).toHaveLength(0);
+  });
+});
+
+describe('outcomes', () => {
+  it('granted with the result file', async () => {
+    const { r } = runner('DAD-EXIT:0', okResult);
+    expect(await r.run('fix', {})).toMatchObject({ elevation: 'granted', result: { ok: true, undoData: { startType: 'Manual' } } });
+  });
+  it('UAC declined (1223 or the message) → declined', () => {
+    expect(interpretLaunch('DAD-ERROR:1223:This command cannot be run due to the error: The operation was canceled by the user.', null).elevation).toBe('declined');
+    expect(interpretLaunch('DAD-ERROR:0:The operation was canceled by the user.', null).elevation).toBe('declined');
+  });
+  it('no result within the timeout → timedOut', async () => {
+    const { r } = runner('', null, { hang: true });
+    expect(await r.run('fix', {})).toMatchObject({ elevation: 'timedOut' });
+  });
+  it('non-zero exit without a result, an invalid result, or another start error → failed', () => {
+    expect(interpretLaunch('DAD-EXIT:1', null)).toMatchObject({ elevation: 'failed' });
+    expect(interpretLaunch('DAD-EXIT:0', 'not json')).toMatchObject({ elevation: 'failed' });
+    expect(interpretLaunch('DAD-EXIT:0', '{"ok":"yes"}')).toMatchObject({ elevation: 'failed' });
+    expect(interpretLaunch('DAD-ERROR:2:file not found', null)).toMatchObject({ elevation: 'failed' });
+    expect(interpretLaunch('', null)).toMatchObject({ elevation: 'failed' });
+  });
+  it('a fix that failed inside the elevated process is granted with ok:false', () => {
+    const r = interpretLaunch('DAD-EXIT:1', JSON.stringify({ ok: false, fix: 'x', changed: [], undoData: null, error: 'boom' }));
+    expect(r).toMatchObject({ elevation: 'granted', result: { ok: false, error: 'boom' } });
+  });
+});
