@@ -176,7 +176,7 @@ test('winhttp-proxy: a fix is undone from the outcome screen after a confirmatio
   await expect(badge(page)).toHaveText('Fixed');
   const undo = page.getByRole('button', { name: /^Undo: .*proxy/i }).first();
   await undo.click();
-  await expect(page.getByText(/^Undo “.*”\?/)).toBeFocused();
+  await expect(page.locator('.applied .confirm p', { hasText: /^Undo “.*”\?/ })).toBeFocused();
   await expectNoAxeViolations(page, 'undo confirmation');
   await screenshot(page, 'winhttp-proxy-undo-confirm');
   await page.getByRole('button', { name: 'Keep the change' }).click();

@@ -61,7 +61,7 @@ test('ip-helper-stopped: a fix applied, verified and undone with the keyboard on
 
   await tabTo(page, /^Undo: /);
   await page.keyboard.press('Enter');
-  await expect(page.getByText(/^Undo “.*”\?/)).toBeFocused();
+  await expect(page.locator('.applied .confirm p', { hasText: /^Undo “.*”\?/ })).toBeFocused();
   await tabTo(page, /^Yes, undo it$/);
   await page.keyboard.press('Enter');
   await expect(page.getByText('Undone: the previous setting is back.')).toBeVisible({ timeout: 60_000 });

@@ -94,3 +94,24 @@ describe('collect then diagnose --snapshot', () => {
     expect(JSON.parse(offline.stdout).findings.map((f: { id: string }) => f.id)).toContain('iphttps-proxy');
   });
 });
+
+describe('report', () => {
+  it('writes the administrator page and its JSON, redacted on request', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dad-report-'));
+    const out = join(dir, 'report.html');
+    const { code } = await daDoctor(['report', '--scenario', 'nrpt-split-dns', '--out', out, '--redact']);
+    expect(code).toBe(1);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('Add an NRPT exemption for da.contoso.com');
+    expect(html).not.toContain('CLIENT01');
+    const bundle = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
+    expect(bundle).toMatchObject({ schema: 'da-doctor/report@1', redacted: true });
+    expect(bundle.diagnosis.findings.map((f: { id: string }) => f.id)).toContain('nrpt-captures-public-name');
+  });
+
+  it('refuses an output that is not .html, writing nothing', async () => {
+    const { code, stderr } = await daDoctor(['report', '--scenario', 'healthy', '--out', join(tmpdir(), 'x.txt')]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--out FILE\.html/);
+  });
+});

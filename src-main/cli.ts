@@ -6,6 +6,7 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import type { Diagnosis } from '../src-shared/finding';
+import { buildReport, reportHtml } from '../src-shared/report/report';
 import { parseArgs, USAGE, type ParsedArgs } from './cli/args';
 import { runFixVerb } from './cli/fix';
 import { formatDiagnosis, toContractJson } from './cli/format';
@@ -31,6 +32,8 @@ async function main(argv: string[]): Promise<number> {
       return runCollect(args);
     case 'fix':
       return runFix(args);
+    case 'report':
+      return runReport(args);
     default:
       throw new InputError(`"${args.verb}" is not available yet in this version`);
   }
@@ -80,9 +83,26 @@ async function runCollect(args: ParsedArgs): Promise<number> {
   return 0;
 }
 
+/** report --snapshot FILE (or --scenario) --out FILE.html: the administrator's page, with the JSON beside it. */
+async function runReport(args: ParsedArgs): Promise<number> {
+  noPositional(args);
+  const out = args.options.get('out');
+  if (typeof out !== 'string' || !/\.html?$/i.test(out)) throw new InputError('report needs --out FILE.html');
+  const snapshotFile = args.options.get('snapshot');
+  if (typeof snapshotFile === 'string' && args.options.has('scenario')) throw new InputError('--snapshot and --scenario exclude each other');
+  const result = typeof snapshotFile === 'string' ? diagnoseSnapshotText(readInput(snapshotFile)) : await collectWith(doctorFor(args));
+  const bundle = buildReport({ ...result, appVersion: appVersion(), redact: args.options.has('redact'), createdAt: new Date().toISOString() });
+  writeAtomically(out, reportHtml(bundle));
+  writeAtomically(out.replace(/\.html?$/i, '.json'), `${JSON.stringify(bundle, null, 2)}\n`);
+  process.stderr.write(`report written to ${out}\n`);
+  return exitCodeOf(result.diagnosis);
+}
+
 async function runFix(args: ParsedArgs): Promise<number> {
   const doctor = doctorFor(args);
-  const executor = createFixExecutor(doctor, defaultDataDir());
+  // Fixes on a simulated machine keep their own audit log, apart from this machine's real one.
+  const dataDir = doctor.host.kind === 'simulated' ? join(defaultDataDir(), 'simulated') : defaultDataDir();
+  const executor = createFixExecutor(doctor, dataDir);
   try {
     return await runFixVerb(args, executor, async () => {
       executor.noteSnapshot((await doctor.collect()).snapshot);

@@ -3,6 +3,8 @@
  * bridge, serving the renderer. How the wizard is shown and end-to-end tested where Electron cannot run, and how a
  * helpdesk trainer practises scenarios. The page's URL is the last line it prints.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHttpBridge } from './harness/httpBridge';
 import { appRoot } from './paths';
@@ -22,8 +24,10 @@ async function main(): Promise<void> {
   const port = Number(option('port') ?? '0');
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError(`--port must be a port number, got ${option('port')}`);
   const doctor = Doctor.simulated(scenario);
+  // The simulated machine's audit log and snapshots must not mix with a real one: a fresh folder per run.
+  const dataDir = process.env.DAD_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'da-doctor-demo-'));
   const warm = doctor.warmUp(); // PowerShell starts while the page loads
-  const { server, url } = await startHttpBridge({ router: new Router(doctor), rendererDir: join(appRoot(), 'out', 'renderer'), port });
+  const { server, url } = await startHttpBridge({ router: new Router(doctor, { dataDir }), rendererDir: join(appRoot(), 'out', 'renderer'), port });
   await warm;
   const stop = () => {
     server.close();

@@ -5,6 +5,7 @@
 import { app, BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { registerIpc } from './ipc/register';
+import { loadOrgConfig } from './org/loadOrg';
 import { appRoot } from './paths';
 import { Doctor } from './services/doctor';
 import { Router } from './services/handlers';
@@ -18,8 +19,11 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   // On Windows the checks run live; elsewhere (and in the Electron end-to-end tests) on the simulated host.
+  // A malformed organisation file is reported and ignored: everything works without it.
+  const org = loadOrgConfig();
+  for (const e of org.errors) console.error(e);
   const doctor =
-    process.platform === 'win32' && !process.env.DAD_SCENARIO ? Doctor.windows(null) : Doctor.simulated(process.env.DAD_SCENARIO ?? 'untrusted-root');
+    process.platform === 'win32' && !process.env.DAD_SCENARIO ? Doctor.windows(org.config) : Doctor.simulated(process.env.DAD_SCENARIO ?? 'untrusted-root');
   void doctor.warmUp().catch(() => undefined); // a failed start shows up on the first check, with its reason
 
   app.on('second-instance', () => {
@@ -35,7 +39,8 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     const root = app.isPackaged ? app.getAppPath() : appRoot();
     serveRenderer(join(root, 'out', 'renderer'));
-    registerIpc(new Router(doctor));
+    // The audit log and saved snapshots live with the user's app data (DAD_DATA_DIR lets tests isolate them).
+    registerIpc(new Router(doctor, { dataDir: process.env.DAD_DATA_DIR ?? app.getPath('userData') }));
     createMainWindow(join(root, 'out', 'main', 'preload.cjs'));
   });
 }

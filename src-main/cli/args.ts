@@ -12,7 +12,7 @@ export interface ParsedArgs {
 const VERBS: Record<string, Record<string, 'flag' | 'value'>> = {
   diagnose: { scenario: 'value', snapshot: 'value', json: 'flag' },
   collect: { scenario: 'value', out: 'value', json: 'flag' },
-  report: { snapshot: 'value', out: 'value', scenario: 'value' },
+  report: { snapshot: 'value', out: 'value', scenario: 'value', redact: 'flag' },
   fix: { scenario: 'value', param: 'value', yes: 'flag', json: 'flag' },
   help: {},
   version: {},
@@ -58,7 +58,7 @@ export const USAGE = `DirectAccess Doctor — finds why DirectAccess does not co
 Usage:
   da-doctor diagnose [--scenario NAME|FILE | --snapshot FILE] [--json]
   da-doctor collect --out FILE [--scenario NAME|FILE]
-  da-doctor report --snapshot FILE --out FILE.html
+  da-doctor report (--snapshot FILE | --scenario NAME|FILE) --out FILE.html [--redact]
   da-doctor fix ID [--param name=value]... [--scenario NAME|FILE] [--yes] [--json]
 
 Without --scenario or --snapshot the checks run on this Windows machine.

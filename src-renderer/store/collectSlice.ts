@@ -19,6 +19,11 @@ export interface CollectSlice {
   total: number;
   result: CollectResult | null;
   collectError: string | null;
+  /**
+   * The simulated scenario the harness last loaded for this page. Checks run again on the same machine (after a
+   * fix) do not reload it, or they would undo the fix; a new choice or Start over does.
+   */
+  loadedScenario: string | null;
   /** Runs the probes (on the simulated host: of the chosen scenario) and diagnoses; resolves when done. */
   runChecks: () => Promise<void>;
   /** Diagnoses a snapshot saved on another machine (the JSON text of its file). */
@@ -38,6 +43,7 @@ export const createCollectSlice =
     total: 0,
     result: null,
     collectError: null,
+    loadedScenario: null,
     runChecks: async () => {
       const runId = newRunId();
       set({ runId, collecting: 'running', progress: {}, total: 0, collectError: null });
@@ -52,10 +58,11 @@ export const createCollectSlice =
         }));
       });
       try {
-        const scenario = get().scenario;
+        const chosen = get().scenario;
+        const scenario = chosen && chosen !== get().loadedScenario ? chosen : null;
         const r = await bridge.collectRun(scenario ? { runId, scenario } : { runId });
         if (get().runId !== runId) return;
-        if (r.ok) set({ collecting: 'done', result: r.value });
+        if (r.ok) set({ collecting: 'done', result: r.value, ...(scenario ? { loadedScenario: scenario } : {}) });
         else set({ collecting: 'failed', collectError: r.error.message });
       } finally {
         unsubscribe();

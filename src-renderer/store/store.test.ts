@@ -71,6 +71,12 @@ describe('the store', () => {
     await store.getState().startChecks();
     const s = store.getState();
     expect(bridge.requests[0]).toMatchObject({ scenario: 'healthy' });
+    // Checks again on the same machine (after a fix) do not reload the scenario; Start over does.
+    await store.getState().startChecks();
+    expect(bridge.requests[1]).not.toHaveProperty('scenario');
+    store.getState().restart();
+    await store.getState().startChecks();
+    expect(bridge.requests[2]).toMatchObject({ scenario: 'healthy' });
     expect(s.progress).toEqual({ os: { phase: 'finished', status: 'ok', ms: 3 }, services: { phase: 'finished', status: 'ok', ms: 3 } });
     expect(s.screen).toBe('guide');
     expect(selectWalk(s)?.current).toMatchObject({ kind: 'outcome', result: 'working' });

@@ -93,7 +93,7 @@ export const createWizardSlice: Slice<WizardSlice> =
       }),
     restart: () => {
       get().resetFixState();
-      set({ screen: 'start', answers: {}, fixResults: {}, history: [], runs: [] });
+      set({ screen: 'start', answers: {}, fixResults: {}, history: [], runs: [], loadedScenario: null });
     },
     };
   };
