@@ -184,7 +184,12 @@ test('winhttp-proxy: a fix is undone from the outcome screen after a confirmatio
   await page.getByRole('button', { name: 'Yes, undo it' }).click();
   await expect(page.getByText('Undone: the previous setting is back.')).toBeVisible({ timeout: 60_000 });
   await screenshot(page, 'winhttp-proxy-undone');
-  // The machine has its proxy back: the checks find the problem again.
+  // The audit log records the undo, linked to the fix it undid.
+  const audit = (await (await page.request.post('/api/audit:list', { data: {} })).json()) as { value: { id: string; kind: string; fix: string; undoneBy?: string | null }[] };
+  const undone = audit.value.find((r) => r.kind === 'undo' && r.fix === 'reset-winhttp-proxy');
+  expect(undone, 'an undo record for reset-winhttp-proxy').toBeDefined();
+  expect(audit.value.some((r) => r.kind === 'fix' && r.fix === 'reset-winhttp-proxy' && r.undoneBy === undone!.id)).toBe(true);
+  // The session's changes stay listed after checking again.
   await page.getByRole('button', { name: 'Run the checks again' }).click();
-  await expect(fixHeading(page)).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByRole('heading', { level: 2, name: 'Changes made on this computer' })).toBeVisible({ timeout: 45_000 });
 });

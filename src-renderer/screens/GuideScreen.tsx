@@ -17,7 +17,7 @@ export function GuideScreen() {
   const result = useApp((s) => s.result);
   const runs = useApp((s) => s.runs);
   const technical = useApp((s) => s.technical);
-  const simulated = useApp((s) => s.info?.host !== 'windows');
+  const simulated = useApp((s) => s.info?.host === 'simulated');
   const version = useApp((s) => s.info?.version ?? '');
   const lastApplied = useApp((s) => {
     const last = s.history[s.history.length - 1];
