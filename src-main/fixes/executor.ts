@@ -161,10 +161,13 @@ export class FixExecutor {
     const failed = failedOutcome(ran);
     if (failed) return this.record(spec, { undoes: rec.id }, null, 'undo', { ...failed, before: rec.after, after: null, diagnosis: null, undoData: null });
     let diagnosis: Diagnosis | null = null;
+    // After an undo, the fix's own check describes the state put back (e.g. "WinHTTP proxy still proxy…:8080").
+    let after: string | null = null;
     if (this.latest) {
       const merged = (await pollVerification(spec, {}, this.latest, (only) => this.deps.collect(only), { pollSeconds: 0, intervalMs: 0 })).snapshot;
       this.latest = merged;
       diagnosis = diagnose(merged);
+      after = spec.verify.check(merged, rec.params).detail;
     }
     return this.record(spec, { undoes: rec.id }, null, 'undo', {
       outcome: 'applied',
@@ -172,7 +175,7 @@ export class FixExecutor {
       verified: true,
       reason: `Undone: ${ran.result?.changed.join('; ') || spec.undo}.`,
       before: rec.after,
-      after: null,
+      after,
       diagnosis,
       undoData: null,
     });
