@@ -5,6 +5,7 @@ import { ticketSummary } from '../lib/ticket';
 import { selectVerifyRuns, selectWalk } from '../store/selectors';
 import { useApp } from '../store/StoreContext';
 import { FixScreen } from './FixScreen';
+import { saveReport } from '../lib/report';
 import { OutcomeScreen } from './OutcomeScreen';
 import { QuestionScreen } from './QuestionScreen';
 import { verifyHeading, VerifyScreen } from './VerifyScreen';
@@ -63,6 +64,7 @@ export function GuideScreen() {
               onUndo={(id) => void undoRun(id)}
               onCheckAgain={() => void startChecks()}
               onRestart={restart}
+              onSaveReport={(redact) => saveReport(result, w, runs.map((r) => r.result), version, redact)}
             />
           )}
           {node.kind !== 'outcome' && !lastApplied && (

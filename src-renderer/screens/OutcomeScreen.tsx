@@ -18,12 +18,15 @@ export interface OutcomeScreenProps {
   onUndo: (runId: number) => void;
   onCheckAgain: () => void;
   onRestart: () => void;
+  /** Saves the administrator's HTML report; `redact` hides this computer's and its users' names. */
+  onSaveReport: (redact: boolean) => void;
 }
 
 /** The outcome screen. */
-export function OutcomeScreen({ node, diagnosis, ticket, technical, runs, onUndo, onCheckAgain, onRestart }: OutcomeScreenProps) {
+export function OutcomeScreen({ node, diagnosis, ticket, technical, runs, onUndo, onCheckAgain, onRestart, onSaveReport }: OutcomeScreenProps) {
   const ticketId = useId();
   const [copied, setCopied] = useState('');
+  const [redact, setRedact] = useState(false);
   const lead = node.cause ? diagnosis.findings.find((f) => f.id === node.cause) : undefined;
   const others = diagnosis.findings.filter((f) => f !== lead && f.severity === 'error');
   const forAdmin: Finding[] = node.result === 'escalate' ? [...(lead ? [lead] : []), ...others] : lead ? [lead] : [];
@@ -65,6 +68,19 @@ export function OutcomeScreen({ node, diagnosis, ticket, technical, runs, onUndo
           </div>
         </section>
       )}
+      <section aria-labelledby={`${ticketId}-report`}>
+        <h2 id={`${ticketId}-report`}>Report</h2>
+        <p>A page with everything that was checked, found and changed, for your administrator or your records.</p>
+        <div className="actions">
+          <label>
+            <input type="checkbox" checked={redact} onChange={(e) => setRedact(e.target.checked)} /> Hide this computer&apos;s name, its domain and user
+            names
+          </label>
+          <button type="button" onClick={() => onSaveReport(redact)}>
+            Save the report
+          </button>
+        </div>
+      </section>
       <div className="actions">
         <button type="button" className={node.result === 'retry' ? 'primary' : undefined} onClick={onCheckAgain}>
           Run the checks again
