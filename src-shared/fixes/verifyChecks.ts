@@ -52,7 +52,17 @@ export function clockInStep(s: Snapshot): VerifyOutcome {
   const serverDate = data(s, 'serverCertificate')?.serverDate;
   if (!clock || !serverDate) return fail('the clock could not be compared with the server');
   const skew = Math.abs(Date.parse(clock.utcNow) - Date.parse(serverDate)) / 1000;
-  return skew <= 300 ? pass(`clock within ${Math.round(skew)} s of the server`) : fail(`clock still ${Math.round(skew / 60)} minutes off`);
+  return skew <= 300 ? pass(`clock within ${Math.round(skew)} s of the server`) : fail(`clock ${duration(skew)} off the server's`);
+}
+
+/** A skew in the largest unit that reads naturally: "3 years", "40 minutes". */
+export function duration(seconds: number): string {
+  const units: Array<[string, number]> = [['year', 365 * 86400], ['day', 86400], ['hour', 3600], ['minute', 60], ['second', 1]];
+  for (const [name, size] of units) {
+    const n = Math.floor(seconds / size);
+    if (n >= 1) return `${n} ${name}${n === 1 ? '' : 's'}`;
+  }
+  return '0 seconds';
 }
 
 export function winHttpDirect(s: Snapshot): VerifyOutcome {

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { buildSnapshot, patch } from '../diagnose/testing/snapshotBuilder';
+import { clockInStep, duration, ipHttpsActive, isatapUp, rootTrusted, winHttpDirect } from './verifyChecks';
+
+describe('verify checks', () => {
+  it('says how far off a clock is in words', () => {
+    expect(duration(94_694_400)).toBe('3 years');
+    expect(duration(61)).toBe('1 minute');
+    const skewed = buildSnapshot(patch('clock', (c) => void (c.utcNow = '2029-03-10T09:00:00Z')));
+    expect(clockInStep(skewed)).toEqual({ verified: false, detail: expect.stringMatching(/years off/) });
+    expect(clockInStep(buildSnapshot()).verified).toBe(true);
+  });
+
+  it('passes a healthy machine and fails the states each fix must change', () => {
+    const healthy = buildSnapshot();
+    for (const check of [ipHttpsActive, rootTrusted, winHttpDirect]) expect(check(healthy).verified).toBe(true);
+    const untrusted = buildSnapshot(patch('trustStores', (t) => void (t.root = [])));
+    expect(rootTrusted(untrusted)).toMatchObject({ verified: false, detail: expect.stringMatching(/not in LocalMachine\\Root/) });
+    expect(isatapUp(healthy).verified).toBe(false);
+  });
+
+  it('never verifies from a section that did not answer', () => {
+    const failed = buildSnapshot((s) => void (s.sections.ipHttps = { status: 'timedOut', ms: 5000 }));
+    expect(ipHttpsActive(failed)).toMatchObject({ verified: false, detail: expect.stringMatching(/could not be read/) });
+  });
+});
