@@ -5,7 +5,7 @@
  * preload, call it from a store slice.
  */
 import { z } from 'zod';
-import { diagnosisSchema } from './finding';
+import { diagnosisSchema, roleSchema } from './finding';
 import { fixIdSchema } from './ids';
 import { probeStatusSchema, SECTION_NAMES, snapshotSchema, type SectionName } from './snapshot';
 
@@ -17,6 +17,11 @@ export const appInfoSchema = z.object({
   scenario: z.string().nullable(),
   scenarios: z.array(z.string()),
   organisation: z.string().nullable(),
+  /**
+   * What the machine is, from a quick look at launch (policy, ISATAP), so the start screen can preselect who the
+   * wizard is for; null when the quick look did not finish in time or could not tell.
+   */
+  roleHint: roleSchema.nullable(),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 

@@ -3,7 +3,7 @@
  * that owns the PowerShell host and runs the pipeline's stages on it.
  */
 import { diagnose } from '../../src-shared/diagnose';
-import type { Diagnosis } from '../../src-shared/finding';
+import type { Diagnosis, Role } from '../../src-shared/finding';
 import type { OrgConfig } from '../../src-shared/orgConfig';
 import type { Snapshot } from '../../src-shared/snapshot';
 import { parseSnapshotText } from '../../src-shared/snapshotParse';
@@ -19,6 +19,7 @@ export interface CollectResult {
 
 export class Doctor {
   private scenario: ScenarioRef | null;
+  private hint: Promise<Role | null> | null = null;
 
   private constructor(
     readonly host: PsHost,
@@ -54,12 +55,27 @@ export class Doctor {
     return this.host.session.start();
   }
 
+  /**
+   * The machine's role from the few sections that decide it (policy, IP-HTTPS configuration, ISATAP), once per
+   * machine: the start screen preselects who the wizard is for. Never throws: null when it cannot tell.
+   */
+  roleHint(): Promise<Role | null> {
+    this.hint ??= collectSnapshot(this.host, { org: this.orgConfig, only: ['os', 'daStatus', 'ipHttps', 'isatap'] })
+      .then((snapshot) => {
+        const role = diagnose(snapshot).role;
+        return role === 'unknown' ? null : role;
+      })
+      .catch(() => null);
+    return this.hint;
+  }
+
   /** Switches the simulated host to another scenario, or reloads the current one fresh. */
   async useScenario(nameOrPath: string): Promise<void> {
     if (this.host.kind !== 'simulated') throw new InputError('scenarios exist only on the simulated host');
     const ref = resolveScenario(nameOrPath);
     await this.host.loadScenario(ref.path);
     this.scenario = ref;
+    this.hint = null;
   }
 
   /** collect → snapshot → diagnose. */

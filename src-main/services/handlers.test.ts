@@ -7,6 +7,7 @@ function fakeDoctor(collect = vi.fn(async () => ({ snapshot: {}, diagnosis: {} }
     host: { kind: 'simulated' },
     scenarioName: 'healthy',
     orgConfig: null,
+    roleHint: vi.fn(async () => 'manageOut'),
     useScenario: vi.fn(async (name: string) => {
       if (name === 'nope') throw new InputError('scenario not found: nope');
     }),
@@ -18,7 +19,7 @@ const emit = vi.fn();
 describe('Router', () => {
   it('answers app:info', async () => {
     const r = await new Router(fakeDoctor() as never).dispatch('app:info', {}, emit);
-    expect(r).toMatchObject({ ok: true, value: { host: 'simulated', scenario: 'healthy', organisation: null } });
+    expect(r).toMatchObject({ ok: true, value: { host: 'simulated', scenario: 'healthy', organisation: null, roleHint: 'manageOut' } });
   });
 
   it('refuses an unknown channel and a bad request with typed errors', async () => {

@@ -14,6 +14,19 @@ import { appVersion } from '../paths';
 import { InputError, listScenarios } from '../scenarios';
 import { diagnoseSnapshotText, type Doctor } from './doctor';
 
+/** How long app:info waits for the role hint (PowerShell start plus four probes) before answering without it. */
+const ROLE_HINT_WAIT_MS = 4_000;
+
+/** The promise's value, or `fallback` when it takes longer than `ms` (the timer never outlives the race). */
+async function within<T>(p: Promise<T>, ms: number, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([p, new Promise<T>((resolve) => (timer = setTimeout(() => resolve(fallback), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Pushes an event to the renderer that made the request. */
 export type Emit = <E extends EventName>(event: E, payload: z.infer<(typeof events)[E]>) => void;
 
@@ -33,6 +46,8 @@ export function createHandlers(doctor: Doctor, fixes: FixExecutor): { [C in Chan
       scenario: doctor.scenarioName,
       scenarios: doctor.host.kind === 'simulated' ? listScenarios() : [],
       organisation: doctor.orgConfig?.organisation ?? null,
+      // The start screen should not wait long for it: a slow machine just gets no preselection.
+      roleHint: await within(doctor.roleHint(), ROLE_HINT_WAIT_MS, null),
     }),
     'collect:run': async (req, emit) => {
       if (req.scenario !== undefined) {

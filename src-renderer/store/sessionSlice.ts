@@ -2,6 +2,7 @@
 import type { Bridge } from '../bridge';
 import type { AppInfo } from '../../src-shared/ipc';
 import type { Slice } from './types';
+import { ROLE_TO_AUDIENCE } from './wizardSlice';
 
 /** Session state and actions. */
 export interface SessionSlice {
@@ -24,7 +25,13 @@ export const createSessionSlice =
       const r = await bridge.appInfo();
       if (!r.ok) return set({ infoError: r.error.message });
       // Without ?scenario= the picker shows what the harness was started with.
-      set({ info: r.value, infoError: null, scenario: get().scenario ?? r.value.scenario });
+      const scenario = get().scenario ?? r.value.scenario;
+      set({ info: r.value, infoError: null, scenario });
+      // Preselect who the wizard is for from what this machine is — unless the person chose, or the hint describes
+      // another practice machine than the one picked.
+      const audience = r.value.roleHint ? ROLE_TO_AUDIENCE[r.value.roleHint] : undefined;
+      const sameMachine = r.value.host === 'windows' || scenario === r.value.scenario;
+      if (audience && sameMachine && !get().audienceChosen) set({ audience });
     },
     setScenario: (name) => set({ scenario: name }),
   });

@@ -12,14 +12,19 @@ function runResult(fix: FixRunResult['fix'], over: Partial<FixRunResult> = {}): 
 }
 
 /** A bridge double: answers collect:run with the given diagnosis and emits progress for two probes. */
-function fakeBridge(d: Diagnosis, org: unknown = null, runs: Partial<Record<string, Partial<FixRunResult>>> = {}): Bridge & { requests: unknown[] } {
+function fakeBridge(
+  d: Diagnosis,
+  org: unknown = null,
+  runs: Partial<Record<string, Partial<FixRunResult>>> = {},
+  roleHint: 'client' | 'manageOut' | 'server' | null = null,
+): Bridge & { requests: unknown[] } {
   const listeners = new Set<(p: CollectProgress) => void>();
   const requests: unknown[] = [];
   return {
     transport: 'http',
     canFix: true,
     requests,
-    appInfo: async () => ({ ok: true, value: { version: '0.1.0', host: 'simulated', scenario: 'untrusted-root', scenarios: ['healthy', 'untrusted-root'], organisation: null } }),
+    appInfo: async () => ({ ok: true, value: { version: '0.1.0', host: 'simulated', scenario: 'untrusted-root', scenarios: ['healthy', 'untrusted-root'], organisation: null, roleHint } }),
     collectRun: async (req) => {
       requests.push(req);
       for (const [i, section] of (['os', 'services'] as const).entries()) {
@@ -90,6 +95,19 @@ describe('the store', () => {
     chosen.getState().chooseAudience('client');
     await chosen.getState().startChecks();
     expect(chosen.getState().audience).toBe('client');
+  });
+
+  it('preselects the audience from the launch-time role hint, for the same machine only', async () => {
+    const store = createAppStore(fakeBridge(diagnosis('client', []), null, {}, 'manageOut'));
+    await store.getState().loadInfo();
+    expect(store.getState().audience).toBe('manageOut');
+    const other = createAppStore(fakeBridge(diagnosis('client', []), null, {}, 'manageOut'), 'healthy');
+    await other.getState().loadInfo();
+    expect(other.getState().audience).toBe('client');
+    const chosen = createAppStore(fakeBridge(diagnosis('client', []), null, {}, 'manageOut'));
+    chosen.getState().chooseAudience('server');
+    await chosen.getState().loadInfo();
+    expect(chosen.getState().audience).toBe('server');
   });
 
   it('answers move the walk on, and Back takes the last answer away', async () => {

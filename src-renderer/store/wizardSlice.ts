@@ -37,7 +37,8 @@ export interface WizardSlice {
   restart: () => void;
 }
 
-const ROLE_TO_AUDIENCE: Record<string, Audience | undefined> = { client: 'client', manageOut: 'manageOut', server: 'server' };
+/** The audience a diagnosed role stands for. */
+export const ROLE_TO_AUDIENCE: Record<string, Audience | undefined> = { client: 'client', manageOut: 'manageOut', server: 'server' };
 
 /** Creates the wizard slice over this bridge. */
 export const createWizardSlice: Slice<WizardSlice> =
