@@ -22,7 +22,9 @@ $script:DadProbeDir = [System.IO.Path]::Combine($PSScriptRoot, 'probes')
 foreach ($dadFile in @('Common.ps1', 'Json.ps1', 'System.ps1', 'IpHttps.ps1', 'Certificates.ps1', 'Proxy.ps1', 'Dns.ps1', 'Transition.ps1')) {
     . ([System.IO.Path]::Combine($script:DadProbeDir, $dadFile))
 }
-Remove-Variable -Name dadFile
+# The provider-free API rather than Remove-Variable: that cmdlet's module (Microsoft.PowerShell.Utility) is
+# auto-loaded on first use, ~85 ms that a bare session never pays.
+$ExecutionContext.SessionState.PSVariable.Remove('dadFile')
 
 # Section name -> probe function, in the snapshot's order (cheap local reads first, network last is the app's call).
 $script:DadSectionOrder = @('os', 'services', 'daStatus', 'ipHttps', 'reachability', 'serverCertificate', 'trustStores',
@@ -50,7 +52,7 @@ $script:DadSectionProbes = @{
 function Read-DadProbeInput {
     param([string]$InputB64)
     $bytes = [System.Convert]::FromBase64String($InputB64)
-    $json = (New-Object System.Text.UTF8Encoding -ArgumentList $false, $true).GetString($bytes)
+    $json = ([Activator]::CreateInstance([System.Text.UTF8Encoding], [object[]]@($false, $true))).GetString($bytes)
     $m = [regex]::Match($json, '^\s*\{\s*"name"\s*:\s*"([A-Za-z][A-Za-z0-9]{0,39})"\s*\}\s*$')
     if (-not $m.Success) { throw 'input is not a JSON object of the form {"name":"<section>"}' }
     return $m.Groups[1].Value
@@ -72,7 +74,7 @@ function Invoke-DadProbe {
     $DebugPreference = 'SilentlyContinue'
     $InformationPreference = 'SilentlyContinue'
     $ProgressPreference = 'SilentlyContinue'
-    $envelope = New-Object System.Collections.Specialized.OrderedDictionary
+    $envelope = [Activator]::CreateInstance([System.Collections.Specialized.OrderedDictionary])
     $watch = [System.Diagnostics.Stopwatch]::StartNew()
     try {
         $name = Read-DadProbeInput $InputB64

@@ -14,7 +14,7 @@ function Get-DadTrustStoresSection {
 # Store certificates reduced to subject, thumbprint and expiry.
 function ConvertTo-DadStoreList {
     param($Certificates)
-    $list = New-Object System.Collections.ArrayList
+    $list = [Activator]::CreateInstance([System.Collections.ArrayList])
     foreach ($cert in (ConvertTo-DadArray $Certificates)) {
         $null = $list.Add(@{
                 subject    = [string](Get-DadProperty $cert 'Subject')
@@ -28,7 +28,7 @@ function ConvertTo-DadStoreList {
 # LocalMachine\My with, for certificates that could authenticate the computer, whether their chain is trusted.
 function Get-DadMachineCertificatesSection {
     $identity = Get-DadComputerIdentity
-    $list = New-Object System.Collections.ArrayList
+    $list = [Activator]::CreateInstance([System.Collections.ArrayList])
     foreach ($cert in (ConvertTo-DadArray (Get-DadCertificates -Store 'My'))) {
         $info = ConvertTo-DadCertInfo $cert
         # Chain building costs time on Windows, so only for certificates usable for client authentication

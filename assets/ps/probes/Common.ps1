@@ -1,5 +1,8 @@
 # Helpers every probe shares: safe property reads, command detection, number/date normalisation, netsh text.
 # Dot-sourced by DaDoctor.psm1. PowerShell 2.0-safe: no [ordered], no [pscustomobject], no .Where()/.ForEach().
+# Objects are made with [Activator]::CreateInstance rather than New-Object in every probe file: New-Object is a cmdlet
+# of Microsoft.PowerShell.Utility, which PowerShell 7 auto-loads on first use (~85 ms in a fresh session); the probes
+# use no cmdlet of that module (or of Microsoft.PowerShell.Management) at all on the simulated host.
 
 # Reads a property or hashtable key without tripping StrictMode when it is absent (PS 2.0 objects lack newer ones).
 function Get-DadProperty {
@@ -57,7 +60,7 @@ function New-DadNotApplicable {
 # Makes an array that survives PowerShell's unrolling of 0/1-element results (callers assign, never pipe it).
 function ConvertTo-DadArray {
     param($Value)
-    $list = New-Object System.Collections.ArrayList
+    $list = [Activator]::CreateInstance([System.Collections.ArrayList])
     if ($null -eq $Value) { return , $list.ToArray() }
     if ($Value -is [string] -or $Value -is [System.Collections.IDictionary]) { $null = $list.Add($Value); return , $list.ToArray() }
     if ($Value -is [System.Collections.IEnumerable]) {
@@ -71,7 +74,7 @@ function ConvertTo-DadArray {
 # Non-empty trimmed strings of a value that may be a string, an array of strings or null.
 function ConvertTo-DadStringArray {
     param($Value)
-    $list = New-Object System.Collections.ArrayList
+    $list = [Activator]::CreateInstance([System.Collections.ArrayList])
     foreach ($item in (ConvertTo-DadArray $Value)) {
         $text = ConvertTo-DadNullableString $item
         if ($null -ne $text) { $null = $list.Add($text) }
@@ -133,7 +136,7 @@ function Invoke-DadNetsh {
     param([string[]]$Arguments)
     $ErrorActionPreference = 'Continue'
     $raw = & netsh @Arguments 2>$null
-    $lines = New-Object System.Collections.ArrayList
+    $lines = [Activator]::CreateInstance([System.Collections.ArrayList])
     foreach ($chunk in (ConvertTo-DadArray $raw)) {
         foreach ($line in ([string]$chunk -split "\r?\n")) { $null = $lines.Add($line) }
     }

@@ -3,7 +3,7 @@
 # One rule per namespace string, from Get-DnsClientNrptPolicy -Effective (Windows 8+) or netsh (Windows 7).
 function Get-DadNrptSection {
     if (Test-DadCommand 'Get-DnsClientNrptPolicy') {
-        $rules = New-Object System.Collections.ArrayList
+        $rules = [Activator]::CreateInstance([System.Collections.ArrayList])
         foreach ($policy in (ConvertTo-DadArray (Get-DnsClientNrptPolicy -Effective))) {
             $servers = ConvertTo-DadStringArray (Get-DadProperty $policy 'DirectAccessDnsServers')
             $enabled = Get-DadProperty $policy 'DirectAccessEnabled'
@@ -25,7 +25,7 @@ function Get-DadNrptSection {
 # DirectAccess on/off flag, so directAccessEnabled is true when the rule names DirectAccess DNS servers, else null.
 function ConvertFrom-DadNrptNetsh {
     param([string[]]$Lines)
-    $rules = New-Object System.Collections.ArrayList
+    $rules = [Activator]::CreateInstance([System.Collections.ArrayList])
     $namespaces = $null
     $servers = $null
     $inServers = $false
@@ -35,7 +35,7 @@ function ConvertFrom-DadNrptNetsh {
         if ($header.Success) {
             Add-DadNrptNetshRules $rules $namespaces $servers
             $namespaces = $header.Groups[1].Value
-            $servers = New-Object System.Collections.ArrayList
+            $servers = [Activator]::CreateInstance([System.Collections.ArrayList])
             $inServers = $false
             continue
         }

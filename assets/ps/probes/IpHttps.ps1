@@ -75,12 +75,12 @@ function Select-DadIpHttpsConfiguration {
 # list a server interface too); the first block when none says "Role : client".
 function Select-DadIpHttpsBlock {
     param([string[]]$Lines)
-    $blocks = New-Object System.Collections.ArrayList
-    $current = New-Object System.Collections.ArrayList
+    $blocks = [Activator]::CreateInstance([System.Collections.ArrayList])
+    $current = [Activator]::CreateInstance([System.Collections.ArrayList])
     foreach ($line in $Lines) {
         if ($line -match '^\s*Interface\s+\S.*Parameters\s*$' -and $current.Count -gt 0) {
             $null = $blocks.Add($current.ToArray())
-            $current = New-Object System.Collections.ArrayList
+            $current = [Activator]::CreateInstance([System.Collections.ArrayList])
         }
         $null = $current.Add($line)
     }
@@ -152,7 +152,7 @@ function Get-DadServerCertificateSection {
     $endpoint = Get-DadServerEndpoint
     if ($endpoint.ContainsKey('DadNotApplicable')) { return $endpoint }
     $probe = Invoke-DadTlsProbe -HostName $endpoint.host -Port $endpoint.port -TimeoutMs $script:DadTlsTimeoutMs
-    $chain = New-Object System.Collections.ArrayList
+    $chain = [Activator]::CreateInstance([System.Collections.ArrayList])
     foreach ($cert in (ConvertTo-DadArray (Get-DadProperty $probe 'Chain'))) {
         $null = $chain.Add((ConvertTo-DadCertInfo $cert))
     }

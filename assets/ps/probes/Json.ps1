@@ -6,7 +6,7 @@
 # Serialises hashtables, PSCustomObjects, arrays, strings, numbers, booleans and null as one compressed JSON text.
 function ConvertTo-DadJson {
     param($InputObject)
-    $builder = New-Object System.Text.StringBuilder
+    $builder = [Activator]::CreateInstance([System.Text.StringBuilder])
     Write-DadJsonValue $builder $InputObject 0
     return $builder.ToString()
 }
@@ -35,7 +35,7 @@ function Write-DadJsonValue {
     }
     if ($Value -is [System.DateTimeOffset]) { Write-DadJsonString $Builder (Format-DadDate $Value); return }
     if ($Value -is [System.Collections.IDictionary]) {
-        $keys = New-Object System.Collections.ArrayList
+        $keys = [Activator]::CreateInstance([System.Collections.ArrayList])
         foreach ($key in $Value.Keys) { $null = $keys.Add([string]$key) }
         if (-not ($Value -is [System.Collections.Specialized.OrderedDictionary])) { $keys.Sort([System.StringComparer]::Ordinal) }
         $null = $Builder.Append('{')

@@ -14,7 +14,7 @@ function Get-DadProxySection {
         proxyServer   = Get-DadString $values 'ProxyServer'
         autoConfigUrl = Get-DadString $values 'AutoConfigURL'
     }
-    $proxyMgr = New-Object System.Collections.ArrayList
+    $proxyMgr = [Activator]::CreateInstance([System.Collections.ArrayList])
     foreach ($key in (ConvertTo-DadStringArray (Get-DadRegistrySubkeys -Path $script:DadProxyMgrKey))) {
         $subValues = Get-DadRegistryValues -Path ($script:DadProxyMgrKey + '\' + $key)
         $null = $proxyMgr.Add(@{ key = $key; staticProxy = (Get-DadString $subValues 'StaticProxy') })

@@ -73,20 +73,20 @@ function Format-DadStateName {
 # ISATAP interfaces and their IPv6 addresses; Windows 7 has no Get-NetIPAddress, so the list is empty there.
 function Get-DadIsatapInterfaces {
     $byAlias = @{}
-    $order = New-Object System.Collections.ArrayList
+    $order = [Activator]::CreateInstance([System.Collections.ArrayList])
     if (Test-DadCommand 'Get-NetIPAddress') {
         foreach ($address in (ConvertTo-DadArray (Get-NetIPAddress -AddressFamily IPv6))) {
             $alias = Get-DadString $address 'InterfaceAlias'
             if ($null -eq $alias -or -not ($alias -like 'isatap*')) { continue }
             if (-not $byAlias.ContainsKey($alias)) {
-                $byAlias[$alias] = New-Object System.Collections.ArrayList
+                $byAlias[$alias] = [Activator]::CreateInstance([System.Collections.ArrayList])
                 $null = $order.Add($alias)
             }
             $ip = Get-DadString $address 'IPAddress'
             if ($null -ne $ip) { $null = $byAlias[$alias].Add($ip) }
         }
     }
-    $interfaces = New-Object System.Collections.ArrayList
+    $interfaces = [Activator]::CreateInstance([System.Collections.ArrayList])
     foreach ($alias in $order) {
         $null = $interfaces.Add(@{ alias = $alias; addresses = $byAlias[$alias].ToArray() })
     }

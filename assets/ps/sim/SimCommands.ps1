@@ -7,17 +7,29 @@ $global:DadSimCommandBodies = @{}
 
 # --- helpers shared by the commands -------------------------------------------------------------------------------
 
+# A PSObject with these note properties, in order: what `New-Object PSObject -Property` makes, without the cmdlet
+# (New-Object is in Microsoft.PowerShell.Utility, whose first use in a session costs ~85 ms of module auto-load).
+function global:New-DadSimPSObject {
+    param($Properties)
+    $o = [Activator]::CreateInstance([System.Management.Automation.PSObject])
+    foreach ($k in $Properties.Keys) {
+        $o.PSObject.Properties.Add([Activator]::CreateInstance([System.Management.Automation.PSNoteProperty], [object[]]@([string]$k, $Properties[$k])))
+    }
+    return $o
+}
+
 # A dictionary of the scenario as a PSObject with the same properties (arrays as typed arrays).
 function global:ConvertTo-DadSimObject {
     param($Data, [string[]]$StringArrays = @())
-    $props = New-Object System.Collections.Specialized.OrderedDictionary
+    $props = [Activator]::CreateInstance([System.Collections.Specialized.OrderedDictionary])
     foreach ($k in $Data.Keys) {
         $v = $Data[$k]
-        if ($StringArrays -contains $k) { $v = [string[]]@($v | Where-Object { $null -ne $_ }) }
+        # foreach, not Where-Object: the first pipeline cmdlet of a session costs ~15-25 ms.
+        if ($StringArrays -contains $k) { $v = [string[]]@(foreach ($e in $v) { if ($null -ne $e) { $e } }) }
         elseif ($v -is [System.Collections.IList] -and -not ($v -is [string])) { $v = [object[]]@($v) }
         $props[[string]$k] = $v
     }
-    New-Object PSObject -Property $props
+    New-DadSimPSObject $props
 }
 
 function global:Get-DadSimService {
@@ -37,8 +49,8 @@ function global:Get-DadSimServiceName {
 
 function global:Write-DadSimServiceNotFound {
     param([string]$Name, $Cmdlet)
-    $ex = New-Object System.InvalidOperationException -ArgumentList "Cannot find any service with service name '$Name'."
-    $rec = New-Object System.Management.Automation.ErrorRecord -ArgumentList $ex, 'NoServiceFoundForGivenName,Microsoft.PowerShell.Commands.GetServiceCommand', ([System.Management.Automation.ErrorCategory]::ObjectNotFound), $Name
+    $ex = [Activator]::CreateInstance([System.InvalidOperationException], [object[]]@("Cannot find any service with service name '$Name'."))
+    $rec = [Activator]::CreateInstance([System.Management.Automation.ErrorRecord], [object[]]@($ex, 'NoServiceFoundForGivenName,Microsoft.PowerShell.Commands.GetServiceCommand', [System.Management.Automation.ErrorCategory]::ObjectNotFound, $Name))
     $Cmdlet.WriteError($rec)
 }
 
@@ -60,12 +72,12 @@ function global:Start-DadSimService {
 
 function global:New-DadSimServiceObject {
     param([string]$Name, $Svc)
-    $props = New-Object System.Collections.Specialized.OrderedDictionary
+    $props = [Activator]::CreateInstance([System.Collections.Specialized.OrderedDictionary])
     $props['Status'] = [string]$Svc['Status']
     $props['Name'] = $Name
     $props['DisplayName'] = [string]$Svc['DisplayName']
     if (-not ([string](Get-DadSimValue 'powerShellVersion')).StartsWith('2.')) { $props['StartType'] = [string]$Svc['StartType'] }
-    New-Object PSObject -Property $props
+    New-DadSimPSObject $props
 }
 
 function global:Get-DadSimWmiClass {
@@ -74,14 +86,14 @@ function global:Get-DadSimWmiClass {
     $cs = Get-DadSimValue 'computerSystem'
     switch ($ClassName) {
         'Win32_OperatingSystem' {
-            return (New-Object PSObject -Property ([ordered]@{
+            return (New-DadSimPSObject ([ordered]@{
                         Caption = [string]$m['Caption']; Version = [string]$m['Version']; BuildNumber = [string]$m['BuildNumber']
                         OperatingSystemSKU = [uint32]$m['OperatingSystemSKU']; ProductType = [uint32]$m['ProductType']
                         CSName = [string]$m['CSName']; ServicePackMajorVersion = [uint16]$m['ServicePackMajorVersion']
                     }))
         }
         'Win32_ComputerSystem' {
-            return (New-Object PSObject -Property ([ordered]@{
+            return (New-DadSimPSObject ([ordered]@{
                         Name = [string]$cs['Name']; Domain = [string]$cs['Domain']; PartOfDomain = [bool]$cs['PartOfDomain']
                         DNSHostName = [string]$cs['DNSHostName']
                     }))
@@ -98,7 +110,7 @@ function global:Get-DadSimWmiClass {
                 if ($null -eq $s) { continue }
                 if ($null -ne $wanted -and $k -ne $wanted) { continue }
                 $mode = switch ([string]$s['StartType']) { 'Automatic' { 'Auto' } 'AutomaticDelayedStart' { 'Auto' } default { [string]$s['StartType'] } }
-                New-Object PSObject -Property ([ordered]@{ Name = [string]$k; DisplayName = [string]$s['DisplayName']; State = [string]$s['Status']; StartMode = $mode })
+                New-DadSimPSObject ([ordered]@{ Name = [string]$k; DisplayName = [string]$s['DisplayName']; State = [string]$s['Status']; StartMode = $mode })
             }
             return
         }
@@ -127,7 +139,7 @@ $DadSimCommandBodies['Get-Service'] = {
     param([Parameter(Position = 0)][string[]]$Name)
     Invoke-DadSimFault 'Get-Service'
     $services = Get-DadSimValue 'services'
-    if (-not $Name) { $Name = @($services.Keys | Where-Object { $null -ne $services[$_] }) }
+    if (-not $Name) { $Name = @(foreach ($k in $services.Keys) { if ($null -ne $services[$k]) { $k } }) }
     foreach ($n in $Name) {
         $svc = Get-DadSimService $n
         if ($null -eq $svc) { Write-DadSimServiceNotFound -Name $n -Cmdlet $PSCmdlet; continue }
@@ -187,7 +199,7 @@ $DadSimCommandBodies['Get-NetIPHttpsState'] = {
     if ($null -eq $s) { return }
     $name = [string]$s['InterfaceName']
     if (-not $name) { $name = 'IPHTTPSInterface' }
-    New-Object PSObject -Property ([ordered]@{
+    New-DadSimPSObject ([ordered]@{
             InterfaceName   = $name
             LastErrorCode   = ConvertTo-DadSimUInt32 $s['LastErrorCode']
             InterfaceStatus = [string]$s['InterfaceStatus']
@@ -210,7 +222,7 @@ $DadSimCommandBodies['Get-DAConnectionStatus'] = {
     Invoke-DadSimFault 'Get-DAConnectionStatus'
     $s = Get-DadSimValue 'daConnectionStatus'
     if ($null -eq $s) { return }
-    New-Object PSObject -Property ([ordered]@{ Status = [string]$s['Status']; Substatus = [string]$s['Substatus'] })
+    New-DadSimPSObject ([ordered]@{ Status = [string]$s['Status']; Substatus = [string]$s['Substatus'] })
 }
 
 $DadSimCommandBodies['Get-DnsClientNrptPolicy'] = {
@@ -268,7 +280,7 @@ $DadSimCommandBodies['Get-NetIPAddress'] = {
         if ($InterfaceAlias -and [string]$a['InterfaceAlias'] -notlike $InterfaceAlias) { continue }
         if ($IPAddress -and [string]$a['IPAddress'] -ne $IPAddress) { continue }
         $o = ConvertTo-DadSimObject $a
-        if (-not $a.Contains('AddressFamily')) { Add-Member -InputObject $o -MemberType NoteProperty -Name AddressFamily -Value $family }
+        if (-not $a.Contains('AddressFamily')) { $o.PSObject.Properties.Add([Activator]::CreateInstance([System.Management.Automation.PSNoteProperty], [object[]]@('AddressFamily', $family))) }
         $o
     }
 }
@@ -279,7 +291,7 @@ $DadSimCommandBodies['Get-NetTeredoState'] = {
     Invoke-DadSimFault 'Get-NetTeredoState'
     $t = Get-DadSimValue 'teredo'
     if ($null -eq $t -or [string]$t['State'] -eq 'Disabled') { return }
-    New-Object PSObject -Property ([ordered]@{ State = [string]$t['State']; Type = [string]$t['Type']; Error = $t['Error'] })
+    New-DadSimPSObject ([ordered]@{ State = [string]$t['State']; Type = [string]$t['Type']; Error = $t['Error'] })
 }
 
 # --- adapters (host/WindowsHost.ps1 on Windows) -------------------------------------------------------------------
@@ -322,7 +334,7 @@ function global:ConvertTo-DadSimRegistryValue {
         switch ([string]$Value['type']) {
             'Binary' {
                 $hex = ([string]$Value['value']) -replace '[^0-9a-fA-F]', ''
-                $bytes = New-Object byte[] ($hex.Length / 2)
+                $bytes = [Array]::CreateInstance([byte], [int]($hex.Length / 2))
                 for ($i = 0; $i -lt $bytes.Length; $i++) { $bytes[$i] = [Convert]::ToByte($hex.Substring($i * 2, 2), 16) }
                 return , $bytes
             }
@@ -349,7 +361,7 @@ function global:ConvertTo-DadSimInt32 {
 function global:Get-DadSimWinHttpBlob {
     $proxy = [string](Get-DadSimValue 'proxy.winHttp.ProxyServer')
     $bypass = [string](Get-DadSimValue 'proxy.winHttp.BypassList')
-    $out = New-Object System.Collections.Generic.List[byte]
+    $out = [Activator]::CreateInstance([System.Collections.Generic.List[byte]])
     $out.AddRange([BitConverter]::GetBytes([int]0x28))
     $out.AddRange([BitConverter]::GetBytes([int]0))
     if ($proxy) { $flags = 3 } else { $flags = 1 }
@@ -366,7 +378,7 @@ $DadSimCommandBodies['Get-DadRegistrySubkeys'] = {
     Invoke-DadSimFault 'Get-DadRegistrySubkeys'
     $prefix = (Get-DadSimRegistryKeyName $Path) + '\'
     $reg = Get-DadSimValue 'registry'
-    $names = New-Object System.Collections.ArrayList
+    $names = [Activator]::CreateInstance([System.Collections.ArrayList])
     if ($reg -is [System.Collections.IDictionary]) {
         foreach ($k in $reg.Keys) {
             if ($null -eq $reg[$k]) { continue }
@@ -403,7 +415,7 @@ $DadSimCommandBodies['Invoke-DadTlsProbe'] = {
     $r = Get-DadSimTlsResult -HostName $HostName -Port $Port
     $chain = @()
     foreach ($c in $r.Chain) { $chain += ConvertTo-DadSimCertificate $c }
-    New-Object PSObject -Property ([ordered]@{
+    New-DadSimPSObject ([ordered]@{
             Handshake                  = $r.Handshake
             HandshakeError             = $r.HandshakeError
             ClientCertificateRequested = [bool]$r.ClientCertificateRequested

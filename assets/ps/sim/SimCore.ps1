@@ -20,7 +20,9 @@ function global:ConvertTo-DadSimData {
     $isList = ($Value -is [System.Collections.IList]) -and -not ($Value -is [byte[]])
     if (-not ($isDict -or $isObj -or $isList)) { return $Value }
     if ($isList) { $root = [Array]::CreateInstance([object], $Value.Count) } else { $root = [Activator]::CreateInstance($odType, $ciArgs) }
-    $stack = New-Object System.Collections.Stack
+    # Activator, not New-Object: New-Object is a Microsoft.PowerShell.Utility cmdlet, and the first cmdlet of that
+    # module in a session costs ~85 ms (module auto-load).
+    $stack = [Activator]::CreateInstance([System.Collections.Stack])
     $stack.Push(@($Value, $root))
     while ($stack.Count -gt 0) {
         $pair = $stack.Pop()
@@ -55,9 +57,19 @@ function global:ConvertTo-DadSimData {
 }
 
 # Parses JSON text once into the data model; dates stay strings (PowerShell 7 would turn them into DateTime).
-$global:DadSimJsonParams = (Get-Command ConvertFrom-Json).Parameters
+# System.Text.Json where .NET has it (PowerShell 7): ConvertFrom-Json is a Microsoft.PowerShell.Utility cmdlet, and the
+# first cmdlet of that module in a session costs ~85 ms (module auto-load) plus ~20 ms for ConvertFrom-Json itself;
+# JsonDocument costs ~5 ms. Same data as `ConvertFrom-Json -AsHashtable -DateKind String` + ConvertTo-DadSimData:
+# integers Int64 (BigInteger beyond), other numbers Double, strings kept as text. Windows PowerShell 5.1 (no
+# System.Text.Json) keeps ConvertFrom-Json.
+$global:DadSimJsonDocumentType = 'System.Text.Json.JsonDocument' -as [type]
+$global:DadSimJsonParams = $null
+$global:DadSimJsonOptions = $null
 function global:ConvertFrom-DadSimJson {
     param([string]$Text)
+    if ($null -ne $global:DadSimJsonDocumentType) { return , (ConvertFrom-DadSimJsonDocument $Text) }
+    # Asked only here (not at dot-source time): Get-Command ConvertFrom-Json loads Microsoft.PowerShell.Utility.
+    if ($null -eq $global:DadSimJsonParams) { $global:DadSimJsonParams = (Get-Command ConvertFrom-Json).Parameters }
     if ($global:DadSimJsonParams.ContainsKey('DateKind')) {
         $raw = ConvertFrom-Json -InputObject $Text -AsHashtable -DateKind String
     } elseif ($global:DadSimJsonParams.ContainsKey('AsHashtable')) {
@@ -66,6 +78,82 @@ function global:ConvertFrom-DadSimJson {
         $raw = ConvertFrom-Json -InputObject $Text
     }
     return , (ConvertTo-DadSimData $raw)
+}
+
+# System.Text.Json reader of ConvertFrom-DadSimJson (PowerShell 7 only). Comments and trailing commas are accepted as
+# ConvertFrom-Json (Newtonsoft) accepts them. Iterative, like ConvertTo-DadSimData: one work stack, no call per node.
+function global:ConvertFrom-DadSimJsonDocument {
+    param([string]$Text)
+    if ($null -eq $global:DadSimJsonOptions) {
+        $options = [Activator]::CreateInstance([System.Text.Json.JsonDocumentOptions])
+        $options.AllowTrailingCommas = $true
+        $options.CommentHandling = 'Skip'
+        $global:DadSimJsonOptions = $options
+    }
+    $odType = $global:DadSimOrderedType; $ciArgs = $global:DadSimCiArgs
+    $doc = [System.Text.Json.JsonDocument]::Parse($Text, $global:DadSimJsonOptions)
+    try {
+        # ValueKind: 1 Object, 2 Array, 3 String, 4 Number, 5 True, 6 False, 7 Null.
+        $rootElement = $doc.RootElement
+        $kind = [int]$rootElement.ValueKind
+        if ($kind -eq 1) { $root = [Activator]::CreateInstance($odType, $ciArgs) }
+        elseif ($kind -eq 2) { $root = [Array]::CreateInstance([object], $rootElement.GetArrayLength()) }
+        else { return (ConvertFrom-DadSimJsonScalar $rootElement) }
+        $stack = [Activator]::CreateInstance([System.Collections.Stack])
+        $stack.Push(@($rootElement, $root))
+        while ($stack.Count -gt 0) {
+            $pair = $stack.Pop()
+            $src = $pair[0]; $dst = $pair[1]
+            if ([int]$src.ValueKind -eq 2) {
+                $i = 0
+                foreach ($v in $src.EnumerateArray()) {
+                    $k = [int]$v.ValueKind
+                    if ($k -eq 1) { $t = [Activator]::CreateInstance($odType, $ciArgs); $stack.Push(@($v, $t)); $dst[$i] = $t }
+                    elseif ($k -eq 2) { $t = [Array]::CreateInstance([object], $v.GetArrayLength()); $stack.Push(@($v, $t)); $dst[$i] = $t }
+                    elseif ($k -eq 3) { $dst[$i] = $v.GetString() }
+                    elseif ($k -eq 5) { $dst[$i] = $true }
+                    elseif ($k -eq 6) { $dst[$i] = $false }
+                    elseif ($k -eq 7) { $dst[$i] = $null }
+                    else { $dst[$i] = ConvertFrom-DadSimJsonScalar $v }
+                    $i++
+                }
+                continue
+            }
+            foreach ($p in $src.EnumerateObject()) {
+                $v = $p.Value
+                $name = $p.Name
+                $k = [int]$v.ValueKind
+                if ($k -eq 1) { $t = [Activator]::CreateInstance($odType, $ciArgs); $stack.Push(@($v, $t)); $dst[$name] = $t }
+                elseif ($k -eq 2) { $t = [Array]::CreateInstance([object], $v.GetArrayLength()); $stack.Push(@($v, $t)); $dst[$name] = $t }
+                elseif ($k -eq 3) { $dst[$name] = $v.GetString() }
+                elseif ($k -eq 5) { $dst[$name] = $true }
+                elseif ($k -eq 6) { $dst[$name] = $false }
+                elseif ($k -eq 7) { $dst[$name] = $null }
+                else { $dst[$name] = ConvertFrom-DadSimJsonScalar $v }
+            }
+        }
+        return , $root
+    } finally {
+        $doc.Dispose()
+    }
+}
+
+# One JSON scalar as ConvertFrom-Json gives it: Int64, BigInteger beyond Int64, Double for fractions and exponents.
+function global:ConvertFrom-DadSimJsonScalar {
+    param($Element)
+    switch ([int]$Element.ValueKind) {
+        3 { return $Element.GetString() }
+        4 {
+            $n = [long]0
+            if ($Element.TryGetInt64([ref]$n)) { return $n }
+            $raw = $Element.GetRawText()
+            if ($raw -match '^-?[0-9]+$') { return [System.Numerics.BigInteger]::Parse($raw, [System.Globalization.CultureInfo]::InvariantCulture) }
+            return $Element.GetDouble()
+        }
+        5 { return $true }
+        6 { return $false }
+    }
+    return $null
 }
 
 # A deep copy, so that a transition's value is never shared with the live machine.
@@ -98,7 +186,7 @@ function global:Merge-DadSimData {
     if (-not ($Override -is [System.Collections.IDictionary])) { return , $Override }
     $isEdit = $Override.Contains('$append') -or $Override.Contains('$remove')
     if ($isEdit) {
-        $items = New-Object System.Collections.ArrayList
+        $items = [Activator]::CreateInstance([System.Collections.ArrayList])
         if ($null -ne $Base) { foreach ($i in @($Base)) { [void]$items.Add($i) } }
         if ($Override.Contains('$remove')) {
             foreach ($key in @($Override['$remove'])) {
@@ -119,8 +207,8 @@ function global:Merge-DadSimData {
 # (registry keys, host:port). Example: registry[HKLM:\SYSTEM\CurrentControlSet\Services\Tcpip6\Parameters].DisabledComponents
 function global:Split-DadSimPath {
     param([string]$Path)
-    $segments = New-Object System.Collections.ArrayList
-    $sb = New-Object System.Text.StringBuilder
+    $segments = [Activator]::CreateInstance([System.Collections.ArrayList])
+    $sb = [Activator]::CreateInstance([System.Text.StringBuilder])
     $i = 0
     while ($i -lt $Path.Length) {
         $c = $Path[$i]
@@ -236,8 +324,8 @@ function global:Invoke-DadSimFault {
             continue
         }
         if (-not $message) { $message = "${name}: simulated failure (fault in scenario '$($global:DadSim.Name)')" }
-        $ex = New-Object System.InvalidOperationException -ArgumentList $message
-        $err = New-Object System.Management.Automation.ErrorRecord -ArgumentList $ex, 'DadSimFault', ([System.Management.Automation.ErrorCategory]::NotSpecified), $name
+        $ex = [Activator]::CreateInstance([System.InvalidOperationException], [object[]]@($message))
+        $err = [Activator]::CreateInstance([System.Management.Automation.ErrorRecord], [object[]]@($ex, 'DadSimFault', [System.Management.Automation.ErrorCategory]::NotSpecified, $name))
         throw $err
     }
 }
@@ -286,7 +374,7 @@ function global:Test-DadSimEqual {
 # Fires a named event: records it and applies every transition rule whose `on` names it and whose `when` holds.
 function global:Invoke-DadSimEvent {
     param([string]$Name)
-    $applied = New-Object System.Collections.ArrayList
+    $applied = [Activator]::CreateInstance([System.Collections.ArrayList])
     $rules = $global:DadSim.Transitions
     for ($i = 0; $i -lt $rules.Count; $i++) {
         $rule = $rules[$i]
@@ -297,7 +385,7 @@ function global:Invoke-DadSimEvent {
         foreach ($k in @($rule['set'].Keys)) { Set-DadSimValue -Path $k -Value (Copy-DadSimData $rule['set'][$k]) }
         [void]$applied.Add($i)
     }
-    $entry = New-Object System.Collections.Specialized.OrderedDictionary
+    $entry = [Activator]::CreateInstance([System.Collections.Specialized.OrderedDictionary])
     $entry['event'] = $Name
     $entry['appliedRules'] = $applied.ToArray()
     [void]$global:DadSim.Events.Add($entry)

@@ -10,11 +10,15 @@
 # would. The fix-side commands change the machine and fire events that the scenario's transition rules react to.
 # Windows PowerShell 5.1 syntax only.
 
-$DadSimDir = Split-Path -Parent $MyInvocation.MyCommand.Path
-. (Join-Path $DadSimDir 'SimCore.ps1')
-. (Join-Path $DadSimDir 'SimTls.ps1')
-. (Join-Path $DadSimDir 'SimCommands.ps1')
-. (Join-Path $DadSimDir 'SimNative.ps1')
+# [System.IO.Path] rather than Split-Path/Join-Path, and the provider API ($ExecutionContext.SessionState.
+# InvokeProvider) rather than Get-Item/Set-Item/Test-Path/Remove-Item, here and below: those are cmdlets of the
+# auto-loaded Microsoft.PowerShell.Management module, and the first of them in a session costs ~85 ms (module
+# auto-load); ConvertTo-Json and Sort-Object (Microsoft.PowerShell.Utility) likewise. A bare session loads neither.
+$DadSimDir = [System.IO.Path]::GetDirectoryName($MyInvocation.MyCommand.Path)
+. ([System.IO.Path]::Combine($DadSimDir, 'SimCore.ps1'))
+. ([System.IO.Path]::Combine($DadSimDir, 'SimTls.ps1'))
+. ([System.IO.Path]::Combine($DadSimDir, 'SimCommands.ps1'))
+. ([System.IO.Path]::Combine($DadSimDir, 'SimNative.ps1'))
 $global:DadSimDir = $DadSimDir
 $global:DadSimDefined = @{}
 
@@ -39,17 +43,18 @@ function global:Get-DadSimBaseMachine {
     if ($BaseName -notmatch '^[A-Za-z0-9][A-Za-z0-9._-]*\.json$') {
         throw "Import-DadSimScenario: base '$BaseName' must be the file name of a base machine in _base (e.g. win10-client.json)."
     }
-    $candidates = @((Join-Path (Join-Path $ScenarioDir '_base') $BaseName),
-        (Join-Path (Join-Path (Join-Path (Split-Path -Parent (Split-Path -Parent $global:DadSimDir)) 'scenarios') '_base') $BaseName))
+    $assetsDir = [System.IO.Path]::GetDirectoryName([System.IO.Path]::GetDirectoryName($global:DadSimDir))
+    $candidates = @([System.IO.Path]::Combine([System.IO.Path]::Combine($ScenarioDir, '_base'), $BaseName),
+        [System.IO.Path]::Combine([System.IO.Path]::Combine([System.IO.Path]::Combine($assetsDir, 'scenarios'), '_base'), $BaseName))
     $file = $null
-    foreach ($c in $candidates) { if (Test-Path -LiteralPath $c -PathType Leaf) { $file = $c; break } }
+    foreach ($c in $candidates) { if ([System.IO.File]::Exists($c)) { $file = $c; break } }
     if (-not $file) { throw "Import-DadSimScenario: base machine '$BaseName' not found (looked in: $($candidates -join '; '))." }
     $doc = Read-DadSimJsonFile -Path $file -What 'base machine'
     if ($doc['schema'] -ne $global:DadSimBaseSchema) {
         throw "Import-DadSimScenario: base machine '$file' has schema '$($doc['schema'])'; expected '$($global:DadSimBaseSchema)'."
     }
     $machine = (New-DadSimDictionary)
-    if ($doc['base']) { $machine = Get-DadSimBaseMachine -BaseName ([string]$doc['base']) -ScenarioDir (Split-Path -Parent $file) -Depth ($Depth + 1) }
+    if ($doc['base']) { $machine = Get-DadSimBaseMachine -BaseName ([string]$doc['base']) -ScenarioDir ([System.IO.Path]::GetDirectoryName($file)) -Depth ($Depth + 1) }
     if ($doc['machine'] -is [System.Collections.IDictionary]) { $machine = Merge-DadSimData $machine $doc['machine'] }
     return $machine
 }
@@ -59,6 +64,7 @@ function global:Get-DadSimBaseMachine {
 function global:Set-DadSimCommands {
     $commands = $global:DadSim.Machine['commands']
     if ($null -eq $global:DadSimDefined) { $global:DadSimDefined = @{} }
+    $items = $ExecutionContext.SessionState.InvokeProvider.Item
     foreach ($name in $global:DadSimCommandBodies.Keys) {
         $present = $true
         if ($global:DadSimWindowsCommandNames -contains $name -and $commands -is [System.Collections.IDictionary] -and $commands.Contains($name)) {
@@ -67,19 +73,23 @@ function global:Set-DadSimCommands {
         $isDefined = $false
         if ($global:DadSimDefined.ContainsKey($name)) {
             # Ours only if its body still comes from our files (a test stub of the same name may have replaced it).
-            $fn = Get-Item -LiteralPath "function:\$name" -ErrorAction SilentlyContinue
+            $fn = $null
+            if ($items.Exists("function:\$name", $false, $true)) { $fn = @($items.Get([string[]]@("function:\$name"), $false, $true))[0] }
             $isDefined = $null -ne $fn -and $null -ne $fn.ScriptBlock.File -and $fn.ScriptBlock.File.StartsWith($global:DadSimDir)
         }
         if ($present -and -not $isDefined) {
-            Set-Item -Path "function:global:$name" -Value $global:DadSimCommandBodies[$name]
+            $null = $items.Set("function:global:$name", $global:DadSimCommandBodies[$name])
             $global:DadSimDefined[$name] = $true
         } elseif (-not $present) {
-            # Remove-Item does not honour a scope in a function: path; our functions live only in the global scope.
-            if (Test-Path -LiteralPath "function:\$name") { Remove-Item -LiteralPath "function:\$name" }
+            # Removing does not honour a scope in a function: path; our functions live only in the global scope.
+            if ($items.Exists("function:\$name", $false, $true)) { $items.Remove([string[]]@("function:\$name"), $false, $false, $true) }
             $global:DadSimDefined.Remove($name)
         }
     }
-    return , (@($global:DadSimDefined.Keys) | Sort-Object)
+    # Sorted as Sort-Object sorts strings (current culture, ignoring case).
+    $names = [string[]]@($global:DadSimDefined.Keys)
+    [Array]::Sort($names, [StringComparer]::CurrentCultureIgnoreCase)
+    return , $names
 }
 
 <#
@@ -108,7 +118,7 @@ function global:Import-DadSimScenario {
     $path = [string]$in['path']
     if (-not [System.IO.Path]::IsPathRooted($path)) { throw "Import-DadSimScenario: the scenario path must be absolute: '$path'." }
     if (-not $path.EndsWith('.json', [StringComparison]::OrdinalIgnoreCase)) { throw "Import-DadSimScenario: the scenario path must name a .json file: '$path'." }
-    if (-not (Test-Path -LiteralPath $path -PathType Leaf)) { throw "Import-DadSimScenario: scenario file not found: '$path'." }
+    if (-not [System.IO.File]::Exists($path)) { throw "Import-DadSimScenario: scenario file not found: '$path'." }
 
     $doc = Read-DadSimJsonFile -Path $path -What 'scenario file'
     if ($doc['schema'] -ne $global:DadSimScenarioSchema) {
@@ -118,7 +128,7 @@ function global:Import-DadSimScenario {
     if (-not $name) { $name = [System.IO.Path]::GetFileNameWithoutExtension($path) }
 
     $machine = (New-DadSimDictionary)
-    if ($doc['base']) { $machine = Get-DadSimBaseMachine -BaseName ([string]$doc['base']) -ScenarioDir (Split-Path -Parent $path) }
+    if ($doc['base']) { $machine = Get-DadSimBaseMachine -BaseName ([string]$doc['base']) -ScenarioDir ([System.IO.Path]::GetDirectoryName($path)) }
     if ($null -ne $doc['machine']) {
         if (-not ($doc['machine'] -is [System.Collections.IDictionary])) { throw "Import-DadSimScenario: '$path': machine must be an object." }
         $machine = Merge-DadSimData $machine $doc['machine']
@@ -145,7 +155,7 @@ function global:Import-DadSimScenario {
             throw "Import-DadSimScenario: '$path': faults names '$k', which is not a command of the simulated host."
         }
     }
-    $transitions = @($doc['transitions'] | Where-Object { $null -ne $_ })
+    $transitions = @(foreach ($t in $doc['transitions']) { if ($null -ne $t) { $t } })
     try { Test-DadSimTransitions $transitions } catch { throw "Import-DadSimScenario: '$path': $($_.Exception.Message)" }
 
     $global:DadSim = @{
@@ -156,17 +166,37 @@ function global:Import-DadSimScenario {
         Org         = $doc['org']
         Faults      = $faults
         Transitions = [object[]]$transitions
-        Events      = New-Object System.Collections.ArrayList
+        Events      = [Activator]::CreateInstance([System.Collections.ArrayList])
     }
     $defined = Set-DadSimCommands
     $sw.Stop()
-    $out = New-Object System.Collections.Specialized.OrderedDictionary
-    $out['schema'] = 'da-doctor/sim-load@1'
-    $out['scenario'] = $name
-    $out['description'] = $global:DadSim.Description
-    $out['commands'] = [object[]]$defined
-    $out['ms'] = [int]$sw.ElapsedMilliseconds
-    return (ConvertTo-Json -InputObject $out -Compress -Depth 5)
+    # Written by hand rather than by ConvertTo-Json (Microsoft.PowerShell.Utility: ~85 ms of module auto-load plus
+    # ~20 ms for the cmdlet on first use in a session); the same compressed JSON object.
+    $commandsJson = @(foreach ($c in $defined) { ConvertTo-DadSimJsonString $c })
+    return ('{"schema":"da-doctor/sim-load@1","scenario":' + (ConvertTo-DadSimJsonString $name) +
+        ',"description":' + (ConvertTo-DadSimJsonString $global:DadSim.Description) +
+        ',"commands":[' + [string]::Join(',', [string[]]$commandsJson) + '],"ms":' + [int]$sw.ElapsedMilliseconds + '}')
+}
+
+# A string as a JSON string literal, escaped as ConvertTo-Json escapes it (quote, backslash, control characters).
+function global:ConvertTo-DadSimJsonString {
+    param($Text)
+    if ($null -eq $Text) { return 'null' }
+    if ([string]$Text -match '^[^"\\\x00-\x1f]*$') { return '"' + $Text + '"' }
+    $sb = [Activator]::CreateInstance([System.Text.StringBuilder])
+    $null = $sb.Append('"')
+    foreach ($ch in ([string]$Text).ToCharArray()) {
+        $code = [int]$ch
+        if ($ch -eq '"') { $null = $sb.Append('\"') }
+        elseif ($ch -eq '\') { $null = $sb.Append('\\') }
+        elseif ($code -eq 10) { $null = $sb.Append('\n') }
+        elseif ($code -eq 13) { $null = $sb.Append('\r') }
+        elseif ($code -eq 9) { $null = $sb.Append('\t') }
+        elseif ($code -lt 32) { $null = $sb.Append('\u' + $code.ToString('x4')) }
+        else { $null = $sb.Append($ch) }
+    }
+    $null = $sb.Append('"')
+    return $sb.ToString()
 }
 
 <#
@@ -177,7 +207,7 @@ function global:Get-DadSimState {
     [CmdletBinding()]
     param([string]$InputB64)
     if ($null -eq $global:DadSim) { throw 'Get-DadSimState: no scenario is loaded; call Import-DadSimScenario first.' }
-    $out = New-Object System.Collections.Specialized.OrderedDictionary
+    $out = [Activator]::CreateInstance([System.Collections.Specialized.OrderedDictionary])
     $out['schema'] = 'da-doctor/sim-state@1'
     $out['scenario'] = $global:DadSim.Name
     $out['machine'] = $global:DadSim.Machine
