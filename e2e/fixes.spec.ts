@@ -189,7 +189,8 @@ test('winhttp-proxy: a fix is undone from the outcome screen after a confirmatio
   const undone = audit.value.find((r) => r.kind === 'undo' && r.fix === 'reset-winhttp-proxy');
   expect(undone, 'an undo record for reset-winhttp-proxy').toBeDefined();
   expect(audit.value.some((r) => r.kind === 'fix' && r.fix === 'reset-winhttp-proxy' && r.undoneBy === undone!.id)).toBe(true);
-  // The session's changes stay listed after checking again.
+  // The proxy is back, so checking again finds the problem again and offers the fix once more.
   await page.getByRole('button', { name: 'Run the checks again' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Changes made on this computer' })).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByRole('heading', { level: 2, name: 'What will change' })).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByText('Remove the computer-wide (WinHTTP) proxy.')).toBeVisible();
 });
