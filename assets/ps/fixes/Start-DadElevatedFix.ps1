@@ -27,6 +27,19 @@ try {
     $message = ($_.Exception.Message -replace '[\\"]', "'" -replace '[\x00-\x1f]', ' ')
     $json = '{"ok":false,"fix":"","changed":[],"undoData":null,"error":"the elevated fix could not start: ' + $message + '"}'
 }
-[System.IO.File]::WriteAllText($ResultPath, [string]$json, (New-Object System.Text.UTF8Encoding -ArgumentList $false))
+# The result folder is the user's (a fresh temp folder): never follow a link planted there, never overwrite. A new
+# file in a real folder, or nothing; the app then reports that the elevated fix wrote no result.
+$folder = [System.IO.Path]::GetDirectoryName([System.IO.Path]::GetFullPath($ResultPath))
+if (([System.IO.File]::GetAttributes($folder) -band [System.IO.FileAttributes]::ReparsePoint) -ne 0) { exit 3 }
+$bytes = (New-Object System.Text.UTF8Encoding -ArgumentList $false).GetBytes([string]$json)
+$stream = $null
+try {
+    $stream = New-Object System.IO.FileStream -ArgumentList $ResultPath, ([System.IO.FileMode]::CreateNew), ([System.IO.FileAccess]::Write)
+    $stream.Write($bytes, 0, $bytes.Length)
+} catch {
+    exit 3
+} finally {
+    if ($null -ne $stream) { $stream.Dispose() }
+}
 if ([string]$json -match '^\{"ok":true') { exit 0 }
 exit 1
