@@ -9,6 +9,8 @@ import type { Diagnosis } from '../src-shared/finding';
 import { buildReport, reportHtml } from '../src-shared/report/report';
 import { parseArgs, USAGE, type ParsedArgs } from './cli/args';
 import { runFixVerb } from './cli/fix';
+import { runAuditVerb, runUndoVerb, undoRequest } from './cli/undo';
+import { AuditLog } from './fixes/audit';
 import { formatDiagnosis, toContractJson } from './cli/format';
 import { defaultDataDir } from './fixes/dataDir';
 import { createFixExecutor } from './fixes/forDoctor';
@@ -34,6 +36,10 @@ async function main(argv: string[]): Promise<number> {
       return runFix(args);
     case 'report':
       return runReport(args);
+    case 'audit':
+      return runAuditVerb(args, new AuditLog(dataDirFor(args)));
+    case 'undo':
+      return runUndo(args);
     default:
       throw new InputError(`"${args.verb}" is not available yet in this version`);
   }
@@ -98,11 +104,27 @@ async function runReport(args: ParsedArgs): Promise<number> {
   return exitCodeOf(result.diagnosis);
 }
 
+/** Fixes on a simulated machine keep their own audit log, apart from this machine's real one. */
+function dataDirFor(args: ParsedArgs): string {
+  return args.options.has('scenario') ? join(defaultDataDir(), 'simulated') : defaultDataDir();
+}
+
+async function runUndo(args: ParsedArgs): Promise<number> {
+  undoRequest(args); // bad usage is refused before PowerShell starts
+  const doctor = doctorFor(args);
+  const executor = createFixExecutor(doctor, dataDirFor(args));
+  try {
+    return await runUndoVerb(args, executor, async () => {
+      executor.noteSnapshot((await doctor.collect()).snapshot);
+    });
+  } finally {
+    await doctor.dispose();
+  }
+}
+
 async function runFix(args: ParsedArgs): Promise<number> {
   const doctor = doctorFor(args);
-  // Fixes on a simulated machine keep their own audit log, apart from this machine's real one.
-  const dataDir = doctor.host.kind === 'simulated' ? join(defaultDataDir(), 'simulated') : defaultDataDir();
-  const executor = createFixExecutor(doctor, dataDir);
+  const executor = createFixExecutor(doctor, dataDirFor(args));
   try {
     return await runFixVerb(args, executor, async () => {
       executor.noteSnapshot((await doctor.collect()).snapshot);

@@ -14,6 +14,8 @@ const VERBS: Record<string, Record<string, 'flag' | 'value'>> = {
   collect: { scenario: 'value', out: 'value', json: 'flag' },
   report: { snapshot: 'value', out: 'value', scenario: 'value', redact: 'flag' },
   fix: { scenario: 'value', param: 'value', yes: 'flag', json: 'flag' },
+  undo: { scenario: 'value', yes: 'flag', json: 'flag' },
+  audit: { scenario: 'value', json: 'flag' },
   help: {},
   version: {},
 };
@@ -60,6 +62,8 @@ Usage:
   da-doctor collect --out FILE [--scenario NAME|FILE]
   da-doctor report (--snapshot FILE | --scenario NAME|FILE) --out FILE.html [--redact]
   da-doctor fix ID [--param name=value]... [--scenario NAME|FILE] [--yes] [--json]
+  da-doctor audit [--scenario NAME|FILE] [--json]          what DirectAccess Doctor changed here
+  da-doctor undo AUDIT_ID [--scenario NAME|FILE] [--yes] [--json]
 
 Without --scenario or --snapshot the checks run on this Windows machine.
 Exit codes: 0 no problem found (or fix verified), 1 problems found (or fix not verified), 2 bad usage or input.`;

@@ -38,7 +38,7 @@ export function refusedJson(id: string, reason: string): Record<string, unknown>
 }
 
 /** Asks on the terminal; false when there is no terminal to ask on. */
-async function confirm(question: string): Promise<boolean> {
+export async function confirm(question: string): Promise<boolean> {
   if (!process.stdin.isTTY || !process.stderr.isTTY) return false;
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
