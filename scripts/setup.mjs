@@ -32,7 +32,7 @@ function run(cmd, args, opts = {}) {
 function ensureNpm() {
   if (existsSync(join(root, 'node_modules', '.package-lock.json'))) return;
   say('installing npm packages');
-  run('npm', ['ci', '--no-audit', '--no-fund'], { env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } });
+  run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=warn'], { env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } });
 }
 
 function ensurePwsh() {
