@@ -8,7 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SCENARIO_EXPECTATIONS } from '../src-main/scenarios.expectations';
-import { expectNoAxeViolations, openScenario, runChecks, screenshot } from './helpers';
+import { applyFix, auditLog, expectNoAxeViolations, openScenario, runChecks, screenshot } from './helpers';
 
 const CERTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'assets', 'scenarios', 'certs');
 const MANAGE_OUT = 'I manage remote DirectAccess clients from this workstation';
@@ -19,21 +19,6 @@ const AFTER_FIX: Record<string, string> = { 'ipv6-disabled': 'Restart needed' };
 
 const fixHeading = (page: Page) => page.getByRole('heading', { level: 2, name: 'What will change' });
 const badge = (page: Page) => page.locator('.outcome .badge');
-
-/** Confirms and applies the fix on screen; resolves on the verify screen. */
-async function applyFix(page: Page, opts: { axe?: string } = {}): Promise<void> {
-  const apply = page.getByRole('button', { name: 'Apply the fix' });
-  await expect(apply).toBeEnabled();
-  await apply.click();
-  const confirm = page.getByRole('heading', { level: 2, name: 'Make this change now?' });
-  await expect(confirm).toBeFocused();
-  if (opts.axe) {
-    await expectNoAxeViolations(page, `${opts.axe} confirmation`);
-    await screenshot(page, `${opts.axe}-fix-confirm`);
-  }
-  await page.getByRole('button', { name: 'Yes, make the change' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: 'What happens next' })).toBeVisible({ timeout: 90_000 });
-}
 
 /** Applies every fix the tree offers, each verified, until an outcome; returns the fix ids seen on the way. */
 async function fixUntilOutcome(page: Page, scenario: string): Promise<string[]> {
@@ -185,10 +170,10 @@ test('winhttp-proxy: a fix is undone from the outcome screen after a confirmatio
   await expect(page.getByText('Undone: the previous setting is back.')).toBeVisible({ timeout: 60_000 });
   await screenshot(page, 'winhttp-proxy-undone');
   // The audit log records the undo, linked to the fix it undid.
-  const audit = (await (await page.request.post('/api/audit:list', { data: {} })).json()) as { value: { id: string; kind: string; fix: string; undoneBy?: string | null }[] };
-  const undone = audit.value.find((r) => r.kind === 'undo' && r.fix === 'reset-winhttp-proxy');
+  const audit = await auditLog(page);
+  const undone = audit.find((r) => r.kind === 'undo' && r.fix === 'reset-winhttp-proxy');
   expect(undone, 'an undo record for reset-winhttp-proxy').toBeDefined();
-  expect(audit.value.some((r) => r.kind === 'fix' && r.fix === 'reset-winhttp-proxy' && r.undoneBy === undone!.id)).toBe(true);
+  expect(audit.some((r) => r.kind === 'fix' && r.fix === 'reset-winhttp-proxy' && r.undoneBy === undone!.id)).toBe(true);
   // The proxy is back, so checking again finds the problem again and offers the fix once more.
   await page.getByRole('button', { name: 'Run the checks again' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'What will change' })).toBeVisible({ timeout: 45_000 });

@@ -22,6 +22,43 @@ export async function runChecks(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 2, name: 'What was checked' })).toBeVisible();
 }
 
+/** Confirms and applies the fix on screen; resolves on the verify screen (`axe`: scan and keep the confirmation). */
+export async function applyFix(page: Page, opts: { axe?: string } = {}): Promise<void> {
+  const apply = page.getByRole('button', { name: 'Apply the fix' });
+  await expect(apply).toBeEnabled();
+  await apply.click();
+  const confirm = page.getByRole('heading', { level: 2, name: 'Make this change now?' });
+  await expect(confirm).toBeFocused();
+  if (opts.axe) {
+    await expectNoAxeViolations(page, `${opts.axe} confirmation`);
+    await screenshot(page, `${opts.axe}-fix-confirm`);
+  }
+  await page.getByRole('button', { name: 'Yes, make the change' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'What happens next' })).toBeVisible({ timeout: 90_000 });
+}
+
+/** One record of the harness's audit log, as `audit:list` answers (the log is shared by every test of a run). */
+export interface AuditEntry {
+  id: string;
+  time: string;
+  fix: string;
+  kind: 'fix' | 'undo';
+  outcome: string;
+  undoneBy?: string | null;
+}
+
+/** The harness's audit log, read straight from main (newest first). */
+export async function auditLog(page: Page): Promise<AuditEntry[]> {
+  const res = await page.request.post('/api/audit:list', { data: {} });
+  expect(res.ok()).toBe(true);
+  return ((await res.json()) as { value: AuditEntry[] }).value;
+}
+
+/** The newest record of this fix (by time, not by position: other tests of the run write to the same log). */
+export async function newestAudit(page: Page, fix: string, kind: 'fix' | 'undo' = 'fix'): Promise<AuditEntry | undefined> {
+  return (await auditLog(page)).filter((r) => r.fix === fix && r.kind === kind).sort((a, b) => b.time.localeCompare(a.time))[0];
+}
+
 /** No axe violations on the current screen (WCAG 2.1 A/AA and best practices). */
 export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();

@@ -33,3 +33,10 @@ export function formatValue(field: string, value: unknown): string {
   if (typeof value === 'string') return value;
   return JSON.stringify(value);
 }
+
+/** An ISO time (the audit log's) as a readable local date and time; text that is not a time stays as it is. */
+export function formatLocalTime(iso: string, locale?: string, timeZone?: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone }).format(d);
+}

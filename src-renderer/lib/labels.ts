@@ -44,3 +44,13 @@ export const OUTCOME_LABELS: Record<OutcomeResult, string> = {
   retry: 'Try again after signing in',
   escalate: 'Needs your IT department',
 };
+
+/** How the administrator prompt of a change ended (the audit log's `elevation`), in plain words. */
+export const ELEVATION_LABELS: Record<string, string> = {
+  notNeeded: 'No administrator rights needed',
+  simulated: 'Administrator rights simulated (practice computer)',
+  granted: 'Administrator rights given',
+  declined: 'Administrator prompt declined',
+  timedOut: 'Administrator prompt not answered in time',
+  failed: 'Administrator prompt could not start',
+};

@@ -3,7 +3,7 @@ import { TREE, walk } from '../../src-shared/tree';
 import { diagnosis, finding } from '../../src-shared/tree/fixtures';
 import { TREE as T } from '../../src-shared/tree';
 import { fixText, readBase64 } from './fixes';
-import { formatErrorCode, formatValue } from './format';
+import { formatErrorCode, formatLocalTime, formatValue } from './format';
 import { ticketSummary } from './ticket';
 
 describe('formatting', () => {
@@ -12,6 +12,12 @@ describe('formatting', () => {
     expect(formatErrorCode(0x1234)).toBe('0x1234');
     expect(formatValue('state.lastErrorCode', 11001)).toBe('11001 = 0x2AF9 (WSAHOST_NOT_FOUND)');
     expect(formatValue('router', 'isatap')).toBe('isatap');
+  });
+
+  it('shows audit times as readable local date and time, and leaves text that is no time alone', () => {
+    expect(formatLocalTime('2025-01-02T03:04:05.000Z', 'en-GB', 'UTC')).toBe('2 Jan 2025, 03:04:05');
+    expect(formatLocalTime('2025-01-02T03:04:05.000Z', 'en-GB', 'Europe/Berlin')).toBe('2 Jan 2025, 04:04:05');
+    expect(formatLocalTime('yesterday')).toBe('yesterday');
   });
 });
 

@@ -1,5 +1,6 @@
 /** Start: what is wrong and for whom, then run the checks (or open a snapshot from another machine). */
 import { useId } from 'react';
+import { AuditHistory } from '../components/AuditHistory';
 import { RadioGroup } from '../components/RadioGroup';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { AUDIENCE_LABELS } from '../lib/labels';
@@ -19,6 +20,12 @@ export function StartScreen() {
   const scenario = useApp((s) => s.scenario);
   const setScenario = useApp((s) => s.setScenario);
   const technical = useApp((s) => s.technical);
+  const audit = useApp((s) => s.audit);
+  const auditLoading = useApp((s) => s.auditLoading);
+  const auditError = useApp((s) => s.auditError);
+  const auditUndos = useApp((s) => s.auditUndos);
+  const loadAudit = useApp((s) => s.loadAudit);
+  const undoAudit = useApp((s) => s.undoAudit);
   const pickerId = useId();
   const fileId = useId();
 
@@ -65,6 +72,23 @@ export function StartScreen() {
             }}
           />
         </div>
+      </details>
+      <details
+        className="more"
+        onToggle={(e) => {
+          if (e.currentTarget.open) void loadAudit();
+        }}
+      >
+        <summary>For helpdesk staff: changes made by DirectAccess Doctor on this computer</summary>
+        <AuditHistory
+          records={audit}
+          loading={auditLoading}
+          error={auditError}
+          undos={auditUndos}
+          technical={technical}
+          onUndo={(id) => void undoAudit(id)}
+          onReload={() => void loadAudit()}
+        />
       </details>
       {infoError && <p role="alert" className="error">The program did not answer: {infoError}</p>}
       {technical && info && (

@@ -29,7 +29,7 @@ export function verifyHeading(runs: FixRun[]): string {
 }
 
 /** What happened to one change, in plain words: the administrator prompt's outcome first. */
-export function runVerdict(r: FixRunResult): { cls: 'ok' | 'bad' | 'warn'; word: string; text: string } {
+export function runVerdict(r: Pick<FixRunResult, 'outcome' | 'elevation' | 'verified'>): { cls: 'ok' | 'bad' | 'warn'; word: string; text: string } {
   if (r.outcome === 'applied') {
     return r.verified
       ? { cls: 'ok', word: 'Verified', text: 'The change was made and the checks confirm it worked.' }

@@ -4,6 +4,7 @@
  * the tree takes its next step (verify → fixed, the next fix, or escalate); the verify screen shows the runs first.
  */
 import type { Bridge } from '../bridge';
+import { fixSpec } from '../../src-shared/fixes/catalogue';
 import type { FixId } from '../../src-shared/ids';
 import type { AuditRecord, CertificateInfo, FixPreview, FixRunResult } from '../../src-shared/ipc';
 import type { FixNode, FixOutcome, NodeId } from '../../src-shared/tree';
@@ -35,6 +36,18 @@ export interface FixRun {
   undo?: { status: 'running' | 'done' | 'failed'; result?: FixRunResult; error?: string };
 }
 
+/** An undo asked for from the audit log (the history on the start screen), by audit id. */
+export interface AuditUndo {
+  status: 'running' | 'done' | 'failed';
+  result?: FixRunResult;
+  error?: string;
+}
+
+/** Whether an audit record can be undone: an applied fix with undo data, whose fix has an undo, not undone yet. */
+export function canUndoRecord(r: AuditRecord): boolean {
+  return r.kind === 'fix' && r.outcome === 'applied' && r.undoData !== null && !r.undoneBy && Boolean(fixSpec(r.fix)?.undo);
+}
+
 /** Fix state and actions. */
 export interface FixSlice {
   /** Whether one-click fixes are available (the bridge has the fix verbs). */
@@ -47,8 +60,12 @@ export interface FixSlice {
   runs: FixRun[];
   /** The verify screen is up for the runs of this fix step until the person continues. */
   verifying: { nodeId: NodeId; runIds: number[] } | null;
+  /** The audit log of this machine, newest first, as last loaded (null before the first load). */
   audit: AuditRecord[] | null;
+  auditLoading: boolean;
   auditError: string | null;
+  /** Undos asked for from the audit log, by audit id. */
+  auditUndos: Record<string, AuditUndo>;
   /** Asks main what this fix will do with these parameters. */
   previewFix: (fixId: FixId, params: Record<string, string>) => Promise<void>;
   /** Reads a picked certificate file (base64) in main; then previews the import with it. */
@@ -63,7 +80,10 @@ export interface FixSlice {
   retryFixes: () => void;
   /** Undoes a run recorded in the audit log (the person confirmed). */
   undoRun: (runId: number) => Promise<void>;
+  /** (Re)loads the audit log; a failure keeps the last list and sets `auditError`. */
   loadAudit: () => Promise<void>;
+  /** Undoes a fix recorded in the audit log, from any session (the person confirmed); then reloads the log. */
+  undoAudit: (auditId: string) => Promise<void>;
   /** Forgets previews, the picked certificate and the verify screen (a new collection or a new start). */
   resetFixState: () => void;
 }
@@ -92,6 +112,14 @@ function bridgeFailure(fix: FixId, message: string): FixRunResult {
 }
 
 let nextRunId = 1;
+/** Numbers each audit load, so only the latest answer is kept. */
+let auditLoads = 0;
+
+/** How an undo ended, as the lists show it. */
+function undoState(r: Awaited<ReturnType<Bridge['fixUndo']>>): AuditUndo {
+  if (!r.ok) return { status: 'failed', error: r.error.message };
+  return r.value.outcome === 'applied' ? { status: 'done', result: r.value } : { status: 'failed', result: r.value, error: r.value.reason };
+}
 
 /** Creates the fix slice over this bridge. */
 export const createFixSlice =
@@ -104,7 +132,9 @@ export const createFixSlice =
     runs: [],
     verifying: null,
     audit: null,
+    auditLoading: false,
     auditError: null,
+    auditUndos: {},
     previewFix: async (fixId, params) => {
       const key = paramsKey(fixId, params);
       const current = get().previews[fixId];
@@ -163,12 +193,27 @@ export const createFixSlice =
       const patch = (undo: FixRun['undo']) => set((s) => ({ runs: s.runs.map((r) => (r.id === runId ? { ...r, undo } : r)) }));
       patch({ status: 'running' });
       const r = await bridge.fixUndo({ auditId: run.result.auditId, confirmed: true });
-      if (!r.ok) return patch({ status: 'failed', error: r.error.message });
-      patch({ status: r.value.outcome === 'applied' ? 'done' : 'failed', result: r.value, ...(r.value.outcome === 'applied' ? {} : { error: r.value.reason }) });
+      patch(undoState(r));
+      // The history, when it was loaded, shows the undo too.
+      if (get().audit !== null) await get().loadAudit();
     },
     loadAudit: async () => {
+      const load = ++auditLoads;
+      set({ auditLoading: true });
       const r = await bridge.auditList();
-      set(r.ok ? { audit: r.value, auditError: null } : { auditError: r.error.message });
+      if (load !== auditLoads) return; // a later load answers instead
+      set(r.ok ? { audit: r.value, auditLoading: false, auditError: null } : { auditLoading: false, auditError: r.error.message });
+    },
+    undoAudit: async (auditId) => {
+      if (get().auditUndos[auditId]?.status === 'running') return;
+      const patch = (u: AuditUndo) => set((s) => ({ auditUndos: { ...s.auditUndos, [auditId]: u } }));
+      patch({ status: 'running' });
+      const r = await bridge.fixUndo({ auditId, confirmed: true });
+      const state = undoState(r);
+      patch(state);
+      // A run of this session with that audit id is undone too (the outcome screen says so).
+      set((s) => ({ runs: s.runs.map((run) => (run.result.auditId === auditId ? { ...run, undo: state } : run)) }));
+      await get().loadAudit();
     },
     resetFixState: () => set({ previews: {}, certificate: null, verifying: null, applying: null }),
   });

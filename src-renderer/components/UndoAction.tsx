@@ -1,0 +1,99 @@
+/**
+ * Undo of one recorded change, after a confirmation: the Undo button, the question, and how the undo ended. Shared by
+ * the outcome screen's list of this session's changes and the start screen's history of the audit log.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { AuditUndo } from '../store/fixSlice';
+
+/** Props of one undo. */
+export interface UndoActionProps {
+  /** The fix's title (catalogue words). */
+  title: string;
+  /** What undo does, in the catalogue's words. */
+  undo: string;
+  /** Whether the Undo button is offered (the change has undo data and is not undone yet). */
+  offered: boolean;
+  /** The undo asked for, if any. */
+  state: AuditUndo | undefined;
+  /** The button's accessible name when the title alone is not unique in its list. */
+  label?: string;
+  /** The person confirmed. */
+  onUndo: () => void;
+}
+
+/** The undo of one change: nothing when it is not offered and was not asked for. */
+export function UndoAction({ title, undo, offered, state, label, onUndo }: UndoActionProps) {
+  const [asking, setAsking] = useState(false);
+  const confirmRef = useRef<HTMLParagraphElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const endRef = useRef<HTMLParagraphElement>(null);
+  /** Set when the person confirmed here, so the end of the undo gets the focus the vanished question had. */
+  const waiting = useRef(false);
+  const cancelled = useRef(false);
+  useEffect(() => {
+    if (asking) confirmRef.current?.focus();
+    else if (cancelled.current) {
+      cancelled.current = false;
+      buttonRef.current?.focus();
+    }
+  }, [asking]);
+  const status = state?.status;
+  useEffect(() => {
+    if (waiting.current && (status === 'done' || status === 'failed')) {
+      waiting.current = false;
+      endRef.current?.focus();
+    }
+  }, [status]);
+
+  return (
+    <>
+      {status === 'done' && (
+        <p ref={endRef} tabIndex={-1} className="undo-end">
+          Undone: the previous setting is back. Run the checks again to see this computer as it is now.
+        </p>
+      )}
+      {status === 'failed' && (
+        <p ref={endRef} tabIndex={-1} role="alert" className="error undo-end">
+          Undo did not work: {state?.error}
+        </p>
+      )}
+      {offered && status !== 'done' && !asking && (
+        <div className="actions">
+          <button ref={buttonRef} type="button" disabled={status === 'running'} onClick={() => setAsking(true)} aria-label={label ?? `Undo: ${title}`}>
+            Undo
+          </button>
+        </div>
+      )}
+      {asking && (
+        <div className="confirm">
+          <p ref={confirmRef} tabIndex={-1}>
+            <strong>Undo “{title}”?</strong> {undo} The problem it fixed may come back.
+          </p>
+          <div className="actions">
+            <button
+              type="button"
+              className="primary"
+              onClick={() => {
+                waiting.current = true;
+                setAsking(false);
+                onUndo();
+              }}
+            >
+              Yes, undo it
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                cancelled.current = true;
+                setAsking(false);
+              }}
+            >
+              Keep the change
+            </button>
+          </div>
+        </div>
+      )}
+      <span role="status">{status === 'running' ? `Undoing ${title}…` : ''}</span>
+    </>
+  );
+}
