@@ -1,34 +1,21 @@
 // `da-doctor diagnose --scenario` on every acceptance scenario, end to end: the built CLI, real pwsh, the real
 // probe module on the simulated host, the real rules. Checks the root causes scenarios.md lists, exactly.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { diagnosisSchema } from '../src-shared/finding';
 import { appRoot } from './paths';
 import { SCENARIO_EXPECTATIONS } from './scenarios.expectations';
 import { listScenarios } from './scenarios';
+import { buildCli, runCli } from './testing/runCli';
 
-const run = promisify(execFile);
 const root = appRoot();
-const cli = join(root, 'out', 'main', 'cli.js');
 
 /** Runs the CLI; resolves with exit code, stdout and stderr whatever the exit code. */
-async function daDoctor(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { cwd: root, timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const x = e as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof x.code === 'number' ? x.code : -1, stdout: x.stdout ?? '', stderr: x.stderr ?? '' };
-  }
-}
+const daDoctor = (args: string[]) => runCli(args, {}, 60_000);
 
-beforeAll(async () => {
-  await run(process.execPath, [join(root, 'scripts', 'build.mjs'), '--quiet', '--main'], { cwd: root });
-});
+beforeAll(buildCli);
 
 describe('every acceptance scenario has a file and an expectation', () => {
   it('the 24 scenarios of scenarios.md exist', () => {

@@ -1,29 +1,14 @@
 // `da-doctor audit` and `da-doctor undo` end to end: the built CLI, real pwsh, the simulated host, a fresh data folder.
-import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { appRoot } from '../paths';
+import { buildCli, runCli } from '../testing/runCli';
 
-const run = promisify(execFile);
-const root = appRoot();
-const env = { ...process.env, DAD_DATA_DIR: mkdtempSync(join(tmpdir(), 'dad-undo-')) };
+const env = { DAD_DATA_DIR: mkdtempSync(join(tmpdir(), 'dad-undo-')) };
+const daDoctor = (args: string[]) => runCli(args, env, 60_000);
 
-async function daDoctor(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(root, 'out', 'main', 'cli.js'), ...args], { cwd: root, env, timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const x = e as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof x.code === 'number' ? x.code : -1, stdout: x.stdout ?? '', stderr: x.stderr ?? '' };
-  }
-}
-
-beforeAll(async () => {
-  await run(process.execPath, [join(root, 'scripts', 'build.mjs'), '--quiet', '--main'], { cwd: root });
-});
+beforeAll(buildCli);
 
 describe('audit and undo', () => {
   it('lists a fix, undoes it once from the log, and refuses a second undo', async () => {

@@ -1,40 +1,27 @@
 // Fixes end to end on the simulated host with real pwsh: the CLI verb for every scenario that lists a fix, the trust
 // rules with real certificate files, and hostile input refused with nothing executed (a canary file that a
 // successful injection would create, and the simulated machine's state before and after).
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRoot } from '../paths';
 import { SCENARIO_EXPECTATIONS } from '../scenarios.expectations';
 import { Doctor } from '../services/doctor';
 import { createFixExecutor } from './forDoctor';
+import { buildCli, runCli } from '../testing/runCli';
 
-const run = promisify(execFile);
 const root = appRoot();
-const cli = join(root, 'out', 'main', 'cli.js');
 const dataDir = mkdtempSync(join(tmpdir(), 'dad-fix-it-'));
 const certs = join(root, 'assets', 'scenarios', 'certs');
 
 async function daDoctor(args: string[]): Promise<{ code: number; json: Record<string, unknown> | null; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  let code = 0;
-  try {
-    ({ stdout, stderr } = await run(process.execPath, [cli, ...args], { cwd: root, timeout: 90_000, env: { ...process.env, DAD_DATA_DIR: dataDir } }));
-  } catch (e) {
-    const x = e as { code?: number; stdout?: string; stderr?: string };
-    code = typeof x.code === 'number' ? x.code : -1;
-    stdout = x.stdout ?? '';
-    stderr = x.stderr ?? '';
-  }
+  const { code, stdout, stderr } = await runCli(args, { DAD_DATA_DIR: dataDir });
   return { code, json: stdout.trim() ? (JSON.parse(stdout) as Record<string, unknown>) : null, stderr };
 }
 
 beforeAll(async () => {
-  await run(process.execPath, [join(root, 'scripts', 'build.mjs'), '--quiet', '--main'], { cwd: root });
+  await buildCli();
 });
 
 const withFix = Object.entries(SCENARIO_EXPECTATIONS).filter(([, e]) => e.verifiedFix);
