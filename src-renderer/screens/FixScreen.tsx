@@ -24,7 +24,9 @@ export interface FixScreenProps {
 
 /** The fix screen. */
 export function FixScreen({ node, finding, technical, simulated }: FixScreenProps) {
-  const canApply = useApp((s) => s.canApplyFixes);
+  // A snapshot from another computer shows its fixes, but they can only run on that computer.
+  const imported = useApp((s) => (s.imported ? (s.result?.diagnosis.machine ?? 'another computer') : null));
+  const canApply = useApp((s) => s.canApplyFixes && !s.imported);
   const previews = useApp((s) => s.previews);
   const certificate = useApp((s) => s.certificate);
   const applying = useApp((s) => s.applying);
@@ -71,7 +73,9 @@ export function FixScreen({ node, finding, technical, simulated }: FixScreenProp
   const whyAdmin = [...new Set(texts.map((t) => t.state?.preview?.whyAdmin ?? t.text.whyAdmin).filter((w): w is string => Boolean(w)))];
   const title = node.fixes.length === 1 ? (texts[0]!.state?.preview?.title ?? texts[0]!.text.title) : node.title;
 
-  const why = !canApply
+  const why = imported
+    ? `These results come from a snapshot of ${imported}. A fix runs only on the computer it is for: run DirectAccess Doctor there, or give its user the commands in the technical view.`
+    : !canApply
     ? 'This version of the program cannot make changes; your helpdesk can make it with the commands in the technical view.'
     : fromFile && certificate?.status !== 'ready'
       ? 'First pick the certificate file from your helpdesk.'

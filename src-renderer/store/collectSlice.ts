@@ -18,6 +18,8 @@ export interface CollectSlice {
   progress: Partial<Record<SectionName, ProbeProgress>>;
   total: number;
   result: CollectResult | null;
+  /** True when the result is a snapshot of another computer: its fixes must not run here. */
+  imported: boolean;
   collectError: string | null;
   /**
    * The simulated scenario the harness last loaded for this page. Checks run again on the same machine (after a
@@ -38,6 +40,7 @@ export const createCollectSlice =
   (bridge: Bridge): Slice<CollectSlice> =>
   (set, get) => ({
     runId: null,
+    imported: false,
     collecting: 'idle',
     progress: {},
     total: 0,
@@ -46,7 +49,7 @@ export const createCollectSlice =
     loadedScenario: null,
     runChecks: async () => {
       const runId = newRunId();
-      set({ runId, collecting: 'running', progress: {}, total: 0, collectError: null });
+      set({ runId, collecting: 'running', progress: {}, total: 0, collectError: null, imported: false });
       const unsubscribe = bridge.onCollectProgress((p) => {
         if (p.runId !== get().runId) return; // a late event of an earlier run
         set((s) => ({
@@ -71,7 +74,7 @@ export const createCollectSlice =
     importSnapshot: async (text) => {
       set({ runId: null, collecting: 'running', progress: {}, total: 0, collectError: null });
       const r = await bridge.snapshotImport({ text });
-      if (r.ok) set({ collecting: 'done', result: r.value });
+      if (r.ok) set({ collecting: 'done', result: r.value, imported: true });
       else set({ collecting: 'failed', collectError: r.error.message });
     },
   });
