@@ -11,7 +11,7 @@ import { parseArgs, USAGE, type ParsedArgs } from './cli/args';
 import { runFixVerb } from './cli/fix';
 import { runAuditVerb, runUndoVerb, undoRequest } from './cli/undo';
 import { AuditLog } from './fixes/audit';
-import { formatDiagnosis, toContractJson } from './cli/format';
+import { formatDiagnosis } from './cli/format';
 import { defaultDataDir } from './fixes/dataDir';
 import { createFixExecutor } from './fixes/forDoctor';
 import { loadOrgConfig } from './org/loadOrg';
@@ -75,7 +75,7 @@ async function runDiagnose(args: ParsedArgs): Promise<number> {
   const snapshotFile = args.options.get('snapshot');
   if (typeof snapshotFile === 'string' && args.options.has('scenario')) throw new InputError('--snapshot and --scenario exclude each other');
   const result = typeof snapshotFile === 'string' ? diagnoseSnapshotText(readInput(snapshotFile)) : await collectWith(doctorFor(args));
-  process.stdout.write(args.options.has('json') ? `${JSON.stringify(toContractJson(result.diagnosis))}\n` : formatDiagnosis(result.diagnosis));
+  process.stdout.write(args.options.has('json') ? `${JSON.stringify(result.diagnosis)}\n` : formatDiagnosis(result.diagnosis));
   return exitCodeOf(result.diagnosis);
 }
 

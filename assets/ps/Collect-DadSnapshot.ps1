@@ -32,11 +32,8 @@ if ($Scenario) {
     . ([System.IO.Path]::Combine([System.IO.Path]::Combine($here, 'host'), 'WindowsHost.ps1'))
 }
 
-# The same section order as the app (src-shared/snapshot.ts).
-$sections = @('os', 'services', 'daStatus', 'ipHttps', 'reachability', 'serverCertificate', 'trustStores',
-    'machineCertificates', 'proxy', 'nrpt', 'ipv6', 'isatap', 'teredo', 'clock')
 $parts = @()
-foreach ($name in $sections) {
+foreach ($name in (Get-DadSectionNames)) {
     $input64 = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes('{"name":"' + $name + '"}'))
     $parts += ('"' + $name + '":' + (Invoke-DadProbe -InputB64 $input64))
 }

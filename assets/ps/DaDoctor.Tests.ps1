@@ -100,6 +100,8 @@ Describe 'Invoke-DadProbe' {
             $script:DadSectionOrder | Should -Be $Names
             foreach ($name in $Names) { Get-Command $script:DadSectionProbes[$name] -ErrorAction Stop | Should -Not -BeNullOrEmpty }
         }
+        # What the standalone collector iterates over.
+        Get-DadSectionNames | Should -Be $names
     }
 }
 

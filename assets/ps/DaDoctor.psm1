@@ -116,8 +116,13 @@ function Invoke-DadProbe {
     return $json
 }
 
+# The section names in the snapshot's order, for callers that collect every section (Collect-DadSnapshot.ps1).
+function Get-DadSectionNames {
+    return [string[]]$script:DadSectionOrder
+}
+
 Export-ModuleMember -Function @(
-    'Invoke-DadProbe',
+    'Invoke-DadProbe', 'Get-DadSectionNames',
     'Get-DadOsSection', 'Get-DadServicesSection', 'Get-DadDaStatusSection', 'Get-DadIpHttpsSection',
     'Get-DadReachabilitySection', 'Get-DadServerCertificateSection', 'Get-DadTrustStoresSection',
     'Get-DadMachineCertificatesSection', 'Get-DadProxySection', 'Get-DadNrptSection', 'Get-DadIpv6Section',

@@ -1,10 +1,5 @@
-/** How a diagnosis is printed: contract §3 JSON for machines, a short readable summary for people. */
+/** How a diagnosis is printed for people (machines get the diagnosis JSON itself, contract.md §3). */
 import type { Diagnosis } from '../../src-shared/finding';
-
-/** The diagnosis in the stable JSON shape of contract.md §3 (a superset: extra fields are allowed). */
-export function toContractJson(d: Diagnosis): Diagnosis {
-  return d;
-}
 
 const MARK = { error: 'ERROR  ', warning: 'WARNING', info: 'INFO   ' } as const;
 

@@ -3,6 +3,7 @@
  * throws, hangs or writes garbage costs only its own section (DESIGN §1).
  */
 import {
+  SECTION_NAMES,
   SNAPSHOT_SCHEMA,
   sectionsSchema,
   snapshotSchema,
@@ -13,7 +14,7 @@ import {
 import type { OrgConfig } from '../../src-shared/orgConfig';
 import type { PsHost } from '../powershell/psHost';
 import { appVersion } from '../paths';
-import { PROBE_ORDER, probeTimeoutMs } from './probePlan';
+import { probeTimeoutMs } from './probePlan';
 
 /** A probe starting or ending, for progress screens and the CLI's stderr. */
 export interface ProbeProgress {
@@ -62,8 +63,8 @@ export async function runProbe(host: PsHost, section: SectionName): Promise<AnyS
 export async function collectSnapshot(host: PsHost, options: CollectOptions): Promise<Snapshot> {
   await host.session.start();
   const sections: Partial<Record<SectionName, AnySection>> = {};
-  const total = PROBE_ORDER.length;
-  for (const [index, section] of PROBE_ORDER.entries()) {
+  const total = SECTION_NAMES.length;
+  for (const [index, section] of SECTION_NAMES.entries()) {
     if (options.only && !options.only.includes(section)) {
       sections[section] = { status: 'notApplicable', ms: 0, message: 'not re-collected' };
       continue;

@@ -1,5 +1,5 @@
-/** Which probes run, in what order, with what time budget each. */
-import { SECTION_NAMES, type SectionName } from '../../src-shared/snapshot';
+/** How long each probe may take (the order is the snapshot schema's, src-shared/snapshot.ts SECTION_NAMES). */
+import type { SectionName } from '../../src-shared/snapshot';
 
 /** Network probes may wait on a TCP or TLS timeout of their own; local reads should answer at once. */
 const NETWORK_TIMEOUT_MS = 12_000;
@@ -10,6 +10,3 @@ const NETWORK: ReadonlySet<SectionName> = new Set(['reachability', 'serverCertif
 export function probeTimeoutMs(section: SectionName, scale = 1): number {
   return Math.round((NETWORK.has(section) ? NETWORK_TIMEOUT_MS : LOCAL_TIMEOUT_MS) * scale);
 }
-
-/** Every section, in the snapshot's order. */
-export const PROBE_ORDER: readonly SectionName[] = SECTION_NAMES;

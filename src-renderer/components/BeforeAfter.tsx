@@ -1,4 +1,5 @@
 /** Before and after a fix: what the checks showed, side by side (the evidence a ticket can carry). */
+import { DataTable } from './DataTable';
 
 /** One compared value. */
 export interface BeforeAfterRow {
@@ -16,28 +17,11 @@ export interface BeforeAfterProps {
 export function BeforeAfter({ rows }: BeforeAfterProps) {
   if (rows.length === 0) return null;
   return (
-    <table className="evidence">
-      <caption>Before and after the change</caption>
-      <thead>
-        <tr>
-          <th scope="col">What</th>
-          <th scope="col">Before</th>
-          <th scope="col">After</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.label}>
-            <th scope="row">{r.label}</th>
-            <td>
-              <code>{r.before}</code>
-            </td>
-            <td>
-              <code>{r.after}</code>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      caption="Before and after the change"
+      columns={['What', 'Before', 'After']}
+      rowHeader
+      rows={rows.map((r) => ({ key: r.label, cells: [r.label, <code key="b">{r.before}</code>, <code key="a">{r.after}</code>] }))}
+    />
   );
 }

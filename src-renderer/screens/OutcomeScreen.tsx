@@ -1,6 +1,7 @@
 /** The end of the path: working, or escalate with the exact change an administrator must make and a ticket. */
 import { useId, useState } from 'react';
 import { AppliedFixes } from '../components/AppliedFixes';
+import { DataTable } from '../components/DataTable';
 import { EvidenceTable } from '../components/EvidenceTable';
 import type { FixRun } from '../store/fixSlice';
 import { OUTCOME_LABELS } from '../lib/labels';
@@ -95,28 +96,15 @@ export function OutcomeScreen({ node, diagnosis, ticket, technical, runs, onUndo
           {diagnosis.findings.map((f) => (
             <EvidenceTable key={f.id} evidence={f.evidence} caption={`${f.id} (${f.severity})`} />
           ))}
-          <table className="evidence">
-            <caption>Probes</caption>
-            <thead>
-              <tr>
-                <th scope="col">Probe</th>
-                <th scope="col">Status</th>
-                <th scope="col">Time</th>
-              </tr>
-            </thead>
-            <tbody>
-              {Object.entries(diagnosis.probes).map(([name, p]) => (
-                <tr key={name}>
-                  <th scope="row">{name}</th>
-                  <td>
-                    {p.status}
-                    {p.message ? `: ${p.message}` : ''}
-                  </td>
-                  <td>{Math.round(p.ms)} ms</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption="Probes"
+            columns={['Probe', 'Status', 'Time']}
+            rowHeader
+            rows={Object.entries(diagnosis.probes).map(([name, p]) => ({
+              key: name,
+              cells: [name, `${p.status}${p.message ? `: ${p.message}` : ''}`, `${Math.round(p.ms)} ms`],
+            }))}
+          />
         </section>
       )}
     </div>

@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type { FixId, RootCauseId } from '../ids';
 import type { SectionName, Snapshot } from '../snapshot';
-import { certificateParamsSchema, noParamsSchema, requiredRouterParamsSchema, routerParamsSchema } from './params';
+import { certificateParamsSchema, noParamsSchema, routerParamsSchema } from './params';
 import * as check from './verifyChecks';
 
 /** What verification concluded, in words for both audiences. */
@@ -242,4 +242,3 @@ export function fixSpec(id: string): FixSpec | undefined {
   return FIXES.get(id as FixId);
 }
 
-export { requiredRouterParamsSchema };

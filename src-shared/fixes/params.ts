@@ -46,4 +46,3 @@ export const certificateParamsSchema = z
 
 export const noParamsSchema = z.object({}).strict();
 export const routerParamsSchema = z.object({ router: routerSchema.optional() }).strict();
-export const requiredRouterParamsSchema = z.object({ router: routerSchema }).strict();
