@@ -1,5 +1,5 @@
 /** Formatting of raw evidence for the technical view. */
-import { describeErrorCode } from '../../src-shared/diagnose/errorCodes';
+import { describeErrorCode } from '../../src-shared/causes/registry';
 
 /** `2148204809` → `0x800B0109 (CERT_E_UNTRUSTEDROOT)`: error codes as Windows tools print them, with their name. */
 export function formatErrorCode(code: number): string {

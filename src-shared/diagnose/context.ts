@@ -3,7 +3,8 @@
  * and a few facts many rules share. Reading a section through `need` records it as essential, so a failed probe
  * turns the verdict into `unknown` instead of quietly passing for healthy.
  */
-import type { Finding, Role } from '../finding';
+import type { ErrorCodeInfo } from '../causes/cause';
+import type { Role } from '../finding';
 import type { OrgConfig } from '../orgConfig';
 import type { SectionName, Sections, Snapshot } from '../snapshot';
 import { parseErrorCode } from './errorCodes';
@@ -22,6 +23,8 @@ export interface RuleContext {
   peek<K extends SectionName>(name: K): SectionData<K> | undefined;
   /** IP-HTTPS LastErrorCode (unsigned), or null when there is no state (or the section is not ok). */
   readonly code: number | null;
+  /** The code table's entry for `code` (its symbolic name, meaning and owning cause), when the code is known. */
+  readonly codeInfo: ErrorCodeInfo | undefined;
   /** The IP-HTTPS ServerURL in effect (configuration, else policy), or null. */
   readonly serverUrl: string | null;
   /** Host part of the ServerURL, lower case, or null. */
@@ -38,18 +41,6 @@ export interface ContextRecord {
   undetermined: Set<SectionName>;
 }
 
-/** A rule: evidence in, root causes out. `ids` lists what it can return, `roles` where it applies. */
-export interface Rule {
-  ids: readonly Finding['id'][];
-  roles: readonly Role[];
-  run: (ctx: RuleContext) => Finding | Finding[] | null;
-}
-
-/** Small helper so rule files read as data. */
-export function defineRule(ids: Rule['ids'], roles: Rule['roles'], run: Rule['run']): Rule {
-  return { ids, roles, run };
-}
-
 /** Host of a URL (lower case, IPv6 brackets removed), or null when it does not parse. */
 export function urlHost(url: string | null | undefined): string | null {
   if (!url) return null;
@@ -59,7 +50,12 @@ export function urlHost(url: string | null | undefined): string | null {
 }
 
 /** Build the context for one snapshot and role. */
-export function makeContext(snapshot: Snapshot, role: Role, record: ContextRecord): RuleContext {
+export function makeContext(
+  snapshot: Snapshot,
+  role: Role,
+  record: ContextRecord,
+  describeCode: (code: number) => ErrorCodeInfo | undefined,
+): RuleContext {
   const s = snapshot.sections;
   function peek<K extends SectionName>(name: K): SectionData<K> | undefined {
     const sec = s[name];
@@ -84,6 +80,7 @@ export function makeContext(snapshot: Snapshot, role: Role, record: ContextRecor
     need,
     peek,
     code,
+    codeInfo: code === null ? undefined : describeCode(code),
     serverUrl,
     serverHost: urlHost(serverUrl) ?? peek('serverCertificate')?.host.toLowerCase() ?? null,
     inside: /connectedlocally/i.test(daStatus?.connection?.status ?? ''),

@@ -4,7 +4,7 @@ import { SECTION_NAMES } from '../snapshot';
 import { diagnose, RULES } from './index';
 import { errorIds, get, run } from './testing/assertions';
 import { buildSnapshot, code, connection, failed, healthyRaw, noState, org, patch, ROOT_THUMB, rootMissing } from './testing/snapshotBuilder';
-import { EXPLAINS } from './precedence';
+import { EXPLAINS } from '../causes/registry';
 
 describe('diagnosis envelope', () => {
   it('has the contract shape and one probe entry per section', () => {
@@ -30,10 +30,10 @@ describe('diagnosis envelope', () => {
 describe('every root cause has a rule', () => {
   const clientAndManageOut = ROOT_CAUSE_IDS.filter((id) => !id.startsWith('server-'));
   it.each(clientAndManageOut)('%s is produced by a rule', (id) => {
-    expect(RULES.some((r) => r.ids.includes(id))).toBe(true);
+    expect(RULES.some((r) => r.id === id)).toBe(true);
   });
   it('rules only claim known ids and the precedence table only names known ids', () => {
-    for (const r of RULES) for (const id of r.ids) expect(ROOT_CAUSE_IDS).toContain(id);
+    for (const r of RULES) expect(ROOT_CAUSE_IDS).toContain(r.id);
     for (const [deeper, list] of Object.entries(EXPLAINS)) {
       expect(ROOT_CAUSE_IDS).toContain(deeper as RootCauseId);
       if (list !== '*') for (const id of list!) expect(ROOT_CAUSE_IDS).toContain(id);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ROOT_CAUSE_IDS } from '../ids';
-import { codeLabel, describeErrorCode, ERROR_CODES, parseErrorCode, toHex } from './errorCodes';
+import { codeLabel, describeErrorCode, ERROR_CODES } from '../causes/registry';
+import { parseErrorCode, toHex } from './errorCodes';
 
 describe('parseErrorCode', () => {
   it('accepts the uint32 that Get-NetIPHttpsState returns', () => {

@@ -7,12 +7,12 @@ import { SECTION_NAMES, type Snapshot } from '../snapshot';
 import { makeContext, type ContextRecord, type RuleContext } from './context';
 import { applyPrecedence } from './precedence';
 import { deriveRole } from './role';
-import { RULES } from './rules';
-import { globalIsatapAddresses } from './rules/isatap';
+import { describeErrorCode, RULES } from '../causes/registry';
+import { globalIsatapAddresses } from '../causes/isatap/isatap';
 
-export { RULES } from './rules';
-export { parseErrorCode, describeErrorCode, toHex, ERROR_CODES } from './errorCodes';
-export type { Rule, RuleContext } from './context';
+export { RULES, describeErrorCode, ERROR_CODES } from '../causes/registry';
+export { parseErrorCode, toHex } from './errorCodes';
+export type { RuleContext } from './context';
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
@@ -42,7 +42,7 @@ function workingShown(ctx: RuleContext, findings: Finding[]): boolean {
 export function diagnose(snapshot: Snapshot): Diagnosis {
   const record: ContextRecord = { undetermined: new Set() };
   const role = deriveRole(snapshot, record);
-  const ctx = makeContext(snapshot, role, record);
+  const ctx = makeContext(snapshot, role, record, describeErrorCode);
 
   const raw: Finding[] = [];
   for (const rule of RULES) {

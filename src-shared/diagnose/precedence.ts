@@ -1,55 +1,15 @@
 /**
  * Root-cause ordering (DESIGN §1): when a deeper cause and its symptom both fire, only the deeper cause stays and
- * the symptom's evidence moves into it. The table says which cause explains which.
+ * the symptom's evidence moves into it. Each cause module says what it explains; the registry joins them (EXPLAINS).
  */
+import { EXPLAINS } from '../causes/registry';
 import type { Evidence, Finding } from '../finding';
-import type { RootCauseId } from '../ids';
-
-/** Findings that come from the IP-HTTPS LastErrorCode or the server certificate. */
-const IPHTTPS: readonly RootCauseId[] = [
-  'iphttps-untrusted-root',
-  'iphttps-partial-chain',
-  'iphttps-cert-expired',
-  'iphttps-revocation-offline',
-  'iphttps-name-mismatch',
-  'iphttps-proxy',
-  'nrpt-captures-public-name',
-  'iphttps-server-unreachable',
-  'iphttps-invalid-url',
-  'iphttps-tls-handshake-failed',
-  'preauth-client-cert-missing',
-  'preauth-client-cert-invalid',
-  'iphttps-interface-error',
-  'iphttps-unknown-error',
-];
-/** ISATAP findings that a missing tunnel interface would produce. */
-const ISATAP_INTERFACE: readonly RootCauseId[] = ['isatap-default-state-no-interface', 'isatap-no-global-address'];
-
-const ALL_ERRORS = '*' as const;
-
-/** deeper cause → the findings it explains. `*`: every other error finding. */
-export const EXPLAINS: Partial<Record<RootCauseId, readonly RootCauseId[] | typeof ALL_ERRORS>> = {
-  'edition-unsupported': ALL_ERRORS,
-  'da-not-configured': ['ip-helper-stopped', 'ipv6-transition-disabled', 'clock-skew', ...IPHTTPS],
-  'ip-helper-stopped': [...IPHTTPS, ...ISATAP_INTERFACE],
-  'ipv6-transition-disabled': [...IPHTTPS, ...ISATAP_INTERFACE],
-  'clock-skew': ['iphttps-revocation-offline', 'preauth-client-cert-invalid', 'iphttps-unknown-error'],
-  'iphttps-invalid-url': ['iphttps-name-mismatch', 'iphttps-server-unreachable', 'iphttps-unknown-error'],
-  'iphttps-untrusted-root': ['iphttps-partial-chain'],
-  'iphttps-proxy': ['iphttps-server-unreachable'],
-  'nrpt-captures-public-name': ['iphttps-server-unreachable'],
-  'preauth-client-cert-missing': ['iphttps-tls-handshake-failed'],
-  'preauth-client-cert-invalid': ['iphttps-tls-handshake-failed'],
-  'isatap-not-configured': ['isatap-router-unresolved', ...ISATAP_INTERFACE],
-  'isatap-router-unresolved': ISATAP_INTERFACE,
-  'isatap-default-state-no-interface': ['isatap-no-global-address'],
-};
 
 /** True when finding `deeper` explains finding `symptom`. */
 export function explains(deeper: Finding, symptom: Finding): boolean {
   if (deeper.id === symptom.id || deeper.severity !== 'error') return false;
   const list = EXPLAINS[deeper.id];
-  if (list === ALL_ERRORS) return symptom.severity === 'error';
+  if (list === '*') return symptom.severity === 'error';
   return list?.includes(symptom.id) ?? false;
 }
 

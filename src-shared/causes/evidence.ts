@@ -1,11 +1,11 @@
 /**
- * Shared pieces for rule files: evidence builders, the IP-HTTPS code evidence, certificate and name helpers, and the
- * commands a helpdesk runs to see the same evidence.
+ * Shared pieces for cause modules: evidence builders, the IP-HTTPS code evidence, certificate and name helpers, and
+ * the commands a helpdesk runs to see the same evidence.
  */
-import type { Evidence, Finding } from '../../finding';
-import type { CertInfo, SectionName } from '../../snapshot';
-import type { RuleContext } from '../context';
-import { codeLabel, describeErrorCode, toHex } from '../errorCodes';
+import type { Evidence, Finding } from '../finding';
+import type { CertInfo, SectionName } from '../snapshot';
+import type { RuleContext } from '../diagnose/context';
+import { toHex } from '../diagnose/errorCodes';
 
 /** One evidence item. */
 export function ev(probe: SectionName, field: string, observed: unknown, expected?: unknown, note?: string): Evidence {
@@ -29,16 +29,22 @@ export function failing(ctx: RuleContext): boolean {
 export function codeEvidence(ctx: RuleContext, expected: unknown = '0x0'): Evidence[] {
   const ip = ctx.peek('ipHttps');
   if (!ip?.state || ctx.code === null) return [];
-  const info = describeErrorCode(ctx.code);
+  const info = ctx.codeInfo;
   return [
     ev('ipHttps', 'state.lastErrorCode', toHex(ctx.code), expected, info ? `${info.name}: ${info.meaning}` : 'not a code with a published DirectAccess meaning'),
     ev('ipHttps', 'state.interfaceStatus', ip.state.interfaceStatus, 'IPHTTPS interface active'),
   ];
 }
 
+/** `0x800b0109 (CERT_E_UNTRUSTEDROOT)`: the IP-HTTPS code with its symbolic name when it has one. */
+export function labelOfCode(ctx: RuleContext): string {
+  if (ctx.code === null) return 'no IP-HTTPS code';
+  return ctx.codeInfo ? `${toHex(ctx.code)} (${ctx.codeInfo.name})` : toHex(ctx.code);
+}
+
 /** Short technical prefix: "IP-HTTPS LastErrorCode 0x800b0109 (CERT_E_UNTRUSTEDROOT)". */
 export function codeText(ctx: RuleContext): string {
-  return ctx.code === null ? 'IP-HTTPS state not available' : `IP-HTTPS LastErrorCode ${codeLabel(ctx.code)}`;
+  return ctx.code === null ? 'IP-HTTPS state not available' : `IP-HTTPS LastErrorCode ${labelOfCode(ctx)}`;
 }
 
 /** Commands that show the IP-HTTPS state on this machine (cmdlets on Windows 8+, netsh on Windows 7). */

@@ -1,0 +1,46 @@
+/** isatap-default-state-no-interface: ISATAP State Default creates no interface on newer Windows (knowledge E.3). */
+import { defineCause } from '../cause';
+import { ev, finding } from '../evidence';
+import { routerName, isatapCommands, orgRouter, DEFAULT_STATE_NO_INTERFACE_BUILD } from './isatap';
+import { fixThenVerify } from '../../tree/build';
+
+export const isatapDefaultState = defineCause({
+  id: "isatap-default-state-no-interface",
+  groups: ["isatapInterface"],
+  explains: ['isatap-no-global-address'],
+  fixes: ["enable-isatap"],
+  rule: {
+    roles: ['manageOut'],
+    run: (ctx) => {
+    const i = ctx.need('isatap');
+    const os = ctx.need('os');
+    if (!i || !os) return null;
+    if (!/^default$/i.test(i.configuration?.state ?? '') || os.build < DEFAULT_STATE_NO_INTERFACE_BUILD) return null;
+    if (i.interfaces.length > 0) return null;
+    const name = routerName(i) ?? orgRouter(ctx) ?? null;
+    return finding({
+      id: 'isatap-default-state-no-interface',
+      severity: 'error',
+      title: 'ISATAP is left on "Default", which no longer creates the tunnel',
+      plain: `This management computer is told where the DirectAccess server is${name ? ` (${name})` : ''}, but its IPv6 tunnel (ISATAP) is left on the setting "Default". On this version of Windows "Default" means "off", so no tunnel is created and DirectAccess computers cannot be reached from here. The fix switches it to "Enabled".`,
+      technical: `Get-NetIsatapConfiguration State Default, Router ${routerName(i) ?? '(none)'} on ${os.caption} build ${os.build} (≥ ${DEFAULT_STATE_NO_INTERFACE_BUILD}): the newer ADMX semantics make Default = no ISATAP interface. Set State Enabled explicitly.`,
+      evidence: [
+        ev('isatap', 'configuration.state', i.configuration?.state, 'Enabled'),
+        ev('os', 'build', os.build, `< ${DEFAULT_STATE_NO_INTERFACE_BUILD} for Default to create an interface`),
+        ev('isatap', 'interfaces', [], ['isatap.{…}'], i.router?.addresses.length ? `router ${i.router.name} resolves to ${i.router.addresses.join(', ')}` : undefined),
+      ],
+      fixes: ['enable-isatap'],
+      adminAction: 'Set the GPO "Set ISATAP State" to Enabled (not Default) for manage-out hosts running Windows 10 1607 / Server 2016 or later.',
+      commands: isatapCommands(i),
+    });
+    },
+  },
+  guide: {
+    steps: [
+      { chain: "manageOut", id: "mo-isatap-default", title: "ISATAP adapter", plain: "Checking that Windows created the ISATAP adapter (newer Windows only does when ISATAP is switched on explicitly).", then: "fix-isatap-enable-default" },
+    ],
+    nodes: [
+      ...fixThenVerify({ id: "fix-isatap-enable-default", fixes: ["enable-isatap"], cause: "isatap-default-state-no-interface", title: "Turn on ISATAP explicitly", plain: "ISATAP is left at \"Default\", and this version of Windows then creates no ISATAP adapter. The program switches it to \"Enabled\" with the same router.", passed: "fixed", failed: "escalate-isatap" }),
+    ],
+  },
+});

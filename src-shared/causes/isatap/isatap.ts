@@ -1,0 +1,36 @@
+/** Facts about a manage-out host's ISATAP configuration that several ISATAP causes read (knowledge E). */
+import type { RuleContext, SectionData } from '../../diagnose/context';
+
+export type Isatap = SectionData<'isatap'>;
+export const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+
+/** Windows 10 1607 / Server 2016: from this build ISATAP State Default creates no interface. */
+export const DEFAULT_STATE_NO_INTERFACE_BUILD = 14393;
+
+/** The configured router name, trimmed, or null. */
+export function routerName(i: Isatap): string | null {
+  const r = i.configuration?.router?.trim();
+  return r ? r : null;
+}
+
+/** Global ISATAP addresses (`…::5efe:a.b.c.d`, not link-local). */
+export function globalIsatapAddresses(i: Isatap): string[] {
+  return i.interfaces.flatMap((x) => x.addresses).filter((a) => /5efe:/i.test(a) && !/^fe80:/i.test(a));
+}
+
+/** True when the router is an IPv4 literal or its name resolved. */
+export function routerResolves(i: Isatap): boolean {
+  const name = routerName(i);
+  return name !== null && (IPV4.test(name) || (i.router?.addresses.length ?? 0) > 0);
+}
+
+export function isatapCommands(i: Isatap): string[] {
+  const r = routerName(i) ?? 'isatap';
+  return i.source === 'netsh'
+    ? ['netsh interface isatap show state', 'netsh interface isatap show router', 'netsh interface ipv6 show address', `nslookup ${r}`]
+    : ['Get-NetIsatapConfiguration', "Get-NetIPAddress -AddressFamily IPv6 | Where-Object InterfaceAlias -like 'isatap*'", `Resolve-DnsName ${r}`, 'Get-NetRoute -AddressFamily IPv6'];
+}
+
+export function orgRouter(ctx: RuleContext): string | undefined {
+  return ctx.org?.isatapRouter;
+}

@@ -1,0 +1,31 @@
+/** The client clock against the server's Date header: the clock decides between an expired certificate and clock-skew. */
+import type { RuleContext } from '../../diagnose/context';
+
+/** Largest clock difference that still counts as "in step" (Kerberos' default tolerance). */
+export const MAX_SKEW_MS = 5 * 60 * 1000;
+
+/** True when the evidence at hand is a certificate-time failure, which makes the clock decisive. */
+export function certTimeFailure(ctx: RuleContext): boolean {
+  return ctx.code === 0x800b0101 || (ctx.peek('serverCertificate')?.chainStatus.includes('NotTimeValid') ?? false);
+}
+
+/** Client clock minus server Date in ms, or null when either is unknown. `need` marks the probes essential. */
+export function clockSkewMs(ctx: RuleContext, need: boolean): number | null {
+  const clock = need ? ctx.need('clock') : ctx.peek('clock');
+  const cert = need ? ctx.need('serverCertificate') : ctx.peek('serverCertificate');
+  if (!clock || !cert?.serverDate) return null;
+  const a = Date.parse(clock.utcNow);
+  const b = Date.parse(cert.serverDate);
+  return Number.isNaN(a) || Number.isNaN(b) ? null : a - b;
+}
+
+/** "3 years 2 days" style duration for people. */
+export function humanDuration(ms: number): string {
+  const min = Math.round(Math.abs(ms) / 60000);
+  if (min < 120) return `${min} minutes`;
+  const h = Math.round(min / 60);
+  if (h < 48) return `${h} hours`;
+  const d = Math.round(h / 24);
+  if (d < 730) return `${d} days`;
+  return `${Math.round(d / 365)} years`;
+}

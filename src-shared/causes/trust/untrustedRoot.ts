@@ -1,0 +1,117 @@
+/** iphttps-untrusted-root: the server chain ends in a root not in LocalMachine\Root; variants self-signed-renewed and offline-domain-join (knowledge A.1, C). */
+import { defineCause } from '../cause';
+import { ev, finding, codeEvidence, codeText, ipHttpsCommands, isLegacy, rootStoreCommands, chainCommand, normThumb, normDn, day } from '../evidence';
+import { chainRoot, stateless } from './chain';
+import { escalate, fixThenVerify, info } from '../../tree/build';
+
+export const untrustedRoot = defineCause({
+  id: "iphttps-untrusted-root",
+  codes: [
+    { code: 0x800b0109, name: "CERT_E_UNTRUSTEDROOT", meaning: "the server certificate chain ends in a root this machine does not trust" },
+  ],
+  groups: ["iphttps"],
+  explains: ['iphttps-partial-chain'],
+  fixes: ["import-root-ca"],
+  rule: {
+    roles: ['client'],
+    run: (ctx) => {
+    const cert = ctx.peek('serverCertificate');
+    const stores = ctx.peek('trustStores');
+    const chain = cert?.chain ?? [];
+    const root = chainRoot(chain);
+    const rootInStore = root && stores ? stores.root.some((r) => normThumb(r.thumbprint) === normThumb(root.thumbprint)) : undefined;
+    const chainSaysUntrusted = cert?.chainStatus.includes('UntrustedRoot') ?? false;
+    const fires = ctx.code === 0x800b0109 || (stateless(ctx) && (chainSaysUntrusted || rootInStore === false));
+    if (!fires) return null;
+
+    const leaf = chain[0];
+    const last = chain[chain.length - 1];
+    const selfSignedLeaf = leaf !== undefined && leaf.selfSigned && chain.length === 1;
+    const older = selfSignedLeaf && stores
+      ? stores.root.find((r) => normDn(r.subject) === normDn(leaf.subject) && normThumb(r.thumbprint) !== normThumb(leaf.thumbprint))
+      : undefined;
+    const pin = ctx.org?.pinnedRoots.find((p) =>
+      root ? normThumb(p.thumbprint) === normThumb(root.thumbprint) : last !== undefined && normDn(p.subject) === normDn(last.issuer),
+    );
+    const os = ctx.peek('os');
+    const variant = older ? 'self-signed-renewed' : !selfSignedLeaf && os?.partOfDomain && rootInStore !== true ? 'offline-domain-join' : undefined;
+    const rootName = root?.subject ?? last?.issuer ?? 'the issuing root CA';
+    const rootThumb = root ? normThumb(root.thumbprint) : pin ? pin.thumbprint : undefined;
+
+    const evidence = [...codeEvidence(ctx)];
+    if (cert) {
+      evidence.push(ev('serverCertificate', 'chainStatus', cert.chainStatus, [], 'X509Chain built in machine context, revocation NoCheck'));
+      if (last) evidence.push(ev('serverCertificate', `chain[${chain.length - 1}]`, { subject: last.subject, thumbprint: last.thumbprint, selfSigned: last.selfSigned }, undefined, 'the certificate the chain ends in'));
+    }
+    if (stores && root) evidence.push(ev('trustStores', 'root', rootInStore ? 'present' : `${root.thumbprint} absent`, `${root.thumbprint} present`, 'LocalMachine\\Root'));
+    if (older) evidence.push(ev('trustStores', 'root', { subject: older.subject, thumbprint: older.thumbprint }, undefined, 'an older self-signed certificate with the same subject: the server certificate was renewed or DirectAccess reinstalled'));
+    if (pin) evidence.push(ev('serverCertificate', 'chain root thumbprint', rootThumb ?? pin.thumbprint, pin.thumbprint, `pinned by ${ctx.org?.organisation ?? 'the organisation'}: safe to import`));
+    if (evidence.length === 0) evidence.push(ev('ipHttps', 'state', null, undefined, 'no IP-HTTPS state'));
+
+    const commands = [...ipHttpsCommands(ctx), ...rootStoreCommands(ctx), chainCommand(ctx)];
+    const importHow = isLegacy(ctx) ? 'certutil -addstore Root <file>' : 'Import-Certificate -CertStoreLocation Cert:\\LocalMachine\\Root';
+
+    if (variant === 'self-signed-renewed' && leaf && older) {
+      return finding({
+        id: 'iphttps-untrusted-root',
+        severity: 'error',
+        variant,
+        title: "The DirectAccess server's certificate was replaced",
+        plain: "The office server proves who it is with a digital certificate (an ID card it made for itself). That certificate has been replaced, and this computer still only knows the old one, so it refuses to connect. It learns the new one the next time it is connected to the office network; until then your IT department must help.",
+        technical: `${codeText(ctx)}. The server presents a self-signed certificate ${leaf.subject} (thumbprint ${leaf.thumbprint}, valid from ${day(leaf.notBefore)}); LocalMachine\\Root holds an older self-signed certificate with the same subject (thumbprint ${older.thumbprint}). The DirectAccess self-signed IP-HTTPS certificate was renewed or DirectAccess reinstalled; clients receive the new one through the DirectAccess client GPO.`,
+        evidence,
+        fixes: pin ? ['import-root-ca'] : [],
+        escalate: true,
+        adminAction: `The DirectAccess server's self-signed IP-HTTPS certificate changed (new thumbprint ${leaf.thumbprint}, clients trust ${older.thumbprint}). Bring the client onto the corporate network (or another VPN) and run gpupdate /force, or push the new certificate to LocalMachine\\Root by GPO${pin ? '' : ' and pin its thumbprint in the organisation configuration so the wizard can import it'}; long term replace the self-signed certificate with one from a public or internal CA (Set-RemoteAccess -SslCertificate).`,
+        commands,
+      });
+    }
+
+    const odj = variant === 'offline-domain-join';
+    return finding({
+      id: 'iphttps-untrusted-root',
+      severity: 'error',
+      ...(variant ? { variant } : {}),
+      title: "This computer does not trust the DirectAccess server's certificate",
+      plain: `The office server proves who it is with a digital certificate, vouched for by "${rootName.replace(/^CN=/i, '')}". This computer does not have that authority on its trusted list, so it refuses to connect.${odj ? ' This usually happens when a computer was set up for the office while away from it.' : ''} ${pin ? 'Your organisation has approved this certificate, so it can be added with one click.' : 'If your helpdesk gave you the certificate file, it can be added; the wizard checks that it is the right one.'}`,
+      technical: `${codeText(ctx)}. The server chain (machine context) ends in ${rootName}${rootThumb ? ` (thumbprint ${rootThumb})` : ''}, which is not in LocalMachine\\Root.${odj ? ' The machine is domain-joined but lacks the enterprise root: typical of an offline domain join (djoin) provisioned without /rootcacerts or /certtemplate.' : ''} Import the root into LocalMachine\\Root (${importHow}) and restart iphlpsvc.`,
+      evidence,
+      fixes: ['import-root-ca'],
+      escalate: false,
+      adminAction: `Deploy ${rootName}${rootThumb ? ` (thumbprint ${rootThumb})` : ''} to DirectAccess clients' Trusted Root Certification Authorities by GPO (Computer Configuration → Policies → Windows Settings → Security Settings → Public Key Policies → Trusted Root Certification Authorities)${odj ? '; provision offline-joined clients with djoin /provision … /rootcacerts (or /certtemplate)' : ''}${pin ? '' : '; pin its thumbprint in the organisation configuration to make the client fix one click'}.`,
+      commands,
+    });
+    },
+  },
+  guide: {
+    steps: [
+      { chain: "client", id: "untrusted-root", title: "Trust in the server", plain: "Checking that this computer trusts the certificate the DirectAccess server shows (like a passport, it is signed by your company's certificate authority).", then: "root-pinned" },
+    ],
+    nodes: [
+      info("root-pinned", {"pinned": "root"}, "Known company certificate", "Your company has told this program which certificate to trust.", "fix-import-root-pinned", "root-self-signed"),
+      ...fixThenVerify({ id: "fix-import-root-pinned", fixes: ["import-root-ca"], cause: "iphttps-untrusted-root", title: "Trust your company's certificate", plain: "This computer is missing your company's main certificate (its \"root\" certificate), so it does not trust the DirectAccess server. The program adds the certificate your company has approved, then restarts the IP Helper service.", passed: "fixed", failed: "escalate-untrusted-root" }),
+      info("root-self-signed", {"finding": "iphttps-untrusted-root", "variant": "self-signed-renewed"}, "Renewed server certificate", "The server has a new certificate that it signed itself.", "escalate-untrusted-root", "root-file"),
+      {
+      "kind": "question",
+      "id": "root-file",
+      "question": "rootFile",
+      "title": "Do you have the certificate file from your helpdesk?",
+      "plain": "This computer does not trust the server's certificate. Your helpdesk can give you a small certificate file (ending in .cer or .crt) to fix that. The program checks it matches the server before adding it.",
+      "options": [
+        {
+          "value": "yes",
+          "label": "Yes, I have the file",
+          "next": "fix-import-root-file"
+        },
+        {
+          "value": "no",
+          "label": "No",
+          "next": "escalate-untrusted-root"
+        }
+      ]
+    },
+      ...fixThenVerify({ id: "fix-import-root-file", fixes: ["import-root-ca"], cause: "iphttps-untrusted-root", params: {"source": "file"}, title: "Trust the certificate from your helpdesk", plain: "Pick the certificate file. The program shows its fingerprint (thumbprint) and only adds it if it is the one the server uses, then restarts the IP Helper service.", passed: "fixed", failed: "escalate-untrusted-root" }),
+      escalate("escalate-untrusted-root", "iphttps-untrusted-root", "This computer does not trust the server's certificate", "Your IT department must give this computer the company's root certificate (for example through Group Policy), or send you the certificate file."),
+    ],
+  },
+});
