@@ -1,5 +1,5 @@
 /**
- * The fix walks of issue 4 against the real harness: for every scenario whose expectation has a `verifiedFix`, the
+ * The fix walks of issue 4 against the real harness: for every scenario whose file lists fixes in `expect.verified`, the
  * fix the tree offers is applied (confirmed first) until verification passes and the outcome is reached; the
  * certificate picker with a matching and a non-matching file; a fix that does not verify and escalates; undo from
  * the outcome screen; axe and screenshots on the fix and verify screens.
@@ -7,13 +7,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SCENARIO_EXPECTATIONS } from '../src-main/scenarios.expectations';
 import { applyFix, auditLog, expectNoAxeViolations, openScenario, runChecks, screenshot } from './helpers';
+import { scenarioWalks } from './scenarioWalks';
 
 const CERTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'assets', 'scenarios', 'certs');
-const MANAGE_OUT = 'I manage remote DirectAccess clients from this workstation';
-/** Scenarios where the user picks the audience on the start screen (as in wizard.spec.ts). */
-const AUDIENCE: Record<string, string> = { 'isatap-default-state': MANAGE_OUT, 'isatap-blocked-name': MANAGE_OUT };
 /** Outcomes other than "Fixed" after verification (the IPv6 change needs a restart). */
 const AFTER_FIX: Record<string, string> = { 'ipv6-disabled': 'Restart needed' };
 
@@ -41,18 +38,20 @@ async function fixUntilOutcome(page: Page, scenario: string): Promise<string[]> 
   throw new Error('too many fix steps');
 }
 
-const VERIFIED = Object.entries(SCENARIO_EXPECTATIONS).filter(([, e]) => e.verifiedFix);
+// The scenarios whose file says a fix of their end verifies (expect.verified); the walk applies what the tree offers.
+const VERIFIED = scenarioWalks().filter((w) => w.verified.length > 0);
 
-for (const [scenario, e] of VERIFIED) {
-  test(`${scenario}: ${e.verifiedFix!.id} is applied, verified, and the outcome is reached`, async ({ page }) => {
+for (const { scenario, audience, verified } of VERIFIED) {
+  const fixId = verified[0]!;
+  test(`${scenario}: ${fixId} is applied, verified, and the outcome is reached`, async ({ page }) => {
     test.setTimeout(150_000);
     await openScenario(page, scenario);
-    if (AUDIENCE[scenario]) await page.getByRole('radio', { name: AUDIENCE[scenario] }).check();
+    if (audience) await page.getByRole('radio', { name: audience }).check();
     await runChecks(page);
     await page.getByRole('switch', { name: 'Technical view' }).check();
     await expect(fixHeading(page)).toBeVisible();
     // The technical view shows the exact commands from main's preview.
-    await expect(page.getByLabel(`Commands for ${e.verifiedFix!.id}`)).toBeVisible();
+    await expect(page.getByLabel(`Commands for ${fixId}`)).toBeVisible();
     await expectNoAxeViolations(page, `${scenario} fix (technical view)`);
     await screenshot(page, `${scenario}-fix-technical`);
     await page.getByRole('switch', { name: 'Technical view' }).uncheck();
@@ -60,7 +59,7 @@ for (const [scenario, e] of VERIFIED) {
     await page.getByRole('switch', { name: 'Technical view' }).check();
 
     const seen = await fixUntilOutcome(page, scenario);
-    expect(seen).toContain(e.verifiedFix!.id);
+    expect(seen).toContain(fixId);
     const expected = AFTER_FIX[scenario] ?? 'Fixed';
     await expect(badge(page)).toHaveText(expected);
     await expect(page.getByRole('heading', { level: 2, name: 'Changes made on this computer' })).toBeVisible();

@@ -1,54 +1,12 @@
 /**
- * Every scenario of shared/scenarios.md walked from the start screen to where its tree ends, with the answers a
- * user would give; axe on every screen it passes; screenshots of each main screen.
+ * Every scenario file walked from the start screen to where its "expect" says the path ends, with the answers it
+ * names; axe on every screen it passes; screenshots of each main screen.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations, openScenario, runChecks, screenshot } from './helpers';
-
-type End =
-  | { fix: string }
-  | { outcome: 'Working' | 'Working (inside the company network)' | 'Needs your IT department' | 'Try again after signing in' };
-
-interface Walk {
-  scenario: string;
-  /** The start screen's choice, when the user would change it. */
-  audience?: string;
-  /** Answer labels the user picks, in order. */
-  answers?: string[];
-  /** Where the walk ends; `or` where scenarios.md allows two ends (depends on the organisation config). */
-  end: End;
-  or?: End;
-}
+import { scenarioWalks, type End } from './scenarioWalks';
 
 const IT = 'Needs your IT department' as const;
-
-/** One row per scenario of scenarios.md ("tree ends at"). */
-const WALKS: Walk[] = [
-  { scenario: 'healthy', end: { outcome: 'Working' } },
-  { scenario: 'untrusted-root', end: { fix: 'import-root-ca' } },
-  { scenario: 'untrusted-root-no-pin', answers: ['Yes, I have the file'], end: { fix: 'import-root-ca' } },
-  { scenario: 'self-signed-renewed', end: { outcome: IT }, or: { fix: 'import-root-ca' } },
-  { scenario: 'win7-untrusted-root', end: { fix: 'import-root-ca' } },
-  { scenario: 'expired-server-cert', end: { outcome: IT } },
-  { scenario: 'clock-skew', end: { fix: 'resync-time' } },
-  { scenario: 'revocation-offline', end: { fix: 'clear-crl-cache' } },
-  { scenario: 'winhttp-proxy', end: { fix: 'reset-winhttp-proxy' } },
-  { scenario: 'nrpt-split-dns', end: { outcome: IT } },
-  { scenario: 'captive-portal', answers: ['No, or I have already signed in'], end: { outcome: IT } },
-  { scenario: 'preauth-no-machine-cert', end: { outcome: IT } },
-  { scenario: 'ip-helper-stopped', end: { fix: 'start-ip-helper' } },
-  { scenario: 'ipv6-disabled', end: { fix: 'set-ipv6-prefer-ipv4' } },
-  { scenario: 'inside-corpnet', end: { outcome: 'Working (inside the company network)' } },
-  { scenario: 'name-mismatch', end: { outcome: IT } },
-  { scenario: 'invalid-url', end: { outcome: IT } },
-  { scenario: 'unknown-error', end: { outcome: IT } },
-  { scenario: 'edition-pro', end: { outcome: IT } },
-  { scenario: 'not-configured', end: { outcome: IT } },
-  { scenario: 'isatap-default-state', audience: 'I manage remote DirectAccess clients from this workstation', end: { fix: 'enable-isatap' } },
-  { scenario: 'isatap-blocked-name', audience: 'I manage remote DirectAccess clients from this workstation', end: { fix: 'set-isatap-router' } },
-  { scenario: 'probe-throws', end: { outcome: 'Working' } },
-  { scenario: 'probe-hangs', end: { fix: 'import-root-ca' } },
-];
 
 /** Which end the page shows now. */
 async function currentEnd(page: Page): Promise<'fix' | 'outcome'> {
@@ -64,13 +22,13 @@ async function matches(page: Page, end: End): Promise<boolean> {
   return kind === 'outcome' && (await page.locator('.outcome .badge').innerText()) === end.outcome;
 }
 
-for (const w of WALKS) {
+for (const w of scenarioWalks()) {
   test(`${w.scenario}: ends at ${'fix' in w.end ? `fix ${w.end.fix}` : w.end.outcome}`, async ({ page }) => {
     await openScenario(page, w.scenario);
     if (w.audience) await page.getByRole('radio', { name: w.audience }).check();
     await runChecks(page);
 
-    for (const label of w.answers ?? []) {
+    for (const label of w.answers) {
       await expect(page.getByRole('group', { name: 'Your answer' })).toBeVisible();
       await expectNoAxeViolations(page, `${w.scenario} question`);
       await screenshot(page, `${w.scenario}-question`);
@@ -80,8 +38,7 @@ for (const w of WALKS) {
 
     // The technical view shows fix ids and evidence; check the end with it on.
     await page.getByRole('switch', { name: 'Technical view' }).check();
-    const ok = (await matches(page, w.end)) || (w.or !== undefined && (await matches(page, w.or)));
-    expect(ok, `${w.scenario} should end at ${JSON.stringify(w.end)}${w.or ? ` or ${JSON.stringify(w.or)}` : ''}`).toBe(true);
+    expect(await matches(page, w.end), `${w.scenario} should end at ${JSON.stringify(w.end)}`).toBe(true);
 
     if ((await currentEnd(page)) === 'fix') {
       // The fix itself is applied in fixes.spec.ts; here the screen offers it.

@@ -1,13 +1,10 @@
-// `da-doctor diagnose --scenario` on every acceptance scenario, end to end: the built CLI, real pwsh, the real
-// probe module on the simulated host, the real rules. Checks the root causes scenarios.md lists, exactly.
+// The CLI's own promises: bad input exits 2 with one line, collect → diagnose --snapshot, the report verb. Every
+// scenario's diagnosis and path end are checked in scenarios.integration.test.ts from the scenario files.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { diagnosisSchema } from '../src-shared/finding';
 import { appRoot } from './paths';
-import { SCENARIO_EXPECTATIONS } from './scenarios.expectations';
-import { listScenarios } from './scenarios';
 import { buildCli, runCli } from './testing/runCli';
 
 const root = appRoot();
@@ -16,33 +13,6 @@ const root = appRoot();
 const daDoctor = (args: string[]) => runCli(args, {}, 60_000);
 
 beforeAll(buildCli);
-
-describe('every acceptance scenario has a file and an expectation', () => {
-  it('the 24 scenarios of scenarios.md exist', () => {
-    expect(listScenarios().sort()).toEqual(Object.keys(SCENARIO_EXPECTATIONS).sort());
-  });
-});
-
-describe.each(Object.entries(SCENARIO_EXPECTATIONS))('diagnose --scenario %s', (name, expected) => {
-  it('gives exactly the listed root causes, in the contract JSON shape', async () => {
-    const started = Date.now();
-    const { code, stdout, stderr } = await daDoctor(['diagnose', '--scenario', join(root, 'assets', 'scenarios', `${name}.json`), '--json']);
-    const elapsed = Date.now() - started;
-    expect(stderr).toBe('');
-    const diagnosis = diagnosisSchema.parse(JSON.parse(stdout));
-    const errors = diagnosis.findings.filter((f) => f.severity === 'error').map((f) => f.id);
-    expect(errors.sort()).toEqual([...expected.errors].sort());
-    for (const id of expected.alsoPresent ?? []) expect(diagnosis.findings.map((f) => f.id)).toContain(id);
-    expect(code).toBe(expected.errors.length ? 1 : 0);
-    expect(diagnosis.status).toBe(expected.errors.length ? 'problems' : 'healthy');
-    for (const [section, status] of Object.entries(diagnosis.probes)) {
-      expect(status.status, `${section}: ${status.message ?? ''}`).toBe(
-        expected.sections?.[section] ?? (status.status === 'notApplicable' ? 'notApplicable' : 'ok'),
-      );
-    }
-    if (name === 'probe-hangs') expect(elapsed).toBeLessThan(15_000);
-  });
-});
 
 describe('bad input exits 2 with one line on stderr and nothing on stdout', () => {
   const dir = mkdtempSync(join(tmpdir(), 'dad-cli-'));

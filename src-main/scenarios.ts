@@ -1,7 +1,10 @@
 /** The simulated host's scenario files: find them by name or path, and read what Node needs of them. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, isAbsolute, join, resolve } from 'node:path';
+import { z } from 'zod';
+import { fixIdSchema, rootCauseIdSchema } from '../src-shared/ids';
 import { orgConfigSchema, type OrgConfig } from '../src-shared/orgConfig';
+import { SECTION_NAMES, type SectionName } from '../src-shared/snapshot';
 import { scenariosDir } from './paths';
 
 export const SCENARIO_SCHEMA = 'da-doctor/scenario@1';
@@ -50,4 +53,34 @@ export function resolveScenario(nameOrPath: string): ScenarioRef {
     org = parsed.data;
   }
   return { path, name: basename(path, '.json'), org };
+}
+
+/**
+ * What a scenario states about itself (docs/scenarios.md, "expect"): the exact error root causes of its diagnosis,
+ * the tree node where the guided path stops with the given answers and no fix applied, and optionally other
+ * findings, sections that must fail, and the end node's fixes that verify (or not) on the simulated host. The
+ * integration tests and the Playwright walks read it; no other table of where scenarios end exists.
+ */
+export const scenarioExpectSchema = z
+  .object({
+    /** The role the diagnosis derives (default client); the walks choose it as the audience. */
+    role: z.enum(['client', 'manageOut', 'server']).optional(),
+    errors: z.array(rootCauseIdSchema),
+    end: z.string().min(1),
+    answers: z.record(z.string(), z.string()).optional(),
+    present: z.array(rootCauseIdSchema).optional(),
+    sections: z.partialRecord(z.enum(SECTION_NAMES as [SectionName, ...SectionName[]]), z.enum(['error', 'timedOut'])).optional(),
+    verified: z.array(fixIdSchema).optional(),
+    notVerified: z.array(fixIdSchema).optional(),
+  })
+  .strict();
+export type ScenarioExpect = z.infer<typeof scenarioExpectSchema>;
+
+/** The `expect` block of a built-in scenario; throws InputError when it is missing or malformed. */
+export function scenarioExpect(name: string): ScenarioExpect {
+  const ref = resolveScenario(name);
+  const doc = JSON.parse(readFileSync(ref.path, 'utf8')) as { expect?: unknown };
+  const parsed = scenarioExpectSchema.safeParse(doc.expect);
+  if (!parsed.success) throw new InputError(`scenario ${ref.name} has no valid "expect": ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
 }

@@ -10,7 +10,7 @@ import { diagnose } from '../src-shared/diagnose';
 import { parseSnapshotText } from '../src-shared/snapshotParse';
 import { powershellEnv, powershellExecutable } from './powershell/executable';
 import { appRoot } from './paths';
-import { SCENARIO_EXPECTATIONS } from './scenarios.expectations';
+import { scenarioExpect } from './scenarios';
 
 const run = promisify(execFile);
 const root = appRoot();
@@ -31,7 +31,7 @@ describe('Collect-DadSnapshot.ps1', () => {
       .findings.filter((f) => f.severity === 'error')
       .map((f) => f.id);
     // The standalone file carries no organisation configuration, which only changes which fixes are one click.
-    expect(errors.sort()).toEqual([...(SCENARIO_EXPECTATIONS[name]?.errors ?? ['(missing)'])].sort());
+    expect(errors.sort()).toEqual([...scenarioExpect(name).errors].sort());
   });
 
   it('leaves no file behind when it cannot write', async () => {

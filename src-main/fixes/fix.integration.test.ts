@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRoot } from '../paths';
-import { SCENARIO_EXPECTATIONS } from '../scenarios.expectations';
+import { listScenarios, scenarioExpect } from '../scenarios';
 import { Doctor } from '../services/doctor';
 import { createFixExecutor } from './forDoctor';
 import { buildCli, runCli } from '../testing/runCli';
@@ -24,16 +24,26 @@ beforeAll(async () => {
   await buildCli();
 });
 
-const withFix = Object.entries(SCENARIO_EXPECTATIONS).filter(([, e]) => e.verifiedFix);
+/** Every fix a scenario file says verifies on its machine (expect.verified), with the organisation's defaults. */
+const verified = listScenarios().flatMap((name) => (scenarioExpect(name).verified ?? []).map((fix) => [name, fix] as const));
 
-describe.each(withFix)('fix on %s', (name, expected) => {
-  it(`${expected.verifiedFix?.id} is applied and verified (exit 0)`, async () => {
-    const fix = expected.verifiedFix!;
-    const params = Object.entries(fix.params ?? {}).flatMap(([k, v]) => ['--param', `${k}=${v}`]);
-    const r = await daDoctor(['fix', fix.id, ...params, '--scenario', name, '--yes', '--json']);
-    expect(r.json, r.stderr).toMatchObject({ fix: fix.id, outcome: 'applied', verified: true, elevation: 'simulated' });
+describe.each(verified)('fix on %s', (name, fix) => {
+  it(`${fix} is applied and verified (exit 0)`, async () => {
+    const r = await daDoctor(['fix', fix, '--scenario', name, '--yes', '--json']);
+    expect(r.json, r.stderr).toMatchObject({ fix, outcome: 'applied', verified: true, elevation: 'simulated' });
     expect(typeof r.json?.reason).toBe('string');
     expect(r.code).toBe(0);
+  });
+});
+
+/** Every fix a scenario file says is applied but does not verify there (expect.notVerified). */
+const notVerified = listScenarios().flatMap((name) => (scenarioExpect(name).notVerified ?? []).map((fix) => [name, fix] as const));
+
+describe.each(notVerified)('fix on %s', (name, fix) => {
+  it(`${fix} is applied but not verified (exit 1)`, async () => {
+    const r = await daDoctor(['fix', fix, '--scenario', name, '--yes', '--json']);
+    expect(r.json, r.stderr).toMatchObject({ fix, outcome: 'applied', verified: false });
+    expect(r.code).toBe(1);
   });
 });
 

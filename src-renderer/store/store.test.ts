@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Bridge } from '../bridge';
 import type { CollectProgress, CollectResult, FixRunResult } from '../../src-shared/ipc';
 import type { FixNode } from '../../src-shared/tree';
-import { diagnosis, finding, SCENARIO_CASES } from '../../src-shared/tree/fixtures';
+import { diagnosis, finding, only, PINNED_ORG } from '../../src-shared/tree/fixtures';
 import type { Diagnosis } from '../../src-shared/finding';
 import { createAppStore, selectWalk } from './index';
 
@@ -121,7 +121,7 @@ describe('the store', () => {
   });
 
   it('skipping a fix takes the tree to its escalation', async () => {
-    const c = SCENARIO_CASES.find((x) => x.name === 'untrusted-root')!;
+    const c = { ctx: only('iphttps-untrusted-root', PINNED_ORG) };
     const store = createAppStore(fakeBridge(c.ctx.diagnosis, c.ctx.snapshot?.org));
     await store.getState().startChecks();
     expect(selectWalk(store.getState())?.current.kind).toBe('fix');
@@ -187,7 +187,7 @@ describe('the store', () => {
   });
 
   it('a picked certificate is inspected, previewed with its content, and the import runs with it', async () => {
-    const c = SCENARIO_CASES.find((x) => x.name === 'untrusted-root-no-pin')!;
+    const c = { ctx: only('iphttps-untrusted-root') };
     const bridge = fakeBridge(c.ctx.diagnosis, c.ctx.snapshot?.org);
     const store = createAppStore(bridge);
     await store.getState().startChecks();

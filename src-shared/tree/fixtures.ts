@@ -1,6 +1,7 @@
 /**
- * Plain diagnoses per acceptance scenario (scenarios.md), for tests of the tree and the renderer. They carry only
- * what the tree reads: the role, the status, the findings by id, and the organisation config's pins.
+ * Minimal findings and diagnoses for unit tests of the tree and the renderer. They carry only what the tree reads:
+ * the role, the status, the findings by id, and the organisation config's pins. Where each scenario ends is stated
+ * by the scenario files themselves (expect), not here.
  */
 import { DIAGNOSIS_SCHEMA, type Diagnosis, type Finding, type Role } from '../finding';
 import type { RootCauseId, Severity } from '../ids';
@@ -37,7 +38,8 @@ export function diagnosis(role: Role, findings: Finding[], status?: Diagnosis['s
   };
 }
 
-const pinnedOrg: OrgConfig = {
+/** An organisation configuration that pins the Contoso root, so the root import is one click. */
+export const PINNED_ORG: OrgConfig = {
   schema: 'da-doctor/org@1',
   organisation: 'Contoso',
   pinnedRoots: [{ subject: 'CN=Contoso Root CA', thumbprint: 'A'.repeat(40) }],
@@ -46,45 +48,8 @@ const pinnedOrg: OrgConfig = {
   otp: false,
   manageOutExpected: false,
 };
-const isatapOrg: OrgConfig = { ...pinnedOrg, pinnedRoots: [], isatapRouter: 'isatap-da.corp.contoso.com' };
 
-/** Where a scenario's walk must end (scenarios.md, "tree ends at"). */
-export type Expected = { fix: string } | { outcome: string; cause?: RootCauseId } | { question: string };
-
-/** One scenario: its context for the tree and where the walk without answers ends. */
-export interface ScenarioCase {
-  name: string;
-  ctx: WalkContext;
-  expect: Expected;
+/** A walk context for a client whose diagnosis has exactly this error finding, before any answer or fix. */
+export function only(id: RootCauseId, org: OrgConfig | null = null): WalkContext {
+  return { diagnosis: diagnosis('client', [finding(id)]), snapshot: { org }, answers: {}, fixResults: {} };
 }
-
-const ctx = (d: Diagnosis, org: OrgConfig | null = null): WalkContext => ({ diagnosis: d, snapshot: { org }, answers: {}, fixResults: {} });
-const client = (...f: Finding[]) => diagnosis('client', f);
-
-/** Every scenario of scenarios.md with its expected end (the walk without answers or fix results). */
-export const SCENARIO_CASES: ScenarioCase[] = [
-  { name: 'healthy', ctx: ctx(client()), expect: { outcome: 'working' } },
-  { name: 'untrusted-root', ctx: ctx(client(finding('iphttps-untrusted-root')), pinnedOrg), expect: { fix: 'import-root-ca' } },
-  { name: 'untrusted-root-no-pin', ctx: ctx(client(finding('iphttps-untrusted-root'))), expect: { question: 'rootFile' } },
-  { name: 'self-signed-renewed', ctx: ctx(client(finding('iphttps-untrusted-root', 'error', 'self-signed-renewed'))), expect: { outcome: 'escalate', cause: 'iphttps-untrusted-root' } },
-  { name: 'win7-untrusted-root', ctx: ctx(client(finding('iphttps-untrusted-root')), pinnedOrg), expect: { fix: 'import-root-ca' } },
-  { name: 'expired-server-cert', ctx: ctx(client(finding('iphttps-cert-expired'))), expect: { outcome: 'escalate', cause: 'iphttps-cert-expired' } },
-  { name: 'clock-skew', ctx: ctx(client(finding('clock-skew'))), expect: { fix: 'resync-time' } },
-  { name: 'revocation-offline', ctx: ctx(client(finding('iphttps-revocation-offline'))), expect: { fix: 'clear-crl-cache' } },
-  { name: 'winhttp-proxy', ctx: ctx(client(finding('iphttps-proxy'))), expect: { fix: 'reset-winhttp-proxy' } },
-  { name: 'nrpt-split-dns', ctx: ctx(client(finding('nrpt-captures-public-name'))), expect: { outcome: 'escalate', cause: 'nrpt-captures-public-name' } },
-  { name: 'captive-portal', ctx: ctx(client(finding('iphttps-server-unreachable'))), expect: { question: 'captivePortal' } },
-  { name: 'preauth-no-machine-cert', ctx: ctx(client(finding('preauth-client-cert-missing'))), expect: { outcome: 'escalate', cause: 'preauth-client-cert-missing' } },
-  { name: 'ip-helper-stopped', ctx: ctx(client(finding('ip-helper-stopped'))), expect: { fix: 'start-ip-helper' } },
-  { name: 'ipv6-disabled', ctx: ctx(client(finding('ipv6-transition-disabled'))), expect: { fix: 'set-ipv6-prefer-ipv4' } },
-  { name: 'inside-corpnet', ctx: ctx(client(finding('inside-corpnet', 'info'))), expect: { outcome: 'working-inside' } },
-  { name: 'name-mismatch', ctx: ctx(client(finding('iphttps-name-mismatch'))), expect: { outcome: 'escalate', cause: 'iphttps-name-mismatch' } },
-  { name: 'invalid-url', ctx: ctx(client(finding('iphttps-invalid-url'))), expect: { outcome: 'escalate', cause: 'iphttps-invalid-url' } },
-  { name: 'unknown-error', ctx: ctx(client(finding('iphttps-unknown-error'))), expect: { outcome: 'escalate', cause: 'iphttps-unknown-error' } },
-  { name: 'edition-pro', ctx: ctx(client(finding('edition-unsupported'))), expect: { outcome: 'escalate', cause: 'edition-unsupported' } },
-  { name: 'not-configured', ctx: ctx(diagnosis('client', [finding('da-not-configured')])), expect: { outcome: 'escalate', cause: 'da-not-configured' } },
-  { name: 'isatap-default-state', ctx: ctx(diagnosis('manageOut', [finding('isatap-default-state-no-interface')])), expect: { fix: 'enable-isatap' } },
-  { name: 'isatap-blocked-name', ctx: ctx(diagnosis('manageOut', [finding('isatap-router-unresolved')]), isatapOrg), expect: { fix: 'set-isatap-router' } },
-  { name: 'probe-throws', ctx: ctx(client()), expect: { outcome: 'working' } },
-  { name: 'probe-hangs', ctx: ctx(client(finding('iphttps-untrusted-root')), pinnedOrg), expect: { fix: 'import-root-ca' } },
-];
