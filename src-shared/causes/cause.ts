@@ -52,8 +52,9 @@ export interface Cause {
   groups?: readonly CauseGroup[];
   /** The rule; absent while the evidence for the cause is not collected yet (the server side). */
   rule?: CauseRule;
-  /** Findings this cause explains when both fire: ids, whole families, or `*` (every other error). */
-  explains?: readonly (RootCauseId | { group: CauseGroup })[] | '*';
+  /** Findings this cause explains when both fire: other causes (their modules, so an id is written once), whole
+   * families, or `*` (every other error). */
+  explains?: readonly (Cause | { group: CauseGroup })[] | '*';
   /** The fixes that resolve this cause (a finding offers the subset its evidence allows). */
   fixes?: readonly FixId[];
   /** Its checks in the guided chains, in order, and the nodes they lead to (fixes, questions, outcomes). */

@@ -90,7 +90,7 @@ export const EXPLAINS: Partial<Record<RootCauseId, readonly RootCauseId[] | '*'>
   CAUSES.flatMap((c): [RootCauseId, readonly RootCauseId[] | '*'][] => {
     if (!c.explains) return [];
     if (c.explains === '*') return [[c.id, '*']];
-    return [[c.id, c.explains.flatMap((e) => (typeof e === 'string' ? [e] : members(e.group)))]];
+    return [[c.id, c.explains.flatMap((e) => ('group' in e ? members(e.group) : [e.id]))]];
   }),
 );
 

@@ -9,6 +9,7 @@ import { applyPrecedence } from './precedence';
 import { deriveRole } from './role';
 import { describeErrorCode, RULES } from '../causes/registry';
 import { globalIsatapAddresses } from '../causes/isatap/isatap';
+import { insideCorpnet } from '../causes/machine/insideCorpnet';
 
 export { RULES, describeErrorCode, ERROR_CODES } from '../causes/registry';
 export { parseErrorCode, toHex } from './errorCodes';
@@ -25,7 +26,7 @@ function appliesTo(rule: (typeof RULES)[number], role: Role): boolean {
 /** True when the evidence shows the role's connection working (so "no findings" may mean healthy). */
 function workingShown(ctx: RuleContext, findings: Finding[]): boolean {
   if (ctx.role === 'client') {
-    if (findings.some((f) => f.id === 'inside-corpnet')) return true;
+    if (findings.some((f) => f.id === insideCorpnet.id)) return true;
     const ip = ctx.need('ipHttps');
     const conn = ctx.peek('daStatus')?.connection;
     if (conn && /error/i.test(conn.status)) return false;

@@ -2,6 +2,9 @@
 import { defineCause } from '../cause';
 import { ev, finding, codeEvidence, codeText, ipHttpsCommands, isIpLiteral } from '../evidence';
 import { escalate } from '../../tree/build';
+import { nameMismatch } from './nameMismatch';
+import { serverUnreachable } from './serverUnreachable';
+import { unknownError } from './unknownError';
 
 export const invalidUrl = defineCause({
   id: "iphttps-invalid-url",
@@ -9,7 +12,7 @@ export const invalidUrl = defineCause({
     { code: 0x4be, name: "ERROR_INVALID_NETNAME", meaning: "invalid IP-HTTPS URL specified (the URL must use a DNS name, not an IP address)" },
   ],
   groups: ["iphttps"],
-  explains: ['iphttps-name-mismatch', 'iphttps-server-unreachable', 'iphttps-unknown-error'],
+  explains: [nameMismatch, serverUnreachable, unknownError],
   rule: {
     roles: ['client'],
     run: (ctx) => {

@@ -4,6 +4,7 @@ import { ev, finding, codeEvidence, codeText, ipHttpsCommands } from '../evidenc
 import { CONNECT_CODES } from '../../diagnose/errorCodes';
 import type { SectionData } from '../../diagnose/context';
 import { escalate } from '../../tree/build';
+import { serverUnreachable } from './serverUnreachable';
 
 type NrptRule = SectionData<'nrpt'>['rules'][number];
 
@@ -27,7 +28,7 @@ export function effectiveNrptRule(rules: NrptRule[], host: string): NrptRule | u
 export const nrptCapturesPublicName = defineCause({
   id: "nrpt-captures-public-name",
   groups: ["iphttps"],
-  explains: ['iphttps-server-unreachable'],
+  explains: [serverUnreachable],
   rule: {
     roles: ['client'],
     run: (ctx) => {

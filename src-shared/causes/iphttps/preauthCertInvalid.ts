@@ -3,11 +3,12 @@ import { defineCause } from '../cause';
 import { ev, finding, codeEvidence, codeText } from '../evidence';
 import { candidates, problemOf, preauthInPlay, preauthCommands } from './machineCerts';
 import { escalate } from '../../tree/build';
+import { tlsHandshakeFailed } from './tlsHandshakeFailed';
 
 export const preauthCertInvalid = defineCause({
   id: "preauth-client-cert-invalid",
   groups: ["iphttps"],
-  explains: ['iphttps-tls-handshake-failed'],
+  explains: [tlsHandshakeFailed],
   rule: {
     roles: ['client'],
     run: (ctx) => {

@@ -2,7 +2,9 @@
 import { defineCause } from '../cause';
 import { ev, finding, codeEvidence, codeText } from '../evidence';
 import { CLIENT_AUTH, candidates, problemOf, preauthInPlay, preauthCommands } from './machineCerts';
+import { insideCorpnet } from '../machine/insideCorpnet';
 import { escalate, fixThenVerify, info } from '../../tree/build';
+import { tlsHandshakeFailed } from './tlsHandshakeFailed';
 
 export const preauthCertMissing = defineCause({
   id: "preauth-client-cert-missing",
@@ -10,7 +12,7 @@ export const preauthCertMissing = defineCause({
     { code: 0x90320, name: "SEC_I_INCOMPLETE_CREDENTIALS", meaning: "the server asked for a client certificate the machine could not supply" },
   ],
   groups: ["iphttps"],
-  explains: ['iphttps-tls-handshake-failed'],
+  explains: [tlsHandshakeFailed],
   fixes: ["renew-machine-certificate"],
   rule: {
     roles: ['client'],
@@ -51,7 +53,7 @@ export const preauthCertMissing = defineCause({
       { chain: "client", id: "preauth-missing", title: "Computer certificate", plain: "Checking that this computer has the certificate the DirectAccess server asks for.", then: "preauth-inside" },
     ],
     nodes: [
-      info("preauth-inside", {"finding": "inside-corpnet"}, "Are you in the office?", "A new computer certificate can only be requested on the company network.", "fix-renew-machine-cert", "escalate-preauth-missing"),
+      info("preauth-inside", { finding: insideCorpnet.id }, "Are you in the office?", "A new computer certificate can only be requested on the company network.", "fix-renew-machine-cert", "escalate-preauth-missing"),
       ...fixThenVerify({ id: "fix-renew-machine-cert", fixes: ["renew-machine-certificate"], cause: "preauth-client-cert-missing", title: "Request a new computer certificate", plain: "This computer has no valid certificate to prove who it is. While in the office it can ask the company for a new one.", passed: "fixed", failed: "escalate-preauth-missing" }),
       escalate("escalate-preauth-missing", "preauth-client-cert-missing", "This computer has no certificate to prove who it is", "The DirectAccess server asks for a computer certificate and this computer has none that works. Your IT department must issue one (or bring the laptop to the office so it gets one automatically)."),
     ],

@@ -4,11 +4,12 @@ import { ev, finding, codeEvidence, codeText, ipHttpsCommands } from '../evidenc
 import { PROXY_CODES } from '../../diagnose/errorCodes';
 import type { FixId } from '../../ids';
 import { escalate, fixThenVerify } from '../../tree/build';
+import { serverUnreachable } from './serverUnreachable';
 
 export const proxy = defineCause({
   id: "iphttps-proxy",
   groups: ["iphttps"],
-  explains: ['iphttps-server-unreachable'],
+  explains: [serverUnreachable],
   fixes: ["reset-winhttp-proxy", "clear-iphlpsvc-proxy-cache"],
   rule: {
     roles: ['client'],

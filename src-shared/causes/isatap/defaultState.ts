@@ -3,11 +3,12 @@ import { defineCause } from '../cause';
 import { ev, finding } from '../evidence';
 import { routerName, isatapCommands, orgRouter, DEFAULT_STATE_NO_INTERFACE_BUILD } from './isatap';
 import { fixThenVerify } from '../../tree/build';
+import { isatapNoGlobalAddress } from './noGlobalAddress';
 
 export const isatapDefaultState = defineCause({
   id: "isatap-default-state-no-interface",
   groups: ["isatapInterface"],
-  explains: ['isatap-no-global-address'],
+  explains: [isatapNoGlobalAddress],
   fixes: ["enable-isatap"],
   rule: {
     roles: ['manageOut'],

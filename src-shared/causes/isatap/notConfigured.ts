@@ -3,10 +3,11 @@ import { defineCause } from '../cause';
 import { ev, finding } from '../evidence';
 import { routerName, globalIsatapAddresses, isatapCommands, orgRouter } from './isatap';
 import { escalate, fixThenVerify } from '../../tree/build';
+import { isatapRouterUnresolved } from './routerUnresolved';
 
 export const isatapNotConfigured = defineCause({
   id: "isatap-not-configured",
-  explains: ['isatap-router-unresolved', { group: 'isatapInterface' }],
+  explains: [isatapRouterUnresolved, { group: 'isatapInterface' }],
   fixes: ["enable-isatap"],
   rule: {
     roles: ['manageOut'],

@@ -2,10 +2,13 @@
 import { defineCause } from '../cause';
 import { ev, finding } from '../evidence';
 import { escalate } from '../../tree/build';
+import { ipHelperStopped } from './ipHelperStopped';
+import { ipv6TransitionDisabled } from './ipv6TransitionDisabled';
+import { clockSkew } from '../trust/clockSkew';
 
 export const daNotConfigured = defineCause({
   id: "da-not-configured",
-  explains: ['ip-helper-stopped', 'ipv6-transition-disabled', 'clock-skew', { group: 'iphttps' }],
+  explains: [ipHelperStopped, ipv6TransitionDisabled, clockSkew, { group: 'iphttps' }],
   rule: {
     roles: ['client'],
     run: (ctx) => {

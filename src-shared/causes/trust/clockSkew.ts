@@ -3,10 +3,13 @@ import { defineCause } from '../cause';
 import { ev, finding, codeEvidence, codeText } from '../evidence';
 import { MAX_SKEW_MS, certTimeFailure, clockSkewMs, humanDuration } from './clock';
 import { escalate, fixThenVerify } from '../../tree/build';
+import { revocationOffline } from './revocationOffline';
+import { preauthCertInvalid } from '../iphttps/preauthCertInvalid';
+import { unknownError } from '../iphttps/unknownError';
 
 export const clockSkew = defineCause({
   id: "clock-skew",
-  explains: ['iphttps-revocation-offline', 'preauth-client-cert-invalid', 'iphttps-unknown-error'],
+  explains: [revocationOffline, preauthCertInvalid, unknownError],
   fixes: ["resync-time"],
   rule: {
     roles: ['client'],

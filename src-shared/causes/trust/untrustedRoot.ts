@@ -3,6 +3,7 @@ import { defineCause } from '../cause';
 import { ev, finding, codeEvidence, codeText, ipHttpsCommands, isLegacy, rootStoreCommands, chainCommand, normThumb, normDn, day } from '../evidence';
 import { chainRoot, stateless } from './chain';
 import { escalate, fixThenVerify, info } from '../../tree/build';
+import { partialChain } from './partialChain';
 
 export const untrustedRoot = defineCause({
   id: "iphttps-untrusted-root",
@@ -10,7 +11,7 @@ export const untrustedRoot = defineCause({
     { code: 0x800b0109, name: "CERT_E_UNTRUSTEDROOT", meaning: "the server certificate chain ends in a root this machine does not trust" },
   ],
   groups: ["iphttps"],
-  explains: ['iphttps-partial-chain'],
+  explains: [partialChain],
   fixes: ["import-root-ca"],
   rule: {
     roles: ['client'],
