@@ -46,7 +46,9 @@ describe('the cause registry', () => {
       while (stack.length) {
         const id = stack.pop()!;
         expect(id, `${start} is explained by what it explains`).not.toBe(start);
-        if (!seen.has(id)) (seen.add(id), stack.push(...next(id)));
+        if (seen.has(id)) continue;
+        seen.add(id);
+        stack.push(...next(id));
       }
     }
   });
