@@ -5,6 +5,8 @@ import globals from 'globals';
 // The layer rules of DESIGN §2 and §6: the contract imports nothing environment-specific, only ipc/ touches
 // ipcMain, only the preload touches ipcRenderer, and the renderer reaches main only through its bridge.
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'util', 'events'];
+// Test-only code (vitest, the helpers in test-support/ and src-main/testing/) is for tests: the program never ships it.
+const testOnly = ['vitest', 'vitest/*', '@vitest/*', '**/test-support/**', '**/testing/**'];
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'out/**', 'dist/**', '.tools/**', 'test-results/**', 'e2e/artifacts/**', 'playwright-report/**'] },
@@ -31,6 +33,14 @@ export default tseslint.config(
         { patterns: [{ group: [...nodeBuiltins, 'electron', 'react', 'react-dom', 'node-powershell', '../src-main/*', '../src-renderer/*'], message: 'src-shared is pure: no Node, Electron or DOM' }] },
       ],
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'require', 'Buffer'],
+    },
+  },
+  {
+    // A separate rule from the layer rules' no-restricted-imports, so neither block overrides the other.
+    files: ['src-shared/**/*.{ts,tsx}', 'src-main/**/*.ts', 'src-renderer/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}', 'src-main/testing/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: testOnly, message: 'test-only code: import it from *.test.ts files only' }] }],
     },
   },
   {

@@ -18,9 +18,12 @@ import { loadOrgConfig } from './org/loadOrg';
 import { Doctor, diagnoseSnapshotText, type CollectResult } from './services/doctor';
 import { InputError } from './scenarios';
 import { appVersion } from './paths';
+import { installTestHooks, testHooks, withoutTestHooks } from './testHooks';
 
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
+  // DAD_* count only on the simulated host: the live CLI keeps its audit log where the user's real one is.
+  installTestHooks({ kind: 'cli', scenario: args.options.has('scenario') });
   switch (args.verb) {
     case 'help':
       process.stdout.write(`${USAGE}\n`);
@@ -106,7 +109,8 @@ async function runReport(args: ParsedArgs): Promise<number> {
 
 /** Fixes on a simulated machine keep their own audit log, apart from this machine's real one. */
 function dataDirFor(args: ParsedArgs): string {
-  return args.options.has('scenario') ? join(defaultDataDir(), 'simulated') : defaultDataDir();
+  const base = testHooks().dataDir ?? defaultDataDir(withoutTestHooks());
+  return args.options.has('scenario') ? join(base, 'simulated') : base;
 }
 
 async function runUndo(args: ParsedArgs): Promise<number> {

@@ -11,6 +11,7 @@ import { appRoot } from './paths';
 import { InputError } from './scenarios';
 import { Doctor } from './services/doctor';
 import { Router } from './services/handlers';
+import { installTestHooks } from './testHooks';
 
 const DEFAULT_SCENARIO = 'untrusted-root';
 
@@ -25,7 +26,8 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError(`--port must be a port number, got ${option('port')}`);
   const doctor = Doctor.simulated(scenario);
   // The simulated machine's audit log and snapshots must not mix with a real one: a fresh folder per run.
-  const dataDir = process.env.DAD_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'da-doctor-demo-'));
+  const hooks = installTestHooks({ kind: 'harness' });
+  const dataDir = hooks.dataDir ?? mkdtempSync(join(tmpdir(), 'da-doctor-demo-'));
   const warm = doctor.warmUp(); // PowerShell starts while the page loads
   const { server, url } = await startHttpBridge({ router: new Router(doctor, { dataDir }), rendererDir: join(appRoot(), 'out', 'renderer'), port });
   await warm;

@@ -4,6 +4,7 @@
  */
 import { app, BrowserWindow } from 'electron';
 import { join } from 'node:path';
+import { appSettings } from './appSettings';
 import { registerIpc } from './ipc/register';
 import { loadOrgConfig } from './org/loadOrg';
 import { appRoot } from './paths';
@@ -20,10 +21,10 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   // On Windows the checks run live; elsewhere (and in the Electron end-to-end tests) on the simulated host.
   // A malformed organisation file is reported and ignored: everything works without it.
+  const settings = appSettings();
   const org = loadOrgConfig();
   for (const e of org.errors) console.error(e);
-  const doctor =
-    process.platform === 'win32' && !process.env.DAD_SCENARIO ? Doctor.windows(org.config) : Doctor.simulated(process.env.DAD_SCENARIO ?? 'untrusted-root');
+  const doctor = settings.scenario === null ? Doctor.windows(org.config) : Doctor.simulated(settings.scenario);
   void doctor.warmUp().catch(() => undefined); // a failed start shows up on the first check, with its reason
 
   app.on('second-instance', () => {
@@ -39,8 +40,8 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     const root = app.isPackaged ? app.getAppPath() : appRoot();
     serveRenderer(join(root, 'out', 'renderer'));
-    // The audit log and saved snapshots live with the user's app data (DAD_DATA_DIR lets tests isolate them).
-    registerIpc(new Router(doctor, { dataDir: process.env.DAD_DATA_DIR ?? app.getPath('userData') }));
+    // The audit log and saved snapshots live with the user's app data (an unpackaged app's tests isolate them).
+    registerIpc(new Router(doctor, { dataDir: settings.dataDir }));
     createMainWindow(join(root, 'out', 'main', 'preload.cjs'));
   });
 }

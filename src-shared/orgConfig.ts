@@ -3,6 +3,7 @@
  * works without it; with it, fixes such as the pinned root import become one click.
  */
 import { z } from 'zod';
+import { ROUTER_NAME } from './hostName';
 
 const thumbprint = z
   .string()
@@ -25,7 +26,7 @@ export const orgConfigSchema = z.object({
   pinnedIntermediates: z.array(pinnedCertSchema).default([]),
   isatapRouter: z
     .string()
-    .regex(/^[A-Za-z0-9.-]{1,253}$/, 'a host name or IPv4 address')
+    .regex(ROUTER_NAME, 'a host name or IPv4 address')
     .optional(),
   preauthentication: z.boolean().default(false),
   otp: z.boolean().default(false),

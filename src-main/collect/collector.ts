@@ -14,6 +14,7 @@ import {
 import type { OrgConfig } from '../../src-shared/orgConfig';
 import type { PsHost } from '../powershell/psHost';
 import { appVersion } from '../paths';
+import { testHooks } from '../testHooks';
 import { probeTimeoutMs } from './probePlan';
 
 /** A probe starting or ending, for progress screens and the CLI's stderr. */
@@ -37,7 +38,7 @@ type AnySection = Sections[SectionName];
 
 /** Runs one probe and turns whatever happened into its section. */
 export async function runProbe(host: PsHost, section: SectionName): Promise<AnySection> {
-  const timeout = probeTimeoutMs(section, Number(process.env.DAD_PROBE_TIMEOUT_SCALE ?? '1') || 1);
+  const timeout = probeTimeoutMs(section, testHooks().probeTimeoutScale ?? 1);
   const out = await host.callJson('Invoke-DadProbe', { name: section }, timeout);
   switch (out.kind) {
     case 'timedOut':

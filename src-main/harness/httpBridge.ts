@@ -5,8 +5,9 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname } from 'node:path';
 import type { EventName } from '../../src-shared/ipc';
+import { resolveInside } from '../pathInside';
 import type { Router } from '../services/handlers';
 import { CSP } from '../window/csp';
 
@@ -104,10 +105,9 @@ function readBody(req: IncomingMessage): Promise<string | null> {
 }
 
 function serveStatic(dir: string, pathname: string, res: ServerResponse): void {
-  const rel = normalize(decodeURIComponent(pathname === '/' ? '/index.html' : pathname)).replace(/^([/\\])+/, '');
-  const file = join(dir, rel);
   // Containment: nothing outside the renderer folder, whatever the path says.
-  if (!file.startsWith(dir + sep) || !existsSync(file) || !statSync(file).isFile()) {
+  const file = resolveInside(dir, pathname);
+  if (!file || !existsSync(file) || !statSync(file).isFile()) {
     return send(res, 404, 'text/plain', 'not found');
   }
   send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file));

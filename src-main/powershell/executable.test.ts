@@ -7,8 +7,12 @@ describe('powershellExecutable', () => {
       'D:\\Win\\System32\\WindowsPowerShell\\v1.0\\powershell.exe',
     );
   });
-  it('honours DAD_PWSH elsewhere', () => {
-    expect(powershellExecutable({ DAD_PWSH: '/opt/pwsh' }, 'linux')).toBe('/opt/pwsh');
+  it('runs the DAD_PWSH of the test hooks elsewhere, never on Windows', () => {
+    expect(powershellExecutable({}, 'linux', { pwsh: '/opt/pwsh' })).toBe('/opt/pwsh');
+    expect(powershellExecutable({ SystemRoot: 'C:\\Windows' }, 'win32', { pwsh: '/opt/pwsh' })).toMatch(/powershell\.exe$/);
+  });
+  it('ignores DAD_PWSH in the environment when the hooks do not count', () => {
+    expect(powershellExecutable({ DAD_PWSH: '/opt/pwsh' }, 'linux', {})).not.toBe('/opt/pwsh');
   });
 });
 

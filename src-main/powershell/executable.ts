@@ -2,18 +2,19 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { appRoot } from '../paths';
+import { testHooks, type TestHooks } from '../testHooks';
 
 /**
  * Windows: the in-box Windows PowerShell 5.1 by absolute path (a bare name would be searched for, current folder
- * first). Elsewhere (development, the simulated host): DAD_PWSH, else the PowerShell 7 that setup installed, else
- * `pwsh` on the PATH.
+ * first). Elsewhere (development, the simulated host): DAD_PWSH where the test hooks count, else the PowerShell 7
+ * that setup installed, else `pwsh` on the PATH.
  */
-export function powershellExecutable(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+export function powershellExecutable(env: NodeJS.ProcessEnv = process.env, platform = process.platform, hooks: TestHooks = testHooks()): string {
   if (platform === 'win32') {
     const systemRoot = env.SystemRoot ?? env.SYSTEMROOT ?? 'C:\\Windows';
     return `${systemRoot}\\System32\\WindowsPowerShell\\v1.0\\powershell.exe`;
   }
-  if (env.DAD_PWSH) return env.DAD_PWSH;
+  if (hooks.pwsh) return hooks.pwsh;
   // pwsh-exec, not the .NET tool's shim: the shim starts PowerShell as a child that survives a kill (scripts/setup.mjs).
   const local = join(appRoot(), '.tools', 'pwsh', 'pwsh-exec');
   return existsSync(local) ? local : 'pwsh';

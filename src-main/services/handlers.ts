@@ -12,6 +12,7 @@ import { UnknownFixError, type FixExecutor } from '../fixes/executor';
 import { createFixExecutor } from '../fixes/forDoctor';
 import { appVersion } from '../paths';
 import { InputError, listScenarios } from '../scenarios';
+import { testHooks, withoutTestHooks } from '../testHooks';
 import { diagnoseSnapshotText, type Doctor } from './doctor';
 
 /** How long app:info waits for the role hint (PowerShell start plus four probes) before answering without it. */
@@ -84,7 +85,7 @@ export class Router {
     readonly doctor: Doctor,
     options: HandlerOptions = {},
   ) {
-    this.fixes = createFixExecutor(doctor, options.dataDir ?? defaultDataDir());
+    this.fixes = createFixExecutor(doctor, options.dataDir ?? testHooks().dataDir ?? defaultDataDir(withoutTestHooks()));
     this.handlers = createHandlers(doctor, this.fixes);
   }
 

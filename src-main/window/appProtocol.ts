@@ -1,19 +1,12 @@
 /** Serves the built renderer on app://doctor/ (not file://), with the CSP header, path-traversal safe. */
 import { net, protocol } from 'electron';
-import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { resolveInside } from '../pathInside';
 import { CSP } from './csp';
 
 /** Must run before app ready: our scheme is standard and secure, so it gets an origin and CSP applies. */
 export function registerSchemePrivileges(): void {
   protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
-}
-
-/** Resolves a request path inside the renderer folder, or null when it would leave it. */
-export function resolveInside(dir: string, pathname: string): string | null {
-  const rel = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
-  const file = join(dir, rel || 'index.html');
-  return file.startsWith(dir + sep) ? file : null;
 }
 
 export function serveRenderer(rendererDir: string): void {

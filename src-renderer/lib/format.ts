@@ -1,9 +1,10 @@
 /** Formatting of raw evidence for the technical view. */
 import { describeErrorCode } from '../../src-shared/causes/registry';
+import { toHex } from '../../src-shared/format';
 
 /** `2148204809` → `0x800B0109 (CERT_E_UNTRUSTEDROOT)`: error codes as Windows tools print them, with their name. */
 export function formatErrorCode(code: number): string {
-  const hex = `0x${(code >>> 0).toString(16).toUpperCase()}`;
+  const hex = toHex(code, { upper: true });
   // The rules' own code table names them; success reads better as words than as ERROR_SUCCESS.
   const name = code >>> 0 === 0 ? 'no error' : describeErrorCode(code)?.name;
   return name ? `${hex} (${name})` : hex;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TREE, walk } from '../../src-shared/tree';
-import { diagnosis, finding } from '../../src-shared/tree/fixtures';
+import { diagnosis, finding } from '../../test-support/treeFixtures';
 import { TREE as T } from '../../src-shared/tree';
 import { fixText, readBase64 } from './fixes';
 import { formatErrorCode, formatLocalTime, formatValue } from './format';

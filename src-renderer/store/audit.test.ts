@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Bridge } from '../bridge';
 import type { AuditRecord, FixRunResult } from '../../src-shared/ipc';
 import type { FixNode } from '../../src-shared/tree';
-import { diagnosis, finding } from '../../src-shared/tree/fixtures';
+import { diagnosis, finding } from '../../test-support/treeFixtures';
 import { canUndoRecord } from './fixSlice';
 import { createAppStore, selectWalk } from './index';
 

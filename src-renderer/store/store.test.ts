@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Bridge } from '../bridge';
 import type { CollectProgress, CollectResult, FixRunResult } from '../../src-shared/ipc';
 import type { FixNode } from '../../src-shared/tree';
-import { diagnosis, finding, only, PINNED_ORG } from '../../src-shared/tree/fixtures';
+import { diagnosis, finding, only, PINNED_ORG } from '../../test-support/treeFixtures';
 import type { Diagnosis } from '../../src-shared/finding';
 import { createAppStore, selectWalk } from './index';
 

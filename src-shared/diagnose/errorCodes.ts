@@ -32,8 +32,5 @@ export function parseErrorCode(raw: number | string | null | undefined): number 
   return null;
 }
 
-/** `0x800b0109` form (lower case, as Get-NetIPHttpsState shows it). */
-export function toHex(code: number): string {
-  return '0x' + (code >>> 0).toString(16);
-}
-
+/** `0x800b0109` form (lower case, as Get-NetIPHttpsState shows it): the one hex formatter. */
+export { toHex } from '../format';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorIds, get, run } from './testing/assertions';
+import { errorIds, get, run } from '../../test-support/assertions';
 import {
   CRL_URL,
   ISSUING_THUMB,
@@ -14,7 +14,7 @@ import {
   patch,
   rootMissing,
   win7,
-} from './testing/snapshotBuilder';
+} from '../../test-support/snapshotBuilder';
 
 const UNTRUSTED = 2148204809; // 0x800b0109 as the uint32 the cmdlet returns
 const EXPIRED = 2148204801; // 0x800b0101

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { errorIds, get, run } from './testing/assertions';
-import { failed, manageOut, org, patch } from './testing/snapshotBuilder';
+import { errorIds, get, run } from '../../test-support/assertions';
+import { failed, manageOut, org, patch } from '../../test-support/snapshotBuilder';
 
 describe('manage-out role', () => {
   it('a working targeted ISATAP host is healthy', () => {

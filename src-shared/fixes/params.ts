@@ -4,15 +4,12 @@
  * as base64 JSON — never as code.
  */
 import { z } from 'zod';
-
-const label = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
-/** A DNS host name (RFC 1123 labels) or a dotted IPv4 address: nothing else can name an ISATAP router. */
-export const HOST_OR_IPV4 = new RegExp(`^(?=.{1,253}$)${label}(?:\\.${label})*$`);
+import { ROUTER_NAME } from '../hostName';
 
 export const routerSchema = z
   .string()
   .max(253, 'a router name has at most 253 characters')
-  .regex(HOST_OR_IPV4, 'a router must be a host name (letters, digits, hyphens, dots) or an IPv4 address');
+  .regex(ROUTER_NAME, 'a router must be a host name (letters, digits, hyphens, dots) or an IPv4 address');
 
 export const thumbprintSchema = z
   .string()

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildSnapshot, patch } from '../diagnose/testing/snapshotBuilder';
-import { clockInStep, duration, ipHttpsActive, isatapUp, rootTrusted, winHttpDirect } from './verifyChecks';
+import { buildSnapshot, patch } from '../../test-support/snapshotBuilder';
+import { clockInStep, ipHttpsActive, isatapUp, rootTrusted, winHttpDirect } from './verifyChecks';
 
 describe('verify checks', () => {
   it('says how far off a clock is in words', () => {
-    expect(duration(94_694_400)).toBe('3 years');
-    expect(duration(61)).toBe('1 minute');
     const skewed = buildSnapshot(patch('clock', (c) => void (c.utcNow = '2029-03-10T09:00:00Z')));
     expect(clockInStep(skewed)).toEqual({ verified: false, detail: expect.stringMatching(/years off/) });
     expect(clockInStep(buildSnapshot()).verified).toBe(true);

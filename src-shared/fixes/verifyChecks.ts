@@ -1,4 +1,5 @@
 /** The conditions fixes are verified against: pure functions of the snapshot collected after the fix. */
+import { formatDuration, toHex } from '../format';
 import type { Snapshot } from '../snapshot';
 import type { VerifyOutcome } from './catalogue';
 
@@ -27,7 +28,7 @@ export function ipHttpsActive(s: Snapshot): VerifyOutcome {
   const code = ip.state.lastErrorCode;
   return code === 0 && /active/i.test(ip.state.interfaceStatus)
     ? pass('IP-HTTPS: LastErrorCode 0x0, interface active')
-    : fail(`IP-HTTPS: LastErrorCode 0x${code.toString(16)}, ${ip.state.interfaceStatus}`);
+    : fail(`IP-HTTPS: LastErrorCode ${toHex(code)}, ${ip.state.interfaceStatus}`);
 }
 
 export function rootTrusted(s: Snapshot, thumbprint?: string): VerifyOutcome {
@@ -52,17 +53,7 @@ export function clockInStep(s: Snapshot): VerifyOutcome {
   const serverDate = data(s, 'serverCertificate')?.serverDate;
   if (!clock || !serverDate) return fail('the clock could not be compared with the server');
   const skew = Math.abs(Date.parse(clock.utcNow) - Date.parse(serverDate)) / 1000;
-  return skew <= 300 ? pass(`clock within ${Math.round(skew)} s of the server`) : fail(`clock ${duration(skew)} off the server's`);
-}
-
-/** A skew in the largest unit that reads naturally: "3 years", "40 minutes". */
-export function duration(seconds: number): string {
-  const units: Array<[string, number]> = [['year', 365 * 86400], ['day', 86400], ['hour', 3600], ['minute', 60], ['second', 1]];
-  for (const [name, size] of units) {
-    const n = Math.floor(seconds / size);
-    if (n >= 1) return `${n} ${name}${n === 1 ? '' : 's'}`;
-  }
-  return '0 seconds';
+  return skew <= 300 ? pass(`clock within ${Math.round(skew)} s of the server`) : fail(`clock ${formatDuration(skew * 1000)} off the server's`);
 }
 
 export function winHttpDirect(s: Snapshot): VerifyOutcome {
@@ -81,7 +72,7 @@ export function proxyCacheEmpty(s: Snapshot): VerifyOutcome {
 export function disabledComponents(s: Snapshot, value: number): VerifyOutcome {
   const ipv6 = data(s, 'ipv6');
   if (!ipv6) return fail('DisabledComponents could not be read');
-  const hex = (n: number | null) => (n === null ? 'absent' : `0x${n.toString(16)}`);
+  const hex = (n: number | null) => (n === null ? 'absent' : toHex(n));
   return ipv6.disabledComponents === value
     ? pass(`DisabledComponents is ${hex(value)}; restart Windows to apply it`)
     : fail(`DisabledComponents is ${hex(ipv6.disabledComponents)}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../diagnose';
-import { buildSnapshot } from '../diagnose/testing/snapshotBuilder';
+import { buildSnapshot } from '../../test-support/snapshotBuilder';
 import { buildReport, reportHtml } from './report';
 
 describe('report', () => {

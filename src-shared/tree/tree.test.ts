@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FIX_IDS, ROOT_CAUSE_IDS } from '../ids';
 import { targets, walk } from './engine';
-import { PINNED_ORG, diagnosis, finding, only } from './fixtures';
+import { PINNED_ORG, diagnosis, finding, only } from '../../test-support/treeFixtures';
 import { TREE } from './tree';
 import type { NodeId, TreeNode, WalkContext } from './types';
 import type { Walk } from './engine';

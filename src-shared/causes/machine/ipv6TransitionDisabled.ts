@@ -1,5 +1,6 @@
 /** ipv6-transition-disabled: DisabledComponents turns off the tunnel interfaces DirectAccess needs (knowledge A.13). */
 import { defineCause } from '../cause';
+import { toHex } from '../../format';
 import { ev, finding, codeEvidence, labelOfCode } from '../evidence';
 import { escalate, fixThenVerify } from '../../tree/build';
 
@@ -19,7 +20,7 @@ export const ipv6TransitionDisabled = defineCause({
     const ipv6 = ctx.code === 0 ? ctx.peek('ipv6') : ctx.need('ipv6');
     if (!ipv6 || !disablesTunnels(ipv6.disabledComponents)) return null;
     const value = ipv6.disabledComponents as number;
-    const hex = '0x' + (value >>> 0).toString(16);
+    const hex = toHex(value);
     const all = (value & 0xff) === 0xff;
     const evidence = [ev('ipv6', 'disabledComponents', hex, 'absent, 0x0 or 0x20', all ? 'IPv6 disabled on all non-loopback interfaces' : 'bit 0: all IPv6 tunnel interfaces disabled')];
     if (ctx.role === 'client') evidence.push(...codeEvidence(ctx).map((e) => ({ ...e, note: `symptom: ${e.note ?? ''}`.trim() })));

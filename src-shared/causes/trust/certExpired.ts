@@ -1,8 +1,9 @@
 /** iphttps-cert-expired: the IP-HTTPS certificate is out of date while the client clock is right (knowledge A.2). */
 import { defineCause } from '../cause';
+import { formatDuration } from '../../format';
 import { ev, finding, codeEvidence, codeText, ipHttpsCommands, chainCommand, day } from '../evidence';
 import { stateless } from './chain';
-import { MAX_SKEW_MS, clockSkewMs, humanDuration } from './clock';
+import { MAX_SKEW_MS, clockSkewMs } from './clock';
 import { escalate } from '../../tree/build';
 
 export const certExpired = defineCause({
@@ -28,13 +29,13 @@ export const certExpired = defineCause({
     const notYet = which ? Date.parse(which.notBefore) > serverNow : false;
     const evidence = [...codeEvidence(ctx)];
     if (which) evidence.push(ev('serverCertificate', notYet ? 'notBefore' : 'notAfter', notYet ? which.notBefore : which.notAfter, `valid at ${cert.serverDate}`, `${which.subject} (${which.thumbprint})`));
-    evidence.push(ev('serverCertificate', 'serverDate', cert.serverDate, undefined, `client clock within ${humanDuration(skew)} of the server: the certificate is out of date, not the clock`));
+    evidence.push(ev('serverCertificate', 'serverDate', cert.serverDate, undefined, `client clock within ${formatDuration(skew)} of the server: the certificate is out of date, not the clock`));
     return finding({
       id: 'iphttps-cert-expired',
       severity: 'error',
       title: "The DirectAccess server's certificate has expired",
       plain: `The office server proves who it is with a digital certificate, and that certificate ${notYet ? 'is not valid yet' : `ran out on ${which ? day(which.notAfter) : 'an earlier date'}`}. This computer's clock is correct, so nothing can be fixed here: your IT department has to renew the certificate on the server.`,
-      technical: `${codeText(ctx)}. ${which ? `${which.subject} (thumbprint ${which.thumbprint}) is valid ${day(which.notBefore)} – ${day(which.notAfter)}` : 'The certificate is outside its validity'}; server Date ${cert.serverDate}, client clock within ${humanDuration(skew)} of it. The IP-HTTPS certificate must be renewed and rebound on the DirectAccess server.`,
+      technical: `${codeText(ctx)}. ${which ? `${which.subject} (thumbprint ${which.thumbprint}) is valid ${day(which.notBefore)} – ${day(which.notAfter)}` : 'The certificate is outside its validity'}; server Date ${cert.serverDate}, client clock within ${formatDuration(skew)} of it. The IP-HTTPS certificate must be renewed and rebound on the DirectAccess server.`,
       evidence,
       escalate: true,
       adminAction: `Renew the IP-HTTPS certificate ${which ? `${which.subject} (thumbprint ${which.thumbprint}, ${notYet ? `NotBefore ${which.notBefore}` : `NotAfter ${which.notAfter}`})` : ''} on the DirectAccess server and bind the new one (Set-RemoteAccess -SslCertificate <cert>, or Remote Access Management → Step 2 → Network Adapters).`.replace('  ', ' '),

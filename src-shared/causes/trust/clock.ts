@@ -18,14 +18,3 @@ export function clockSkewMs(ctx: RuleContext, need: boolean): number | null {
   const b = Date.parse(cert.serverDate);
   return Number.isNaN(a) || Number.isNaN(b) ? null : a - b;
 }
-
-/** "3 years 2 days" style duration for people. */
-export function humanDuration(ms: number): string {
-  const min = Math.round(Math.abs(ms) / 60000);
-  if (min < 120) return `${min} minutes`;
-  const h = Math.round(min / 60);
-  if (h < 48) return `${h} hours`;
-  const d = Math.round(h / 24);
-  if (d < 730) return `${d} days`;
-  return `${Math.round(d / 365)} years`;
-}

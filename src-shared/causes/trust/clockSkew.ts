@@ -1,7 +1,8 @@
 /** clock-skew: the client clock is more than 5 minutes away from the server's Date header (knowledge A.2). */
 import { defineCause } from '../cause';
+import { formatDuration } from '../../format';
 import { ev, finding, codeEvidence, codeText } from '../evidence';
-import { MAX_SKEW_MS, certTimeFailure, clockSkewMs, humanDuration } from './clock';
+import { MAX_SKEW_MS, certTimeFailure, clockSkewMs } from './clock';
 import { escalate, fixThenVerify } from '../../tree/build';
 import { revocationOffline } from './revocationOffline';
 import { preauthCertInvalid } from '../iphttps/preauthCertInvalid';
@@ -20,7 +21,7 @@ export const clockSkew = defineCause({
     const cert = ctx.peek('serverCertificate')!;
     const dir = skew > 0 ? 'ahead of' : 'behind';
     const evidence = [
-      ev('clock', 'utcNow', clock.utcNow, cert.serverDate, `client clock ${humanDuration(skew)} ${dir} the server`),
+      ev('clock', 'utcNow', clock.utcNow, cert.serverDate, `client clock ${formatDuration(skew)} ${dir} the server`),
       ev('serverCertificate', 'serverDate', cert.serverDate, undefined, `HTTP Date header from ${cert.host}`),
       ...codeEvidence(ctx).map((e) => ({ ...e, note: `symptom: ${e.note ?? ''}` })),
     ];
@@ -31,7 +32,7 @@ export const clockSkew = defineCause({
       id: 'clock-skew',
       severity: 'error',
       title: "This computer's clock is wrong",
-      plain: `The clock on this computer is ${humanDuration(skew)} ${dir} the real time. Secure connections check dates, so with a wrong clock the office server's certificate (its digital ID card) looks out of date and the connection is refused. Setting the clock right fixes it.`,
+      plain: `The clock on this computer is ${formatDuration(skew)} ${dir} the real time. Secure connections check dates, so with a wrong clock the office server's certificate (its digital ID card) looks out of date and the connection is refused. Setting the clock right fixes it.`,
       technical: `Client UTC ${clock.utcNow} vs server Date ${cert.serverDate} (skew ${Math.round(skew / 1000)} s, tolerance ${MAX_SKEW_MS / 1000} s). ${codeText(ctx)}. Certificate validity and Kerberos are evaluated against the local clock, so CERT_E_EXPIRED / NotTimeValid here is a client-side symptom, not an expired server certificate.`,
       evidence,
       fixes: ['resync-time'],

@@ -2,9 +2,9 @@
  * Test-only snapshot builder: a healthy Windows 10 Enterprise DirectAccess client outside the office (every section
  * ok), plus typed mutators for the scenarios of scenarios.md. Not used by production code.
  */
-import { snapshotSchema, type CertInfo, type SectionName, type Snapshot } from '../../snapshot';
-import type { OrgConfig } from '../../orgConfig';
-import type { SectionData } from '../context';
+import { snapshotSchema, type CertInfo, type SectionName, type Snapshot } from '../src-shared/snapshot';
+import type { OrgConfig } from '../src-shared/orgConfig';
+import type { SectionData } from '../src-shared/diagnose/context';
 
 export const NOW = '2025-03-10T09:00:00.000Z';
 export const ROOT_THUMB = 'AB12CD34EF56AB12CD34EF56AB12CD34EF56AB12';

@@ -3,10 +3,10 @@
  * the role, the status, the findings by id, and the organisation config's pins. Where each scenario ends is stated
  * by the scenario files themselves (expect), not here.
  */
-import { DIAGNOSIS_SCHEMA, type Diagnosis, type Finding, type Role } from '../finding';
-import type { RootCauseId, Severity } from '../ids';
-import type { OrgConfig } from '../orgConfig';
-import type { WalkContext } from './types';
+import { DIAGNOSIS_SCHEMA, type Diagnosis, type Finding, type Role } from '../src-shared/finding';
+import type { RootCauseId, Severity } from '../src-shared/ids';
+import type { OrgConfig } from '../src-shared/orgConfig';
+import type { WalkContext } from '../src-shared/tree/types';
 
 /** A minimal finding with this id (evidence and texts are placeholders). */
 export function finding(id: RootCauseId, severity: Severity = 'error', variant?: string): Finding {

@@ -1,7 +1,7 @@
 /** Test-only helpers: run diagnose and check every finding against the contract. */
 import { expect } from 'vitest';
-import { diagnosisSchema, findingSchema, type Diagnosis, type Finding } from '../../finding';
-import { diagnose } from '../index';
+import { diagnosisSchema, findingSchema, type Diagnosis, type Finding } from '../src-shared/finding';
+import { diagnose } from '../src-shared/diagnose';
 import { buildSnapshot, type Mutator } from './snapshotBuilder';
 
 /** Diagnose the healthy client with the mutators applied, and check the output against the schemas. */
