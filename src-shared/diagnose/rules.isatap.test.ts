@@ -21,10 +21,20 @@ describe('isatap-default-state-no-interface', () => {
     d.configuration = { state: 'Default', router: 'isatap-da.corp.contoso.com', resolutionState: 'Default' };
     d.interfaces = [];
   });
-  it('Server 2016, State Default, router resolves, no interface', () => {
-    const d = run(manageOut, defaultState);
+  const build = (n: number, caption: string) => patch('os', (d) => Object.assign(d, { build: n, caption }));
+  it('Server 2019, State Default, router resolves, no interface', () => {
+    const d = run(manageOut, defaultState, build(17763, 'Microsoft Windows Server 2019 Standard'));
     expect(errorIds(d)).toEqual(['isatap-default-state-no-interface']);
     expect(get(d, 'isatap-default-state-no-interface').fixes).toEqual(['enable-isatap']);
+  });
+  it('Windows 10 1703 (build 15063) is the first build where Default means no interface', () => {
+    expect(errorIds(run(manageOut, defaultState, build(15063, 'Microsoft Windows 10 Enterprise')))).toEqual(['isatap-default-state-no-interface']);
+    expect(errorIds(run(manageOut, defaultState, build(15062, 'Microsoft Windows 10 Enterprise')))).toEqual([]);
+  });
+  it('Server 2016 (1607, build 14393): Default still means enabled, so it is not the cause', () => {
+    const d = run(manageOut, defaultState, build(14393, 'Microsoft Windows Server 2016 Standard'));
+    expect(errorIds(d)).toEqual([]);
+    expect(d.status).toBe('unknown');
   });
   it('does not fire before build 14393', () => {
     const old = patch('os', (d) => Object.assign(d, { build: 9600, caption: 'Microsoft Windows Server 2012 R2 Standard' }));

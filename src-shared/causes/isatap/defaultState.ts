@@ -24,14 +24,14 @@ export const isatapDefaultState = defineCause({
       severity: 'error',
       title: 'ISATAP is left on "Default", which no longer creates the tunnel',
       plain: `This management computer is told where the DirectAccess server is${name ? ` (${name})` : ''}, but its IPv6 tunnel (ISATAP) is left on the setting "Default". On this version of Windows "Default" means "off", so no tunnel is created and DirectAccess computers cannot be reached from here. The fix switches it to "Enabled".`,
-      technical: `Get-NetIsatapConfiguration State Default, Router ${routerName(i) ?? '(none)'} on ${os.caption} build ${os.build} (≥ ${DEFAULT_STATE_NO_INTERFACE_BUILD}): the newer ADMX semantics make Default = no ISATAP interface. Set State Enabled explicitly.`,
+      technical: `Get-NetIsatapConfiguration State Default, Router ${routerName(i) ?? '(none)'} on ${os.caption} build ${os.build} (≥ ${DEFAULT_STATE_NO_INTERFACE_BUILD}, Windows 10 1703 / Server 2019 and later): ISATAP is disabled by default there, so State Default creates no ISATAP interface. Set State Enabled explicitly.`,
       evidence: [
         ev('isatap', 'configuration.state', i.configuration?.state, 'Enabled'),
         ev('os', 'build', os.build, `< ${DEFAULT_STATE_NO_INTERFACE_BUILD} for Default to create an interface`),
         ev('isatap', 'interfaces', [], ['isatap.{…}'], i.router?.addresses.length ? `router ${i.router.name} resolves to ${i.router.addresses.join(', ')}` : undefined),
       ],
       fixes: ['enable-isatap'],
-      adminAction: 'Set the GPO "Set ISATAP State" to Enabled (not Default) for manage-out hosts running Windows 10 1607 / Server 2016 or later.',
+      adminAction: 'Set the GPO "Set ISATAP State" to Enabled (not Default) for manage-out hosts running Windows 10 1703 / Windows Server 2019 or later (on those, Default means no ISATAP interface).',
       commands: isatapCommands(i),
     });
     },

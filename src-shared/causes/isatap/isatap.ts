@@ -4,8 +4,12 @@ import type { RuleContext, SectionData } from '../../diagnose/context';
 export type Isatap = SectionData<'isatap'>;
 export const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 
-/** Windows 10 1607 / Server 2016: from this build ISATAP State Default creates no interface. */
-export const DEFAULT_STATE_NO_INTERFACE_BUILD = 14393;
+/**
+ * Windows 10 1703 (Creators Update): from this build ISATAP State Default creates no interface; Server 2019 (17763)
+ * and later likewise. On 1607 / Server 2016 (14393) and earlier Default still builds one when the router name
+ * resolves (knowledge E.2: Microsoft's deprecated-features list, "disabled by default since Windows 10, version 1703").
+ */
+export const DEFAULT_STATE_NO_INTERFACE_BUILD = 15063;
 
 /** The configured router name, trimmed, or null. */
 export function routerName(i: Isatap): string | null {

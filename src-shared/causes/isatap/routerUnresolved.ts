@@ -23,7 +23,7 @@ export const isatapRouterUnresolved = defineCause({
       ev('isatap', 'router.addresses', i.router?.addresses ?? [], ['<DA internal IPv4>'], generic ? 'the name "isatap" is on the DNS global query block list by default' : 'the name does not resolve'),
     ];
     if (i.interfaces.length === 0) evidence.push(ev('isatap', 'interfaces', [], ['isatap.{…}'], 'symptom: no ISATAP interface'));
-    if (/^default$/i.test(i.configuration?.state ?? '')) evidence.push(ev('isatap', 'configuration.state', i.configuration?.state, 'Enabled', 'also set State Enabled on Windows 10 1607 / Server 2016 and later'));
+    if (/^default$/i.test(i.configuration?.state ?? '')) evidence.push(ev('isatap', 'configuration.state', i.configuration?.state, 'Enabled', 'also set State Enabled on Windows 10 1703 / Server 2019 and later'));
     return finding({
       id: 'isatap-router-unresolved',
       severity: 'error',
