@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { TREE, walk } from '../tree';
 import { errorIds, get, run } from '../../test-support/assertions';
 import {
   CRL_URL,
   ISSUING_THUMB,
   ROOT_THUMB,
   cert,
+  manageOut,
   code,
   connection,
   data,
@@ -121,6 +123,24 @@ describe('ipv6-transition-disabled', () => {
   it('does not fire on 0x20 (prefer IPv4) or 0x10', () => {
     expect(errorIds(run(patch('ipv6', (d) => (d.disabledComponents = 0x20))))).toEqual([]);
     expect(errorIds(run(patch('ipv6', (d) => (d.disabledComponents = 0x10))))).toEqual([]);
+  });
+  it('judges the bits per role (KB929852): 0x80 (IP-TLS) on a client, 0x04 (ISATAP) only on a manage-out host', () => {
+    expect(errorIds(run(patch('ipv6', (d) => (d.disabledComponents = 0x80)), code(0x643)))).toEqual(['ipv6-transition-disabled']);
+    expect(errorIds(run(patch('ipv6', (d) => (d.disabledComponents = 0x04))))).toEqual([]);
+    expect(errorIds(run(patch('ipv6', (d) => (d.disabledComponents = 0x0a))))).toEqual([]);
+    expect(errorIds(run(manageOut, patch('ipv6', (d) => (d.disabledComponents = 0x04))))).toEqual(['ipv6-transition-disabled']);
+    expect(errorIds(run(manageOut, patch('ipv6', (d) => (d.disabledComponents = 0x80))))).toEqual([]);
+  });
+  it('expects only the offending bits cleared and 0x20 set: a baseline\'s 0x10 stays', () => {
+    const f = get(run(patch('ipv6', (d) => (d.disabledComponents = 0x91)), code(0x643)), 'ipv6-transition-disabled');
+    expect(f.evidence[0]).toMatchObject({ field: 'disabledComponents', observed: '0x91', expected: '0x30' });
+    expect(f.technical).toMatch(/Group Policy Preferences or a security baseline/);
+    expect(f.plain).not.toMatch(/keeps IPv6 working/);
+  });
+  it('guides a manage-out host to the fix too', () => {
+    const d = run(manageOut, patch('ipv6', (d) => (d.disabledComponents = 0x04)));
+    const w = walk(TREE, { diagnosis: d, answers: {}, fixResults: {} });
+    expect(w.current.id).toBe('fix-ipv6');
   });
 });
 
