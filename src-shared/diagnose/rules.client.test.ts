@@ -383,6 +383,16 @@ describe('TLS and preauthentication', () => {
     expect(errorIds(run(code(0x80090326)))).toEqual(['iphttps-tls-handshake-failed']);
     expect(errorIds(run(code(0x80090326), asks, noClientCert))).toEqual(['preauth-client-cert-missing']);
   });
+  it('0x80090326 is a preauthentication cause only when the server asks AND the machine has no valid certificate', () => {
+    const expired = patch('machineCertificates', (d) => (d.certificates[0]!.notAfter = '2024-12-31T00:00:00.000Z'));
+    // The server was not seen asking: a load balancer or the cipher suites, whatever the machine's certificates.
+    expect(errorIds(run(code(0x80090326), noClientCert))).toEqual(['iphttps-tls-handshake-failed']);
+    expect(errorIds(run(code(0x80090326), expired))).toEqual(['iphttps-tls-handshake-failed']);
+    // It asks, and the machine has a valid certificate: still the handshake, not a missing certificate.
+    expect(errorIds(run(code(0x80090326), asks))).toEqual(['iphttps-tls-handshake-failed']);
+    // It asks, and the only certificate is expired: the certificate.
+    expect(errorIds(run(code(0x80090326), asks, expired))).toEqual(['preauth-client-cert-invalid']);
+  });
   it('does not fire on a healthy machine whose server asks for certificates', () => {
     expect(errorIds(run(asks))).toEqual([]);
   });

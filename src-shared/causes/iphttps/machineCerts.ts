@@ -20,9 +20,13 @@ export function problemOf(c: MachineCert, fqdn: string, now: Date): string | nul
   return null;
 }
 
-/** True when the evidence says the server wants a client certificate. */
+/**
+ * True when the evidence says the server wants a client certificate: 0x90320 says so itself; 0x80090326 (a failed
+ * handshake) only counts when the server was seen asking for one, since it is most often a load balancer or missing
+ * null cipher suites (knowledge A.4).
+ */
 export function preauthInPlay(ctx: RuleContext): boolean {
-  if (ctx.code === 0x90320 || ctx.code === 0x80090326) return true;
+  if (ctx.code === 0x90320) return true;
   const asked = ctx.peek('serverCertificate')?.clientCertificateRequested ?? false;
   return asked && (ctx.code === null ? !ctx.inside : ctx.code !== 0);
 }

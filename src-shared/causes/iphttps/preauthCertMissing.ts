@@ -17,13 +17,15 @@ export const preauthCertMissing = defineCause({
   rule: {
     roles: ['client'],
     run: (ctx) => {
-    if (!preauthInPlay(ctx) || (ctx.code === 0x80090326 && !ctx.peek('serverCertificate')?.clientCertificateRequested)) return null;
+    if (!preauthInPlay(ctx)) return null;
     const mc = ctx.need('machineCertificates');
     if (!mc) return null;
     const usable = candidates(mc.certificates);
     const valid = usable.filter((c) => problemOf(c, mc.computerFqdn, ctx.now) === null);
     if (usable.length > 0 && valid.length === 0) return null; // preauth-client-cert-invalid explains it
     const serverSide = valid.length > 0;
+    // A failed handshake with a valid certificate at hand is not a missing certificate (contract: tls-handshake-failed).
+    if (serverSide && ctx.code === 0x80090326) return null;
     const evidence = [
       ...codeEvidence(ctx),
       ev('machineCertificates', 'certificates', usable.map((c) => ({ subject: c.subject, thumbprint: c.thumbprint })), [`CN=${mc.computerFqdn} with Client Authentication (${CLIENT_AUTH}) and a private key`], serverSide ? 'a usable certificate exists: the server probably trusts a different CA' : `no certificate with Client Authentication EKU and private key in LocalMachine\\My (${mc.certificates.length} certificates in the store)`),
