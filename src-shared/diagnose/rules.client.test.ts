@@ -168,10 +168,19 @@ describe('iphttps-untrusted-root', () => {
     const f = get(d, 'iphttps-untrusted-root');
     expect(f.fixes).toEqual(['import-root-ca']);
     expect(f.escalate).toBe(false);
-    expect(f.variant).toBe('offline-domain-join');
     expect(f.adminAction).toMatch(/GPO/);
-    expect(f.adminAction).toMatch(/rootcacerts/);
     expect(f.adminAction).toContain(ROOT_THUMB);
+  });
+  it('offline domain join only when the evidence points to it: a domain member with no computer certificate either', () => {
+    // The snapshot's machine has a computer certificate: it has been on the corporate network, so no djoin story.
+    expect(get(run(code(UNTRUSTED), rootMissing), 'iphttps-untrusted-root').variant).toBeUndefined();
+    const noCert = patch('machineCertificates', (d) => (d.certificates = []));
+    const f = get(run(code(UNTRUSTED), rootMissing, noCert), 'iphttps-untrusted-root');
+    expect(f.variant).toBe('offline-domain-join');
+    expect(f.adminAction).toMatch(/rootcacerts/);
+    expect(f.evidence.some((e) => e.probe === 'machineCertificates')).toBe(true);
+    const workgroup = patch('os', (d) => (d.partOfDomain = false));
+    expect(get(run(code(UNTRUSTED), rootMissing, noCert, workgroup), 'iphttps-untrusted-root').variant).toBeUndefined();
   });
   it('self-signed renewed: variant, escalation, import only when pinned', () => {
     const newLeaf = cert({ subject: 'CN=da.contoso.com', thumbprint: 'AAAA0000AAAA0000AAAA0000AAAA0000AAAA0000', selfSigned: true, dnsNames: ['da.contoso.com'] });
@@ -276,6 +285,10 @@ describe('iphttps-revocation-offline', () => {
   });
   it('does not fire on a healthy chain', () => {
     expect(errorIds(run(win7))).toEqual([]);
+  });
+  it('with no IP-HTTPS code, an unreachable CRL is a finding on Windows 7 only (Windows 8+ do not check it by default)', () => {
+    expect(errorIds(run(win7, noState, offline))).toEqual(['iphttps-revocation-offline']);
+    expect(errorIds(run(noState, offline))).toEqual([]);
   });
 });
 

@@ -17,7 +17,9 @@ export const revocationOffline = defineCause({
     const cert = ctx.peek('serverCertificate');
     const online = cert?.chainStatusOnline ?? [];
     const offline = online.includes('RevocationStatusUnknown') || online.includes('OfflineRevocation');
-    if (!(ctx.code === 0x80092013 || (stateless(ctx) && offline))) return null;
+    // Without an IP-HTTPS code an unreachable CRL only matters on Windows 7: Windows 8 and later do not check the
+    // IP-HTTPS certificate's revocation by default (TechNet ee382300, knowledge A.3).
+    if (!(ctx.code === 0x80092013 || (stateless(ctx) && offline && isLegacy(ctx)))) return null;
     const chain = cert?.chain ?? [];
     const urls = [...new Set(chain.filter((c) => !c.selfSigned).flatMap((c) => c.crlUrls))];
     const evidence = [...codeEvidence(ctx)];

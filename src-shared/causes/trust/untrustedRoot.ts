@@ -2,6 +2,7 @@
 import { defineCause } from '../cause';
 import { ev, finding, codeEvidence, codeText, ipHttpsCommands, isLegacy, rootStoreCommands, chainCommand, normThumb, normDn, day } from '../evidence';
 import { chainRoot, stateless } from './chain';
+import { candidates } from '../iphttps/machineCerts';
 import { escalate, fixThenVerify, info } from '../../tree/build';
 import { partialChain } from './partialChain';
 
@@ -34,8 +35,12 @@ export const untrustedRoot = defineCause({
     const pin = ctx.org?.pinnedRoots.find((p) =>
       root ? normThumb(p.thumbprint) === normThumb(root.thumbprint) : last !== undefined && normDn(p.subject) === normDn(last.issuer),
     );
+    // Offline domain join (knowledge C.4) only when the evidence points to it: a domain member that lacks the root and
+    // has no computer certificate either, i.e. it has not been on the corporate network since it joined.
     const os = ctx.peek('os');
-    const variant = older ? 'self-signed-renewed' : !selfSignedLeaf && os?.partOfDomain && rootInStore !== true ? 'offline-domain-join' : undefined;
+    const machineCerts = ctx.peek('machineCertificates');
+    const neverEnrolled = machineCerts !== undefined && candidates(machineCerts.certificates).length === 0;
+    const variant = older ? 'self-signed-renewed' : !selfSignedLeaf && os?.partOfDomain && rootInStore !== true && neverEnrolled ? 'offline-domain-join' : undefined;
     const rootName = root?.subject ?? last?.issuer ?? 'the issuing root CA';
     const rootThumb = root ? normThumb(root.thumbprint) : pin ? pin.thumbprint : undefined;
 
@@ -46,6 +51,7 @@ export const untrustedRoot = defineCause({
     }
     if (stores && root) evidence.push(ev('trustStores', 'root', rootInStore ? 'present' : `${root.thumbprint} absent`, `${root.thumbprint} present`, 'LocalMachine\\Root'));
     if (older) evidence.push(ev('trustStores', 'root', { subject: older.subject, thumbprint: older.thumbprint }, undefined, 'an older self-signed certificate with the same subject: the server certificate was renewed or DirectAccess reinstalled'));
+    if (variant === 'offline-domain-join') evidence.push(ev('machineCertificates', 'certificates', [], ['a computer certificate from the organisation'], 'domain member without a computer certificate: it has not been on the corporate network since it joined, as after an offline domain join (djoin)'));
     if (pin) evidence.push(ev('serverCertificate', 'chain root thumbprint', rootThumb ?? pin.thumbprint, pin.thumbprint, `pinned by ${ctx.org?.organisation ?? 'the organisation'}: safe to import`));
     if (evidence.length === 0) evidence.push(ev('ipHttps', 'state', null, undefined, 'no IP-HTTPS state'));
 
