@@ -22,7 +22,9 @@ function newest(dir) {
 const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : 0);
 
 const nodeEntries = ['cli', 'harness', 'main'].filter((n) => existsSync(join(root, 'src-main', `${n}.ts`)));
-const srcTime = Math.max(newest(join(root, 'src-main')), newest(join(root, 'src-shared')), mtime(join(root, 'package.json')));
+// src-shared imports the fixes' command declaration from assets/ps (the catalogue's preview is built from it).
+const fixCommands = mtime(join(root, 'assets', 'ps', 'fixes', 'FixCommands.json'));
+const srcTime = Math.max(newest(join(root, 'src-main')), newest(join(root, 'src-shared')), mtime(join(root, 'package.json')), fixCommands);
 const outMain = join(root, 'out', 'main');
 const stale = (names) => names.some((n) => mtime(join(outMain, `${n}.js`)) < srcTime);
 
@@ -54,7 +56,7 @@ if (existsSync(join(root, 'src-main', 'preload.ts')) && stale(['preload'])) {
   });
 }
 if (!mainOnly && existsSync(join(root, 'src-renderer', 'index.html'))) {
-  const rendererTime = Math.max(newest(join(root, 'src-renderer')), newest(join(root, 'src-shared')));
+  const rendererTime = Math.max(newest(join(root, 'src-renderer')), newest(join(root, 'src-shared')), fixCommands);
   if (mtime(join(root, 'out', 'renderer', 'index.html')) < rendererTime) {
     const { build: viteBuild } = await import('vite');
     await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: quiet ? 'error' : 'info' });

@@ -51,7 +51,7 @@ describe('bridge', () => {
   });
 
   it('over HTTP posts the fix verbs to their channels and parses the run result', async () => {
-    const run = { fix: 'start-ip-helper', outcome: 'applied', elevation: 'simulated', verified: true, reason: '', before: 'Stopped', after: 'Running', rebootRequired: false, diagnosis: null, auditId: 'a1' };
+    const run = { fix: 'start-ip-helper', outcome: 'applied', elevation: 'simulated', verified: true, reason: { code: 'fix.verified', values: { detail: 'IP Helper running', reboot: 'no' } }, before: 'Stopped', after: 'Running', rebootRequired: false, diagnosis: null, auditId: 'a1' };
     const fetch = vi.fn(async () => new Response(JSON.stringify({ ok: true, value: run })));
     vi.stubGlobal('fetch', fetch);
     const b = httpBridge('http://x');

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { diagnosisSchema, roleSchema } from './finding';
 import { fixIdSchema } from './ids';
+import { reasonSchema } from './reasons';
 import { probeStatusSchema, SECTION_NAMES, snapshotSchema, type SectionName } from './snapshot';
 
 const sectionName = z.enum(SECTION_NAMES as [SectionName, ...SectionName[]]);
@@ -69,8 +70,8 @@ export const fixPreviewSchema = z.object({
   rebootRequired: z.boolean(),
   commands: z.array(z.string()),
   undo: z.string().nullable(),
-  /** Set when the fix would be refused as asked (e.g. a certificate that matches no chain); the reason in words. */
-  refusal: z.string().nullable(),
+  /** Set when the fix would be refused as asked (e.g. a certificate that matches no chain): its reason code. */
+  refusal: reasonSchema.nullable(),
   certificate: certificateInfoSchema.nullable(),
 });
 export type FixPreview = z.infer<typeof fixPreviewSchema>;
@@ -81,7 +82,8 @@ export const fixRunResultSchema = z.object({
   outcome: z.enum(['applied', 'refused', 'cancelled', 'failed']),
   elevation: z.enum(['notNeeded', 'simulated', 'granted', 'declined', 'timedOut', 'failed']),
   verified: z.boolean(),
-  reason: z.string(),
+  /** Why it ended so, as a code with its values (the renderer and the CLI word it: src-shared/reasonWords.ts). */
+  reason: reasonSchema,
   before: z.string().nullable(),
   after: z.string().nullable(),
   rebootRequired: z.boolean(),
@@ -103,7 +105,8 @@ export const auditRecordSchema = z.object({
   outcome: z.enum(['applied', 'refused', 'cancelled', 'failed']),
   elevation: z.string(),
   verified: z.boolean(),
-  reason: z.string(),
+  /** The reason code with its values; a sentence in records written before reason codes existed. */
+  reason: z.union([reasonSchema, z.string()]),
   before: z.string().nullable(),
   after: z.string().nullable(),
   /** What undo needs (saved proxy, previous value…); absent when the fix has no undo. */

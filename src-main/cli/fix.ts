@@ -7,6 +7,8 @@
 import { createInterface } from 'node:readline/promises';
 import { fixSpec } from '../../src-shared/fixes/catalogue';
 import type { FixRunResult } from '../../src-shared/ipc';
+import { resultReasonText } from '../../src-shared/reasonWords';
+import { reason, type Reason } from '../../src-shared/reasons';
 import { UnknownFixError, type FixExecutor } from '../fixes/executor';
 import { InputError } from '../scenarios';
 import type { ParsedArgs } from './args';
@@ -32,9 +34,23 @@ export function fixExitCode(r: Pick<FixRunResult, 'outcome' | 'verified'>): numb
   return 2;
 }
 
-/** A result for what never reached the executor (unknown id, refused before anything ran). */
-export function refusedJson(id: string, reason: string): Record<string, unknown> {
-  return { fix: id.slice(0, 64), outcome: 'refused', elevation: 'notNeeded', verified: false, reason, before: null, after: null, rebootRequired: false, diagnosis: null, auditId: null };
+/** A result for what never reached the executor (unknown id, refused or cancelled before anything ran). */
+export function refusedJson(id: string, why: Reason): Record<string, unknown> & { outcome: string; reason: Reason } {
+  return { fix: id.slice(0, 64), outcome: 'refused', elevation: 'notNeeded', verified: false, reason: why, before: null, after: null, rebootRequired: false, diagnosis: null, auditId: null };
+}
+
+/**
+ * A result as the CLI prints it: `reason` in words (the JSON output's stable field), and next to it the reason code
+ * and its values for scripts that would rather not match on words.
+ */
+export function cliResult<T extends { reason: Reason }>(r: T): Omit<T, 'reason'> & { reason: string; reasonCode: Reason['code']; reasonValues: Record<string, string> } {
+  return { ...r, reason: resultReasonText(r.reason), reasonCode: r.reason.code, reasonValues: r.reason.values };
+}
+
+/** Prints a result: one JSON object, or "outcome: words". */
+export function printResult(r: { outcome: string; reason: Reason } & Record<string, unknown>, json: boolean): void {
+  const out = cliResult(r);
+  process.stdout.write(json ? `${JSON.stringify(out)}\n` : `${out.outcome}: ${out.reason}\n`);
 }
 
 /** Asks on the terminal; false when there is no terminal to ask on. */
@@ -52,14 +68,10 @@ export async function confirm(question: string): Promise<boolean> {
 export async function runFixVerb(args: ParsedArgs, executor: FixExecutor, collect: () => Promise<void>): Promise<number> {
   const { id, params } = fixRequest(args);
   const json = args.options.has('json');
-  const print = (r: Record<string, unknown> & { outcome: string; reason: string }) => {
-    if (json) process.stdout.write(`${JSON.stringify(r)}\n`);
-    else process.stdout.write(`${r.outcome}: ${r.reason}\n`);
-  };
+  const print = (r: { outcome: string; reason: Reason } & Record<string, unknown>) => printResult(r, json);
   const spec = fixSpec(id);
   if (!spec) {
-    const r = refusedJson(id, `Refused: unknown fix "${id.slice(0, 64)}": not in the fix catalogue`);
-    print(r as never);
+    print(refusedJson(id, reason('refused.unknownFix', { fix: id.slice(0, 64) })));
     return 2;
   }
   await collect();
@@ -75,8 +87,7 @@ export async function runFixVerb(args: ParsedArgs, executor: FixExecutor, collec
     if (preview.certificate) process.stderr.write(`Certificate: ${preview.certificate.subject}, thumbprint ${preview.certificate.thumbprint}\n`);
     const ok = preview.refusal === null && (await confirm('Run this fix?'));
     if (!ok && preview.refusal === null) {
-      const r = { ...refusedJson(id, process.stdin.isTTY ? 'Cancelled: not confirmed.' : 'Cancelled: not confirmed (no terminal to ask on; pass --yes to run without asking).'), outcome: 'cancelled' };
-      print(r as never);
+      print({ ...refusedJson(id, reason('cancelled.notConfirmed', { terminal: process.stdin.isTTY ? 'yes' : 'no' })), outcome: 'cancelled' });
       return 2;
     }
   }

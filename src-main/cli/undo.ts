@@ -5,11 +5,13 @@
  */
 import { fixSpec } from '../../src-shared/fixes/catalogue';
 import type { AuditRecord } from '../../src-shared/ipc';
+import { resultReasonText } from '../../src-shared/reasonWords';
+import { reason, type Reason } from '../../src-shared/reasons';
 import type { AuditLog } from '../fixes/audit';
 import { UnknownFixError, type FixExecutor } from '../fixes/executor';
 import { InputError } from '../scenarios';
 import type { ParsedArgs } from './args';
-import { confirm, fixExitCode, refusedJson } from './fix';
+import { confirm, fixExitCode, printResult, refusedJson } from './fix';
 
 /** One line a person can read: when, what, how it ended, and whether it was undone. */
 export function auditLine(r: AuditRecord): string {
@@ -22,9 +24,15 @@ export function auditLine(r: AuditRecord): string {
 export function runAuditVerb(args: ParsedArgs, log: AuditLog): number {
   if (args.positional.length) throw new InputError(`unexpected argument "${args.positional[0]?.slice(0, 80)}"`);
   const records = log.list();
-  if (args.options.has('json')) process.stdout.write(`${JSON.stringify(records)}\n`);
+  if (args.options.has('json')) process.stdout.write(`${JSON.stringify(records.map(auditJson))}\n`);
   else process.stdout.write(records.length ? `${records.map(auditLine).join('\n')}\n` : 'No change has been made on this machine by DirectAccess Doctor.\n');
   return 0;
+}
+
+/** A record as `audit --json` prints it: the reason in words, with its code and values next to it when it has one. */
+export function auditJson(r: AuditRecord): Record<string, unknown> {
+  if (typeof r.reason === 'string') return r;
+  return { ...r, reason: resultReasonText(r.reason), reasonCode: r.reason.code, reasonValues: r.reason.values };
 }
 
 /** The audit id of the command line. */
@@ -40,18 +48,17 @@ export function undoRequest(args: ParsedArgs): string {
 export async function runUndoVerb(args: ParsedArgs, executor: FixExecutor, collect: () => Promise<void>): Promise<number> {
   const id = undoRequest(args);
   const json = args.options.has('json');
-  const print = (r: Record<string, unknown> & { outcome: string; reason: string }) =>
-    process.stdout.write(json ? `${JSON.stringify(r)}\n` : `${r.outcome}: ${r.reason}\n`);
+  const print = (r: { outcome: string; reason: Reason } & Record<string, unknown>) => printResult(r, json);
   const record = executor.audit.find(id);
   if (!record) {
-    print({ ...refusedJson('', `Refused: no fix with audit id ${id} in the audit log`), fix: null } as never);
+    print({ ...refusedJson('', reason('refused.unknownAuditId', { auditId: id })), fix: null });
     return 2;
   }
   const spec = fixSpec(record.fix);
   if (!args.options.has('yes')) {
     process.stderr.write(`Undo ${spec?.title ?? record.fix} (${record.time}): ${spec?.undo ?? 'no undo'}\n`);
     if (!(await confirm('Undo this change?'))) {
-      print({ ...refusedJson(record.fix, 'Cancelled: not confirmed (pass --yes to run without asking).'), outcome: 'cancelled' } as never);
+      print({ ...refusedJson(record.fix, reason('cancelled.notConfirmed', { terminal: process.stdin.isTTY ? 'yes' : 'no' })), outcome: 'cancelled' });
       return 2;
     }
   }

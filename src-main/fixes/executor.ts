@@ -14,6 +14,7 @@ import type { Diagnosis } from '../../src-shared/finding';
 import type { FixId } from '../../src-shared/ids';
 import type { AuditRecord, CertificateInfo, FixPreview, FixRunResult } from '../../src-shared/ipc';
 import type { OrgConfig } from '../../src-shared/orgConfig';
+import { reason, type Reason } from '../../src-shared/reasons';
 import type { SectionName, Snapshot } from '../../src-shared/snapshot';
 import { AuditLog, redactParams } from './audit';
 import { certificateInfo, NotACertificate, parseCertificateText } from './certificate';
@@ -41,7 +42,7 @@ type Params = Record<string, string | undefined>;
 /** A request checked and resolved: what the script gets, what the preview shows, or why it is refused. */
 type Prepared =
   | { ok: true; spec: FixSpec; params: Params; scriptParams: Record<string, string>; certificate: CertificateInfo | null; certThumbprint: string | null }
-  | { ok: false; spec: FixSpec; reason: string; certificate: CertificateInfo | null; certThumbprint: string | null };
+  | { ok: false; spec: FixSpec; reason: Reason; certificate: CertificateInfo | null; certThumbprint: string | null };
 
 const CERT_FIXES: Partial<Record<FixId, 'root' | 'intermediate'>> = { 'import-root-ca': 'root', 'import-intermediate-ca': 'intermediate' };
 const ROUTER_FIXES: FixId[] = ['enable-isatap', 'set-isatap-router'];
@@ -107,7 +108,7 @@ export class FixExecutor {
         outcome: 'refused',
         elevation: 'notNeeded',
         verified: false,
-        reason: `Refused: ${prep.reason}`,
+        reason: prep.reason,
         before: null,
         after: null,
         diagnosis: null,
@@ -135,7 +136,7 @@ export class FixExecutor {
       elevation: ran.elevation,
       verified: poll.outcome.verified,
       reason: poll.outcome.verified
-        ? `Verified: ${poll.outcome.detail}.${spec.rebootRequired ? ' Restart Windows for it to take effect.' : ''}`
+        ? reason('fix.verified', { detail: poll.outcome.detail, reboot: spec.rebootRequired ? 'yes' : 'no' })
         : notVerifiedReason(spec, poll.outcome.detail, diagnosis, changed),
       before: beforeDetail,
       after: poll.outcome.detail,
@@ -149,14 +150,14 @@ export class FixExecutor {
     const rec = this.audit.find(auditId);
     if (!rec) throw new UnknownFixError(`no fix with audit id ${auditId.slice(0, 64)} in the audit log`);
     const spec = fixSpec(rec.fix) as FixSpec;
-    const refuse = (reason: string) =>
+    const refuse = (why: Reason) =>
       this.record(spec, { undoes: rec.id }, null, 'undo', {
-        outcome: 'refused', elevation: 'notNeeded', verified: false, reason: `Refused: ${reason}`, before: null, after: null, diagnosis: null, undoData: null,
+        outcome: 'refused', elevation: 'notNeeded', verified: false, reason: why, before: null, after: null, diagnosis: null, undoData: null,
       });
-    if (rec.kind !== 'fix') return refuse('that record is itself an undo');
-    if (!spec.undo) return refuse(`${spec.title} has no undo`);
-    if (rec.outcome !== 'applied' || !rec.undoData) return refuse('that fix did not change anything that can be undone');
-    if (rec.undoneBy) return refuse(`it was already undone (audit id ${rec.undoneBy})`);
+    if (rec.kind !== 'fix') return refuse(reason('refused.undoOfUndo', {}));
+    if (!spec.undo) return refuse(reason('refused.noUndo', { fix: spec.id }));
+    if (rec.outcome !== 'applied' || !rec.undoData) return refuse(reason('refused.nothingToUndo', {}));
+    if (rec.undoneBy) return refuse(reason('refused.alreadyUndone', { auditId: rec.undoneBy }));
     const ran = await this.deps.runner.run('undo', { fix: rec.fix, undoData: rec.undoData });
     const failed = failedOutcome(ran);
     if (failed) return this.record(spec, { undoes: rec.id }, null, 'undo', { ...failed, before: rec.after, after: null, diagnosis: null, undoData: null });
@@ -173,7 +174,7 @@ export class FixExecutor {
       outcome: 'applied',
       elevation: ran.elevation,
       verified: true,
-      reason: `Undone: ${ran.result?.changed.join('; ') || spec.undo}.`,
+      reason: reason('fix.undone', { changed: ran.result?.changed.join('; ') || spec.undo }),
       before: rec.after,
       after,
       diagnosis,
@@ -189,8 +190,7 @@ export class FixExecutor {
     const parsed = spec.params.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      const where = issue?.path.length ? `parameter ${issue.path.join('.')}` : 'parameters';
-      return { ok: false, spec, reason: `${where}: ${issue?.message ?? 'invalid'}`, ...none };
+      return { ok: false, spec, reason: reason('refused.badParameter', { parameter: issue?.path.join('.') ?? '', message: issue?.message ?? 'invalid' }), ...none };
     }
     const params = parsed.data;
     const org = this.deps.org();
@@ -203,9 +203,9 @@ export class FixExecutor {
     }
     if (ROUTER_FIXES.includes(spec.id)) {
       const router = params.router ?? this.defaultRouter(spec.id, org);
-      if (!router) return { ok: false, spec, reason: 'no ISATAP router given, and the organisation configuration names none', ...none };
+      if (!router) return { ok: false, spec, reason: reason('refused.noRouter', {}), ...none };
       const valid = routerSchema.safeParse(router);
-      if (!valid.success) return { ok: false, spec, reason: `router: ${valid.error.issues[0]?.message}`, ...none };
+      if (!valid.success) return { ok: false, spec, reason: reason('refused.badRouter', { message: valid.error.issues[0]?.message ?? '' }), ...none };
       return { ok: true, spec, params: { ...params, router }, scriptParams: { router }, ...none };
     }
     return { ok: true, spec, params, scriptParams: {}, ...none };
@@ -277,19 +277,19 @@ function currentUser(): string {
 
 /** The result when elevation or the script did not apply the fix; null when it did. */
 function failedOutcome(ran: RunnerOutcome): Pick<FixRunResult, 'outcome' | 'elevation' | 'verified' | 'reason'> | null {
-  if (ran.elevation === 'declined') return { outcome: 'cancelled', elevation: 'declined', verified: false, reason: 'Cancelled: administrator permission was not given (UAC declined); nothing was changed.' };
-  if (ran.elevation === 'timedOut') return { outcome: 'failed', elevation: 'timedOut', verified: false, reason: `Failed: ${ran.message ?? 'no result in time'}.` };
-  if (!ran.result) return { outcome: 'failed', elevation: ran.elevation, verified: false, reason: `Failed: ${ran.message ?? 'the fix gave no result'}.` };
+  if (ran.elevation === 'declined') return { outcome: 'cancelled', elevation: 'declined', verified: false, reason: reason('cancelled.uacDeclined', {}) };
+  if (ran.elevation === 'timedOut') return { outcome: 'failed', elevation: 'timedOut', verified: false, reason: reason('failed.timedOut', { message: ran.message ?? '' }) };
+  if (!ran.result) return { outcome: 'failed', elevation: ran.elevation, verified: false, reason: reason('failed.noResult', { message: ran.message ?? '' }) };
   if (!ran.result.ok) {
-    const done = ran.result.changed.length ? ` Already changed: ${ran.result.changed.join('; ')}.` : ' Nothing was changed.';
-    return { outcome: 'failed', elevation: ran.elevation, verified: false, reason: `Failed: ${ran.result.error ?? 'the fix script reported a failure'}.${done}` };
+    const values = { error: ran.result.error ?? '', changed: ran.result.changed.join('; ') };
+    return { outcome: 'failed', elevation: ran.elevation, verified: false, reason: reason('failed.script', values) };
   }
   return null;
 }
 
 /** Names what is still wrong: the check's detail and, from the re-diagnosis, what the administrator must do. */
-function notVerifiedReason(spec: FixSpec, detail: string, d: Diagnosis, changed: string): string {
+function notVerifiedReason(spec: FixSpec, detail: string, d: Diagnosis, changed: string): Reason {
   const still = d.findings.filter((f) => f.severity === 'error' && spec.resolves.includes(f.id));
-  const next = still.map((f) => `${f.title}${f.adminAction ? ` — ${f.adminAction}` : ''}`).join(' ');
-  return `Not verified: the fix ran (${changed || 'no change reported'}) but ${detail}.${next ? ` Still wrong: ${next}` : ''}`;
+  const stillWrong = still.map((f) => `${f.title}${f.adminAction ? ` — ${f.adminAction}` : ''}`).join(' ');
+  return reason('fix.notVerified', { changed, detail, stillWrong });
 }

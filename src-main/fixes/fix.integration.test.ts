@@ -10,6 +10,7 @@ import { listScenarios, scenarioExpect } from '../scenarios';
 import { Doctor } from '../services/doctor';
 import { createFixExecutor } from './forDoctor';
 import { buildCli, runCli } from '../testing/runCli';
+import { resultReasonText } from '../../src-shared/reasonWords';
 
 const root = appRoot();
 const dataDir = mkdtempSync(join(tmpdir(), 'dad-fix-it-'));
@@ -125,7 +126,8 @@ describe('hostile input is refused and nothing executes', () => {
     for (const id of ['set-isatap-router', 'enable-isatap']) {
       const r = await fixes.run(id, { router: payload });
       expect(r.outcome).toBe('refused');
-      expect(r.reason).toMatch(/router/);
+      expect(resultReasonText(r.reason)).toMatch(/router/);
+      expect(r.reason.code).toBe('refused.badParameter');
     }
     expect(await stateOf()).toBe(before);
     expect(existsSync(canary)).toBe(false);
@@ -154,9 +156,11 @@ describe('hostile input is refused and nothing executes', () => {
     writeFileSync(notCert, `-----BEGIN CERTIFICATE-----\n$(New-Item ${canary})\n-----END CERTIFICATE-----\n`);
     const a = await fixes.run('import-root-ca', { file: notCert });
     expect(a).toMatchObject({ outcome: 'refused' });
-    expect(a.reason).toMatch(/Not a certificate/);
+    expect(resultReasonText(a.reason)).toMatch(/Not a certificate/);
+    expect(a.reason.code).toBe('refused.notACertificate');
     const b = await fixes.run('import-root-ca', { file: join(certs, 'fabrikam-root-ca.cer') });
-    expect(b.reason).toMatch(/Matches no chain/);
+    expect(resultReasonText(b.reason)).toMatch(/Matches no chain/);
+    expect(b.reason.code).toBe('refused.matchesNoChain');
     expect(await stateOf()).toBe(before);
     expect(existsSync(canary)).toBe(false);
     await doctor.useScenario('isatap-blocked-name');

@@ -6,7 +6,11 @@ import type { OrgConfig } from '../../src-shared/orgConfig';
 import type { Snapshot } from '../../src-shared/snapshot';
 import { appRoot } from '../paths';
 import { parseCertificate, parseCertificateText } from './certificate';
-import { decideTrust } from './trust';
+import { reasonText } from '../../src-shared/reasonWords';
+import { decideTrust, type TrustDecision } from './trust';
+
+/** A decision with its reason in the words a person reads (the CLI's and the wizard's). */
+const worded = (d: TrustDecision) => (d.ok ? d : { ...d, reason: reasonText(d.reason) });
 
 const certs = join(appRoot(), 'assets', 'scenarios', 'certs');
 const ROOT = 'D0BAF2AFA26B80549FC785393AAB2AE85C5F8A3B';
@@ -58,19 +62,20 @@ describe('decideTrust', () => {
     expect(decideTrust('root', { thumbprint: ROOT }, contosoChain, org).ok).toBe(true);
     const d = decideTrust('root', { thumbprint: '4A62D57559582AF225658CC47ACE84686C35E8C4' }, contosoChain, org);
     expect(d).toMatchObject({ ok: false });
-    expect(!d.ok && d.reason).toMatch(/Not pinned/);
+    expect(!d.ok && reasonText(d.reason)).toMatch(/Not pinned/);
+    expect(!d.ok && d.reason.code).toBe('refused.notPinned.thumbprint');
   });
   it('no org and no file: not pinned; a chain that ends elsewhere: not pinned', () => {
-    expect(decideTrust('root', {}, contosoChain, null)).toMatchObject({ ok: false, reason: expect.stringMatching(/Not pinned/) });
+    expect(worded(decideTrust('root', {}, contosoChain, null))).toMatchObject({ ok: false, reason: expect.stringMatching(/Not pinned/) });
     const other = chainSnapshot([['CN=x', 'CN=Fabrikam Root CA', 'AA'.repeat(20)], ['CN=Fabrikam Root CA', 'CN=Fabrikam Root CA', '4A62D57559582AF225658CC47ACE84686C35E8C4']]);
-    expect(decideTrust('root', {}, other, org)).toMatchObject({ ok: false, reason: expect.stringMatching(/Not pinned/) });
+    expect(worded(decideTrust('root', {}, other, org))).toMatchObject({ ok: false, reason: expect.stringMatching(/Not pinned/) });
   });
   it('a picked file: the chain root is accepted, anything else refused with the reason', () => {
     expect(decideTrust('root', { file: join(certs, 'contoso-root-ca.cer') }, contosoChain, null)).toMatchObject({ ok: true });
     expect(decideTrust('root', { certificate: b64('contoso-root-ca.cer') }, contosoChain, null)).toMatchObject({ ok: true });
-    expect(decideTrust('root', { file: join(certs, 'contoso-root-ca-2016.cer') }, contosoChain, null)).toMatchObject({ ok: false, reason: expect.stringMatching(/Matches no chain/) });
-    expect(decideTrust('root', { file: join(certs, 'index.json') }, contosoChain, null)).toMatchObject({ ok: false, reason: expect.stringMatching(/Not a certificate/) });
-    expect(decideTrust('root', { file: join(certs, 'contoso-root-ca.cer') }, chainSnapshot(null), null)).toMatchObject({ ok: false, reason: expect.stringMatching(/No chain known/) });
+    expect(worded(decideTrust('root', { file: join(certs, 'contoso-root-ca-2016.cer') }, contosoChain, null))).toMatchObject({ ok: false, reason: expect.stringMatching(/Matches no chain/) });
+    expect(worded(decideTrust('root', { file: join(certs, 'index.json') }, contosoChain, null))).toMatchObject({ ok: false, reason: expect.stringMatching(/Not a certificate/) });
+    expect(worded(decideTrust('root', { file: join(certs, 'contoso-root-ca.cer') }, chainSnapshot(null), null))).toMatchObject({ ok: false, reason: expect.stringMatching(/No chain known/) });
   });
   it('intermediates: a chain element, or the pinned intermediate', () => {
     expect(decideTrust('intermediate', { file: join(certs, 'contoso-issuing-ca.cer') }, contosoChain, null)).toMatchObject({ ok: true });

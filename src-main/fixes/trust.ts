@@ -5,6 +5,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import type { OrgConfig } from '../../src-shared/orgConfig';
+import { reason, type Reason } from '../../src-shared/reasons';
 import type { Snapshot } from '../../src-shared/snapshot';
 import { MAX_CERTIFICATE_BYTES, NotACertificate, parseCertificate, parseCertificateText, type ParsedCertificate } from './certificate';
 
@@ -15,10 +16,10 @@ export interface CertificateParams {
   certificate?: string;
 }
 
-/** An approved certificate (what may be imported and why), or the reason it is refused. */
+/** An approved certificate (what may be imported), or the reason code it is refused with. */
 export type TrustDecision =
-  | { ok: true; cert: ParsedCertificate; why: string; matchesChainRoot: boolean | null }
-  | { ok: false; reason: string; cert: ParsedCertificate | null; matchesChainRoot: boolean | null };
+  | { ok: true; cert: ParsedCertificate; matchesChainRoot: boolean | null }
+  | { ok: false; reason: Reason; cert: ParsedCertificate | null; matchesChainRoot: boolean | null };
 
 /** The chain the server presented in the latest snapshot (leaf first, root last), or null when none is known. */
 export function presentedChain(snapshot: Snapshot | null): { thumbprint: string; subject: string; issuer: string }[] | null {
@@ -47,7 +48,6 @@ export function decideTrust(kind: 'root' | 'intermediate', params: CertificatePa
   const chain = presentedChain(snapshot);
   const rootThumb = chain?.at(-1)?.thumbprint.toUpperCase() ?? null;
   const pins = (kind === 'root' ? org?.pinnedRoots : org?.pinnedIntermediates) ?? [];
-  const store = kind === 'root' ? 'root' : 'intermediate';
 
   // A picked file (path or content): it must be what the server's chain shows.
   if (params.file !== undefined || params.certificate !== undefined) {
@@ -56,45 +56,45 @@ export function decideTrust(kind: 'root' | 'intermediate', params: CertificatePa
       cert = params.file !== undefined ? readCertificateFile(params.file) : parseCertificateText(params.certificate ?? '');
     } catch (e) {
       const why = e instanceof NotACertificate ? e.message : String(e);
-      return { ok: false, reason: `Not a certificate: ${why}.`, cert: null, matchesChainRoot: null };
+      return { ok: false, reason: reason('refused.notACertificate', { why }), cert: null, matchesChainRoot: null };
     }
     if (!chain) {
-      return { ok: false, reason: 'No chain known: the IP-HTTPS server presented no certificate chain in the latest check, so the file cannot be compared with it. Check again while online.', cert, matchesChainRoot: null };
+      return { ok: false, reason: reason('refused.noChainForFile', {}), cert, matchesChainRoot: null };
     }
     const matchesRoot = cert.thumbprint === rootThumb;
     const matches = kind === 'root' ? matchesRoot : chain.some((c) => c.thumbprint.toUpperCase() === cert.thumbprint);
     if (!matches) {
-      const target = kind === 'root' ? `the root of the server's chain (${chain.at(-1)?.subject}, ${rootThumb})` : "any certificate of the server's chain";
-      return { ok: false, reason: `Matches no chain: ${cert.subject} (thumbprint ${cert.thumbprint}) is not ${target}.`, cert, matchesChainRoot: matchesRoot };
+      const values = { kind, subject: cert.subject, thumbprint: cert.thumbprint, chainRootSubject: chain.at(-1)?.subject ?? '', chainRootThumbprint: rootThumb ?? '' };
+      return { ok: false, reason: reason('refused.matchesNoChain', values), cert, matchesChainRoot: matchesRoot };
     }
-    return { ok: true, cert, why: `the picked file matches the ${store} of the chain the server presented`, matchesChainRoot: matchesRoot };
+    return { ok: true, cert, matchesChainRoot: matchesRoot };
   }
 
   // A pinned thumbprint: asked for by name, or by default the pin that the server's chain ends in.
   let wanted = params.thumbprint?.toUpperCase() ?? null;
   if (!wanted) {
-    if (!org) return { ok: false, reason: `Not pinned: there is no organisation configuration, so no ${store} certificate is approved; pick the certificate file from your helpdesk.`, cert: null, matchesChainRoot: null };
-    if (!chain) return { ok: false, reason: 'No chain known: the IP-HTTPS server presented no certificate chain in the latest check.', cert: null, matchesChainRoot: null };
+    if (!org) return { ok: false, reason: reason('refused.notPinned.noOrg', { kind }), cert: null, matchesChainRoot: null };
+    if (!chain) return { ok: false, reason: reason('refused.noChain', {}), cert: null, matchesChainRoot: null };
     const inChain = new Set(chain.map((c) => c.thumbprint.toUpperCase()));
     const lastIssuer = chain.at(-1)?.issuer;
     const pin = kind === 'root' ? pins.find((p) => p.thumbprint === rootThumb) : pins.find((p) => inChain.has(p.thumbprint) || p.subject === lastIssuer);
     if (!pin) {
-      const what = kind === 'root' ? `The server's chain ends in ${chain.at(-1)?.subject} (${rootThumb}), which` : "No certificate of the server's chain";
-      return { ok: false, reason: `Not pinned: ${what} is not pinned in the organisation configuration of ${org.organisation}.`, cert: null, matchesChainRoot: null };
+      const values = { kind, chainRootSubject: chain.at(-1)?.subject ?? '', chainRootThumbprint: rootThumb ?? '', organisation: org.organisation };
+      return { ok: false, reason: reason('refused.notPinned.chain', values), cert: null, matchesChainRoot: null };
     }
     wanted = pin.thumbprint;
   }
   const pin = pins.find((p) => p.thumbprint === wanted);
-  if (!pin) return { ok: false, reason: `Not pinned: ${wanted} is not a pinned ${store} certificate of the organisation configuration.`, cert: null, matchesChainRoot: null };
-  if (!pin.certificate) return { ok: false, reason: `The organisation configuration pins ${wanted} (${pin.subject}) but ships no certificate content for it.`, cert: null, matchesChainRoot: null };
+  if (!pin) return { ok: false, reason: reason('refused.notPinned.thumbprint', { thumbprint: wanted, kind }), cert: null, matchesChainRoot: null };
+  if (!pin.certificate) return { ok: false, reason: reason('refused.pinHasNoCertificate', { thumbprint: wanted, subject: pin.subject }), cert: null, matchesChainRoot: null };
   let cert: ParsedCertificate;
   try {
     cert = parseCertificateText(pin.certificate);
   } catch (e) {
-    return { ok: false, reason: `The organisation configuration's certificate for ${wanted} is not a certificate: ${(e as Error).message}.`, cert: null, matchesChainRoot: null };
+    return { ok: false, reason: reason('refused.pinNotACertificate', { thumbprint: wanted, message: (e as Error).message }), cert: null, matchesChainRoot: null };
   }
   if (cert.thumbprint !== wanted) {
-    return { ok: false, reason: `The organisation configuration's certificate for ${wanted} has thumbprint ${cert.thumbprint}.`, cert, matchesChainRoot: null };
+    return { ok: false, reason: reason('refused.pinThumbprintMismatch', { thumbprint: wanted, actual: cert.thumbprint }), cert, matchesChainRoot: null };
   }
-  return { ok: true, cert, why: `pinned by ${org?.organisation ?? 'the organisation'}`, matchesChainRoot: rootThumb === null ? null : cert.thumbprint === rootThumb };
+  return { ok: true, cert, matchesChainRoot: rootThumb === null ? null : cert.thumbprint === rootThumb };
 }

@@ -10,6 +10,7 @@ import { runVerdict } from '../screens/VerifyScreen';
 import { canUndoRecord, type AuditUndo } from '../store/fixSlice';
 import type { AuditRecord, FixRunResult } from '../../src-shared/ipc';
 import { UndoAction } from './UndoAction';
+import { recordReasonText } from '../../src-shared/reasonWords';
 
 /** Props of the history. */
 export interface AuditHistoryProps {
@@ -97,7 +98,7 @@ export function AuditHistory({ records, loading, error, undos, technical, onUndo
                 )}
                 {technical && (
                   <>
-                    {r.reason && <p className="hint">{r.reason}</p>}
+                    {recordReasonText(r.reason) && <p className="hint">{recordReasonText(r.reason)}</p>}
                     {(r.before !== null || r.after !== null) && (
                       <p className="hint">
                         Before: <code>{r.before ?? '—'}</code> → after: <code>{r.after ?? '—'}</code>

@@ -5,6 +5,8 @@ import { TREE as T } from '../../src-shared/tree';
 import { fixText, readBase64 } from './fixes';
 import { formatErrorCode, formatLocalTime, formatValue } from './format';
 import { ticketSummary } from './ticket';
+import { reasonText, recordReasonText, resultReasonText } from '../../src-shared/reasonWords';
+import { REASON_CODES, reasonValueNames, type Reason } from '../../src-shared/reasons';
 
 describe('formatting', () => {
   it('names IP-HTTPS error codes as Windows prints them', () => {
@@ -49,5 +51,18 @@ describe('ticket summary', () => {
     expect(t).toContain('Administrator action: admin action for iphttps-cert-expired');
     expect(t).toContain('Evidence: ipHttps.state.lastErrorCode = 0 = 0x0 (no error)');
     expect(t).toMatch(/Path: role-server → .* → escalate-cert-expired$/);
+  });
+});
+
+describe('the wizard words every reason code', () => {
+  it.each(REASON_CODES)('%s: a refusal before running, a result after, an audit record', (code) => {
+    const r = { code, values: Object.fromEntries(reasonValueNames(code).map((n) => [n, `v-${n}`])) } as Reason;
+    for (const words of [reasonText(r), resultReasonText(r), recordReasonText(r)]) {
+      expect(words.trim()).not.toBe('');
+      expect(words).not.toMatch(/undefined|\[object/);
+    }
+  });
+  it('shows an audit record written before reason codes as it was written', () => {
+    expect(recordReasonText('Verified: an old record.')).toBe('Verified: an old record.');
   });
 });

@@ -4,6 +4,7 @@ import type { Walk } from '../../src-shared/tree';
 import type { FixRun } from '../store/fixSlice';
 import { formatValue } from './format';
 import { OUTCOME_LABELS } from './labels';
+import { resultReasonText } from '../../src-shared/reasonWords';
 
 /** Builds the summary from the diagnosis, the walk that ended in an outcome, and the fixes run on the way. */
 export function ticketSummary(d: Diagnosis, w: Walk, version: string, runs: FixRun[] = []): string {
@@ -28,7 +29,7 @@ export function ticketSummary(d: Diagnosis, w: Walk, version: string, runs: FixR
   if (answered.length) lines.push('', `Answers: ${answered.join('; ')}`);
   for (const { result: r, undo } of runs) {
     const change = r.before !== null || r.after !== null ? `; before: ${r.before ?? '—'}; after: ${r.after ?? '—'}` : '';
-    lines.push(`Fix: ${r.fix} — ${r.outcome}, ${r.verified ? 'verified' : 'not verified'}, elevation ${r.elevation}${change}${r.reason ? ` — ${r.reason}` : ''}${undo?.status === 'done' ? ' (undone)' : ''}`);
+    lines.push(`Fix: ${r.fix} — ${r.outcome}, ${r.verified ? 'verified' : 'not verified'}, elevation ${r.elevation}${change} — ${resultReasonText(r.reason)}${undo?.status === 'done' ? ' (undone)' : ''}`);
   }
   lines.push('', `Path: ${w.path.map((s) => s.node.id).join(' → ')}`);
   return lines.join('\n');

@@ -12,6 +12,7 @@ import { fixText, MAX_CERTIFICATE_BYTES, readBase64 } from '../lib/fixes';
 import { useApp } from '../store/StoreContext';
 import type { Finding } from '../../src-shared/finding';
 import type { FixNode } from '../../src-shared/tree';
+import { reasonText } from '../../src-shared/reasonWords';
 
 /** Props of the fix screen. */
 export interface FixScreenProps {
@@ -165,7 +166,7 @@ export function FixScreen({ node, finding, technical, simulated }: FixScreenProp
         <div role="alert" className="refusal">
           <p className="error">The program will not make this change.</p>
           <p>
-            {refusal ??
+            {refusal ? reasonText(refusal) :
               "This file is not the root certificate of the chain the DirectAccess server presented, so trusting it would not help and could be unsafe. Ask your helpdesk for the right file."}
           </p>
           <p>Nothing was changed.</p>

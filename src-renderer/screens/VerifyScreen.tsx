@@ -8,6 +8,7 @@ import { OUTCOME_LABELS } from '../lib/labels';
 import { canRetry, type FixRun } from '../store/fixSlice';
 import type { FixRunResult } from '../../src-shared/ipc';
 import type { TreeNode } from '../../src-shared/tree';
+import { resultReasonText } from '../../src-shared/reasonWords';
 
 /** Props of the verify screen. */
 export interface VerifyScreenProps {
@@ -63,7 +64,7 @@ export function VerifyScreen({ runs, next, technical, onContinue, onRetry }: Ver
                 {technical && <code className="node-id"> [{r.result.fix}: {r.result.outcome}, elevation {r.result.elevation}{r.result.auditId ? `, audit ${r.result.auditId}` : ''}]</code>}
               </p>
               <p>{v.text}</p>
-              {r.result.reason && <p className="hint">{r.result.reason}</p>}
+              <p className="hint">{resultReasonText(r.result.reason)}</p>
             </li>
           );
         })}

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Bridge } from '../bridge';
 import type { AuditRecord, FixRunResult } from '../../src-shared/ipc';
+import { reason } from '../../src-shared/reasons';
 import type { FixNode } from '../../src-shared/tree';
 import { diagnosis, finding } from '../../test-support/treeFixtures';
 import { canUndoRecord } from './fixSlice';
@@ -16,7 +17,7 @@ function record(id: string, over: Partial<AuditRecord> = {}): AuditRecord {
 }
 
 function runResult(fix: FixRunResult['fix'], over: Partial<FixRunResult> = {}): FixRunResult {
-  return { fix, outcome: 'applied', elevation: 'simulated', verified: true, reason: 'ok', before: 'b', after: 'a', rebootRequired: false, diagnosis: null, auditId: 'a-1', ...over };
+  return { fix, outcome: 'applied', elevation: 'simulated', verified: true, reason: reason('fix.verified', { detail: 'ok', reboot: 'no' }), before: 'b', after: 'a', rebootRequired: false, diagnosis: null, auditId: 'a-1', ...over };
 }
 
 /**
@@ -48,7 +49,7 @@ function logBridge(initial: AuditRecord[] = [], opts: { listFails?: () => boolea
       const id = `undo-${++n}`;
       const outcome = opts.undo === 'refused' ? 'refused' : 'applied';
       log.push(record(id, { kind: 'undo', outcome, params: { undoes: req.auditId }, undoData: null }));
-      return { ok: true, value: runResult('start-ip-helper', { outcome, auditId: id, reason: outcome === 'refused' ? 'Refused: it was already undone' : 'Undone' }) };
+      return { ok: true, value: runResult('start-ip-helper', { outcome, auditId: id, reason: outcome === 'refused' ? reason('refused.alreadyUndone', { auditId: 'undo-0' }) : reason('fix.undone', { changed: 'the previous setting is back' }) }) };
     },
     auditList: async (): ReturnType<Bridge['auditList']> => {
       calls.push('list');
@@ -141,7 +142,7 @@ describe('the audit log in the store', () => {
   it('an undo that main refuses or a bridge error is shown as failed, with the reason', async () => {
     const refused = createAppStore(logBridge([record('a')], { undo: 'refused' }).bridge);
     await refused.getState().undoAudit('a');
-    expect(refused.getState().auditUndos.a).toMatchObject({ status: 'failed', error: 'Refused: it was already undone' });
+    expect(refused.getState().auditUndos.a).toMatchObject({ status: 'failed', error: 'Refused: it was already undone (audit id undo-0)' });
     expect(refused.getState().audit?.find((r) => r.id === 'a')?.undoneBy).toBeUndefined();
 
     const down = createAppStore(logBridge([record('a')], { undo: 'fails' }).bridge);

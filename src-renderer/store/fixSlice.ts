@@ -9,6 +9,8 @@ import type { FixId } from '../../src-shared/ids';
 import type { AuditRecord, CertificateInfo, FixPreview, FixRunResult } from '../../src-shared/ipc';
 import type { FixNode, FixOutcome, NodeId } from '../../src-shared/tree';
 import type { Slice } from './types';
+import { resultReasonText } from '../../src-shared/reasonWords';
+import { reason } from '../../src-shared/reasons';
 
 /** A fix's preview for given parameters (`key` names them, so a late reply for other parameters is dropped). */
 export interface PreviewState {
@@ -108,7 +110,7 @@ const paramsKey = (fixId: FixId, params: Record<string, string>) =>
 
 /** A run that never reached main (the bridge failed): shown like a failed fix, nothing known to have changed. */
 function bridgeFailure(fix: FixId, message: string): FixRunResult {
-  return { fix, outcome: 'failed', elevation: 'notNeeded', verified: false, reason: message, before: null, after: null, rebootRequired: false, diagnosis: null, auditId: null };
+  return { fix, outcome: 'failed', elevation: 'notNeeded', verified: false, reason: reason('failed.bridge', { message }), before: null, after: null, rebootRequired: false, diagnosis: null, auditId: null };
 }
 
 let nextRunId = 1;
@@ -118,7 +120,7 @@ let auditLoads = 0;
 /** How an undo ended, as the lists show it. */
 function undoState(r: Awaited<ReturnType<Bridge['fixUndo']>>): AuditUndo {
   if (!r.ok) return { status: 'failed', error: r.error.message };
-  return r.value.outcome === 'applied' ? { status: 'done', result: r.value } : { status: 'failed', result: r.value, error: r.value.reason };
+  return r.value.outcome === 'applied' ? { status: 'done', result: r.value } : { status: 'failed', result: r.value, error: resultReasonText(r.value.reason) };
 }
 
 /** Creates the fix slice over this bridge. */

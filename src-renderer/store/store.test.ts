@@ -4,11 +4,15 @@ import type { CollectProgress, CollectResult, FixRunResult } from '../../src-sha
 import type { FixNode } from '../../src-shared/tree';
 import { diagnosis, finding, only, PINNED_ORG } from '../../test-support/treeFixtures';
 import type { Diagnosis } from '../../src-shared/finding';
+import { reason } from '../../src-shared/reasons';
+
+/** main's refusal of a picked file that is not the chain's root. */
+const NOT_THE_ROOT = reason('refused.matchesNoChain', { kind: 'root', subject: 'CN=x', thumbprint: 'AA', chainRootSubject: 'CN=r', chainRootThumbprint: 'BB' });
 import { createAppStore, selectWalk } from './index';
 
 /** A fix run's result: applied and verified unless `over` says otherwise. */
 function runResult(fix: FixRunResult['fix'], over: Partial<FixRunResult> = {}): FixRunResult {
-  return { fix, outcome: 'applied', elevation: 'simulated', verified: true, reason: 'ok', before: 'b', after: 'a', rebootRequired: false, diagnosis: null, auditId: `a-${fix}`, ...over };
+  return { fix, outcome: 'applied', elevation: 'simulated', verified: true, reason: reason('fix.verified', { detail: 'ok', reboot: 'no' }), before: 'b', after: 'a', rebootRequired: false, diagnosis: null, auditId: `a-${fix}`, ...over };
 }
 
 /** A bridge double: answers collect:run with the given diagnosis and emits progress for two probes. */
@@ -37,7 +41,7 @@ function fakeBridge(
     snapshotImport: async () => ({ ok: false, error: { code: 'badInput', message: 'not a snapshot' } }),
     fixPreview: async (req) => {
       requests.push({ preview: req });
-      const refusal = req.params?.certificate === 'bad' ? 'not the root of the chain' : null;
+      const refusal = req.params?.certificate === 'bad' ? NOT_THE_ROOT : null;
       return { ok: true, value: { fixId: req.fixId as never, title: 't', plain: 'p', whyAdmin: 'w', elevated: true, rebootRequired: false, commands: ['c'], undo: null, refusal, certificate: null } };
     },
     fixRun: async (req) => {
@@ -182,7 +186,7 @@ describe('the store', () => {
     const down = createAppStore(fakeBridge(diagnosis('client', [finding('clock-skew')]), null, { 'resync-time': null as never }));
     await down.getState().startChecks();
     await down.getState().applyFixes(selectWalk(down.getState())!.current as FixNode, {});
-    expect(down.getState().runs[0]?.result).toMatchObject({ outcome: 'failed', reason: 'main is down' });
+    expect(down.getState().runs[0]?.result).toMatchObject({ outcome: 'failed', reason: { code: 'failed.bridge', values: { message: 'main is down' } } });
     expect(down.getState().fixResults).toEqual({ 'resync-time': 'failed' });
   });
 
@@ -196,7 +200,7 @@ describe('the store', () => {
     expect(node.params).toEqual({ source: 'file' });
     await store.getState().pickCertificate('import-root-ca', 'bad.cer', 'bad');
     expect(store.getState().certificate).toMatchObject({ status: 'ready', info: { matchesChainRoot: false } });
-    expect(store.getState().previews['import-root-ca']?.preview?.refusal).toBe('not the root of the chain');
+    expect(store.getState().previews['import-root-ca']?.preview?.refusal).toEqual(NOT_THE_ROOT);
     await store.getState().pickCertificate('import-root-ca', 'root.cer', 'QUJD');
     expect(store.getState().previews['import-root-ca']?.preview?.refusal).toBeNull();
     await store.getState().applyFixes(node, { certificate: 'QUJD' });

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { FixId, RootCauseId } from '../ids';
 import type { SectionName, Snapshot } from '../snapshot';
+import { declaredPreview } from './commands';
 import { certificateParamsSchema, noParamsSchema, routerParamsSchema } from './params';
 import * as check from './verifyChecks';
 
@@ -27,7 +28,10 @@ export interface FixSpec {
   rebootRequired: boolean;
   /** The root causes this fix addresses. */
   resolves: RootCauseId[];
-  /** The exact commands, for the technical view and the audit record. */
+  /**
+   * The exact commands, for the technical view and the audit record: built from the PowerShell module's own
+   * declaration (assets/ps/fixes/FixCommands.json), with the parameters that are known filled in.
+   */
   preview: (params: Record<string, string | undefined>) => string[];
   verify: {
     /** Probes to re-collect after the fix. */
@@ -47,7 +51,7 @@ const STORE_ADMIN = 'The computer-wide certificate store is shared by every user
 const NET_ADMIN = 'Network settings of the whole computer can only be changed by an administrator.';
 const IPHTTPS_SECTIONS: SectionName[] = ['services', 'ipHttps', 'daStatus'];
 
-const specs: FixSpec[] = [
+const specs: Omit<FixSpec, 'preview'>[] = [
   {
     id: 'start-ip-helper',
     title: 'Start the IP Helper service',
@@ -57,7 +61,6 @@ const specs: FixSpec[] = [
     elevated: true,
     rebootRequired: false,
     resolves: ['ip-helper-stopped'],
-    preview: () => ['Set-Service -Name iphlpsvc -StartupType Automatic', 'Start-Service -Name iphlpsvc'],
     verify: { sections: IPHTTPS_SECTIONS, pollSeconds: 60, check: (s) => check.all(check.serviceRunning(s, 'iphlpsvc'), check.ipHttpsActive(s)) },
     undo: 'Restore the start type the service had before.',
   },
@@ -70,7 +73,6 @@ const specs: FixSpec[] = [
     elevated: true,
     rebootRequired: false,
     resolves: ['iphttps-interface-error'],
-    preview: () => ['Restart-Service -Name iphlpsvc -Force'],
     verify: { sections: IPHTTPS_SECTIONS, pollSeconds: 60, check: (s) => check.all(check.serviceRunning(s, 'iphlpsvc'), check.ipHttpsActive(s)) },
     undo: null,
   },
@@ -84,11 +86,6 @@ const specs: FixSpec[] = [
     elevated: true,
     rebootRequired: false,
     resolves: ['iphttps-untrusted-root'],
-    preview: (p) => [
-      `Import-Certificate -FilePath <${p.file ?? (p.thumbprint ? `pinned root ${p.thumbprint}` : 'the certificate')}> -CertStoreLocation Cert:\\LocalMachine\\Root`,
-      '(Windows 7: certutil -addstore Root <file>)',
-      'Restart-Service -Name iphlpsvc -Force',
-    ],
     verify: {
       sections: ['services', 'ipHttps', 'daStatus', 'serverCertificate', 'trustStores'],
       pollSeconds: 60,
@@ -105,10 +102,6 @@ const specs: FixSpec[] = [
     elevated: true,
     rebootRequired: false,
     resolves: ['iphttps-partial-chain'],
-    preview: (p) => [
-      `Import-Certificate -FilePath <${p.file ?? (p.thumbprint ? `pinned intermediate ${p.thumbprint}` : 'the certificate')}> -CertStoreLocation Cert:\\LocalMachine\\CA`,
-      'Restart-Service -Name iphlpsvc -Force',
-    ],
     verify: {
       sections: ['services', 'ipHttps', 'daStatus', 'serverCertificate', 'trustStores'],
       pollSeconds: 60,
@@ -125,7 +118,6 @@ const specs: FixSpec[] = [
     elevated: true,
     rebootRequired: false,
     resolves: ['clock-skew'],
-    preview: () => ['Start-Service -Name w32time', 'w32tm /resync /force', 'Restart-Service -Name iphlpsvc -Force'],
     verify: {
       sections: ['services', 'ipHttps', 'daStatus', 'serverCertificate', 'clock'],
       pollSeconds: 60,
@@ -142,7 +134,6 @@ const specs: FixSpec[] = [
     elevated: true,
     rebootRequired: false,
     resolves: ['iphttps-revocation-offline'],
-    preview: () => ['certutil -urlcache * delete', 'certutil -setreg chain\\ChainCacheResyncFiletime @now', 'Restart-Service -Name iphlpsvc -Force'],
     verify: { sections: IPHTTPS_SECTIONS, pollSeconds: 60, check: (s) => check.ipHttpsActive(s) },
     undo: null,
   },
@@ -155,7 +146,6 @@ const specs: FixSpec[] = [
     elevated: true,
     rebootRequired: false,
     resolves: ['iphttps-proxy'],
-    preview: () => ['netsh winhttp show proxy   (saved for undo)', 'netsh winhttp reset proxy', 'Restart-Service -Name iphlpsvc -Force'],
     verify: { sections: ['proxy', ...IPHTTPS_SECTIONS], pollSeconds: 60, check: (s) => check.winHttpDirect(s) },
     undo: 'Put the saved proxy back (netsh winhttp set proxy <saved>).',
   },
@@ -168,11 +158,6 @@ const specs: FixSpec[] = [
     elevated: true,
     rebootRequired: false,
     resolves: ['iphttps-proxy'],
-    preview: () => [
-      'reg export HKLM\\SYSTEM\\CurrentControlSet\\Services\\iphlpsvc\\Parameters\\ProxyMgr <backup>.reg',
-      'Remove-Item HKLM:\\SYSTEM\\CurrentControlSet\\Services\\iphlpsvc\\Parameters\\ProxyMgr\\* -Recurse',
-      'Restart-Service -Name iphlpsvc -Force',
-    ],
     verify: { sections: ['proxy', ...IPHTTPS_SECTIONS], pollSeconds: 60, check: (s) => check.proxyCacheEmpty(s) },
     undo: 'Import the exported registry file.',
   },
@@ -186,10 +171,6 @@ const specs: FixSpec[] = [
     elevated: true,
     rebootRequired: true,
     resolves: ['ipv6-transition-disabled'],
-    preview: () => [
-      "Set-ItemProperty -Path HKLM:\\SYSTEM\\CurrentControlSet\\Services\\Tcpip6\\Parameters -Name DisabledComponents -Value 0x20 -Type DWord",
-      '(restart Windows)',
-    ],
     verify: { sections: ['ipv6'], pollSeconds: 0, check: (s) => check.disabledComponents(s, 0x20) },
     undo: 'Restore the previous DisabledComponents value.',
   },
@@ -202,7 +183,6 @@ const specs: FixSpec[] = [
     elevated: true,
     rebootRequired: false,
     resolves: ['preauth-client-cert-missing'],
-    preview: () => ['certutil -pulse'],
     verify: { sections: ['machineCertificates'], pollSeconds: 60, check: (s) => check.machineCertificatePresent(s) },
     undo: null,
   },
@@ -215,7 +195,6 @@ const specs: FixSpec[] = [
     elevated: true,
     rebootRequired: false,
     resolves: ['isatap-not-configured', 'isatap-default-state-no-interface'],
-    preview: (p) => [`Set-NetIsatapConfiguration -State Enabled -Router ${p.router ?? "<the organisation's ISATAP router>"}`],
     verify: { sections: ['isatap'], pollSeconds: 30, check: (s) => check.isatapUp(s) },
     undo: 'Restore the previous ISATAP state and router.',
   },
@@ -228,14 +207,13 @@ const specs: FixSpec[] = [
     elevated: true,
     rebootRequired: false,
     resolves: ['isatap-router-unresolved'],
-    preview: (p) => [`Set-NetIsatapConfiguration -Router ${p.router ?? "<the organisation's ISATAP router>"}`],
     verify: { sections: ['isatap'], pollSeconds: 30, check: (s, p) => check.all(check.isatapRouterResolves(s, p.router), check.isatapUp(s)) },
     undo: 'Restore the previous router name.',
   },
 ];
 
 /** The catalogue, by id. Server fixes (enable/disable-iphttps-preauth, reset-isatap-router) come with the server issue. */
-export const FIXES: ReadonlyMap<FixId, FixSpec> = new Map(specs.map((s) => [s.id, s]));
+export const FIXES: ReadonlyMap<FixId, FixSpec> = new Map(specs.map((s) => [s.id, { ...s, preview: (p) => declaredPreview(s.id, p) }]));
 
 /** Looks a fix up; undefined for an id that is not in the catalogue (the caller refuses it). */
 export function fixSpec(id: string): FixSpec | undefined {

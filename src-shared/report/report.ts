@@ -5,6 +5,7 @@
  */
 import type { Diagnosis, Finding } from '../finding';
 import type { AuditRecord, FixRunResult } from '../ipc';
+import { resultReasonText } from '../reasonWords';
 import type { Snapshot } from '../snapshot';
 import { redactValue, sensitiveTokens } from './redact';
 
@@ -93,7 +94,7 @@ export function reportHtml(bundle: ReportBundle): string {
     .map(([name, p]) => `<tr><td>${esc(name)}</td><td>${esc(p.status)}</td><td>${esc(p.ms)} ms</td><td>${esc(p.message)}</td></tr>`)
     .join('');
   const fixes = bundle.fixes
-    .map((f) => `<tr><td>${esc(f.fix)}</td><td>${esc(f.outcome)}</td><td>${esc(f.elevation)}</td><td>${f.verified ? 'yes' : 'no'}</td><td>${esc(f.before)}</td><td>${esc(f.after)}</td><td>${esc(f.reason)}</td></tr>`)
+    .map((f) => `<tr><td>${esc(f.fix)}</td><td>${esc(f.outcome)}</td><td>${esc(f.elevation)}</td><td>${f.verified ? 'yes' : 'no'}</td><td>${esc(f.before)}</td><td>${esc(f.after)}</td><td>${esc(resultReasonText(f.reason))}</td></tr>`)
     .join('');
   const audit = bundle.audit
     .map((a) => `<tr><td>${esc(a.time)}</td><td>${esc(a.user)}</td><td>${esc(a.kind)} ${esc(a.fix)}</td><td>${esc(a.outcome)}</td><td>${esc(a.elevation)}</td><td>${a.verified ? 'verified' : 'not verified'}</td></tr>`)

@@ -19,33 +19,24 @@ foreach ($dadFile in @('FixCore.ps1', 'Services.ps1', 'Certificates.ps1', 'Proxy
 }
 Remove-Variable -Name dadFile
 
-# Fix id -> the function and its parameters (JSON name -> PowerShell parameter). Only these names reach a function.
-$script:DadFixTable = @{
-    'start-ip-helper'            = @{ Fn = 'Repair-DadIpHelper'; Params = @{} }
-    'restart-ip-helper'          = @{ Fn = 'Restart-DadIpHelper'; Params = @{} }
-    'import-root-ca'             = @{ Fn = 'Add-DadTrustedRoot'; Params = @{ certificate = 'CertificateB64'; thumbprint = 'Thumbprint' } }
-    'import-intermediate-ca'     = @{ Fn = 'Add-DadIntermediateCa'; Params = @{ certificate = 'CertificateB64'; thumbprint = 'Thumbprint' } }
-    'resync-time'                = @{ Fn = 'Sync-DadClock'; Params = @{} }
-    'clear-crl-cache'            = @{ Fn = 'Clear-DadCrlCache'; Params = @{} }
-    'reset-winhttp-proxy'        = @{ Fn = 'Reset-DadWinHttpProxy'; Params = @{} }
-    'clear-iphlpsvc-proxy-cache' = @{ Fn = 'Clear-DadProxyCache'; Params = @{} }
-    'set-ipv6-prefer-ipv4'       = @{ Fn = 'Set-DadIpv6PreferIpv4'; Params = @{} }
-    'renew-machine-certificate'  = @{ Fn = 'Update-DadMachineCertificate'; Params = @{} }
-    'enable-isatap'              = @{ Fn = 'Enable-DadIsatap'; Params = @{ router = 'Router' } }
-    'set-isatap-router'          = @{ Fn = 'Set-DadIsatapRouter'; Params = @{ router = 'Router' } }
+# Fix id -> the function and its parameters (JSON name -> PowerShell parameter), for the fix and for its undo. Read
+# from FixCommands.json, the one declaration of each fix that also lists the exact commands it runs (the app's preview
+# shows them; FixCommands.Tests.ps1 holds the scripts to them). Only these names reach a function.
+function ConvertTo-DadFixTable {
+    param($Fixes, [string]$Part)
+    $table = @{}
+    foreach ($f in @($Fixes.PSObject.Properties)) {
+        $entry = $f.Value.PSObject.Properties[$Part]
+        if ($null -eq $entry) { continue }
+        $params = @{}
+        foreach ($p in @($entry.Value.params.PSObject.Properties)) { $params[$p.Name] = [string]$p.Value }
+        $table[$f.Name] = @{ Fn = [string]$entry.Value.fn; Params = $params }
+    }
+    return $table
 }
-
-# Fix id -> its undo function and the undo data it takes (JSON name -> parameter).
-$script:DadUndoTable = @{
-    'start-ip-helper'            = @{ Fn = 'Undo-DadIpHelper'; Params = @{ service = 'Service'; startType = 'StartType' } }
-    'import-root-ca'             = @{ Fn = 'Undo-DadCertificateImport'; Params = @{ store = 'Store'; thumbprint = 'Thumbprint'; alreadyPresent = 'AlreadyPresent' } }
-    'import-intermediate-ca'     = @{ Fn = 'Undo-DadCertificateImport'; Params = @{ store = 'Store'; thumbprint = 'Thumbprint'; alreadyPresent = 'AlreadyPresent' } }
-    'reset-winhttp-proxy'        = @{ Fn = 'Undo-DadWinHttpProxy'; Params = @{ direct = 'Direct'; proxyServer = 'ProxyServer'; bypassList = 'BypassList' } }
-    'clear-iphlpsvc-proxy-cache' = @{ Fn = 'Undo-DadProxyCache'; Params = @{ key = 'Key'; subkeys = 'Subkeys' } }
-    'set-ipv6-prefer-ipv4'       = @{ Fn = 'Undo-DadIpv6PreferIpv4'; Params = @{ previous = 'Previous' } }
-    'enable-isatap'              = @{ Fn = 'Undo-DadIsatap'; Params = @{ state = 'State'; router = 'Router' } }
-    'set-isatap-router'          = @{ Fn = 'Undo-DadIsatap'; Params = @{ state = 'State'; router = 'Router' } }
-}
+$script:DadFixCommands = ConvertFrom-Json -InputObject ([System.IO.File]::ReadAllText([System.IO.Path]::Combine($PSScriptRoot, 'FixCommands.json'), [System.Text.Encoding]::UTF8))
+$script:DadFixTable = ConvertTo-DadFixTable $script:DadFixCommands.fixes 'fix'
+$script:DadUndoTable = ConvertTo-DadFixTable $script:DadFixCommands.fixes 'undo'
 
 # Decodes base64 UTF-8 JSON into an object; throws a plain sentence when it is not.
 function Read-DadFixInput {

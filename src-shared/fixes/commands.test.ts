@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { FIXES } from './catalogue';
+import { DECLARED_FIX_IDS, declaredPreview, FIX_COMMANDS } from './commands';
+
+/** The {name} parameters a fix's declared commands use. */
+function paramNames(id: string): string[] {
+  const entry = FIX_COMMANDS[id];
+  const runs = [...(entry?.fix.commands ?? []), ...(entry?.undo?.commands ?? [])].map((c) => c.run);
+  return [...new Set(runs.flatMap((r) => [...r.matchAll(/\{([A-Za-z]+)\}/g)].map((m) => m[1] as string)))];
+}
+
+describe('the fix commands declaration (assets/ps/fixes/FixCommands.json)', () => {
+  it('declares every fix of the catalogue, and the catalogue has every fix it declares', () => {
+    expect([...DECLARED_FIX_IDS].sort()).toEqual([...FIXES.keys()].sort());
+  });
+
+  it('declares undo commands exactly for the fixes the catalogue says can be undone', () => {
+    for (const [id, spec] of FIXES) {
+      expect({ id, undo: FIX_COMMANDS[id]?.undo !== undefined }).toEqual({ id, undo: spec.undo !== null });
+    }
+  });
+
+  it("the catalogue's preview is the declaration, with every known parameter filled in", () => {
+    for (const [id, spec] of FIXES) {
+      const values = Object.fromEntries(paramNames(id).map((n) => [n, `VALUE-OF-${n}`]));
+      const lines = spec.preview(values);
+      expect(lines.length).toBe(FIX_COMMANDS[id]?.fix.commands.length);
+      expect(lines).toEqual(declaredPreview(id, values));
+      for (const line of lines) expect(line, `${id}: ${line}`).not.toMatch(/\{[A-Za-z]+\}/);
+      for (const n of paramNames(id)) {
+        expect(lines.join('\n')).not.toContain(`<${n}>`);
+        expect(lines.join('\n')).toContain(`VALUE-OF-${n}`);
+      }
+    }
+  });
+
+  it('shows the real values: the router, the thumbprint, and what the import really calls', () => {
+    expect(FIXES.get('enable-isatap')?.preview({ router: 'isatap.contoso.com' })).toContain('Set-NetIsatapConfiguration -State Enabled -Router isatap.contoso.com');
+    const root = FIXES.get('import-root-ca')?.preview({ thumbprint: 'D0BAF2AFA26B80549FC785393AAB2AE85C5F8A3B' }) ?? [];
+    expect(root.join('\n')).toContain('Import-DadCertificate -Store Root -Path <new temporary folder>\\D0BAF2AFA26B80549FC785393AAB2AE85C5F8A3B.cer');
+    expect(root.join('\n')).not.toContain('Import-Certificate ');
+    expect(root).toContain('Restart-Service -Name iphlpsvc -Force');
+  });
+
+  it('names a parameter it does not know as a visible placeholder, never as an empty string', () => {
+    expect(FIXES.get('set-isatap-router')?.preview({})).toContain('Set-NetIsatapConfiguration -Router <router>');
+  });
+});
