@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { FixId, RootCauseId } from '../ids';
 import type { SectionName, Snapshot } from '../snapshot';
+import { causesResolvedBy } from '../causes/registry';
 import { declaredPreview } from './commands';
 import { certificateParamsSchema, noParamsSchema, routerParamsSchema } from './params';
 import * as check from './verifyChecks';
@@ -26,7 +27,7 @@ export interface FixSpec {
   params: z.ZodType<Record<string, string | undefined>>;
   elevated: boolean;
   rebootRequired: boolean;
-  /** The root causes this fix addresses. */
+  /** The root causes this fix addresses: derived from the cause modules that list it (causes/registry.ts). */
   resolves: RootCauseId[];
   /**
    * The exact commands, for the technical view and the audit record: built from the PowerShell module's own
@@ -51,7 +52,7 @@ const STORE_ADMIN = 'The computer-wide certificate store is shared by every user
 const NET_ADMIN = 'Network settings of the whole computer can only be changed by an administrator.';
 const IPHTTPS_SECTIONS: SectionName[] = ['services', 'ipHttps', 'daStatus'];
 
-const specs: Omit<FixSpec, 'preview'>[] = [
+const specs: Omit<FixSpec, 'preview' | 'resolves'>[] = [
   {
     id: 'start-ip-helper',
     title: 'Start the IP Helper service',
@@ -60,7 +61,6 @@ const specs: Omit<FixSpec, 'preview'>[] = [
     params: noParamsSchema,
     elevated: true,
     rebootRequired: false,
-    resolves: ['ip-helper-stopped'],
     verify: { sections: IPHTTPS_SECTIONS, pollSeconds: 60, check: (s) => check.all(check.serviceRunning(s, 'iphlpsvc'), check.ipHttpsActive(s)) },
     undo: 'Restore the start type the service had before.',
   },
@@ -72,7 +72,6 @@ const specs: Omit<FixSpec, 'preview'>[] = [
     params: noParamsSchema,
     elevated: true,
     rebootRequired: false,
-    resolves: ['iphttps-interface-error'],
     verify: { sections: IPHTTPS_SECTIONS, pollSeconds: 60, check: (s) => check.all(check.serviceRunning(s, 'iphlpsvc'), check.ipHttpsActive(s)) },
     undo: null,
   },
@@ -85,7 +84,6 @@ const specs: Omit<FixSpec, 'preview'>[] = [
     params: certificateParamsSchema,
     elevated: true,
     rebootRequired: false,
-    resolves: ['iphttps-untrusted-root'],
     verify: {
       sections: ['services', 'ipHttps', 'daStatus', 'serverCertificate', 'trustStores'],
       pollSeconds: 60,
@@ -101,7 +99,6 @@ const specs: Omit<FixSpec, 'preview'>[] = [
     params: certificateParamsSchema,
     elevated: true,
     rebootRequired: false,
-    resolves: ['iphttps-partial-chain'],
     verify: {
       sections: ['services', 'ipHttps', 'daStatus', 'serverCertificate', 'trustStores'],
       pollSeconds: 60,
@@ -117,7 +114,6 @@ const specs: Omit<FixSpec, 'preview'>[] = [
     params: noParamsSchema,
     elevated: true,
     rebootRequired: false,
-    resolves: ['clock-skew'],
     verify: {
       sections: ['services', 'ipHttps', 'daStatus', 'serverCertificate', 'clock'],
       pollSeconds: 60,
@@ -133,7 +129,6 @@ const specs: Omit<FixSpec, 'preview'>[] = [
     params: noParamsSchema,
     elevated: true,
     rebootRequired: false,
-    resolves: ['iphttps-revocation-offline'],
     verify: { sections: IPHTTPS_SECTIONS, pollSeconds: 60, check: (s) => check.ipHttpsActive(s) },
     undo: null,
   },
@@ -145,7 +140,6 @@ const specs: Omit<FixSpec, 'preview'>[] = [
     params: noParamsSchema,
     elevated: true,
     rebootRequired: false,
-    resolves: ['iphttps-proxy'],
     verify: { sections: ['proxy', ...IPHTTPS_SECTIONS], pollSeconds: 60, check: (s) => check.winHttpDirect(s) },
     undo: 'Put the saved proxy back (netsh winhttp set proxy <saved>).',
   },
@@ -157,7 +151,6 @@ const specs: Omit<FixSpec, 'preview'>[] = [
     params: noParamsSchema,
     elevated: true,
     rebootRequired: false,
-    resolves: ['iphttps-proxy'],
     verify: { sections: ['proxy', ...IPHTTPS_SECTIONS], pollSeconds: 60, check: (s) => check.proxyCacheEmpty(s) },
     undo: 'Import the exported registry file.',
   },
@@ -170,7 +163,6 @@ const specs: Omit<FixSpec, 'preview'>[] = [
     params: noParamsSchema,
     elevated: true,
     rebootRequired: true,
-    resolves: ['ipv6-transition-disabled'],
     verify: { sections: ['ipv6'], pollSeconds: 0, check: (s) => check.disabledComponents(s, 0x20) },
     undo: 'Restore the previous DisabledComponents value.',
   },
@@ -182,7 +174,6 @@ const specs: Omit<FixSpec, 'preview'>[] = [
     params: noParamsSchema,
     elevated: true,
     rebootRequired: false,
-    resolves: ['preauth-client-cert-missing'],
     verify: { sections: ['machineCertificates'], pollSeconds: 60, check: (s) => check.machineCertificatePresent(s) },
     undo: null,
   },
@@ -194,7 +185,6 @@ const specs: Omit<FixSpec, 'preview'>[] = [
     params: routerParamsSchema,
     elevated: true,
     rebootRequired: false,
-    resolves: ['isatap-not-configured', 'isatap-default-state-no-interface'],
     verify: { sections: ['isatap'], pollSeconds: 30, check: (s) => check.isatapUp(s) },
     undo: 'Restore the previous ISATAP state and router.',
   },
@@ -206,14 +196,15 @@ const specs: Omit<FixSpec, 'preview'>[] = [
     params: routerParamsSchema,
     elevated: true,
     rebootRequired: false,
-    resolves: ['isatap-router-unresolved'],
     verify: { sections: ['isatap'], pollSeconds: 30, check: (s, p) => check.all(check.isatapRouterResolves(s, p.router), check.isatapUp(s)) },
     undo: 'Restore the previous router name.',
   },
 ];
 
 /** The catalogue, by id. Server fixes (enable/disable-iphttps-preauth, reset-isatap-router) come with the server issue. */
-export const FIXES: ReadonlyMap<FixId, FixSpec> = new Map(specs.map((s) => [s.id, { ...s, preview: (p) => declaredPreview(s.id, p) }]));
+export const FIXES: ReadonlyMap<FixId, FixSpec> = new Map(
+  specs.map((s) => [s.id, { ...s, resolves: causesResolvedBy(s.id), preview: (p) => declaredPreview(s.id, p) }]),
+);
 
 /** Looks a fix up; undefined for an id that is not in the catalogue (the caller refuses it). */
 export function fixSpec(id: string): FixSpec | undefined {
