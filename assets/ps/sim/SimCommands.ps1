@@ -397,7 +397,8 @@ $DadSimCommandBodies['Get-DadRegistryValues'] = {
         if ($null -eq $v) { continue }
         $h[[string]$k] = ConvertTo-DadSimRegistryValue $v
     }
-    if ($key -eq 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\Connections' -and -not $h.ContainsKey('WinHttpSettings')) {
+    # A scenario that names WinHttpSettings (null = the value does not exist) overrides the generated blob.
+    if ($key -eq 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\Connections' -and -not $values.Contains('WinHttpSettings')) {
         $h['WinHttpSettings'] = Get-DadSimWinHttpBlob
     }
     return $h

@@ -128,6 +128,19 @@ Describe 'Commands follow the machine' {
         @(Get-DadRegistrySubkeys -Path 'HKLM:\SYSTEM\CurrentControlSet\Services\iphlpsvc\Parameters\ProxyMgr') | Should -Be @('{6A4E5F3B-2C1D-4E8F-9A7B-3C2D1E0F4A5B}')
         (Get-DadRegistryValues -Path 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\Connections')['WinHttpSettings'][8] | Should -Be 3
     }
+    It 'generates the WinHttpSettings blob unless the scenario names the value (null = missing, so the probe reads German netsh text)' {
+        $key = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\Connections'
+        $null = Import-TestMachine @{ registry = @{ $key = @{ WinHttpSettings = $null } }; netshOutput = @{ 'winhttp show proxy' = "`nAktuelle WinHTTP-Proxyeinstellungen:`n`n    Direkter Zugriff (kein Proxyserver).`n" } }
+        (Get-DadRegistryValues -Path $key).Contains('WinHttpSettings') | Should -BeFalse
+        Import-Module (Join-Path (Split-Path -Parent $PSScriptRoot) 'DaDoctor.psm1') -DisableNameChecking -Force
+        $w = (Get-DadProxySection).winHttp
+        $w.source | Should -Be 'netsh'
+        $w.direct | Should -BeTrue
+        $w.parse.language | Should -Be 'de'
+        Remove-Module DaDoctor
+        $null = Import-TestMachine @{ registry = @{ $key = @{ Other = 1 } } }
+        (Get-DadRegistryValues -Path $key)['WinHttpSettings'][8] | Should -Be 1
+    }
     It 'serves the logged-on user''s WinINET settings from proxy.ieUser when the scenario gives no HKCU key' {
         $null = Import-TestScenario 'winhttp-proxy'
         $v = Get-DadRegistryValues -Path 'HKCU:\Software\Microsoft\Windows\CurrentVersion\Internet Settings'
