@@ -16,6 +16,18 @@ export type ProbeStatus = z.infer<typeof probeStatusSchema>;
 const iso = z.string().min(1); // ISO-8601 with offset, as `Get-Date -Format o` writes it
 const nullableString = z.string().nullable();
 
+/**
+ * How a section read localised `netsh` text (present only when netsh was the source). `recognised: false` means the
+ * text was in no known language or shape: the section's values from it are null and must be read as unknown, never
+ * as healthy. `language` is the label set that matched (`en`, or `de` for the German labels we know).
+ */
+export const netshParseSchema = z.object({
+  language: z.enum(['en', 'de']).nullable(),
+  recognised: z.boolean(),
+  note: nullableString,
+});
+export type NetshParse = z.infer<typeof netshParseSchema>;
+
 /** One section as the probe wrapper writes it: its status, its duration and (when ok) its data. */
 function section<T extends z.ZodType>(data: T) {
   return z.object({
@@ -70,6 +82,19 @@ export const daStatusSchema = z.object({
   ncaConfigured: z.boolean(),
   /** Get-DAConnectionStatus; null when it returned nothing or does not exist (Windows 7). */
   connection: z.object({ status: z.string(), substatus: z.string() }).nullable(),
+  /**
+   * Where the machine believes it is. `value` null = unknown. Sources: `ncaStatus` (Get-DAConnectionStatus enum names,
+   * Windows 8+: ConnectedLocally = inside), `netsh` (`netsh dnsclient show state` "Machine Location", Windows 7).
+   */
+  location: z
+    .object({
+      value: z.enum(['inside-corpnet', 'outside-corpnet']).nullable(),
+      source: z.enum(['ncaStatus', 'netsh', 'none']),
+      /** The text the value came from (the enum name or the netsh value), as read. */
+      raw: nullableString,
+      parse: netshParseSchema.optional(),
+    })
+    .optional(),
 });
 
 export const ipHttpsSchema = z.object({
@@ -86,8 +111,29 @@ export const ipHttpsSchema = z.object({
       serverUrl: nullableString,
       state: nullableString,
       authMode: nullableString,
+      /** Which profile this is (multisite: one per entry point) and whether Windows marks it activated. */
+      profile: nullableString.optional(),
+      profileActivated: z.boolean().nullable().optional(),
+      /** cmdlet, netsh, or registry (IPHTTPS_ClientUrl, when the configuration cmdlet failed). */
+      source: z.enum(['cmdlet', 'netsh', 'registry']).optional(),
     })
     .nullable(),
+  /** Every IP-HTTPS profile Get-NetIPHttpsConfiguration lists (multisite: one per entry point), in its order. */
+  profiles: z
+    .array(
+      z.object({
+        profile: nullableString,
+        serverUrl: nullableString,
+        profileActivated: z.boolean().nullable(),
+        type: nullableString,
+        state: nullableString,
+        policyStore: nullableString,
+      }),
+    )
+    .optional(),
+  /** A cmdlet that threw while the section degraded to other sources: `Get-NetIPHttpsConfiguration: <message>`. */
+  errors: z.array(z.string()).optional(),
+  parse: netshParseSchema.optional(),
 });
 
 export const reachabilitySchema = z.object({
@@ -127,9 +173,48 @@ export const machineCertificatesSchema = z.object({
 });
 
 export const proxySchema = z.object({
-  winHttp: z.object({ direct: z.boolean(), proxyServer: nullableString, bypassList: nullableString }),
+  winHttp: z.object({
+    direct: z.boolean(),
+    proxyServer: nullableString,
+    bypassList: nullableString,
+    /**
+     * Where the three fields above came from: the `WinHttpSettings` registry blob (locale-independent), or the netsh
+     * text when the blob is missing or unreadable. With `parse.recognised` false nothing was read: unknown.
+     */
+    source: z.enum(['registry', 'netsh']).optional(),
+    /** The blob's flags DWORD (offset 8): 0x1 always, 0x2 manual proxy, 0x4 auto-config URL, 0x8 auto-detect. */
+    flags: z.number().int().nonnegative().nullable().optional(),
+    autoConfigUrl: nullableString.optional(),
+    autoDetect: z.boolean().nullable().optional(),
+    parse: netshParseSchema.optional(),
+  }),
   system: z.object({ proxyEnable: z.boolean(), proxyServer: nullableString, autoConfigUrl: nullableString }),
   proxyMgr: z.array(z.object({ key: z.string(), staticProxy: nullableString })),
+  /**
+   * The logged-on user's WinINET (browser) proxy, `Software\Microsoft\Windows\CurrentVersion\Internet Settings`.
+   * Read from HKCU when the probe runs as that user (the app), from HKU\<SID> of the console user when it runs as
+   * SYSTEM (the standalone collector); `readAs: none` when no user hive could be chosen (SYSTEM, nobody logged on).
+   */
+  user: z
+    .object({
+      readAs: z.enum(['currentUser', 'consoleUser', 'none']),
+      /** The key read, e.g. `HKCU:\Software\…\Internet Settings` or `HKU:\S-1-5-21-…\Software\…`; null when none. */
+      keyPath: nullableString,
+      account: nullableString,
+      sid: nullableString,
+      keyExists: z.boolean(),
+      /** ProxyEnable = 1 (a manual proxy is on); false when absent. */
+      proxyEnable: z.boolean(),
+      proxyServer: nullableString,
+      /** The bypass list (`;`-separated, may hold `<local>`). */
+      proxyOverride: nullableString,
+      /** A PAC URL: may or may not send the DirectAccess name through a proxy (knowledge J.5). */
+      autoConfigUrl: nullableString,
+      /** "Automatically detect settings" (flag 0x8 of `Connections\DefaultConnectionSettings`); null when absent. */
+      autoDetect: z.boolean().nullable(),
+      note: nullableString,
+    })
+    .optional(),
 });
 
 export const nrptSchema = z.object({
@@ -141,6 +226,18 @@ export const nrptSchema = z.object({
       directAccessEnabled: z.boolean().nullable(),
     }),
   ),
+  /**
+   * The NRPT rules of Group Policy in the registry (`…\DNSClient\DnsPolicyConfig\<rule>`: `Name`,
+   * `DirectAccessDNSServers`), locale-independent; the policy, not the effective table (inside corpnet Windows turns
+   * DirectAccess rules off). Read on every machine; null when the key does not exist.
+   */
+  policyRules: z
+    .array(z.object({ key: z.string(), namespaces: z.array(z.string()), directAccessDnsServers: z.array(z.string()) }))
+    .nullable()
+    .optional(),
+  /** Windows 7 netsh printed "DirectAccess settings would be turned off when computer is inside corporate network". */
+  insideCorpnetNote: z.boolean().optional(),
+  parse: netshParseSchema.optional(),
 });
 
 export const ipv6Schema = z.object({ disabledComponents: z.number().int().nullable() });
@@ -154,12 +251,19 @@ export const isatapSchema = z.object({
   router: resolutionSchema.nullable(),
   genericName: resolutionSchema,
   interfaces: z.array(z.object({ alias: z.string(), addresses: z.array(z.string()) })),
+  /**
+   * Group Policy's ISATAP settings, `HKLM\SOFTWARE\Policies\Microsoft\Windows\TCPIP\v6Transition` `ISATAP_State`
+   * and `ISATAP_RouterName` (locale-independent); null when the key does not exist, fields null when unset.
+   */
+  policy: z.object({ state: nullableString, router: nullableString }).nullable().optional(),
+  parse: netshParseSchema.optional(),
 });
 
 export const teredoSchema = z.object({
   state: nullableString,
   type: nullableString,
   error: nullableString,
+  parse: netshParseSchema.optional(),
 });
 
 export const clockSchema = z.object({ utcNow: iso });

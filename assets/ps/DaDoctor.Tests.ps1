@@ -241,4 +241,15 @@ Describe 'shared helpers' {
         Mock -ModuleName DaDoctor Invoke-DadNetsh { @() }
         InModuleScope DaDoctor { Get-DadIpHttpsServerUrl | Should -BeNullOrEmpty }
     }
+
+    It 'takes the ServerURL from the policy registry when Get-NetIPHttpsConfiguration throws, so the certificate probe still runs' {
+        Set-DadTestMissingCommands @()
+        Mock -ModuleName DaDoctor Get-NetIPHttpsConfiguration { throw 'Invalid class' }
+        Mock -ModuleName DaDoctor Get-DadRegistryValues { @{ IPHTTPS_ClientUrl = 'https://registry.contoso.com:8443/IPHTTPS' } }
+        Mock -ModuleName DaDoctor Invoke-DadTlsProbe { [pscustomobject]@{ Handshake = 'failed'; HandshakeError = 'reset'; Chain = @(); ChainStatus = @(); ChainStatusOnline = @() } }
+        $out = Invoke-DadTestProbe 'serverCertificate'
+        $out.Envelope.status | Should -Be 'ok'
+        $out.Envelope.data.url | Should -Be 'https://registry.contoso.com:8443/IPHTTPS'
+        Should -Invoke -ModuleName DaDoctor Invoke-DadTlsProbe -Times 1 -ParameterFilter { $HostName -eq 'registry.contoso.com' -and $Port -eq 8443 }
+    }
 }

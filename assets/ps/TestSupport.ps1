@@ -9,7 +9,7 @@ $script:DadTestStubNames = @(
     'Get-DAConnectionStatus', 'Get-DnsClientNrptPolicy', 'Get-NetIsatapConfiguration', 'Get-NetIPAddress',
     'Get-NetTeredoState', 'netsh', 'Get-DadRegistryValues', 'Get-DadRegistrySubkeys', 'Get-DadCertificates',
     'Resolve-DadName', 'Test-DadTcpPort', 'Invoke-DadTlsProbe', 'Test-DadCertificateChain', 'Get-DadUtcNow',
-    'Get-DadPowerShellVersion'
+    'Get-DadPowerShellVersion', 'Get-DadUserContext'
 )
 
 # Imports the module fresh and defines the stubs (parameters as BOUNDARY.md lists them, so ParameterFilters work).
@@ -35,6 +35,7 @@ function Initialize-DadTestHost {
     function global:Test-DadCertificateChain { [CmdletBinding()] param([string]$Thumbprint) throw 'stub: Test-DadCertificateChain not mocked' }
     function global:Get-DadUtcNow { [CmdletBinding()] param() throw 'stub: Get-DadUtcNow not mocked' }
     function global:Get-DadPowerShellVersion { [CmdletBinding()] param() throw 'stub: Get-DadPowerShellVersion not mocked' }
+    function global:Get-DadUserContext { [CmdletBinding()] param() throw 'stub: Get-DadUserContext not mocked' }
     $global:DadTestMissingCommands = @()
 }
 

@@ -274,3 +274,34 @@ function global:Get-DadUtcNow {
 function global:Get-DadPowerShellVersion {
     return $PSVersionTable.PSVersion.ToString()
 }
+
+# Who the probes run as, and when that is SYSTEM (the standalone collector started by a management tool) who is logged
+# on at the console (Win32_ComputerSystem.UserName, translated to a SID): the user's proxy lives in that person's hive
+# (knowledge J.1). The console fields stay null for a normal user, and when nobody is logged on.
+function global:Get-DadUserContext {
+    $identity = [System.Security.Principal.WindowsIdentity]::GetCurrent()
+    $sid = $identity.User.Value
+    $isSystem = ($sid -eq 'S-1-5-18')
+    $consoleName = $null
+    $consoleSid = $null
+    if ($isSystem) {
+        $cs = $null
+        if (Get-Command -Name Get-CimInstance -ErrorAction SilentlyContinue) {
+            $cs = Get-CimInstance -ClassName Win32_ComputerSystem
+        } else {
+            $cs = Get-WmiObject -Class Win32_ComputerSystem
+        }
+        if ($null -ne $cs -and $cs.UserName) {
+            $consoleName = [string]$cs.UserName
+            try {
+                $account = New-Object System.Security.Principal.NTAccount -ArgumentList $consoleName
+                $consoleSid = $account.Translate([System.Security.Principal.SecurityIdentifier]).Value
+            } catch {
+                $consoleSid = $null
+            }
+        }
+    }
+    return New-Object PSObject -Property @{
+        UserName = $identity.Name; Sid = $sid; IsSystem = $isSystem; ConsoleUserName = $consoleName; ConsoleUserSid = $consoleSid
+    }
+}

@@ -168,12 +168,16 @@ function Split-DadServerUrl {
     return @{ host = $hostName; port = $port }
 }
 
-# The IP-HTTPS ServerURL from the first source that has one: the cmdlet (Win8+), Group Policy registry, netsh (Win7).
+# The IP-HTTPS ServerURL from the first source that has one: the cmdlet (Win8+; the activated client profile of a
+# multisite client), Group Policy registry, netsh (Win7). A cmdlet that throws is passed over rather than fatal, so the
+# reachability and server-certificate probes still run on the registry's URL.
 function Get-DadIpHttpsServerUrl {
     if (Test-DadCommand 'Get-NetIPHttpsConfiguration') {
-        foreach ($config in (ConvertTo-DadArray (Get-NetIPHttpsConfiguration))) {
-            $url = Get-DadString $config 'ServerURL'
-            if ($null -ne $url) { return $url }
+        $configs = $null
+        try { $configs = ConvertTo-DadArray (Get-NetIPHttpsConfiguration) } catch { $configs = $null }
+        if ($null -ne $configs) {
+            $chosen = Select-DadIpHttpsConfiguration $configs
+            if ($null -ne $chosen -and $null -ne $chosen.serverUrl) { return $chosen.serverUrl }
         }
     }
     $values = Get-DadRegistryValues -Path 'HKLM:\SOFTWARE\Policies\Microsoft\Windows\TCPIP\v6Transition\IPHTTPS\IPHTTPSInterface'

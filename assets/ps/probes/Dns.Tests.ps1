@@ -1,4 +1,4 @@
-# The NRPT probe: Get-DnsClientNrptPolicy -Effective and the Windows 7 netsh text.
+# The NRPT probe: Get-DnsClientNrptPolicy -Effective, the Windows 7 netsh text, the Group Policy rules in the registry.
 
 BeforeAll {
     . (Join-Path $PSScriptRoot '../TestSupport.ps1')
@@ -12,6 +12,8 @@ AfterAll {
 Describe 'Get-DadNrptSection with the cmdlet' {
     BeforeEach {
         Set-DadTestMissingCommands @()
+        Mock -ModuleName DaDoctor Get-DadRegistryValues { $null }
+        Mock -ModuleName DaDoctor Get-DadRegistrySubkeys { }
     }
 
     It 'emits one rule per namespace string and keeps server lists as arrays' {
@@ -48,9 +50,27 @@ Describe 'Get-DadNrptSection with the cmdlet' {
     }
 }
 
-Describe 'Get-DadNrptSection on Windows 7 (netsh namespace show effectivepolicy)' {
+Describe 'Get-DadNrptSection on Windows 7 (netsh namespace show effectivepolicy, assumed shape, no real capture)' {
     BeforeEach {
         Set-DadTestMissingCommands @('Get-DnsClientNrptPolicy')
+        Mock -ModuleName DaDoctor Get-DadRegistryValues { $null }
+        Mock -ModuleName DaDoctor Get-DadRegistrySubkeys { }
+    }
+
+    It 'says unknown, with a note, for text in another language (assumed shape, no real capture)' {
+        Mock -ModuleName DaDoctor netsh { "`r`nEinstellungen der effektiven DNS-Richtlinientabelle für die Namensauflösung`r`n`r`nEinstellungen für .corp.contoso.com`r`n" }
+        $data = (Invoke-DadTestProbe 'nrpt').Envelope.data
+        $data.parse.recognised | Should -BeFalse
+        $data.parse.note | Should -Match 'unknown'
+        @($data.rules).Count | Should -Be 0
+        $data.insideCorpnetNote | Should -BeFalse
+    }
+
+    It 'reads English text as recognised, and empty text as an empty table' {
+        Mock -ModuleName DaDoctor netsh { "`r`nDNS Effective Name Resolution Policy Table Settings`r`n`r`n" }
+        (Get-DadNrptSection).parse.language | Should -Be 'en'
+        Mock -ModuleName DaDoctor netsh { '' }
+        (Get-DadNrptSection).parse.recognised | Should -BeTrue
     }
 
     It 'parses DirectAccess rules and exemptions' {
@@ -104,5 +124,40 @@ DirectAccess (Proxy Settings)           : Use default browser settings
         $rules = InModuleScope DaDoctor { ConvertFrom-DadNrptNetsh @('', 'DNS Effective Name Resolution Policy Table Settings', '') }
         , $rules | Should -BeOfType [object[]]
         $rules.Count | Should -Be 0
+    }
+}
+
+Describe 'Get-DadNrptSection: Group Policy rules from the registry (locale-independent)' {
+    BeforeEach {
+        Set-DadTestMissingCommands @()
+        Mock -ModuleName DaDoctor Get-DnsClientNrptPolicy { }
+        $script:PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\DNSClient\DnsPolicyConfig'
+        Mock -ModuleName DaDoctor Get-DadRegistryValues { $null }
+        Mock -ModuleName DaDoctor Get-DadRegistrySubkeys { }
+    }
+
+    It 'lists each rule subkey with its namespaces and DirectAccess DNS servers' {
+        Mock -ModuleName DaDoctor Get-DadRegistryValues { @{} } -ParameterFilter { $Path -eq $script:PolicyKey }
+        Mock -ModuleName DaDoctor Get-DadRegistrySubkeys { 'DA-{A1}', 'DA-{B2}' } -ParameterFilter { $Path -eq $script:PolicyKey }
+        Mock -ModuleName DaDoctor Get-DadRegistryValues { @{ Name = [string[]]@('.corp.contoso.com', '.contoso.local'); DirectAccessDNSServers = 'fd00::1;fd00::2'; ConfigOptions = 4 } } -ParameterFilter { $Path -eq ($script:PolicyKey + '\DA-{A1}') }
+        Mock -ModuleName DaDoctor Get-DadRegistryValues { @{ Name = [string[]]@('nls.corp.contoso.com'); ConfigOptions = 0 } } -ParameterFilter { $Path -eq ($script:PolicyKey + '\DA-{B2}') }
+        $out = Invoke-DadTestProbe 'nrpt'
+        $rules = @($out.Envelope.data.policyRules)
+        $rules.Count | Should -Be 2
+        $rules[0].key | Should -Be 'DA-{A1}'
+        @($rules[0].namespaces) | Should -Be @('.corp.contoso.com', '.contoso.local')
+        @($rules[0].directAccessDnsServers) | Should -Be @('fd00::1', 'fd00::2')
+        $out.Raw[0] | Should -Match '"directAccessDnsServers":\[\],"key":"DA-\{B2\}","namespaces":\["nls.corp.contoso.com"\]'
+    }
+
+    It 'reports policyRules null when the policy key does not exist' {
+        (Invoke-DadTestProbe 'nrpt').Raw[0] | Should -Match '"policyRules":null'
+    }
+
+    It 'keeps the effective table when the registry cannot be read' {
+        Mock -ModuleName DaDoctor Get-DadRegistryValues { throw 'access denied' } -ParameterFilter { $Path -eq $script:PolicyKey }
+        $out = Invoke-DadTestProbe 'nrpt'
+        $out.Envelope.status | Should -Be 'ok'
+        $out.Envelope.data.source | Should -Be 'cmdlet'
     }
 }

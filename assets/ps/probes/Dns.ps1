@@ -1,7 +1,32 @@
 # The effective Name Resolution Policy Table: which namespaces DirectAccess sends to its own DNS servers (A.6-A.8).
 
-# One rule per namespace string, from Get-DnsClientNrptPolicy -Effective (Windows 8+) or netsh (Windows 7).
+$script:DadNrptPolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\DNSClient\DnsPolicyConfig'
+
+# One rule per namespace string, from Get-DnsClientNrptPolicy -Effective (Windows 8+) or netsh (Windows 7), plus the
+# Group Policy rules from the registry (locale-independent, on every Windows).
 function Get-DadNrptSection {
+    $section = Get-DadEffectiveNrpt
+    # The policy rules are extra evidence: a failure to read them must not lose the effective table.
+    try { $section.policyRules = Get-DadNrptPolicyRules } catch { $section.policyRules = $null }
+    return $section
+}
+
+# The NRPT rules Group Policy wrote (knowledge B.8, MS-GPNRPT): one subkey per rule with `Name` (the namespaces,
+# REG_MULTI_SZ) and `DirectAccessDNSServers` (REG_SZ, semicolon- or space-separated). $null when there is no key.
+function Get-DadNrptPolicyRules {
+    if ($null -eq (Get-DadRegistryValues -Path $script:DadNrptPolicyKey)) { return $null }
+    $rules = [Activator]::CreateInstance([System.Collections.ArrayList])
+    foreach ($key in (ConvertTo-DadStringArray (Get-DadRegistrySubkeys -Path $script:DadNrptPolicyKey))) {
+        $values = Get-DadRegistryValues -Path ($script:DadNrptPolicyKey + '\' + $key)
+        $servers = [Activator]::CreateInstance([System.Collections.ArrayList])
+        foreach ($text in (ConvertTo-DadStringArray (Get-DadProperty $values 'DirectAccessDNSServers'))) { Add-DadAddressTokens $servers $text }
+        $null = $rules.Add(@{ key = $key; namespaces = (ConvertTo-DadStringArray (Get-DadProperty $values 'Name')); directAccessDnsServers = $servers.ToArray() })
+    }
+    return , $rules.ToArray()
+}
+
+# The effective table: the cmdlet's objects, or Windows 7's netsh text.
+function Get-DadEffectiveNrpt {
     if (Test-DadCommand 'Get-DnsClientNrptPolicy') {
         $rules = [Activator]::CreateInstance([System.Collections.ArrayList])
         foreach ($policy in (ConvertTo-DadArray (Get-DnsClientNrptPolicy -Effective))) {
@@ -15,7 +40,19 @@ function Get-DadNrptSection {
         }
         return @{ source = 'cmdlet'; rules = $rules.ToArray() }
     }
-    return @{ source = 'netsh'; rules = (ConvertFrom-DadNrptNetsh (Invoke-DadNetsh @('namespace', 'show', 'effectivepolicy'))) }
+    $lines = Invoke-DadNetsh @('namespace', 'show', 'effectivepolicy')
+    $rules = ConvertFrom-DadNrptNetsh $lines
+    $text = [string]::Join("`n", $lines)
+    # Knowledge Q.3 (blog text of a real screenshot): inside the corporate network Windows 7 prints this note.
+    $insideNote = ($text -match '(?i)DirectAccess settings would be turned off when computer is inside corporate network')
+    $parse = @{ language = $null; recognised = $true; note = $null }
+    if ($rules.Length -gt 0 -or $insideNote -or $text -match '(?i)Name Resolution Policy Table') {
+        $parse.language = 'en'
+    } elseif (-not (Test-DadBlankText $lines)) {
+        $parse.recognised = $false
+        $parse.note = 'netsh namespace show effectivepolicy printed text in no known language; the effective NRPT is unknown'
+    }
+    return @{ source = 'netsh'; rules = $rules; insideCorpnetNote = $insideNote; parse = $parse }
 }
 
 # Parses `netsh namespace show effectivepolicy` (Windows 7). ASSUMED shape, not yet captured from a real machine

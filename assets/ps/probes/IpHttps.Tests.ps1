@@ -56,8 +56,74 @@ Describe 'Get-DadDaStatusSection' {
 
     It 'has no connection status on Windows 7 (no cmdlet)' {
         Set-DadTestMissingCommands @('Get-DAConnectionStatus')
+        Mock -ModuleName DaDoctor netsh { '' } -ParameterFilter { ($args -join ' ') -eq 'dnsclient show state' }
         (Get-DadDaStatusSection).connection | Should -BeNullOrEmpty
         Should -Invoke -ModuleName DaDoctor Get-DAConnectionStatus -Times 0
+    }
+
+    It 'derives the location from the NCA status: <Status> -> <Value>' -TestCases @(
+        @{ Status = 'ConnectedLocally'; Value = 'inside-corpnet' }
+        @{ Status = 'ConnectedRemotely'; Value = 'outside-corpnet' }
+        @{ Status = 'Error'; Value = $null }
+    ) {
+        param($Status, $Value)
+        $global:DadTestStatus = $Status
+        Mock -ModuleName DaDoctor Get-DAConnectionStatus { [pscustomobject]@{ Status = $global:DadTestStatus; Substatus = 'None' } }
+        $location = (Get-DadDaStatusSection).location
+        $location.value | Should -Be $Value
+        $location.source | Should -Be 'ncaStatus'
+        $location.raw | Should -Be $Status
+    }
+
+    It 'reports the location unknown when Get-DAConnectionStatus says nothing' {
+        Mock -ModuleName DaDoctor Get-DAConnectionStatus { }
+        $out = Invoke-DadTestProbe 'daStatus'
+        $out.Raw[0] | Should -Match '"location":\{"raw":null,"source":"none","value":null\}'
+    }
+}
+
+Describe 'Get-DadDaStatusSection on Windows 7: netsh dnsclient show state (assumed shape, no real capture)' {
+    BeforeEach {
+        Set-DadTestMissingCommands @('Get-DAConnectionStatus')
+        Mock -ModuleName DaDoctor Get-DadRegistryValues { $null }
+    }
+
+    It 'reads Machine Location <Text> as <Value> (assumed shape, no real capture)' -TestCases @(
+        @{ Text = 'Inside corporate network'; Value = 'inside-corpnet' }
+        @{ Text = 'Outside corporate network'; Value = 'outside-corpnet' }
+    ) {
+        param($Text, $Value)
+        $global:DadTestLines = @('', 'Name Resolution Policy Table Options', ('-' * 68), '', ('Machine Location                      : ' + $Text), '', 'Direct Access Settings                : Configured and Enabled', '')
+        Mock -ModuleName DaDoctor netsh { $global:DadTestLines -join "`r`n" } -ParameterFilter { ($args -join ' ') -eq 'dnsclient show state' }
+        $location = (Invoke-DadTestProbe 'daStatus').Envelope.data.location
+        $location.value | Should -Be $Value
+        $location.source | Should -Be 'netsh'
+        $location.raw | Should -Be $Text
+        $location.parse.language | Should -Be 'en'
+        $location.parse.recognised | Should -BeTrue
+    }
+
+    It 'says unknown, with a note, for German or any other text (assumed shape, no real capture)' {
+        Mock -ModuleName DaDoctor netsh { "Computerstandort                      : Innerhalb des Unternehmensnetzwerks`r`n" } -ParameterFilter { ($args -join ' ') -eq 'dnsclient show state' }
+        $location = (Get-DadDaStatusSection).location
+        $location.value | Should -BeNullOrEmpty
+        $location.parse.recognised | Should -BeFalse
+        $location.parse.note | Should -Match 'unknown'
+    }
+
+    It 'says unknown for a Machine Location value it does not know' {
+        Mock -ModuleName DaDoctor netsh { "Machine Location : Unknown`r`n" } -ParameterFilter { ($args -join ' ') -eq 'dnsclient show state' }
+        $location = (Get-DadDaStatusSection).location
+        $location.value | Should -BeNullOrEmpty
+        $location.raw | Should -Be 'Unknown'
+        $location.parse.recognised | Should -BeFalse
+    }
+
+    It 'keeps the policy facts when netsh fails' {
+        Mock -ModuleName DaDoctor netsh { throw 'netsh crashed' } -ParameterFilter { ($args -join ' ') -eq 'dnsclient show state' }
+        $out = Invoke-DadTestProbe 'daStatus'
+        $out.Envelope.status | Should -Be 'ok'
+        $out.Envelope.data.location.parse.note | Should -Match 'netsh crashed'
     }
 }
 
@@ -102,11 +168,52 @@ Describe 'Get-DadIpHttpsSection with the cmdlets' {
         (Get-DadIpHttpsSection).configuration | Should -BeNullOrEmpty
     }
 
-    It 'fails the section when the cmdlet throws' {
+    It 'fails the section when the cmdlet throws and netsh has no state either' {
         Mock -ModuleName DaDoctor Get-NetIPHttpsState { throw 'RPC server unavailable' }
         $out = Invoke-DadTestProbe 'ipHttps'
         $out.Envelope.status | Should -Be 'error'
         $out.Envelope.message | Should -Be 'RPC server unavailable'
+    }
+
+    It 'takes the state from netsh when Get-NetIPHttpsState throws, and says so' {
+        Mock -ModuleName DaDoctor Get-NetIPHttpsState { throw 'RPC server unavailable' }
+        Mock -ModuleName DaDoctor netsh { "Interface IPHTTPSInterface (Group Policy)  Parameters`r`nRole                       : client`r`nURL                        : https://da.contoso.com:443/IPHTTPS`r`nLast Error Code            : 0x2af9`r`nInterface Status           : Failed to connect to the IPHTTPS server; waiting to reconnect`r`n" } -ParameterFilter { ($args -join ' ') -eq 'interface httpstunnel show interfaces' }
+        $out = Invoke-DadTestProbe 'ipHttps'
+        $out.Envelope.status | Should -Be 'ok'
+        $data = $out.Envelope.data
+        $data.source | Should -Be 'netsh'
+        $data.state.lastErrorCode | Should -Be 11001
+        $data.errors | Should -Be @('Get-NetIPHttpsState: RPC server unavailable')
+        $data.parse.recognised | Should -BeTrue
+        $data.configuration.serverUrl | Should -Be 'https://da.contoso.com:443/IPHTTPS'
+    }
+
+    It 'takes the configuration from the policy registry when Get-NetIPHttpsConfiguration throws' {
+        Mock -ModuleName DaDoctor Get-NetIPHttpsConfiguration { throw 'Access denied' }
+        Mock -ModuleName DaDoctor Get-DadRegistryValues { @{ IPHTTPS_ClientUrl = 'https://da.contoso.com:443/IPHTTPS' } } -ParameterFilter { $Path -like '*\IPHTTPSInterface' }
+        $out = Invoke-DadTestProbe 'ipHttps'
+        $out.Envelope.status | Should -Be 'ok'
+        $data = $out.Envelope.data
+        $data.state.lastErrorCode | Should -Be 2148204809
+        $data.configuration.serverUrl | Should -Be 'https://da.contoso.com:443/IPHTTPS'
+        $data.configuration.source | Should -Be 'registry'
+        $data.errors | Should -Be @('Get-NetIPHttpsConfiguration: Access denied')
+    }
+
+    It 'lists every profile and picks the activated client profile of a multisite client (assumed shape, no real capture)' {
+        Mock -ModuleName DaDoctor Get-NetIPHttpsConfiguration {
+            [pscustomobject]@{ Profile = 'IPHTTPSProfile-EntryPoint1'; ProfileActivated = $false; State = 'Default'; Type = 'Client'; AuthMode = 'None'; ServerURL = 'https://da-us.contoso.com:443/IPHTTPS'; PolicyStore = 'RSOP' }
+            [pscustomobject]@{ Profile = 'IPHTTPSProfile-EntryPoint2'; ProfileActivated = $true; State = 'Default'; Type = 'Client'; AuthMode = 'None'; ServerURL = 'https://da-eu.contoso.com:443/IPHTTPS'; PolicyStore = 'RSOP' }
+        }
+        $data = (Invoke-DadTestProbe 'ipHttps').Envelope.data
+        $data.configuration.serverUrl | Should -Be 'https://da-eu.contoso.com:443/IPHTTPS'
+        $data.configuration.profile | Should -Be 'IPHTTPSProfile-EntryPoint2'
+        $data.configuration.profileActivated | Should -BeTrue
+        $data.profiles.Count | Should -Be 2
+        $data.profiles[0].profile | Should -Be 'IPHTTPSProfile-EntryPoint1'
+        $data.profiles[0].profileActivated | Should -BeFalse
+        $data.profiles[1].serverUrl | Should -Be 'https://da-eu.contoso.com:443/IPHTTPS'
+        InModuleScope DaDoctor { Get-DadIpHttpsServerUrl } | Should -Be 'https://da-eu.contoso.com:443/IPHTTPS'
     }
 }
 
@@ -155,6 +262,21 @@ Describe 'Get-DadIpHttpsSection on Windows 7 (netsh httpstunnel)' {
         $data.state | Should -BeNullOrEmpty
         $data.configuration | Should -BeNullOrEmpty
         $data.source | Should -Be 'netsh'
+    }
+
+    It 'says unknown, not "no interface", for text in another language (assumed shape, no real capture)' {
+        $lines = @('Schnittstelle IPHTTPSInterface (Gruppenrichtlinie)  Parameter', '----', 'Rolle                      : Client', 'Letzter Fehlercode         : 0x0')
+        $data = InModuleScope DaDoctor -Parameters @{ Lines = $lines } { param($Lines) ConvertFrom-DadIpHttpsNetsh $Lines }
+        $data.state | Should -BeNullOrEmpty
+        $data.parse.recognised | Should -BeFalse
+        $data.parse.language | Should -BeNullOrEmpty
+        $data.parse.note | Should -Match 'unknown'
+    }
+
+    It 'reports empty netsh output as recognised: no interface' {
+        $data = InModuleScope DaDoctor { ConvertFrom-DadIpHttpsNetsh @('', '') }
+        $data.state | Should -BeNullOrEmpty
+        $data.parse.recognised | Should -BeTrue
     }
 
     It 'fails the section on a Last Error Code it cannot read' {

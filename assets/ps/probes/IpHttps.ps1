@@ -11,6 +11,7 @@ function Get-DadDaStatusSection {
     $url = Get-DadString (Get-DadRegistryValues -Path $script:DadIpHttpsPolicyKey) 'IPHTTPS_ClientUrl'
     $ncaConfigured = ($null -ne (Get-DadRegistryValues -Path $script:DadNcaPolicyKey))
     $connection = $null
+    $location = @{ value = $null; source = 'none'; raw = $null }
     if (Test-DadCommand 'Get-DAConnectionStatus') {
         # It fails outright when NcaSvc cannot run (e.g. Pro edition); policy presence is still worth reporting, and
         # the services section carries the NcaSvc state that explains the failure.
@@ -21,6 +22,14 @@ function Get-DadDaStatusSection {
         }
         if ($null -ne $status) {
             $connection = @{ status = [string](Get-DadString $status 'Status'); substatus = [string](Get-DadString $status 'Substatus') }
+            $location = ConvertTo-DadNcaLocation $connection.status
+        }
+    } else {
+        # Windows 7: only netsh knows where the machine thinks it is; its failure leaves the location unknown.
+        try {
+            $location = ConvertFrom-DadDnsClientState (Invoke-DadNetsh @('dnsclient', 'show', 'state'))
+        } catch {
+            $location = @{ value = $null; source = 'netsh'; raw = $null; parse = @{ language = $null; recognised = $false; note = ('netsh dnsclient show state failed: ' + $_.Exception.Message) } }
         }
     }
     return @{
@@ -28,14 +37,58 @@ function Get-DadDaStatusSection {
         ipHttpsClientUrl = $url
         ncaConfigured   = $ncaConfigured
         connection      = $connection
+        location        = $location
     }
 }
 
-# IP-HTTPS interface state and configuration: the cmdlets on Windows 8+, netsh text on Windows 7.
+# Location from Get-DAConnectionStatus's Status (an enum name, not localised; knowledge B.6, H): ConnectedLocally is
+# inside (it only means the NLS answered, H.5); ConnectedRemotely outside; anything else says nothing about location.
+function ConvertTo-DadNcaLocation {
+    param([string]$Status)
+    $value = $null
+    if ($Status -eq 'ConnectedLocally') { $value = 'inside-corpnet' }
+    if ($Status -eq 'ConnectedRemotely') { $value = 'outside-corpnet' }
+    return @{ value = $value; source = 'ncaStatus'; raw = $Status }
+}
+
+# Parses the "Machine Location" line of `netsh dnsclient show state` (Windows 7). ASSUMED shape, no real capture
+# (knowledge B.8, Q.5): `Machine Location : Inside corporate network` / `Outside corporate network`. German labels
+# are not known, so any other text is unknown (value null, with a note), never a location.
+function ConvertFrom-DadDnsClientState {
+    param([string[]]$Lines)
+    $raw = Get-DadNetshValue $Lines 'Machine Location'
+    $value = $null
+    if ($null -ne $raw -and $raw -match '(?i)^outside\b') { $value = 'outside-corpnet' }
+    if ($null -ne $raw -and $raw -match '(?i)^inside\b') { $value = 'inside-corpnet' }
+    $parse = @{ language = $null; recognised = $false; note = $null }
+    if ($null -ne $value) {
+        $parse.language = 'en'
+        $parse.recognised = $true
+    } elseif ($null -ne $raw) {
+        $parse.language = 'en'
+        $parse.note = ('netsh dnsclient show state: Machine Location "' + $raw + '" is not a known value; location unknown')
+    } else {
+        $parse.note = 'netsh dnsclient show state printed no Machine Location line in a known language; location unknown'
+    }
+    return @{ value = $value; source = 'netsh'; raw = $raw; parse = $parse }
+}
+
+# IP-HTTPS interface state and configuration: the cmdlets on Windows 8+, netsh text on Windows 7. A cmdlet that
+# throws does not blind the section: the state then comes from netsh (its `errors` say why), the configuration from
+# the policy registry; only when nothing else answers does the section fail with the cmdlet's error.
 function Get-DadIpHttpsSection {
     if (Test-DadCommand 'Get-NetIPHttpsState') {
+        $errors = [Activator]::CreateInstance([System.Collections.ArrayList])
+        $source = 'cmdlet'
         $state = $null
-        $current = @(Get-NetIPHttpsState)[0]
+        $stateError = $null
+        try {
+            $current = @(Get-NetIPHttpsState)[0]
+        } catch {
+            $stateError = $_
+            $current = $null
+            $null = $errors.Add('Get-NetIPHttpsState: ' + $_.Exception.Message)
+        }
         if ($null -ne $current) {
             $code = ConvertTo-DadUInt32 (Get-DadProperty $current 'LastErrorCode')
             if ($null -eq $code) { throw ('LastErrorCode is not a number: ' + (Get-DadProperty $current 'LastErrorCode')) }
@@ -43,31 +96,91 @@ function Get-DadIpHttpsSection {
             if ($null -eq $status) { $status = '' }
             $state = @{ lastErrorCode = [int64]$code; interfaceStatus = $status }
         }
-        $configuration = $null
-        if (Test-DadCommand 'Get-NetIPHttpsConfiguration') {
-            $configuration = Select-DadIpHttpsConfiguration (ConvertTo-DadArray (Get-NetIPHttpsConfiguration))
+        $parse = $null
+        if ($null -ne $stateError) {
+            $fromNetsh = $null
+            try { $fromNetsh = ConvertFrom-DadIpHttpsNetsh (Invoke-DadNetsh @('interface', 'httpstunnel', 'show', 'interfaces')) } catch { $fromNetsh = $null }
+            if ($null -eq $fromNetsh -or $null -eq $fromNetsh.state) { throw $stateError }
+            $source = 'netsh'
+            $state = $fromNetsh.state
+            $parse = $fromNetsh.parse
         }
-        return @{ source = 'cmdlet'; state = $state; configuration = $configuration }
+        $configuration = $null
+        $profiles = [Activator]::CreateInstance([System.Collections.ArrayList])
+        if (Test-DadCommand 'Get-NetIPHttpsConfiguration') {
+            $configs = $null
+            try {
+                $configs = ConvertTo-DadArray (Get-NetIPHttpsConfiguration)
+            } catch {
+                $null = $errors.Add('Get-NetIPHttpsConfiguration: ' + $_.Exception.Message)
+                $configuration = Get-DadIpHttpsPolicyConfiguration
+            }
+            if ($null -ne $configs) {
+                $configuration = Select-DadIpHttpsConfiguration $configs
+                foreach ($config in $configs) { $null = $profiles.Add((ConvertTo-DadIpHttpsProfile $config)) }
+            }
+        }
+        $result = @{ source = $source; state = $state; configuration = $configuration; profiles = $profiles.ToArray() }
+        if ($errors.Count -gt 0) { $result.errors = $errors.ToArray() }
+        if ($null -ne $parse) { $result.parse = $parse }
+        return $result
     }
     $lines = Invoke-DadNetsh @('interface', 'httpstunnel', 'show', 'interfaces')
     return ConvertFrom-DadIpHttpsNetsh $lines
 }
 
-# The client configuration among those Get-NetIPHttpsConfiguration lists (one per profile/policy store).
+# The client configuration as the policy registry gives it (IPHTTPS_ClientUrl, knowledge B.3), when the cmdlet failed.
+function Get-DadIpHttpsPolicyConfiguration {
+    $url = Get-DadString (Get-DadRegistryValues -Path $script:DadIpHttpsPolicyKey) 'IPHTTPS_ClientUrl'
+    if ($null -eq $url) { return $null }
+    return @{ serverUrl = $url; state = $null; authMode = $null; profile = $null; profileActivated = $null; source = 'registry' }
+}
+
+# One Get-NetIPHttpsConfiguration instance as the snapshot lists it (ProfileActivated null where Windows has none).
+function ConvertTo-DadIpHttpsProfile {
+    param($Config)
+    $activated = Get-DadProperty $Config 'ProfileActivated'
+    if ($null -ne $activated) { $activated = [bool]$activated }
+    return @{
+        profile          = Get-DadString $Config 'Profile'
+        serverUrl        = Get-DadString $Config 'ServerURL'
+        profileActivated = $activated
+        type             = Get-DadString $Config 'Type'
+        state            = Get-DadString $Config 'State'
+        policyStore      = Get-DadString $Config 'PolicyStore'
+    }
+}
+
+# The client configuration among those Get-NetIPHttpsConfiguration lists (one per profile/policy store; multisite
+# clients hold one profile per entry point and activate one, knowledge B.3, P.1): the activated client profile, else
+# a client profile, else an activated one, else the first with a ServerURL, else the first.
 function Select-DadIpHttpsConfiguration {
     param([object[]]$Configurations)
-    $chosen = $null
+    $best = $null
+    $bestRank = 0
     foreach ($config in $Configurations) {
-        if ($null -eq (Get-DadString $config 'ServerURL')) { continue }
-        if ($null -eq $chosen) { $chosen = $config }
-        if ((Get-DadString $config 'Type') -eq 'Client') { $chosen = $config; break }
+        if ($null -eq $config) { continue }
+        $rank = 1
+        if ($null -ne (Get-DadString $config 'ServerURL')) {
+            $rank = 2
+            $isClient = ((Get-DadString $config 'Type') -eq 'Client')
+            $activated = [bool](Get-DadProperty $config 'ProfileActivated')
+            if ($activated) { $rank = 4 }
+            if ($isClient) { $rank = 5 }
+            if ($isClient -and $activated) { $rank = 6 }
+        }
+        if ($rank -gt $bestRank) { $best = $config; $bestRank = $rank }
     }
-    if ($null -eq $chosen -and $Configurations.Length -gt 0) { $chosen = $Configurations[0] }
-    if ($null -eq $chosen) { return $null }
+    if ($null -eq $best) { return $null }
+    $activatedValue = Get-DadProperty $best 'ProfileActivated'
+    if ($null -ne $activatedValue) { $activatedValue = [bool]$activatedValue }
     return @{
-        serverUrl = Get-DadString $chosen 'ServerURL'
-        state     = Get-DadString $chosen 'State'
-        authMode  = Get-DadString $chosen 'AuthMode'
+        serverUrl        = Get-DadString $best 'ServerURL'
+        state            = Get-DadString $best 'State'
+        authMode         = Get-DadString $best 'AuthMode'
+        profile          = Get-DadString $best 'Profile'
+        profileActivated = $activatedValue
+        source           = 'cmdlet'
     }
 }
 
@@ -92,13 +205,16 @@ function Select-DadIpHttpsBlock {
     return , @()
 }
 
-# Parses `netsh interface httpstunnel show interfaces` (knowledge B.1). The separator after the label may lack its
-# space (`Last Error Code            :0x80092013`), values may carry trailing blanks, codes may be hex, decimal or
-# signed; interface status text is kept as printed (trimmed) because its wording varies between builds.
+# Parses `netsh interface httpstunnel show interfaces` (knowledge B.1, real captures in Q.1 and fixtures/). The
+# separator after the label may lack its space (`Last Error Code            :0x80092013`), values may carry trailing
+# blanks, codes may be hex, decimal or signed; interface status text is kept as printed (trimmed) because its wording
+# varies between builds. Only English labels have a capture; text with none of them (another language) is reported
+# as unknown (parse.recognised false, state and configuration null), never as "no interface".
 function ConvertFrom-DadIpHttpsNetsh {
     param([string[]]$Lines)
     $block = Select-DadIpHttpsBlock $Lines
     $url = Get-DadNetshValue $block 'URL'
+    $role = Get-DadNetshValue $block 'Role'
     $codeText = Get-DadNetshValue $block 'Last Error Code'
     $status = Get-DadNetshValue $block 'Interface Status'
     $state = $null
@@ -109,11 +225,30 @@ function ConvertFrom-DadIpHttpsNetsh {
         $state = @{ lastErrorCode = [int64]$code; interfaceStatus = $status }
     }
     $configuration = $null
-    if ($null -ne $url -or $null -ne (Get-DadNetshValue $block 'Role')) {
+    if ($null -ne $url -or $null -ne $role) {
         # netsh shows no state/auth mode for a client interface.
-        $configuration = @{ serverUrl = $url; state = $null; authMode = $null }
+        $configuration = @{ serverUrl = $url; state = $null; authMode = $null; source = 'netsh' }
     }
-    return @{ source = 'netsh'; state = $state; configuration = $configuration }
+    $parse = @{ language = 'en'; recognised = $true; note = $null }
+    if ($null -eq $url -and $null -eq $role -and $null -eq $codeText -and $null -eq $status) {
+        $parse.language = $null
+        if (Test-DadBlankText $Lines) {
+            $parse.note = 'netsh listed no IP-HTTPS interface'
+        } else {
+            $parse.recognised = $false
+            $parse.note = 'netsh interface httpstunnel show interfaces printed text in no known language; the IP-HTTPS state is unknown'
+        }
+    }
+    return @{ source = 'netsh'; state = $state; configuration = $configuration; parse = $parse }
+}
+
+# True when the lines hold nothing but white space.
+function Test-DadBlankText {
+    param([string[]]$Lines)
+    foreach ($line in $Lines) {
+        if ($null -ne $line -and $line.Trim().Length -gt 0) { return $false }
+    }
+    return $true
 }
 
 # The ServerURL split into host and port, or a notApplicable marker when the machine knows no IP-HTTPS server.

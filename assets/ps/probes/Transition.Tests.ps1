@@ -1,4 +1,4 @@
-# The ISATAP and Teredo probes, with the cmdlets and with Windows 7 netsh text.
+# The ISATAP and Teredo probes, with the cmdlets and with Windows 7 netsh text, and ISATAP's Group Policy registry.
 
 BeforeAll {
     . (Join-Path $PSScriptRoot '../TestSupport.ps1')
@@ -18,6 +18,7 @@ Describe 'Get-DadIsatapSection with the cmdlets' {
         Mock -ModuleName DaDoctor Get-NetIPAddress {
             [pscustomobject]@{ InterfaceAlias = 'Ethernet'; IPAddress = 'fe80::1'; PrefixOrigin = 'WellKnown' }
         } -ParameterFilter { $AddressFamily -eq 'IPv6' }
+        Mock -ModuleName DaDoctor Get-DadRegistryValues { $null }
     }
 
     It 'reports state, router resolution, the generic name and no ISATAP interface' {
@@ -54,15 +55,51 @@ Describe 'Get-DadIsatapSection with the cmdlets' {
         Mock -ModuleName DaDoctor Get-NetIsatapConfiguration { throw 'boom' }
         (Invoke-DadTestProbe 'isatap').Envelope.status | Should -Be 'error'
     }
+
+    It 'names the numeric CIM values of State and ResolutionState (<State>, <Resolution>)' -TestCases @(
+        @{ State = [uint32]2; Resolution = [uint32]0; StateName = 'Enabled'; ResolutionName = 'Default' }
+        @{ State = [uint32]3; Resolution = [uint32]1; StateName = 'Disabled'; ResolutionName = 'Automatic' }
+        @{ State = 'Automatic'; Resolution = 'Enabled'; StateName = 'Automatic'; ResolutionName = 'Enabled' }
+    ) {
+        param($State, $Resolution, $StateName, $ResolutionName)
+        $global:DadTestIsatap = [pscustomobject]@{ State = $State; Router = $null; ResolutionState = $Resolution }
+        Mock -ModuleName DaDoctor Get-NetIsatapConfiguration { $global:DadTestIsatap }
+        $c = (Get-DadIsatapSection).configuration
+        $c.state | Should -BeExactly $StateName
+        $c.resolutionState | Should -BeExactly $ResolutionName
+    }
+
+    It 'reports Group Policy''s ISATAP_State and ISATAP_RouterName from the registry' {
+        Mock -ModuleName DaDoctor Get-DadRegistryValues { @{ ISATAP_State = 'Enabled'; ISATAP_RouterName = 'isatap-da.corp.contoso.com'; Teredo_State = 'Disabled' } } -ParameterFilter { $Path -eq 'HKLM:\SOFTWARE\Policies\Microsoft\Windows\TCPIP\v6Transition' }
+        $data = (Invoke-DadTestProbe 'isatap').Envelope.data
+        $data.policy.state | Should -Be 'Enabled'
+        $data.policy.router | Should -Be 'isatap-da.corp.contoso.com'
+    }
+
+    It 'reports policy null without the key, and fields null when the values are unset' {
+        (Invoke-DadTestProbe 'isatap').Raw[0] | Should -Match '"policy":null'
+        Mock -ModuleName DaDoctor Get-DadRegistryValues { @{ Teredo_State = 'Disabled' } } -ParameterFilter { $Path -eq 'HKLM:\SOFTWARE\Policies\Microsoft\Windows\TCPIP\v6Transition' }
+        (Invoke-DadTestProbe 'isatap').Raw[0] | Should -Match '"policy":\{"router":null,"state":null\}'
+    }
 }
 
-Describe 'Get-DadIsatapSection on Windows 7 (netsh interface isatap)' {
+Describe 'Get-DadIsatapSection on Windows 7 (netsh interface isatap, assumed shape, no real capture)' {
     BeforeEach {
         Set-DadTestMissingCommands @('Get-NetIsatapConfiguration', 'Get-NetIPAddress')
         Mock -ModuleName DaDoctor Resolve-DadName { }
+        Mock -ModuleName DaDoctor Get-DadRegistryValues { $null }
     }
 
-    It 'parses state and router text' {
+    It 'says unknown, not notApplicable, for text in another language (assumed shape, no real capture)' {
+        Mock -ModuleName DaDoctor netsh { "ISATAP-Status              : aktiviert`r`n" }
+        $out = Invoke-DadTestProbe 'isatap'
+        $out.Envelope.status | Should -Be 'ok'
+        $out.Envelope.data.configuration | Should -BeNullOrEmpty
+        $out.Envelope.data.parse.recognised | Should -BeFalse
+        $out.Envelope.data.parse.note | Should -Match 'unknown'
+    }
+
+    It 'parses state and router text (assumed shape, no real capture)' {
         Mock -ModuleName DaDoctor netsh { "ISATAP State                : enabled`r`n" } -ParameterFilter { ($args -join ' ') -eq 'interface isatap show state' }
         Mock -ModuleName DaDoctor netsh { "Router Name             : isatap-da.corp.contoso.com`r`nResolution State        : default`r`nResolution Interval     : default`r`n" } -ParameterFilter { ($args -join ' ') -eq 'interface isatap show router' }
         $data = (Invoke-DadTestProbe 'isatap').Envelope.data
@@ -71,9 +108,11 @@ Describe 'Get-DadIsatapSection on Windows 7 (netsh interface isatap)' {
         $data.configuration.router | Should -Be 'isatap-da.corp.contoso.com'
         $data.configuration.resolutionState | Should -Be 'Default'
         $data.router.name | Should -Be 'isatap-da.corp.contoso.com'
+        $data.parse.language | Should -Be 'en'
+        $data.parse.recognised | Should -BeTrue
     }
 
-    It 'accepts "State :" and treats router "default" as none' {
+    It 'accepts "State :" and treats router "default" as none (assumed shape, no real capture)' {
         $config = InModuleScope DaDoctor { ConvertFrom-DadIsatapNetsh @('State : Disabled.') @('Router Name : default') }
         $config.state | Should -Be 'Disabled'
         $config.router | Should -BeNullOrEmpty
@@ -110,7 +149,16 @@ Describe 'Get-DadTeredoSection' {
         $out.Envelope.message | Should -Be 'Teredo exploded'
     }
 
-    It 'parses netsh interface teredo show state on Windows 7' {
+    It 'says unknown for netsh teredo text in another language (assumed shape, no real capture)' {
+        Set-DadTestMissingCommands @('Get-NetTeredoState')
+        Mock -ModuleName DaDoctor netsh { "Teredo-Parameter`r`n------`r`nTyp                     : enterpriseclient`r`nStatus                  : offline`r`n" } -ParameterFilter { ($args -join ' ') -eq 'interface teredo show state' }
+        $data = (Invoke-DadTestProbe 'teredo').Envelope.data
+        $data.state | Should -BeNullOrEmpty
+        $data.type | Should -BeNullOrEmpty
+        $data.parse.recognised | Should -BeFalse
+    }
+
+    It 'parses netsh interface teredo show state on a DirectAccess client (enterpriseclient: assumed shape, no real capture)' {
         Set-DadTestMissingCommands @('Get-NetTeredoState')
         $global:DadTestText = @'
 Teredo Parameters

@@ -1,18 +1,22 @@
 # IPv6 transition tunnels other than IP-HTTPS: ISATAP (manage-out, knowledge E) and Teredo (B.5).
 
-# ISATAP state and router, whether the router name and the generic name `isatap` resolve, and the ISATAP interfaces.
+$script:DadV6TransitionPolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows\TCPIP\v6Transition'
+
+# ISATAP state and router, whether the router name and the generic name `isatap` resolve, the ISATAP interfaces, and
+# Group Policy's ISATAP settings from the registry (locale-independent).
 function Get-DadIsatapSection {
+    $parse = $null
     if (Test-DadCommand 'Get-NetIsatapConfiguration') {
         $source = 'cmdlet'
         $configuration = $null
         $config = @(Get-NetIsatapConfiguration)[0]
         if ($null -ne $config) {
-            $state = Get-DadString $config 'State'
+            $state = Format-DadIsatapEnum (Get-DadProperty $config 'State')
             if ($null -eq $state) { $state = 'Default' }
             $configuration = @{
                 state           = $state
                 router          = Get-DadString $config 'Router'
-                resolutionState = Get-DadString $config 'ResolutionState'
+                resolutionState = Format-DadIsatapEnum (Get-DadProperty $config 'ResolutionState')
             }
         }
     } else {
@@ -20,8 +24,13 @@ function Get-DadIsatapSection {
         $stateLines = Invoke-DadNetsh @('interface', 'isatap', 'show', 'state')
         $routerLines = Invoke-DadNetsh @('interface', 'isatap', 'show', 'router')
         $configuration = ConvertFrom-DadIsatapNetsh $stateLines $routerLines
+        $parse = @{ language = 'en'; recognised = $true; note = $null }
         if ($null -eq $configuration) {
-            return New-DadNotApplicable 'no ISATAP cmdlet and no ISATAP state from netsh'
+            $text = [string]::Join("`n", [string[]]($stateLines + $routerLines))
+            if ($text.Trim().Length -eq 0 -or $text -match '(?i)the following command was not found') {
+                return New-DadNotApplicable 'no ISATAP cmdlet and no ISATAP state from netsh'
+            }
+            $parse = @{ language = $null; recognised = $false; note = 'netsh interface isatap printed text in no known language; the ISATAP state is unknown' }
         }
     }
     $router = $null
@@ -29,13 +38,35 @@ function Get-DadIsatapSection {
         $router = @{ name = $configuration.router; addresses = (ConvertTo-DadStringArray (Resolve-DadName -Name $configuration.router)) }
     }
     $generic = @{ name = 'isatap'; addresses = (ConvertTo-DadStringArray (Resolve-DadName -Name 'isatap')) }
-    return @{
+    $policy = $null
+    try {
+        $values = Get-DadRegistryValues -Path $script:DadV6TransitionPolicyKey
+        if ($null -ne $values) { $policy = @{ state = (Get-DadString $values 'ISATAP_State'); router = (Get-DadString $values 'ISATAP_RouterName') } }
+    } catch {
+        $policy = $null
+    }
+    $result = @{
         source        = $source
         configuration = $configuration
         router        = $router
         genericName   = $generic
         interfaces    = (Get-DadIsatapInterfaces)
+        policy        = $policy
     }
+    if ($null -ne $parse) { $result.parse = $parse }
+    return $result
+}
+
+# An ISATAP State / ResolutionState as its enum name: the cmdlet renders names, a raw CIM instance gives the uint32.
+# Numbers per knowledge B.4 (ResolutionState: 0 Default, 1 Automatic, 2 Enabled, 3 Disabled); State is assumed to use
+# the same numbering (the class documentation read gives no table for it).
+function Format-DadIsatapEnum {
+    param($Value)
+    if ($null -eq $Value) { return $null }
+    $text = ConvertTo-DadNullableString $Value
+    if ($null -eq $text) { return $null }
+    if ($text -match '^[0-3]$') { return @('Default', 'Automatic', 'Enabled', 'Disabled')[[int]$text] }
+    return $text
 }
 
 # Parses `netsh interface isatap show state` and `show router` (Windows 7). ASSUMED shape (knowledge B.4 is [U]):
@@ -106,12 +137,24 @@ function Get-DadTeredoSection {
     return ConvertFrom-DadTeredoNetsh (Invoke-DadNetsh @('interface', 'teredo', 'show', 'state'))
 }
 
-# Parses `netsh interface teredo show state` (knowledge B.5): Type, State and, when Teredo failed, Error lines.
+# Parses `netsh interface teredo show state` (knowledge B.5, a real capture in fixtures/): Type, State and, when
+# Teredo failed, Error lines. English labels only (no other capture): other text is unknown (nulls, parse says so).
 function ConvertFrom-DadTeredoNetsh {
     param([string[]]$Lines)
+    $state = Get-DadNetshValue $Lines 'State'
+    $type = Get-DadNetshValue $Lines 'Type'
+    $parse = @{ language = 'en'; recognised = $true; note = $null }
+    if ($null -eq $state -and $null -eq $type) {
+        $parse.language = $null
+        if (-not (Test-DadBlankText $Lines)) {
+            $parse.recognised = $false
+            $parse.note = 'netsh interface teredo show state printed text in no known language; the Teredo state is unknown'
+        }
+    }
     return @{
-        state = Get-DadNetshValue $Lines 'State'
-        type  = Get-DadNetshValue $Lines 'Type'
+        state = $state
+        type  = $type
         error = Get-DadNetshValue $Lines 'Error'
+        parse = $parse
     }
 }

@@ -296,11 +296,85 @@ $DadSimCommandBodies['Get-NetTeredoState'] = {
 
 # --- adapters (host/WindowsHost.ps1 on Windows) -------------------------------------------------------------------
 
+# The scenario's key name for a registry path. `HKCU:\` in a scenario is the logged-on user's hive (the user the app
+# runs as, or the console user when the probes run as SYSTEM): reads of `HKU:\<that user's SID>\…` find it, and a
+# process running as SYSTEM sees `HKU:\S-1-5-18\…` as its own HKCU.
 function global:Get-DadSimRegistryKeyName {
     param([string]$Path)
     $p = $Path.Trim().TrimEnd('\')
-    $p = $p -replace '^HKEY_LOCAL_MACHINE\\', 'HKLM:\' -replace '^HKEY_USERS\\', 'HKU:\' -replace '^(HKLM|HKU)\\', '$1:\'
+    $p = $p -replace '^HKEY_LOCAL_MACHINE\\', 'HKLM:\' -replace '^HKEY_USERS\\', 'HKU:\' -replace '^HKEY_CURRENT_USER\\', 'HKCU:\' -replace '^(HKLM|HKU|HKCU)\\', '$1:\'
+    if ($p -match '^(?i)HKCU:\\' -or $p -match '^(?i)HKU:\\S-') {
+        $session = Get-DadSimSession
+        if ($session.IsSystem -and $p -match '^(?i)HKCU:\\(.*)$') { return ('HKU:\S-1-5-18\' + $Matches[1]) }
+        $userSid = $session.Sid
+        if ($session.IsSystem) { $userSid = $session.ConsoleUserSid }
+        if ($userSid) {
+            $prefix = 'HKU:\' + $userSid + '\'
+            if ($p.StartsWith($prefix, [StringComparison]::OrdinalIgnoreCase)) { return ('HKCU:\' + $p.Substring($prefix.Length)) }
+        }
+        if ($p -match '^(?i)HKCU:\\(.*)$') { return ('HKCU:\' + $Matches[1]) }
+    }
     return $p
+}
+
+# Who the probes run as on the simulated machine (machine.session, docs/scenarios.md): by default the logged-on user
+# CONTOSO\user; with IsSystem the SYSTEM account, and the console user (ConsoleUserName/ConsoleUserSid, defaulting
+# to that same user; null = nobody logged on).
+$global:DadSimDefaultUserName = 'CONTOSO\user'
+$global:DadSimDefaultUserSid = 'S-1-5-21-1004336348-1177238915-682003330-1104'
+function global:Get-DadSimSession {
+    $s = Get-DadSimValue 'session'
+    if (-not ($s -is [System.Collections.IDictionary])) { $s = @{} }
+    $userName = $global:DadSimDefaultUserName
+    if ($s.Contains('UserName') -and $s['UserName']) { $userName = [string]$s['UserName'] }
+    $sid = $global:DadSimDefaultUserSid
+    if ($s.Contains('Sid') -and $s['Sid']) { $sid = [string]$s['Sid'] }
+    $isSystem = $s.Contains('IsSystem') -and [bool]$s['IsSystem']
+    $out = @{ UserName = $userName; Sid = $sid; IsSystem = $isSystem; ConsoleUserName = $null; ConsoleUserSid = $null }
+    if ($isSystem) {
+        $out.UserName = 'NT AUTHORITY\SYSTEM'
+        $out.Sid = 'S-1-5-18'
+        $out.ConsoleUserName = $userName
+        $out.ConsoleUserSid = $sid
+        if ($s.Contains('ConsoleUserName')) { $out.ConsoleUserName = $s['ConsoleUserName'] }
+        if ($s.Contains('ConsoleUserSid')) { $out.ConsoleUserSid = $s['ConsoleUserSid'] }
+    }
+    return $out
+}
+
+$DadSimCommandBodies['Get-DadUserContext'] = {
+    param()
+    Invoke-DadSimFault 'Get-DadUserContext'
+    $s = Get-DadSimSession
+    New-DadSimPSObject ([ordered]@{ UserName = $s.UserName; Sid = $s.Sid; IsSystem = [bool]$s.IsSystem; ConsoleUserName = $s.ConsoleUserName; ConsoleUserSid = $s.ConsoleUserSid })
+}
+
+$global:DadSimUserInternetSettingsKey = 'HKCU:\Software\Microsoft\Windows\CurrentVersion\Internet Settings'
+
+# The logged-on user's WinINET values when the scenario does not give the key: made from proxy.ieUser
+# ({ProxyServer, BypassList, AutoConfigURL}), so `netsh winhttp import proxy source=ie` and the registry agree.
+function global:Get-DadSimUserInternetSettings {
+    $ie = Get-DadSimValue 'proxy.ieUser'
+    if (-not ($ie -is [System.Collections.IDictionary])) { return $null }
+    $h = @{ ProxyEnable = 0 }
+    if ($ie['ProxyServer']) { $h['ProxyEnable'] = 1; $h['ProxyServer'] = [string]$ie['ProxyServer'] }
+    if ($ie['BypassList']) { $h['ProxyOverride'] = [string]$ie['BypassList'] }
+    if ($ie['AutoConfigURL']) { $h['AutoConfigURL'] = [string]$ie['AutoConfigURL'] }
+    return $h
+}
+
+# The user's manual proxy as `netsh winhttp import proxy source=ie` copies it: the HKCU key when the scenario gives
+# one, else proxy.ieUser.
+function global:Get-DadSimImportableProxy {
+    $reg = Get-DadSimValue 'registry'
+    if ($reg -is [System.Collections.IDictionary] -and $reg.Contains($global:DadSimUserInternetSettingsKey) -and $null -ne $reg[$global:DadSimUserInternetSettingsKey]) {
+        $v = $reg[$global:DadSimUserInternetSettingsKey]
+        if ((ConvertTo-DadSimInt32 ([long]$v['ProxyEnable'])) -ne 0 -and $v['ProxyServer']) { return @{ ProxyServer = [string]$v['ProxyServer']; BypassList = $v['ProxyOverride'] } }
+        return @{ ProxyServer = $null; BypassList = $null }
+    }
+    $ie = Get-DadSimValue 'proxy.ieUser'
+    if ($null -eq $ie -or -not $ie['ProxyServer']) { return @{ ProxyServer = $null; BypassList = $null } }
+    return @{ ProxyServer = [string]$ie['ProxyServer']; BypassList = $ie['BypassList'] }
 }
 
 $DadSimCommandBodies['Get-DadRegistryValues'] = {
@@ -313,6 +387,9 @@ $DadSimCommandBodies['Get-DadRegistryValues'] = {
     if ($key -eq 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\Connections' -and $null -eq $values) {
         $values = @{}
     }
+    if ($null -eq $values -and $key -eq $global:DadSimUserInternetSettingsKey -and -not ($reg -is [System.Collections.IDictionary] -and $reg.Contains($key))) {
+        $values = Get-DadSimUserInternetSettings
+    }
     if ($null -eq $values) { return $null }
     $h = @{}
     foreach ($k in $values.Keys) {
@@ -320,7 +397,8 @@ $DadSimCommandBodies['Get-DadRegistryValues'] = {
         if ($null -eq $v) { continue }
         $h[[string]$k] = ConvertTo-DadSimRegistryValue $v
     }
-    if ($key -eq 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\Connections' -and -not $h.ContainsKey('WinHttpSettings')) {
+    # A scenario that names WinHttpSettings (null = the value does not exist) overrides the generated blob.
+    if ($key -eq 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\Connections' -and -not $values.Contains('WinHttpSettings')) {
         $h['WinHttpSettings'] = Get-DadSimWinHttpBlob
     }
     return $h

@@ -128,6 +128,109 @@ Describe 'Commands follow the machine' {
         @(Get-DadRegistrySubkeys -Path 'HKLM:\SYSTEM\CurrentControlSet\Services\iphlpsvc\Parameters\ProxyMgr') | Should -Be @('{6A4E5F3B-2C1D-4E8F-9A7B-3C2D1E0F4A5B}')
         (Get-DadRegistryValues -Path 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\Connections')['WinHttpSettings'][8] | Should -Be 3
     }
+    It 'generates the WinHttpSettings blob unless the scenario names the value (null = missing, so the probe reads German netsh text)' {
+        $key = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\Connections'
+        $null = Import-TestMachine @{ registry = @{ $key = @{ WinHttpSettings = $null } }; netshOutput = @{ 'winhttp show proxy' = "`nAktuelle WinHTTP-Proxyeinstellungen:`n`n    Direkter Zugriff (kein Proxyserver).`n" } }
+        (Get-DadRegistryValues -Path $key).Contains('WinHttpSettings') | Should -BeFalse
+        Import-Module (Join-Path (Split-Path -Parent $PSScriptRoot) 'DaDoctor.psm1') -DisableNameChecking -Force
+        $w = (Get-DadProxySection).winHttp
+        $w.source | Should -Be 'netsh'
+        $w.direct | Should -BeTrue
+        $w.parse.language | Should -Be 'de'
+        Remove-Module DaDoctor
+        $null = Import-TestMachine @{ registry = @{ $key = @{ Other = 1 } } }
+        (Get-DadRegistryValues -Path $key)['WinHttpSettings'][8] | Should -Be 1
+    }
+    It 'serves the logged-on user''s WinINET settings from proxy.ieUser when the scenario gives no HKCU key' {
+        $null = Import-TestScenario 'winhttp-proxy'
+        $v = Get-DadRegistryValues -Path 'HKCU:\Software\Microsoft\Windows\CurrentVersion\Internet Settings'
+        $v['ProxyEnable'] | Should -BeOfType [int]
+        $v['ProxyEnable'] | Should -Be 1
+        $v['ProxyServer'] | Should -Be 'proxy.contoso.com:8080'
+        $v['ProxyOverride'] | Should -Be '<local>'
+        $null = Import-TestScenario 'healthy'
+        (Get-DadRegistryValues -Path 'HKCU:\Software\Microsoft\Windows\CurrentVersion\Internet Settings')['ProxyEnable'] | Should -Be 0
+        $u = Get-DadUserContext
+        $u.IsSystem | Should -BeFalse
+        $u.UserName | Should -Be 'CONTOSO\user'
+        $u.ConsoleUserSid | Should -BeNullOrEmpty
+    }
+    It 'serves a scenario''s HKCU key as HKCU to the user and as HKU\<SID> to SYSTEM (machine.session)' {
+        $key = 'HKCU:\Software\Microsoft\Windows\CurrentVersion\Internet Settings'
+        $sid = 'S-1-5-21-1-2-3-1105'
+        $null = Import-TestMachine @{ session = @{ UserName = 'CONTOSO\bob'; Sid = $sid }; registry = @{ $key = @{ ProxyEnable = 1; ProxyServer = 'hotel-proxy:3128'; AutoConfigURL = 'http://pac/p.pac' } } }
+        (Get-DadRegistryValues -Path $key)['ProxyServer'] | Should -Be 'hotel-proxy:3128'
+        (Get-DadRegistryValues -Path "HKU:\$sid\Software\Microsoft\Windows\CurrentVersion\Internet Settings")['AutoConfigURL'] | Should -Be 'http://pac/p.pac'
+        (Get-DadUserContext).Sid | Should -Be $sid
+        netsh winhttp import proxy source=ie | Out-Null
+        Get-DadSimValue 'proxy.winHttp.ProxyServer' | Should -Be 'hotel-proxy:3128'
+        $null = Import-TestMachine @{ session = @{ IsSystem = $true; UserName = 'CONTOSO\bob'; Sid = $sid }; registry = @{ $key = @{ ProxyEnable = 1; ProxyServer = 'hotel-proxy:3128' } } }
+        $u = Get-DadUserContext
+        $u.IsSystem | Should -BeTrue
+        $u.Sid | Should -Be 'S-1-5-18'
+        $u.ConsoleUserName | Should -Be 'CONTOSO\bob'
+        $u.ConsoleUserSid | Should -Be $sid
+        (Get-DadRegistryValues -Path "HKU:\$sid\Software\Microsoft\Windows\CurrentVersion\Internet Settings")['ProxyServer'] | Should -Be 'hotel-proxy:3128'
+        # SYSTEM's own HKCU is HKU\S-1-5-18.
+        (Get-DadRegistryValues -Path $key)['MigrateProxy'] | Should -Be 1
+        $null = Import-TestMachine @{ session = @{ IsSystem = $true; ConsoleUserName = $null; ConsoleUserSid = $null } }
+        (Get-DadUserContext).ConsoleUserSid | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Generated netsh text has the shapes of the real captures (probes/fixtures, knowledge Q)' {
+    BeforeAll {
+        $script:Fixtures = Join-Path (Split-Path -Parent $PSScriptRoot) 'probes/fixtures'
+        function Read-TestFixture([string]$Name) { return , @(Get-Content -LiteralPath (Join-Path $script:Fixtures $Name)) }
+        function Get-NonBlank($Lines) { return , @(foreach ($l in $Lines) { if ($l.Trim()) { [string]$l } }) }
+        # A line with white space collapsed around the first colon (web pages lose indentation and column padding).
+        function Get-Collapsed($Lines) { return , @(foreach ($l in (Get-NonBlank $Lines)) { ($l.Trim() -replace '\s*:\s*', ' : ' -replace '\s{2,}', ' ') }) }
+    }
+
+    It 'httpstunnel: the same lines, columns and values as the Windows 10 capture with the tunnel up (real capture)' {
+        $null = Import-TestMachine @{ ipHttps = @{ configuration = @(@{ Profile = 'IPHTTPSInterface'; ProfileActivated = $true; ConfigurationType = 'GroupPolicy'; State = 'Default'; Type = 'Client'; AuthMode = 'None'; ServerURL = 'https://server.example.com:443/IPHTTPS'; PolicyStore = 'RSOP' }) } }
+        $sim = Get-NonBlank (netsh interface httpstunnel show interfaces)
+        $real = Get-NonBlank (Read-TestFixture 'httpstunnel-tunnel-up.capture.txt')
+        $sim | Should -Be $real
+    }
+
+    It 'httpstunnel: the code line keeps the capture''s column for a failing client (real capture layout)' {
+        $null = Import-TestScenario 'untrusted-root'
+        $sim = Get-NonBlank (netsh interface httpstunnel show interfaces)
+        $real = Get-NonBlank (Read-TestFixture 'httpstunnel-tunnel-up.capture.txt')
+        $sim.Count | Should -Be $real.Count
+        for ($i = 0; $i -lt $real.Count; $i++) { $sim[$i].IndexOf(':') | Should -Be $real[$i].IndexOf(':') -Because "line $i keeps its colon column" }
+        $sim[4] | Should -Be 'Last Error Code            : 0x800b0109'
+    }
+
+    It 'winhttp: the labels and values of the import proxy capture (real capture, indentation lost)' {
+        $null = Import-TestMachine @{ proxy = @{ winHttp = @{ ProxyServer = '192.168.1.1:80'; BypassList = $null } } }
+        $sim = Get-Collapsed (netsh winhttp show proxy)
+        $sim | Should -Be (Get-Collapsed (Read-TestFixture 'winhttp-import-proxy.capture.txt'))
+    }
+
+    It 'teredo: the same lines and columns as the pastebin capture (real capture)' {
+        $null = Import-TestMachine @{ teredo = @{ Type = 'natawareclient'; ServerName = 'win1901.ipv6.microsoft.com.'; ClientRefreshInterval = '20 seconds'; State = 'qualified'; Error = $null; ClientType = 'teredo client'; Network = 'unmanaged'; NAT = 'cone'; NATSpecialBehaviour = 'UPNP: Yes, PortPreserving: Yes'; LocalMapping = '192.168.254.3:56486' } }
+        $sim = Get-NonBlank (netsh interface teredo show state)
+        $sim | Should -Be (Get-NonBlank (Read-TestFixture 'teredo-show-state.capture.txt'))
+    }
+
+    It 'namespace effectivepolicy inside the corporate network prints the note of the Windows 7 screenshot (blog text)' {
+        $null = Import-TestMachine @{ location = 'inside' } @{ base = 'win7-client.json' }
+        $real = (Get-NonBlank (Read-TestFixture 'namespace-effectivepolicy-inside.blogtext.txt'))[0]
+        (netsh namespace show effectivepolicy) | Should -Contain $real
+        $null = Import-TestScenario 'win7-untrusted-root'
+        (netsh namespace show effectivepolicy) | Should -Not -Contain $real
+    }
+
+    It 'dnsclient show state says where the machine is (assumed shape, no real capture)' {
+        $null = Import-TestMachine @{ location = 'inside' } @{ base = 'win7-client.json' }
+        (netsh dnsclient show state) -match '^Machine Location\s+: Inside corporate network$' | Should -Not -BeNullOrEmpty
+        $null = Import-TestScenario 'win7-untrusted-root'
+        (netsh dnsclient show state) -match '^Machine Location\s+: Outside corporate network$' | Should -Not -BeNullOrEmpty
+        $null = Import-TestScenario 'inside-corpnet'
+        (netsh dnsclient show state) -match 'Inside corporate network' | Should -Not -BeNullOrEmpty
+    }
 }
 
 Describe 'Chain status is computed from the machine' {

@@ -70,6 +70,11 @@ function global:Get-DadSimNrptText {
     param([switch]$Effective)
     if ($Effective) { $title = 'DNS Effective Name Resolution Policy Table Settings' } else { $title = 'DNS Name Resolution Policy Table Settings' }
     $lines = @('', $title, '')
+    # Knowledge Q.3 (blog text of a real Windows 7 screenshot): the effective policy inside the corporate network.
+    if ($Effective -and (Get-DadSimLocation) -eq 'inside') {
+        $lines += 'Note: DirectAccess settings would be turned off when computer is inside corporate network'
+        $lines += ''
+    }
     foreach ($rule in @(foreach ($r in (Get-DadSimValue 'nrpt')) { if ($null -ne $r) { $r } })) {
         $servers = @(foreach ($a in $rule['DirectAccessDnsServers']) { if ($a) { $a } })
         foreach ($ns in @($rule['Namespace'])) {
@@ -87,6 +92,30 @@ function global:Get-DadSimNrptText {
     }
     $lines += ''
     return $lines
+}
+
+# `netsh dnsclient show state` (Windows 7). ASSUMED layout, no real capture (knowledge B.8, Q.5): the Machine Location
+# and Direct Access Settings lines follow the knowledge; the others are believed. machine.location ("inside" or
+# "outside") says where the machine is; without it, Get-DAConnectionStatus's ConnectedLocally means inside.
+function global:Get-DadSimLocation {
+    $where = [string](Get-DadSimValue 'location')
+    if ($where) { return $where.ToLowerInvariant() }
+    if ([string](Get-DadSimValue 'daConnectionStatus.Status') -eq 'ConnectedLocally') { return 'inside' }
+    return 'outside'
+}
+
+function global:Get-DadSimDnsClientStateText {
+    $where = Get-DadSimLocation
+    if ($where -eq 'inside') { $location = 'Inside corporate network' } else { $location = 'Outside corporate network' }
+    $configured = 'Not Configured'
+    if (@(foreach ($c in (Get-DadSimValue 'ipHttps.configuration')) { if ($null -ne $c) { $c } }).Count -gt 0) { $configured = 'Configured and Enabled' }
+    return @('', 'Name Resolution Policy Table Options', ('-' * 68), '',
+        (Format-DadSimNetshLine 'Query Failure Behavior' 'Always fall back to LLMNR and NetBIOS' 37),
+        '', (Format-DadSimNetshLine 'Query Resolution Behavior' 'Resolve only IPv6 addresses for names' 37),
+        '', (Format-DadSimNetshLine 'Network Location Behavior' 'Let Network ID determine when Direct Access settings are to be used' 37),
+        '', (Format-DadSimNetshLine 'Machine Location' $location 37),
+        '', (Format-DadSimNetshLine 'Direct Access Settings' $configured 37),
+        '', (Format-DadSimNetshLine 'DNSSEC Settings' 'Disabled' 37), '')
 }
 
 function global:Get-DadSimIsatapText {
@@ -114,11 +143,12 @@ function global:Get-DadSimTeredoText {
     $lines += Format-DadSimNetshLine 'Type' ([string]$t['Type']).ToLowerInvariant() 23
     $server = [string]$t['ServerName']; if (-not $server) { $server = 'teredo.ipv6.microsoft.com.' }
     $lines += Format-DadSimNetshLine 'Server Name' $server 23
-    $lines += Format-DadSimNetshLine 'Client Refresh Interval' '30 seconds' 23
+    $refresh = [string]$t['ClientRefreshInterval']; if (-not $refresh) { $refresh = '30 seconds' }
+    $lines += Format-DadSimNetshLine 'Client Refresh Interval' $refresh 23
     $lines += Format-DadSimNetshLine 'Client Port' 'unspecified' 23
     $lines += Format-DadSimNetshLine 'State' ([string]$t['State']).ToLowerInvariant() 23
     if ($t['Error']) { $lines += Format-DadSimNetshLine 'Error' ([string]$t['Error']) 23 }
-    foreach ($pair in @(@('ClientType', 'Client Type'), @('Network', 'Network'), @('NAT', 'NAT'), @('LocalMapping', 'Local Mapping'), @('ExternalNatMapping', 'External NAT Mapping'))) {
+    foreach ($pair in @(@('ClientType', 'Client Type'), @('Network', 'Network'), @('NAT', 'NAT'), @('NATSpecialBehaviour', 'NAT Special Behaviour'), @('LocalMapping', 'Local Mapping'), @('ExternalNatMapping', 'External NAT Mapping'))) {
         if ($t[$pair[0]]) { $lines += Format-DadSimNetshLine $pair[1] ([string]$t[$pair[0]]) 23 }
     }
     return ($lines + '')
@@ -154,8 +184,8 @@ $DadSimCommandBodies['netsh'] = {
             return (Get-DadSimWinHttpText)
         }
         '^winhttp import proxy' {
-            $ie = Get-DadSimValue 'proxy.ieUser'
-            if ($null -eq $ie -or -not $ie['ProxyServer']) {
+            $ie = Get-DadSimImportableProxy
+            if (-not $ie['ProxyServer']) {
                 Set-DadSimValue 'proxy.winHttp.ProxyServer' $null; Set-DadSimValue 'proxy.winHttp.BypassList' $null
             } else {
                 Set-DadSimValue 'proxy.winHttp.ProxyServer' ([string]$ie['ProxyServer']); Set-DadSimValue 'proxy.winHttp.BypassList' $ie['BypassList']
@@ -196,6 +226,7 @@ $DadSimCommandBodies['netsh'] = {
             return @('Ok.', '')
         }
         '^interface teredo show state$' { return (Get-DadSimTeredoText) }
+        '^dnsclient show state$' { return (Get-DadSimDnsClientStateText) }
         default {
             $global:LASTEXITCODE = 1
             return @("The following command was not found: $($words -join ' ').")
