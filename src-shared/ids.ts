@@ -26,6 +26,7 @@ export const ROOT_CAUSE_IDS = [
   'preauth-client-cert-invalid',
   'iphttps-interface-error',
   'iphttps-unknown-error',
+  'nca-service-stopped',
   // Manage-out host (ISATAP)
   'isatap-not-configured',
   'isatap-default-state-no-interface',
@@ -53,6 +54,7 @@ export const FIX_IDS = [
   'clear-iphlpsvc-proxy-cache',
   'set-ipv6-prefer-ipv4',
   'renew-machine-certificate',
+  'start-nca-service',
   'enable-isatap',
   'set-isatap-router',
   'enable-iphttps-preauth',

@@ -27,6 +27,7 @@ import { tlsHandshakeFailed } from './iphttps/tlsHandshakeFailed';
 import { preauthCertInvalid } from './iphttps/preauthCertInvalid';
 import { interfaceError } from './iphttps/interfaceError';
 import { unknownError } from './iphttps/unknownError';
+import { ncaServiceStopped } from './machine/ncaServiceStopped';
 import { isatapNotConfigured } from './isatap/notConfigured';
 import { isatapDefaultState } from './isatap/defaultState';
 import { isatapRouterUnresolved } from './isatap/routerUnresolved';
@@ -60,6 +61,7 @@ export const CAUSES: readonly Cause[] = [
   preauthCertInvalid,
   interfaceError,
   unknownError,
+  ncaServiceStopped,
   isatapNotConfigured,
   isatapDefaultState,
   isatapRouterUnresolved,

@@ -65,6 +65,18 @@ const specs: Omit<FixSpec, 'preview' | 'resolves'>[] = [
     undo: 'Restore the start type the service had before.',
   },
   {
+    id: 'start-nca-service',
+    title: 'Start the DirectAccess status service',
+    plain:
+      'Starts the Network Connectivity Assistant service (NcaSvc), which shows the DirectAccess status in Settings. If it was switched off, it is set back to its Windows default (start when needed) first.',
+    whyAdmin: SERVICE_ADMIN,
+    params: noParamsSchema,
+    elevated: true,
+    rebootRequired: false,
+    verify: { sections: ['services', 'daStatus'], pollSeconds: 30, check: (s) => check.serviceRunning(s, 'NcaSvc') },
+    undo: 'Restore the start type the service had before.',
+  },
+  {
     id: 'restart-ip-helper',
     title: 'Restart the IP Helper service',
     plain: 'Restarts the IP Helper service, which rebuilds the DirectAccess tunnel interface and tries to connect again at once.',

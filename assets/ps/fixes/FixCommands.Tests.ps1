@@ -153,6 +153,9 @@ BeforeAll {
             @{ Name = 'Windows 7, Manual'; Base = 'win7-client.json'; Machine = @{ services = @{ iphlpsvc = $stopped } }; Params = @{} },
             @{ Name = 'Windows 10, Automatic'; Base = 'win10-client.json'; Params = @{} })
         'restart-ip-helper'          = @(@{ Name = 'Windows 10'; Base = 'win10-client.json'; Params = @{} })
+        'start-nca-service'          = @(
+            @{ Name = 'nca-service-stopped (Disabled)'; Scenario = 'nca-service-stopped'; Params = @{} },
+            @{ Name = 'Windows 10, Manual, stopped'; Base = 'win10-client.json'; Machine = @{ services = @{ NcaSvc = @{ DisplayName = 'Network Connectivity Assistant'; Status = 'Stopped'; StartType = 'Manual' } } }; Params = @{} })
         'import-root-ca'             = @(
             @{ Name = 'untrusted-root'; Scenario = 'untrusted-root'; Params = $root },
             @{ Name = 'win7-untrusted-root'; Scenario = 'win7-untrusted-root'; Params = $root },

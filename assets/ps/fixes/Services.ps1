@@ -1,5 +1,5 @@
 # Fixes that start or restart services and run the machine's own repair commands (contract.md §2): start-ip-helper,
-# restart-ip-helper, resync-time, clear-crl-cache, renew-machine-certificate.
+# restart-ip-helper, start-nca-service, resync-time, clear-crl-cache, renew-machine-certificate.
 
 # start-ip-helper: IP Helper to Automatic and started; undo restores the start type it had.
 function Repair-DadIpHelper {
@@ -26,6 +26,34 @@ function Undo-DadIpHelper {
     )
     Set-Service -Name $Service -StartupType $StartType
     Add-DadFixChange ('set iphlpsvc back to ' + $StartType)
+}
+
+# start-nca-service: the Network Connectivity Assistant started, and set back to its Windows default (Manual, trigger
+# start) only when it was disabled; undo restores the start type it had (knowledge B.9).
+function Repair-DadNcaService {
+    [CmdletBinding()]
+    param()
+    $previous = Get-DadServiceStartType -Name 'NcaSvc'
+    $undo = @{ service = 'NcaSvc'; startType = $previous }
+    $script:DadFixUndo = $undo
+    if ($previous -eq 'Disabled') {
+        Set-Service -Name 'NcaSvc' -StartupType Manual
+        Add-DadFixChange 'set NcaSvc to start when needed (was Disabled)'
+    }
+    Start-Service -Name 'NcaSvc'
+    Add-DadFixChange 'started the Network Connectivity Assistant service (NcaSvc)'
+    return $undo
+}
+
+# Undo of start-nca-service: the start type it had before (the service keeps running until the next restart).
+function Undo-DadNcaService {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)][ValidateSet('NcaSvc')][string]$Service,
+        [Parameter(Mandatory = $true)][ValidateSet('Automatic', 'AutomaticDelayedStart', 'Manual', 'Disabled')][string]$StartType
+    )
+    Set-Service -Name $Service -StartupType $StartType
+    Add-DadFixChange ('set NcaSvc back to ' + $StartType)
 }
 
 # restart-ip-helper: rebuilds the IP-HTTPS interface (nothing to undo).
