@@ -149,6 +149,10 @@ describe('iphttps-interface-error', () => {
     const d = run(code(0x643));
     expect(errorIds(d)).toEqual(['iphttps-interface-error']);
     expect(get(d, 'iphttps-interface-error').fixes).toEqual(['restart-ip-helper']);
+    // KB2980660's remedy needs an administrator and the corporate LAN: the restart is a first try, not the likely fix.
+    expect(get(d, 'iphttps-interface-error').escalate).toBe(true);
+    expect(get(d, 'iphttps-interface-error').adminAction).toMatch(/IPHTTPSProfiles.*corporate LAN/);
+    expect(get(d, 'iphttps-interface-error').plain).toMatch(/first try/);
     expect(errorIds(run(code(0x34)))).toEqual(['iphttps-interface-error']);
   });
 });
