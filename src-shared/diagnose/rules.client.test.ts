@@ -261,6 +261,15 @@ describe('iphttps-cert-expired and clock-skew', () => {
     expect(f.plain).toMatch(/3 years ahead/);
     expect(f.evidence.some((e) => e.observed === '0x800b0101')).toBe(true);
   });
+  it('exactly 5 minutes from the server Date (09:00:30) is still in step; 5 minutes and 1 second is skew', () => {
+    expect(errorIds(run(patch('clock', (d) => (d.utcNow = '2025-03-10T09:05:30.000Z'))))).toEqual([]);
+    expect(errorIds(run(patch('clock', (d) => (d.utcNow = '2025-03-10T09:05:31.000Z'))))).toEqual(['clock-skew']);
+  });
+  it('says honestly that an off-network domain member may have no time source', () => {
+    const skewed = patch('clock', (d) => (d.utcNow = '2025-03-10T08:30:00.000Z'));
+    expect(get(run(skewed), 'clock-skew').plain).toMatch(/no time source.*by hand/);
+    expect(get(run(skewed, patch('os', (d) => (d.partOfDomain = false))), 'clock-skew').plain).not.toMatch(/time source/);
+  });
   it('a skew of 4 minutes is in step; 6 minutes is skew', () => {
     expect(errorIds(run(patch('clock', (d) => (d.utcNow = '2025-03-10T09:04:30.000Z'))))).toEqual([]);
     expect(errorIds(run(patch('clock', (d) => (d.utcNow = '2025-03-10T08:54:00.000Z'))))).toEqual(['clock-skew']);

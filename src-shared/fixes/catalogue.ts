@@ -121,7 +121,8 @@ const specs: Omit<FixSpec, 'preview' | 'resolves'>[] = [
   {
     id: 'resync-time',
     title: "Correct this computer's clock",
-    plain: "Synchronises this computer's clock with the time service, then restarts the IP Helper service so DirectAccess tries again.",
+    plain:
+      "Asks the Windows Time service to set this computer's clock, then restarts the IP Helper service so DirectAccess tries again. A computer in a company domain takes its time from the office: away from it, it may have no time source it can reach, and then the clock cannot be set this way. If so, set the date and time by hand (Settings → Time & language) or connect to the office network once. The check afterwards compares the clock with the DirectAccess server's, not with what the time service reports.",
     whyAdmin: 'The clock is a setting of the whole computer.',
     params: noParamsSchema,
     elevated: true,
