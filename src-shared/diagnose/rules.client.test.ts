@@ -72,6 +72,10 @@ describe('edition-unsupported', () => {
     expect(errorIds(run(win7, patch('os', (d) => Object.assign(d, { caption: 'Microsoft Windows 7 Ultimate', sku: 1 }))))).toEqual([]);
     expect(errorIds(run(patch('os', (d) => Object.assign(d, { caption: 'Microsoft Windows Server 2019 Standard', sku: 7, productType: 3 }))))).toEqual([]);
   });
+  it('the guided escalation does not tell a Windows 7 Ultimate user that only Enterprise or Education work', () => {
+    const node = TREE.nodes['escalate-edition'];
+    expect(node?.plain).toMatch(/Ultimate on Windows 7/);
+  });
   it('rejects Windows 7 Professional and Windows 8.1 Pro', () => {
     expect(errorIds(run(win7, patch('os', (d) => Object.assign(d, { caption: 'Microsoft Windows 7 Professional', sku: 48 }))))).toEqual(['edition-unsupported']);
     expect(errorIds(run(patch('os', (d) => Object.assign(d, { caption: 'Microsoft Windows 8.1 Pro', build: 9600, sku: 48 }))))).toEqual(['edition-unsupported']);

@@ -56,7 +56,7 @@ export const editionUnsupported = defineCause({
       { chain: "client", id: "edition", title: "Windows edition", plain: "Checking that this edition of Windows can use DirectAccess.", then: "escalate-edition" },
     ],
     nodes: [
-      escalate("escalate-edition", "edition-unsupported", "This Windows edition cannot use DirectAccess", "DirectAccess only works on Enterprise or Education editions of Windows. Your IT department needs to upgrade this computer or give you another way to connect."),
+      escalate("escalate-edition", "edition-unsupported", "This Windows edition cannot use DirectAccess", "DirectAccess only works on the Enterprise edition of Windows (and on Education from Windows 10, Ultimate on Windows 7). Your IT department needs to upgrade this computer or give you another way to connect."),
     ],
   },
 });
