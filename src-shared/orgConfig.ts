@@ -31,5 +31,12 @@ export const orgConfigSchema = z.object({
   preauthentication: z.boolean().default(false),
   otp: z.boolean().default(false),
   manageOutExpected: z.boolean().default(false),
+  /**
+   * The computers the organisation uses as manage-out hosts (names or FQDNs, `*` as a wildcard, e.g. `MGMT-*`). Only
+   * on these does the wizard offer to turn ISATAP on: on any other host that would be a global ISATAP deployment.
+   */
+  manageOutHosts: z
+    .array(z.string().regex(/^[A-Za-z0-9*][A-Za-z0-9*.-]{0,252}$/, 'a computer name, FQDN or wildcard pattern'))
+    .default([]),
 });
 export type OrgConfig = z.infer<typeof orgConfigSchema>;

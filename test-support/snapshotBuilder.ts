@@ -133,7 +133,7 @@ export function connection(status: string | null, substatus = 'None'): Mutator {
 /** The organisation configuration in effect. */
 export function org(o: Partial<OrgConfig> = {}): Mutator {
   return (s) => {
-    s.org = { schema: 'da-doctor/org@1', organisation: 'Contoso', pinnedRoots: [], pinnedIntermediates: [], preauthentication: false, otp: false, manageOutExpected: false, ...o };
+    s.org = { schema: 'da-doctor/org@1', organisation: 'Contoso', pinnedRoots: [], pinnedIntermediates: [], preauthentication: false, otp: false, manageOutExpected: false, manageOutHosts: [], ...o };
   };
 }
 

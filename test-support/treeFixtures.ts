@@ -47,6 +47,7 @@ export const PINNED_ORG: OrgConfig = {
   preauthentication: false,
   otp: false,
   manageOutExpected: false,
+  manageOutHosts: [],
 };
 
 /** A walk context for a client whose diagnosis has exactly this error finding, before any answer or fix. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TREE, walk } from '../tree';
 import { errorIds, get, run } from '../../test-support/assertions';
 import { failed, manageOut, org, patch } from '../../test-support/snapshotBuilder';
 
@@ -23,9 +24,12 @@ describe('isatap-default-state-no-interface', () => {
   });
   const build = (n: number, caption: string) => patch('os', (d) => Object.assign(d, { build: n, caption }));
   it('Server 2019, State Default, router resolves, no interface', () => {
-    const d = run(manageOut, defaultState, build(17763, 'Microsoft Windows Server 2019 Standard'));
+    const d = run(manageOut, defaultState, build(17763, 'Microsoft Windows Server 2019 Standard'), org({ manageOutHosts: ['MGMT-01'] }));
     expect(errorIds(d)).toEqual(['isatap-default-state-no-interface']);
     expect(get(d, 'isatap-default-state-no-interface').fixes).toEqual(['enable-isatap']);
+    const unlisted = run(manageOut, defaultState, build(17763, 'Microsoft Windows Server 2019 Standard'));
+    expect(get(unlisted, 'isatap-default-state-no-interface').fixes).toEqual([]);
+    expect(walk(TREE, { diagnosis: unlisted, answers: {}, fixResults: {} }).current.id).toBe('escalate-isatap');
   });
   it('Windows 10 1703 (build 15063) is the first build where Default means no interface', () => {
     expect(errorIds(run(manageOut, defaultState, build(15063, 'Microsoft Windows 10 Enterprise')))).toEqual(['isatap-default-state-no-interface']);
@@ -76,12 +80,29 @@ describe('isatap-router-unresolved', () => {
 });
 
 describe('isatap-not-configured', () => {
-  it('an expected manage-out host with no router: enable-isatap', () => {
+  it('an expected manage-out host with no router: enable-isatap only where the organisation lists this host', () => {
     const none = patch('isatap', (d) => Object.assign(d, { configuration: { state: 'Default', router: null, resolutionState: 'Default' }, router: null, interfaces: [] }));
-    const d = run(manageOut, none, org({ manageOutExpected: true, isatapRouter: 'isatap-da.corp.contoso.com' }));
-    expect(d.role).toBe('manageOut');
-    expect(errorIds(d)).toEqual(['isatap-not-configured']);
-    expect(get(d, 'isatap-not-configured').fixes).toEqual(['enable-isatap']);
+    const listed = run(manageOut, none, org({ manageOutExpected: true, isatapRouter: 'isatap-da.corp.contoso.com', manageOutHosts: ['MGMT-*'] }));
+    expect(listed.role).toBe('manageOut');
+    expect(errorIds(listed)).toEqual(['isatap-not-configured']);
+    expect(get(listed, 'isatap-not-configured').fixes).toEqual(['enable-isatap']);
+    expect(walk(TREE, { diagnosis: listed, answers: {}, fixResults: {} }).current.id).toBe('fix-isatap-enable-notconf');
+    // Manage-out hosts are expected, but this one is not listed: turning ISATAP on here would deploy it globally.
+    const unlisted = run(manageOut, none, org({ manageOutExpected: true, isatapRouter: 'isatap-da.corp.contoso.com', manageOutHosts: ['ADMIN-*'] }));
+    expect(get(unlisted, 'isatap-not-configured').fixes).toEqual([]);
+    expect(get(unlisted, 'isatap-not-configured').escalate).toBe(true);
+    expect(walk(TREE, { diagnosis: unlisted, answers: {}, fixResults: {} }).current.id).toBe('escalate-isatap');
+  });
+  it('matches listed hosts by name or FQDN, case-insensitively, with * wildcards and no partial matches', () => {
+    const none = patch('isatap', (d) => Object.assign(d, { configuration: { state: 'Default', router: null, resolutionState: 'Default' }, router: null, interfaces: [] }));
+    const offered = (hosts: string[]) => get(run(manageOut, none, org({ manageOutExpected: true, manageOutHosts: hosts })), 'isatap-not-configured').fixes;
+    expect(offered(['mgmt-01'])).toEqual(['enable-isatap']);
+    expect(offered(['MGMT-01.corp.contoso.com'])).toEqual(['enable-isatap']);
+    expect(offered(['*.corp.contoso.com'])).toEqual(['enable-isatap']);
+    expect(offered(['MGMT'])).toEqual([]);
+    expect(offered(['MGMT-0'])).toEqual([]);
+    expect(offered(['MGMTX01'])).toEqual([]);
+    expect(offered([])).toEqual([]);
   });
   it('State Disabled with a router', () => {
     const disabled = patch('isatap', (d) => Object.assign(d, { configuration: { state: 'Disabled', router: 'isatap-da.corp.contoso.com', resolutionState: 'Default' }, interfaces: [] }));

@@ -27,6 +27,7 @@ export function holds(c: Condition, ctx: WalkContext): boolean {
     return (list?.length ?? 0) > 0;
   }
   if ('orgIsatapRouter' in c) return Boolean(ctx.snapshot?.org?.isatapRouter);
+  if ('offers' in c) return ctx.diagnosis.findings.some((f) => f.fixes.includes(c.offers));
   if ('status' in c) {
     const s: readonly string[] = Array.isArray(c.status) ? c.status : [c.status];
     return s.includes(ctx.diagnosis.status);

@@ -187,7 +187,8 @@ describe('branches after answers and fixes', () => {
     const d = diagnosis('unknown', []);
     const w = walk(TREE, { diagnosis: d, answers: {}, fixResults: {} });
     expect(w.current.kind === 'question' && w.current.question).toBe('audience');
-    const mo = walk(TREE, { diagnosis: diagnosis('client', [finding('isatap-default-state-no-interface')]), answers: { audience: 'manageOut' }, fixResults: {} });
+    const offered = { ...finding('isatap-default-state-no-interface'), fixes: ['enable-isatap' as const] };
+    const mo = walk(TREE, { diagnosis: diagnosis('client', [offered]), answers: { audience: 'manageOut' }, fixResults: {} });
     endsAt(mo, { fix: 'enable-isatap' });
   });
 

@@ -22,6 +22,8 @@ export type Condition =
   | { pinned: 'root' | 'intermediate' }
   /** The organisation config names the targeted ISATAP router. */
   | { orgIsatapRouter: true }
+  /** Some finding of the diagnosis offers this fix (the rule decided its evidence allows it). */
+  | { offers: FixId }
   /** The diagnosis status is one of these. */
   | { status: Diagnosis['status'] | Diagnosis['status'][] }
   | { all: Condition[] }

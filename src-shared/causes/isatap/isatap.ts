@@ -35,6 +35,19 @@ export function isatapCommands(i: Isatap): string[] {
     : ['Get-NetIsatapConfiguration', "Get-NetIPAddress -AddressFamily IPv6 | Where-Object InterfaceAlias -like 'isatap*'", `Resolve-DnsName ${r}`, 'Get-NetRoute -AddressFamily IPv6'];
 }
 
+/**
+ * True when the organisation configuration names this computer as a manage-out host (`manageOutHosts`, `*` wildcards,
+ * case-insensitive, against the computer name and its FQDN). Only there may ISATAP be turned on by the wizard.
+ */
+export function markedManageOutHost(ctx: RuleContext): boolean {
+  const os = ctx.peek('os');
+  const names = [os?.computerName, os?.fqdn, ctx.snapshot.machine].filter((n): n is string => !!n).map((n) => n.toLowerCase());
+  return (ctx.org?.manageOutHosts ?? []).some((pattern) => {
+    const re = new RegExp(`^${pattern.toLowerCase().replace(/[.]/g, '\\.').replace(/\*/g, '[a-z0-9.-]*')}$`);
+    return names.some((n) => re.test(n));
+  });
+}
+
 export function orgRouter(ctx: RuleContext): string | undefined {
   return ctx.org?.isatapRouter;
 }
