@@ -208,6 +208,12 @@ export class FixExecutor {
       if (!valid.success) return { ok: false, spec, reason: reason('refused.badRouter', { message: valid.error.issues[0]?.message ?? '' }), ...none };
       return { ok: true, spec, params: { ...params, router }, scriptParams: { router }, ...none };
     }
+    if (spec.id === 'set-ipv6-prefer-ipv4') {
+      // Which bits stop the tunnels depends on the role (ISATAP on a manage-out host, IP-HTTPS on a client).
+      const derived = this.latest ? diagnose(this.latest).role : 'client';
+      const role = params.role ?? (derived === 'manageOut' ? 'manageOut' : 'client');
+      return { ok: true, spec, params: { ...params, role }, scriptParams: { role }, ...none };
+    }
     return { ok: true, spec, params, scriptParams: {}, ...none };
   }
 

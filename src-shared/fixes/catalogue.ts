@@ -8,7 +8,7 @@ import type { FixId, RootCauseId } from '../ids';
 import type { SectionName, Snapshot } from '../snapshot';
 import { causesResolvedBy } from '../causes/registry';
 import { declaredPreview } from './commands';
-import { certificateParamsSchema, noParamsSchema, routerParamsSchema } from './params';
+import { certificateParamsSchema, noParamsSchema, roleParamsSchema, routerParamsSchema } from './params';
 import * as check from './verifyChecks';
 
 /** What verification concluded, in words for both audiences. */
@@ -171,12 +171,12 @@ const specs: Omit<FixSpec, 'preview' | 'resolves'>[] = [
     id: 'set-ipv6-prefer-ipv4',
     title: 'Turn IPv6 tunnels back on',
     plain:
-      'Changes the IPv6 setting from "disabled" to "prefer IPv4", which keeps IPv4 first but allows the DirectAccess tunnel. Windows must restart for it to take effect.',
+      'Switches back on only the IPv6 tunnels DirectAccess needs and sets "prefer IPv4" (Microsoft\'s recommended value instead of switching IPv6 off); every other part of the setting stays as it is. Windows must restart for it to take effect. If a Group Policy or security baseline sets this value, it comes back at the next policy refresh: then IT must change it there.',
     whyAdmin: NET_ADMIN,
-    params: noParamsSchema,
+    params: roleParamsSchema,
     elevated: true,
     rebootRequired: true,
-    verify: { sections: ['ipv6'], pollSeconds: 0, check: (s) => check.disabledComponents(s, 0x20) },
+    verify: { sections: ['ipv6'], pollSeconds: 0, check: (s, p) => check.tunnelBitsCleared(s, p.role ?? 'client') },
     undo: 'Restore the previous DisabledComponents value.',
   },
   {

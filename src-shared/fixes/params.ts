@@ -42,4 +42,6 @@ export const certificateParamsSchema = z
   .refine((p) => [p.thumbprint, p.file, p.certificate].filter((x) => x !== undefined).length <= 1, 'give a thumbprint or a file, not both');
 
 export const noParamsSchema = z.object({}).strict();
+/** The role whose tunnels set-ipv6-prefer-ipv4 switches back on (default: the diagnosed role). */
+export const roleParamsSchema = z.object({ role: z.enum(['client', 'manageOut']).optional() }).strict();
 export const routerParamsSchema = z.object({ router: routerSchema.optional() }).strict();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSnapshot, patch } from '../../test-support/snapshotBuilder';
-import { clockInStep, ipHttpsActive, isatapUp, rootTrusted, winHttpDirect } from './verifyChecks';
+import { clockInStep, ipHttpsActive, isatapUp, rootTrusted, tunnelBitsCleared, winHttpDirect } from './verifyChecks';
 
 describe('verify checks', () => {
   it('says how far off a clock is in words', () => {
@@ -15,6 +15,16 @@ describe('verify checks', () => {
     const untrusted = buildSnapshot(patch('trustStores', (t) => void (t.root = [])));
     expect(rootTrusted(untrusted)).toMatchObject({ verified: false, detail: expect.stringMatching(/not in LocalMachine\\Root/) });
     expect(isatapUp(healthy).verified).toBe(false);
+  });
+
+  it('set-ipv6-prefer-ipv4 verifies when the role\'s tunnel bits are clear and 0x20 is set, whatever else stays', () => {
+    const value = (v: number | null) => buildSnapshot(patch('ipv6', (d) => void (d.disabledComponents = v)));
+    expect(tunnelBitsCleared(value(0x30), 'client').verified).toBe(true);
+    expect(tunnelBitsCleared(value(0x7e), 'client').verified).toBe(true);
+    expect(tunnelBitsCleared(value(0x7e), 'manageOut').verified).toBe(false);
+    expect(tunnelBitsCleared(value(0xa0), 'client').verified).toBe(false);
+    expect(tunnelBitsCleared(value(0x10), 'client').verified).toBe(false);
+    expect(tunnelBitsCleared(value(null), 'client').verified).toBe(false);
   });
 
   it('never verifies from a section that did not answer', () => {

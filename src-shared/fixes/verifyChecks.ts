@@ -1,4 +1,5 @@
 /** The conditions fixes are verified against: pure functions of the snapshot collected after the fix. */
+import { offendingBits, PREFER_IPV4 } from '../causes/machine/ipv6TransitionDisabled';
 import { formatDuration, toHex } from '../format';
 import type { Snapshot } from '../snapshot';
 import type { VerifyOutcome } from './catalogue';
@@ -67,6 +68,18 @@ export function proxyCacheEmpty(s: Snapshot): VerifyOutcome {
   if (!proxy) return fail('the proxy settings could not be read');
   const left = proxy.proxyMgr.filter((p) => p.staticProxy);
   return left.length ? fail(`ProxyMgr still holds ${left.map((p) => p.staticProxy).join(', ')}`) : pass('ProxyMgr holds no StaticProxy');
+}
+
+/** DisabledComponents no longer stops this role's tunnels and prefers IPv4 (set-ipv6-prefer-ipv4). */
+export function tunnelBitsCleared(s: Snapshot, role: string): VerifyOutcome {
+  const ipv6 = data(s, 'ipv6');
+  if (!ipv6) return fail('DisabledComponents could not be read');
+  const value = ipv6.disabledComponents;
+  if (value === null) return fail('DisabledComponents is absent');
+  const hex = toHex(value);
+  return offendingBits(value, role) === 0 && (value & PREFER_IPV4) === PREFER_IPV4
+    ? pass(`DisabledComponents is ${hex}; restart Windows to apply it`)
+    : fail(`DisabledComponents is ${hex}`);
 }
 
 export function disabledComponents(s: Snapshot, value: number): VerifyOutcome {

@@ -204,13 +204,34 @@ Describe 'reset-winhttp-proxy / clear-iphlpsvc-proxy-cache' {
     }
 }
 
+Describe 'set-ipv6-prefer-ipv4 keeps every bit that does not stop the role (KB929852)' {
+    It '<previous> on a <role> becomes <expected>' -ForEach @(
+        @{ previous = 0x11; role = 'client'; expected = 0x30 },
+        @{ previous = 0x91; role = 'client'; expected = 0x30 },
+        @{ previous = 0x14; role = 'client'; expected = 0x34 },
+        @{ previous = 0x15; role = 'manageOut'; expected = 0x30 },
+        @{ previous = 0x80; role = 'manageOut'; expected = 0xa0 },
+        @{ previous = -1; role = 'client'; expected = 4294967166L }
+    ) {
+        $v = $previous
+        Mock -ModuleName DaDoctorFixes Get-DadRegistryValues { @{ DisabledComponents = $v } }
+        Mock -ModuleName DaDoctorFixes Set-DadRegistryValue { }
+        $r = Invoke-TestFix ('{"fix":"set-ipv6-prefer-ipv4","params":{"role":"' + $role + '"}}')
+        $r.ok | Should -BeTrue
+        Should -Invoke -ModuleName DaDoctorFixes Set-DadRegistryValue -Times 1 -ParameterFilter { $Name -eq 'DisabledComponents' -and $Value -eq $expected }
+    }
+    It 'refuses a role it does not know' {
+        (Invoke-TestFix '{"fix":"set-ipv6-prefer-ipv4","params":{"role":"server"}}').ok | Should -BeFalse
+    }
+}
+
 Describe 'set-ipv6-prefer-ipv4' {
-    It 'records the previous DisabledComponents and writes 0x20; undo restores it' {
+    It 'records the previous DisabledComponents and clears only the client tunnel bits (0xff -> 0x7e); undo restores it' {
         Mock -ModuleName DaDoctorFixes Get-DadRegistryValues { @{ DisabledComponents = 255 } }
         Mock -ModuleName DaDoctorFixes Set-DadRegistryValue { }
         $r = Invoke-TestFix '{"fix":"set-ipv6-prefer-ipv4","params":{}}'
         $r.undoData.previous | Should -Be 255
-        Should -Invoke -ModuleName DaDoctorFixes Set-DadRegistryValue -Times 1 -ParameterFilter { $Name -eq 'DisabledComponents' -and $Value -eq 0x20 -and $Type -eq 'DWord' }
+        Should -Invoke -ModuleName DaDoctorFixes Set-DadRegistryValue -Times 1 -ParameterFilter { $Name -eq 'DisabledComponents' -and $Value -eq 0x7e -and $Type -eq 'DWord' }
         (Invoke-TestUndo '{"fix":"set-ipv6-prefer-ipv4","undoData":{"previous":255}}').ok | Should -BeTrue
         Should -Invoke -ModuleName DaDoctorFixes Set-DadRegistryValue -Times 1 -ParameterFilter { $Value -eq 255 }
         (Invoke-TestUndo '{"fix":"set-ipv6-prefer-ipv4","undoData":{"previous":"$(x)"}}').ok | Should -BeFalse

@@ -173,7 +173,9 @@ BeforeAll {
             @{ Name = 'proxy with a bypass list'; Base = 'win10-client.json'; Machine = @{ proxy = @{ winHttp = @{ ProxyServer = 'proxy.contoso.com:8080'; BypassList = '<local>;*.contoso.com' } } }; Params = @{} },
             @{ Name = 'direct'; Base = 'win10-client.json'; Params = @{} })
         'clear-iphlpsvc-proxy-cache' = @(@{ Name = 'winhttp-proxy'; Scenario = 'winhttp-proxy'; Params = @{} })
-        'set-ipv6-prefer-ipv4'       = @(@{ Name = 'ipv6-disabled'; Scenario = 'ipv6-disabled'; Params = @{} })
+        'set-ipv6-prefer-ipv4'       = @(
+            @{ Name = 'ipv6-disabled'; Scenario = 'ipv6-disabled'; Params = @{} },
+            @{ Name = 'manage-out host'; Base = 'ws2016-manageout.json'; Params = @{ role = 'manageOut' } })
         'renew-machine-certificate'  = @(@{ Name = 'preauth-no-machine-cert'; Scenario = 'preauth-no-machine-cert'; Params = @{} })
         'enable-isatap'              = @(
             @{ Name = 'Windows Server 2016'; Base = 'ws2016-manageout.json'; Params = $router },

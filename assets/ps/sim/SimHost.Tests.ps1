@@ -407,10 +407,10 @@ Describe 'Transitions' {
         $null = Import-TestScenario 'edition-pro'
         { Start-Service -Name NcaSvc } | Should -Throw "*Failed to start service 'Network Connectivity Assistant (NcaSvc)'*"
     }
-    It 'ipv6-disabled: 0x20 makes a reboot pending; after the reboot IP-HTTPS connects' {
+    It 'ipv6-disabled: 0x7e (0xff without the client tunnel bits, plus 0x20) makes a reboot pending; after the reboot IP-HTTPS connects' {
         $null = Import-TestScenario 'ipv6-disabled'
-        Set-DadRegistryValue -Path 'HKLM:\SYSTEM\CurrentControlSet\Services\Tcpip6\Parameters' -Name DisabledComponents -Value 0x20 -Type DWord
-        (Get-DadRegistryValues -Path 'HKLM:\SYSTEM\CurrentControlSet\Services\Tcpip6\Parameters')['DisabledComponents'] | Should -Be 32
+        Set-DadRegistryValue -Path 'HKLM:\SYSTEM\CurrentControlSet\Services\Tcpip6\Parameters' -Name DisabledComponents -Value 0x7e -Type DWord
+        (Get-DadRegistryValues -Path 'HKLM:\SYSTEM\CurrentControlSet\Services\Tcpip6\Parameters')['DisabledComponents'] | Should -Be 126
         $global:DadSim.Machine['rebootPending'] | Should -BeTrue
         (Get-NetIPHttpsState).LastErrorCode | Should -Be 1603
         $null = Restart-DadSimMachine
