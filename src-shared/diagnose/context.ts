@@ -25,7 +25,8 @@ export interface RuleContext {
   readonly code: number | null;
   /** The code table's entry for `code` (its symbolic name, meaning and owning cause), when the code is known. */
   readonly codeInfo: ErrorCodeInfo | undefined;
-  /** The IP-HTTPS ServerURL in effect (configuration, else policy), or null. */
+  /** The IP-HTTPS ServerURL in effect (the activated profile's on a multisite client, else the configuration's, else
+   * the policy's), or null. */
   readonly serverUrl: string | null;
   /** Host part of the ServerURL, lower case, or null. */
   readonly serverHost: string | null;
@@ -49,6 +50,20 @@ export function urlHost(url: string | null | undefined): string | null {
   return m[1].replace(/^\[|\]$/g, '').toLowerCase();
 }
 
+/**
+ * The ServerURL of the IP-HTTPS profile in use (knowledge P.1): the probe's chosen configuration when Windows marks it
+ * activated; else an activated profile of the list (a client profile first), which older probes did not choose;
+ * else the chosen configuration's URL.
+ */
+export function activeServerUrl(ipHttps: SectionData<'ipHttps'> | undefined): string | null {
+  if (!ipHttps) return null;
+  const conf = ipHttps.configuration;
+  if (conf?.serverUrl && conf.profileActivated === true) return conf.serverUrl;
+  const activated = (ipHttps.profiles ?? []).filter((p) => p.profileActivated === true && p.serverUrl);
+  const chosen = activated.find((p) => /^client$/i.test(p.type ?? '')) ?? activated[0];
+  return chosen?.serverUrl ?? conf?.serverUrl ?? null;
+}
+
 /** Build the context for one snapshot and role. */
 export function makeContext(
   snapshot: Snapshot,
@@ -70,7 +85,7 @@ export function makeContext(
   const ipHttps = peek('ipHttps');
   const daStatus = peek('daStatus');
   const code = ipHttps?.state ? parseErrorCode(ipHttps.state.lastErrorCode) : null;
-  const serverUrl = ipHttps?.configuration?.serverUrl ?? daStatus?.ipHttpsClientUrl ?? null;
+  const serverUrl = activeServerUrl(ipHttps) ?? daStatus?.ipHttpsClientUrl ?? null;
   const clock = peek('clock');
   const nowMs = Date.parse(clock?.utcNow ?? snapshot.collectedAt);
   return {

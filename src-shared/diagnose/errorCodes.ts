@@ -13,8 +13,11 @@ export const GENERAL_CODES: readonly ErrorCodeInfo[] = [
 
 /** Codes that mean "could not reach the server" (name resolution or TCP). */
 export const CONNECT_CODES: ReadonlySet<number> = new Set([0x2af9, 0x2afc, 0x274c, 0x274d]);
-/** Connect codes that a proxy or an NRPT capture explains (contract §1). */
-export const PROXY_CODES: ReadonlySet<number> = new Set([0x2af9, 0x2afc, 0x274d]);
+/**
+ * Connect codes a proxy explains (contract §1, knowledge A.6–A.8): Microsoft lists the proxy causes for 0x2AF9 and
+ * 0x2AFC only; 0x274D (connection refused) is the NRPT, the client firewall or the server, never a proxy.
+ */
+export const PROXY_CODES: ReadonlySet<number> = new Set([0x2af9, 0x2afc]);
 
 /**
  * Parse an error code as Windows writes it: a number (uint32 or signed int32), hex text (`0x800B0109`, any case,

@@ -365,7 +365,7 @@ describe('proxy, NRPT and unreachable server', () => {
   });
   it('an exemption for the public name stops the NRPT finding', () => {
     const exempt = patch('nrpt', (d) => d.rules.push({ namespace: 'da.contoso.com', directAccessDnsServers: [], directAccessEnabled: true }));
-    expect(errorIds(run(code(0x274d), captured, exempt))).toEqual(['iphttps-server-unreachable']);
+    expect(errorIds(run(code(0x274d), captured, exempt, patch('reachability', (d) => (d.tcp = 'refused'))))).toEqual(['iphttps-server-unreachable']);
   });
   it('0x274c with no proxy and NRPT fine: iphttps-server-unreachable', () => {
     const d = run(code(0x274c), patch('reachability', (d) => (d.tcp = 'timedOut')));
@@ -379,6 +379,120 @@ describe('proxy, NRPT and unreachable server', () => {
   });
   it('proxy and NRPT evidence do not fire without a connect error code', () => {
     expect(errorIds(run(winhttpProxy, captured))).toEqual([]);
+  });
+});
+
+describe('connect codes: only what the evidence proves (issue 8)', () => {
+  const USER = { readAs: 'currentUser' as const, keyPath: 'HKCU:\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings', account: 'CONTOSO\\user', sid: 'S-1-5-21-1-2-3-1104', keyExists: true, proxyEnable: false, proxyServer: null, proxyOverride: null, autoConfigUrl: null, autoDetect: null, note: null };
+  const noUserProxy = patch('proxy', (d) => (d.user = { ...USER }));
+  const userProxy = (proxyOverride: string | null, autoConfigUrl: string | null = null) =>
+    patch('proxy', (d) => (d.user = { ...USER, proxyEnable: autoConfigUrl === null, proxyServer: autoConfigUrl === null ? 'proxy.contoso.com:8080' : null, proxyOverride, autoConfigUrl }));
+  const winhttp = (bypassList: string | null) => patch('proxy', (d) => (d.winHttp = { direct: false, proxyServer: 'proxy.contoso.com:8080', bypassList }));
+  const endOf = (d: ReturnType<typeof run>) => walk(TREE, { diagnosis: d, answers: { captivePortal: 'no' }, fixResults: {} }).current.id;
+
+  it('a WinHTTP proxy whose bypass list covers the name is not a cause: iphttps-unknown-error says what was ruled out', () => {
+    const d = run(code(0x2af9), winhttp('<local>;*.contoso.com'), noUserProxy);
+    expect(errorIds(d)).toEqual(['iphttps-unknown-error']);
+    const f = get(d, 'iphttps-unknown-error');
+    expect(f.technical).toMatch(/da\.contoso\.com resolves \(203\.0\.113\.10\) and TCP 443 answers/);
+    expect(f.technical).toMatch(/no proxy applies to da\.contoso\.com \(WinHTTP proxy\.contoso\.com:8080 bypassed/);
+    expect(f.technical).toMatch(/no NRPT rule matches da\.contoso\.com/);
+    expect(f.evidence.some((e) => e.field === 'winHttp.proxyServer' && /"\*\.contoso\.com" covers/.test(e.note ?? ''))).toBe(true);
+    expect(f.fixes).toEqual([]);
+  });
+  it('a bypass list with only <local> (or another name) does not cover the FQDN: iphttps-proxy', () => {
+    expect(errorIds(run(code(0x2af9), winhttp('<local>'), noUserProxy))).toEqual(['iphttps-proxy']);
+    expect(errorIds(run(code(0x2afc), winhttp('intranet.contoso.com;contoso.com'), noUserProxy))).toEqual(['iphttps-proxy']);
+  });
+  it('a StaticProxy learned from a proxy that bypasses the name is bypassed too', () => {
+    const cached = patch('proxy', (d) => (d.proxyMgr = [{ key: '{6A1B2C3D-0000-4000-8000-000000000001}', staticProxy: 'proxy.contoso.com:8080' }]));
+    expect(errorIds(run(code(0x2af9), winhttp('*.contoso.com'), cached, noUserProxy))).toEqual(['iphttps-unknown-error']);
+    expect(errorIds(run(code(0x2af9), cached, noUserProxy))).toEqual(['iphttps-proxy']);
+  });
+  it("the logged-on user's browser proxy without a bypass: variant user-proxy, escalates, no local fix, path ends in an escalation", () => {
+    const d = run(code(0x2af9), userProxy('<local>'));
+    expect(errorIds(d)).toEqual(['iphttps-proxy']);
+    const f = get(d, 'iphttps-proxy');
+    expect(f.variant).toBe('user-proxy');
+    expect(f.escalate).toBe(true);
+    expect(f.fixes).toEqual([]);
+    expect(f.adminAction).toMatch(/^Bypass da\.contoso\.com in the proxy policy/);
+    expect(f.evidence.some((e) => e.field === 'user.proxyServer' && e.observed === 'proxy.contoso.com:8080')).toBe(true);
+    expect(endOf(d)).toBe('escalate-user-proxy');
+  });
+  it("a user's PAC file counts (KB3017472); a user proxy whose override covers the name does not", () => {
+    expect(get(run(code(0x2af9), userProxy(null, 'http://wpad.contoso.com/proxy.pac')), 'iphttps-proxy').variant).toBe('user-proxy');
+    expect(errorIds(run(code(0x2af9), userProxy('<local>;da.contoso.com')))).toEqual(['iphttps-unknown-error']);
+  });
+  it('a WinHTTP proxy with the user proxy too: the WinHTTP fix first, no variant', () => {
+    const d = run(code(0x2af9), winhttp(null), userProxy(null));
+    const f = get(d, 'iphttps-proxy');
+    expect(f.variant).toBeUndefined();
+    expect(f.fixes).toEqual(['reset-winhttp-proxy', 'clear-iphlpsvc-proxy-cache']);
+    expect(endOf(d)).toBe('fix-proxy');
+  });
+  it('0x274d (connection refused) is not a proxy code', () => {
+    const d = run(code(0x274d), winhttp(null), userProxy(null), patch('reachability', (d) => (d.tcp = 'refused')));
+    expect(errorIds(d)).toEqual(['iphttps-server-unreachable']);
+    expect(errorIds(run(code(0x274d), winhttp(null), noUserProxy))).toEqual(['iphttps-unknown-error']);
+  });
+  it('name resolves and TCP 443 answers, no proxy, NRPT fine: iphttps-unknown-error, never server-unreachable', () => {
+    const d = run(code(0x2af9), noUserProxy);
+    expect(errorIds(d)).toEqual(['iphttps-unknown-error']);
+    const f = get(d, 'iphttps-unknown-error');
+    expect(f.technical).toMatch(/no SYSTEM-context proxy, no StaticProxy under iphlpsvc ProxyMgr, the logged-on user's browser proxy off or bypassed/);
+    expect(f.evidence.map((e) => e.note ?? '').filter((n) => n.startsWith('ruled out')).length).toBeGreaterThanOrEqual(6);
+    expect(endOf(d)).toBe('escalate-unknown-error');
+  });
+  it('unreachable only with evidence: unresolved, refused, timed out or failed TCP', () => {
+    for (const tcp of ['refused', 'timedOut', 'error'] as const) {
+      expect(errorIds(run(code(0x2af9), noUserProxy, patch('reachability', (d) => (d.tcp = tcp))))).toEqual(['iphttps-server-unreachable']);
+    }
+    expect(errorIds(run(code(0x2afc), noUserProxy, patch('reachability', (d) => Object.assign(d, { addresses: [], tcp: 'unresolved' }))))).toEqual(['iphttps-server-unreachable']);
+  });
+  it('reachability not measured (probe failed), or measured for another host: no guess, status unknown', () => {
+    const d = run(code(0x2af9), noUserProxy, failed('reachability'));
+    expect(errorIds(d)).toEqual([]);
+    expect(d.status).toBe('unknown');
+    const other = run(code(0x274c), connection('Error', 'CouldNotContactDirectAccessServer'), patch('reachability', (d) => Object.assign(d, { host: 'old.contoso.com', tcp: 'timedOut' })));
+    expect(errorIds(other)).toEqual([]);
+    expect(other.status).toBe('unknown');
+  });
+  it("without the user's proxy section (an older snapshot) the family is not ruled out", () => {
+    const d = run(code(0x2af9), connection('Error', 'CouldNotContactDirectAccessServer'));
+    expect(errorIds(d)).toEqual([]);
+    expect(d.status).toBe('unknown');
+  });
+  it('multisite: the rules use the activated profile\'s URL, not the first with a URL', () => {
+    const twoSites = patch('ipHttps', (d) => {
+      d.configuration = { serverUrl: 'https://da-east.contoso.com:443/IPHTTPS', state: 'Default', authMode: 'None', profile: 'East', profileActivated: false, source: 'cmdlet' };
+      d.profiles = [
+        { profile: 'East', serverUrl: 'https://da-east.contoso.com:443/IPHTTPS', profileActivated: false, type: 'Client', state: 'Default', policyStore: 'ActiveStore' },
+        { profile: 'West', serverUrl: 'https://da-west.contoso.com:443/IPHTTPS', profileActivated: true, type: 'Client', state: 'Default', policyStore: 'ActiveStore' },
+      ];
+    });
+    const westReached = patch('reachability', (d) => (d.host = 'da-west.contoso.com'));
+    const nrpt = patch('nrpt', (d) => {
+      d.rules.push({ namespace: '.contoso.com', directAccessDnsServers: ['fd00:1234:5678:1::3333:1'], directAccessEnabled: true });
+      d.rules.push({ namespace: 'da-west.contoso.com', directAccessDnsServers: [], directAccessEnabled: true });
+    });
+    const d = run(code(0x2af9), twoSites, westReached, nrpt, noUserProxy);
+    expect(errorIds(d)).toEqual(['iphttps-unknown-error']);
+    expect(get(d, 'iphttps-unknown-error').technical).toMatch(/the NRPT exempts da-west\.contoso\.com/);
+    // The probe's chosen configuration, when activated, is used as it is.
+    const chosen = patch('ipHttps', (d) => (d.configuration = { serverUrl: 'https://da-west.contoso.com:443/IPHTTPS', state: 'Default', authMode: 'None', profile: 'West', profileActivated: true, source: 'cmdlet' }));
+    expect(errorIds(run(code(0x2af9), twoSites, chosen, westReached, nrpt, noUserProxy))).toEqual(['iphttps-unknown-error']);
+  });
+  it('force tunnelling: the "." rule with DirectAccess DNS servers captures the public name unless it is exempted', () => {
+    const dot = patch('nrpt', (d) => d.rules.push({ namespace: '.', directAccessDnsServers: ['fd00:1234:5678:1::3333:1'], directAccessEnabled: true }));
+    const unresolved = patch('reachability', (d) => Object.assign(d, { addresses: [], tcp: 'unresolved' }));
+    const d = run(code(0x2af9), dot, unresolved, noUserProxy);
+    expect(errorIds(d)).toEqual(['nrpt-captures-public-name']);
+    expect(get(d, 'nrpt-captures-public-name').technical).toMatch(/namespace \. → DirectAccess DNS fd00:1234:5678:1::3333:1 \(every name/);
+    const exempt = patch('nrpt', (d) => d.rules.push({ namespace: 'da.contoso.com', directAccessDnsServers: [], directAccessEnabled: true }));
+    expect(errorIds(run(code(0x2af9), dot, exempt, unresolved, noUserProxy))).toEqual(['iphttps-server-unreachable']);
+    // A more specific exempt suffix wins over ".", and "." does not outrank the .corp.contoso.com rule for internal names.
+    expect(errorIds(run(code(0x2af9), dot, unresolved, noUserProxy, patch('nrpt', (d) => d.rules.push({ namespace: '.contoso.com', directAccessDnsServers: [], directAccessEnabled: true }))))).toEqual(['iphttps-server-unreachable']);
   });
 });
 

@@ -166,25 +166,44 @@ Describe 'resync-time, clear-crl-cache, renew-machine-certificate' {
 
 Describe 'reset-winhttp-proxy / clear-iphlpsvc-proxy-cache' {
     BeforeEach { Mock -ModuleName DaDoctorFixes Restart-Service { } }
-    It 'saves the proxy, resets it; undo sets it back' {
+    It 'saves the WinHttpSettings bytes (never the localised netsh text), resets; undo writes the bytes back' {
+        # version 0x28, counter 0, flags 3 (manual proxy), "proxy.contoso.com:8080", "<local>"
+        $proxy = [Text.Encoding]::ASCII.GetBytes('proxy.contoso.com:8080'); $bypass = [Text.Encoding]::ASCII.GetBytes('<local>')
+        $blob = [byte[]](@(0x28, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, $proxy.Length, 0, 0, 0) + $proxy + @($bypass.Length, 0, 0, 0) + $bypass)
+        $hex = -join @($blob | ForEach-Object { '{0:x2}' -f [int]$_ })
+        Mock -ModuleName DaDoctorFixes Get-DadRegistryValues { @{ WinHttpSettings = $blob } }.GetNewClosure()
+        Mock -ModuleName DaDoctorFixes Set-DadRegistryValue { }
         Mock -ModuleName DaDoctorFixes netsh {
             $global:LASTEXITCODE = 0
-            if ($args -contains 'show') { @('Current WinHTTP proxy settings:', '', '    Proxy Server(s) :  proxy.contoso.com:8080', '    Bypass List     :  <local>') }
+            if ($args -contains 'show') { @('Aktuelle WinHTTP-Proxyeinstellungen:', '', '    Direkter Zugriff (kein Proxyserver).') }
         }
         $r = Invoke-TestFix '{"fix":"reset-winhttp-proxy","params":{}}'
         $r.ok | Should -BeTrue
-        $r.undoData.proxyServer | Should -Be 'proxy.contoso.com:8080'
-        $r.undoData.bypassList | Should -Be '<local>'
+        $r.undoData.winHttpSettings | Should -Be $hex
+        $r.changed[0] | Should -Be 'reset the WinHTTP proxy to direct (was proxy.contoso.com:8080)'
         Should -Invoke -ModuleName DaDoctorFixes netsh -Times 1 -ParameterFilter { ($args -join ' ') -eq 'winhttp reset proxy' }
-        (Invoke-TestUndo '{"fix":"reset-winhttp-proxy","undoData":{"direct":false,"proxyServer":"proxy.contoso.com:8080","bypassList":"<local>"}}').ok | Should -BeTrue
-        Should -Invoke -ModuleName DaDoctorFixes netsh -Times 1 -ParameterFilter { ($args -join ' ') -eq 'winhttp set proxy proxy-server=proxy.contoso.com:8080 bypass-list=<local>' }
+        Should -Invoke -ModuleName DaDoctorFixes netsh -Times 0 -ParameterFilter { $args -contains 'show' }
+        (Invoke-TestUndo ('{"fix":"reset-winhttp-proxy","undoData":{"winHttpSettings":"' + $hex + '"}}')).ok | Should -BeTrue
+        Should -Invoke -ModuleName DaDoctorFixes Set-DadRegistryValue -Times 1 -ParameterFilter { $Name -eq 'WinHttpSettings' -and $Type -eq 'Binary' -and ((-join @($Value | ForEach-Object { '{0:x2}' -f [int]$_ })) -eq $hex) }
     }
-    It 'undo refuses a saved proxy with hostile characters' {
+    It 'with no WinHttpSettings value before, undo resets to direct' {
+        Mock -ModuleName DaDoctorFixes Get-DadRegistryValues { $null }
         Mock -ModuleName DaDoctorFixes netsh { $global:LASTEXITCODE = 0 }
-        foreach ($h in @('p:80 bypass-list=x', 'p:80"', '$(x)', "p`n")) {
-            $json = @{ fix = 'reset-winhttp-proxy'; undoData = @{ direct = $false; proxyServer = $h } } | ConvertTo-Json -Compress
+        $r = Invoke-TestFix '{"fix":"reset-winhttp-proxy","params":{}}'
+        $r.undoData.winHttpSettings | Should -BeNullOrEmpty
+        (Invoke-TestUndo '{"fix":"reset-winhttp-proxy","undoData":{"winHttpSettings":null}}').ok | Should -BeTrue
+        Should -Invoke -ModuleName DaDoctorFixes netsh -Times 2 -ParameterFilter { ($args -join ' ') -eq 'winhttp reset proxy' }
+    }
+    It 'undo refuses saved bytes that are not a WinHTTP blob or hold a hostile proxy' {
+        Mock -ModuleName DaDoctorFixes netsh { $global:LASTEXITCODE = 0 }
+        Mock -ModuleName DaDoctorFixes Set-DadRegistryValue { }
+        $bad = [Text.Encoding]::ASCII.GetBytes('p:80"$(x)')
+        $hostile = -join @([byte[]](@(0x28, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, $bad.Length, 0, 0, 0) + $bad + @(0, 0, 0, 0)) | ForEach-Object { '{0:x2}' -f [int]$_ })
+        foreach ($h in @('zz', '0102', ('28000000' + '00000000' + '03000000' + 'ff000000'), $hostile)) {
+            $json = @{ fix = 'reset-winhttp-proxy'; undoData = @{ winHttpSettings = $h } } | ConvertTo-Json -Compress
             (Invoke-TestUndo $json).ok | Should -BeFalse
         }
+        Should -Invoke -ModuleName DaDoctorFixes Set-DadRegistryValue -Times 0
         Should -Invoke -ModuleName DaDoctorFixes netsh -Times 0
     }
     It 'exports the ProxyMgr subkeys, deletes them; undo writes them back' {

@@ -94,7 +94,8 @@ BeforeAll {
     function Find-TestDeclared([object[]]$Commands, [string[]]$Call, [hashtable]$Params) {
         $actual = ConvertTo-TestParts $Call
         foreach ($c in $Commands) {
-            $tokens = @([regex]::Matches([string]$c.run, '(?:<[^>]*>|\S)+') | ForEach-Object { $_.Value })
+            # A token is a run of non-space characters, <...> placeholders and "quoted text" (a path with a space).
+            $tokens = @([regex]::Matches([string]$c.run, '(?:"[^"]*"|<[^>]*>|\S)+') | ForEach-Object { $_.Value -replace '"', '' })
             $declared = ConvertTo-TestParts $tokens
             if ($declared.Count -ne $actual.Count) { continue }
             $same = $true
@@ -171,7 +172,8 @@ BeforeAll {
         'reset-winhttp-proxy'        = @(
             @{ Name = 'winhttp-proxy'; Scenario = 'winhttp-proxy'; Params = @{} },
             @{ Name = 'proxy with a bypass list'; Base = 'win10-client.json'; Machine = @{ proxy = @{ winHttp = @{ ProxyServer = 'proxy.contoso.com:8080'; BypassList = '<local>;*.contoso.com' } } }; Params = @{} },
-            @{ Name = 'direct'; Base = 'win10-client.json'; Params = @{} })
+            @{ Name = 'direct'; Base = 'win10-client.json'; Params = @{} },
+            @{ Name = 'no WinHttpSettings value'; Base = 'win10-client.json'; Machine = @{ registry = @{ 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\Connections' = @{ WinHttpSettings = $null } } }; Params = @{} })
         'clear-iphlpsvc-proxy-cache' = @(@{ Name = 'winhttp-proxy'; Scenario = 'winhttp-proxy'; Params = @{} })
         'set-ipv6-prefer-ipv4'       = @(
             @{ Name = 'ipv6-disabled'; Scenario = 'ipv6-disabled'; Params = @{} },

@@ -4,42 +4,62 @@
 $script:DadProxyMgrKey = 'HKLM:\SYSTEM\CurrentControlSet\Services\iphlpsvc\Parameters\ProxyMgr'
 # What a saved proxy may look like: host:port lists (http=a:80;https=b:443); no spaces or quotes, nothing to parse.
 $script:DadProxyServerPattern = '^[A-Za-z0-9.:;=/_\[\]*-]{1,1000}\z'
-$script:DadBypassPattern = '^[A-Za-z0-9.:;_\[\]*<>-]{1,2000}\z'
+$script:DadBypassPattern = '^[A-Za-z0-9.:;,_\[\]*<>/ -]{1,2000}\z'
 
-# reset-winhttp-proxy: saves the WinHTTP proxy, resets it to direct, restarts iphlpsvc.
+# reset-winhttp-proxy: saves the WinHTTP proxy as Windows stores it, the WinHttpSettings value (REG_BINARY, knowledge
+# J.3: the same in every language, unlike netsh text), resets it to direct, restarts iphlpsvc. Undo writes the saved
+# bytes back. Services inside the office may need that proxy (the catalogue's words warn).
 function Reset-DadWinHttpProxy {
     [CmdletBinding()]
     param()
-    $saved = ConvertFrom-DadWinHttpProxy (Invoke-DadNetsh @('winhttp', 'show', 'proxy'))
-    $undo = @{ direct = [bool]$saved.direct; proxyServer = $saved.proxyServer; bypassList = $saved.bypassList }
+    $values = Get-DadRegistryValues -Path $script:DadWinHttpConnectionsKey
+    $bytes = ConvertTo-DadWinHttpBytes (Get-DadProperty $values 'WinHttpSettings')
+    $hex = $null
+    $was = 'direct (no WinHttpSettings value)'
+    if ($null -ne $bytes) {
+        $hex = -join @($bytes | ForEach-Object { '{0:x2}' -f [int]$_ })
+        $blob = ConvertFrom-DadWinHttpBlob $bytes
+        if ($null -eq $blob) { $was = 'an undecodable WinHttpSettings value, saved as it is' }
+        elseif (($blob.flags -band 2) -ne 0 -and $blob.proxyServer) { $was = [string]$blob.proxyServer }
+        else { $was = 'direct' }
+    }
+    $undo = @{ winHttpSettings = $hex }
     $script:DadFixUndo = $undo
     $null = Invoke-DadNative 'netsh' @('winhttp', 'reset', 'proxy')
-    Add-DadFixChange ('reset the WinHTTP proxy to direct (was ' + $(if ($saved.direct) { 'direct' } else { [string]$saved.proxyServer }) + ')')
+    Add-DadFixChange ('reset the WinHTTP proxy to direct (was ' + $was + ')')
     Restart-DadIpHelperService
     return $undo
 }
 
-# Undo of reset-winhttp-proxy: the saved proxy back (netsh winhttp set proxy), or direct when it was direct.
+# A registry value as byte[] (it may arrive unrolled as object[]), or $null when it is not binary.
+function ConvertTo-DadWinHttpBytes {
+    param($Value)
+    if ($null -eq $Value) { return $null }
+    if ($Value -is [byte[]]) { return , $Value }
+    if (-not ($Value -is [System.Array])) { return $null }
+    try { return , ([byte[]]$Value) } catch { return $null }
+}
+
+# Undo of reset-winhttp-proxy: the saved WinHttpSettings bytes back (checked first: the audit log that carries them is
+# a file of the user's), or direct when the value did not exist before.
 function Undo-DadWinHttpProxy {
     [CmdletBinding()]
-    param(
-        [bool]$Direct = $false,
-        [AllowNull()][AllowEmptyString()][string]$ProxyServer,
-        [AllowNull()][AllowEmptyString()][string]$BypassList
-    )
-    if ($Direct -or -not $ProxyServer) {
+    param([AllowNull()][AllowEmptyString()][string]$WinHttpSettings)
+    if (-not $WinHttpSettings) {
         $null = Invoke-DadNative 'netsh' @('winhttp', 'reset', 'proxy')
-        Add-DadFixChange 'WinHTTP proxy left direct (it was direct before the fix)'
+        Add-DadFixChange 'WinHTTP proxy left direct (there was no WinHttpSettings value before the fix)'
         return
     }
-    if ($ProxyServer -notmatch $script:DadProxyServerPattern) { throw 'the saved proxy server has characters a proxy cannot have' }
-    $arguments = @('winhttp', 'set', 'proxy', ('proxy-server=' + $ProxyServer))
-    if ($BypassList) {
-        if ($BypassList -notmatch $script:DadBypassPattern) { throw 'the saved bypass list has characters a bypass list cannot have' }
-        $arguments += ('bypass-list=' + $BypassList)
-    }
-    $null = Invoke-DadNative 'netsh' $arguments
-    Add-DadFixChange ('restored the WinHTTP proxy ' + $ProxyServer)
+    if ($WinHttpSettings -notmatch '^(?:[0-9A-Fa-f]{2}){12,4096}\z') { throw 'the saved WinHttpSettings value is not a WinHTTP settings blob' }
+    $bytes = [Array]::CreateInstance([byte], [int]($WinHttpSettings.Length / 2))
+    for ($i = 0; $i -lt $bytes.Length; $i++) { $bytes[$i] = [Convert]::ToByte($WinHttpSettings.Substring($i * 2, 2), 16) }
+    $blob = ConvertFrom-DadWinHttpBlob $bytes
+    if ($null -eq $blob) { throw 'the saved WinHttpSettings value is not a WinHTTP settings blob' }
+    if ($blob.proxyServer -and $blob.proxyServer -notmatch $script:DadProxyServerPattern) { throw 'the saved proxy server has characters a proxy cannot have' }
+    if ($blob.bypassList -and $blob.bypassList -notmatch $script:DadBypassPattern) { throw 'the saved bypass list has characters a bypass list cannot have' }
+    Set-DadRegistryValue -Path $script:DadWinHttpConnectionsKey -Name 'WinHttpSettings' -Value $bytes -Type 'Binary'
+    if (($blob.flags -band 2) -ne 0 -and $blob.proxyServer) { Add-DadFixChange ('restored the WinHTTP proxy ' + $blob.proxyServer) }
+    else { Add-DadFixChange 'restored the saved WinHTTP settings (direct)' }
 }
 
 # clear-iphlpsvc-proxy-cache: exports the values of every ProxyMgr subkey into the undo data, deletes the subkeys

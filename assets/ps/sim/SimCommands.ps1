@@ -451,6 +451,42 @@ function global:Get-DadSimWinHttpBlob {
     return , $out.ToArray()
 }
 
+$global:DadSimWinHttpKey = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\Connections'
+
+# netsh winhttp writes the WinHttpSettings value: after reset/set/import the blob is the one generated from
+# proxy.winHttp, whatever value the scenario named.
+function global:Clear-DadSimWinHttpValue {
+    $reg = Get-DadSimValue 'registry'
+    if ($reg -is [System.Collections.IDictionary] -and $reg.Contains($global:DadSimWinHttpKey) -and $reg[$global:DadSimWinHttpKey] -is [System.Collections.IDictionary]) {
+        $reg[$global:DadSimWinHttpKey].Remove('WinHttpSettings')
+    }
+}
+
+# Writing the WinHttpSettings value (the undo of reset-winhttp-proxy) sets the WinHTTP proxy as netsh would read it:
+# flags at byte 8 (0x2 = manual proxy), then the length-prefixed proxy and bypass list (knowledge J.3).
+function global:Set-DadSimWinHttpBlob {
+    param([byte[]]$Bytes)
+    if ($null -eq $Bytes -or $Bytes.Length -lt 12) { throw 'Set-DadRegistryValue: WinHttpSettings is not a WinHTTP settings blob' }
+    $flags = [BitConverter]::ToUInt32($Bytes, 8)
+    $strings = @()
+    $offset = 12
+    for ($i = 0; $i -lt 2 -and $offset + 4 -le $Bytes.Length; $i++) {
+        $length = [int][BitConverter]::ToUInt32($Bytes, $offset)
+        $offset += 4
+        if ($length -gt $Bytes.Length - $offset) { throw 'Set-DadRegistryValue: WinHttpSettings is not a WinHTTP settings blob' }
+        $strings += [System.Text.Encoding]::ASCII.GetString($Bytes, $offset, $length)
+        $offset += $length
+    }
+    $server = $null; $bypass = $null
+    if (($flags -band 2) -ne 0 -and $strings.Count -ge 1 -and $strings[0]) {
+        $server = $strings[0]
+        if ($strings.Count -ge 2 -and $strings[1]) { $bypass = $strings[1] }
+    }
+    Set-DadSimValue 'proxy.winHttp.ProxyServer' $server
+    Set-DadSimValue 'proxy.winHttp.BypassList' $bypass
+    Clear-DadSimWinHttpValue
+}
+
 $DadSimCommandBodies['Get-DadRegistrySubkeys'] = {
     param([Parameter(Mandatory = $true)][string]$Path)
     Invoke-DadSimFault 'Get-DadRegistrySubkeys'
@@ -573,6 +609,13 @@ $DadSimCommandBodies['Set-DadRegistryValue'] = {
         'MultiString' { $stored = [object[]]@($Value | ForEach-Object { [string]$_ }) }
         'ExpandString' { $stored = ConvertTo-DadSimData @{ type = 'ExpandString'; value = [string]$Value } }
         default { $stored = [string]$Value }
+    }
+    if ($key -eq $global:DadSimWinHttpKey -and $Name -eq 'WinHttpSettings') {
+        if ($Type -ne 'Binary') { throw 'Set-DadRegistryValue: WinHttpSettings is REG_BINARY' }
+        Set-DadSimWinHttpBlob ([byte[]]@($Value))
+        Invoke-DadSimEvent 'registry-changed'
+        Invoke-DadSimEvent 'winhttp-proxy-set'
+        return
     }
     $reg[$key][$Name] = $stored
     Invoke-DadSimEvent 'registry-changed'

@@ -33,7 +33,7 @@ BeforeDiscovery {
 }
 
 Describe 'Scenario files' {
-    It 'has at least the 24 acceptance scenarios' {
+    It 'has at least the 24 acceptance scenarios (later causes add their own)' {
         @(Get-ChildItem -Path $script:ScenarioDir -Filter '*.json').Count | Should -BeGreaterOrEqual 24
     }
     It 'loads <_> and reports one JSON object' -ForEach $names {
@@ -393,6 +393,25 @@ Describe 'Transitions' {
         $null = netsh winhttp reset proxy
         $null = netsh winhttp set proxy proxy-server="proxy.contoso.com:8080" bypass-list="<local>"
         (netsh winhttp show proxy) | Should -Contain '    Proxy Server(s) :  proxy.contoso.com:8080'
+    }
+    It 'winhttp-proxy: writing the saved WinHttpSettings bytes back (the undo) restores the proxy and fires winhttp-proxy-set' {
+        $null = Import-TestScenario 'winhttp-proxy'
+        $key = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\Connections'
+        $saved = [byte[]](Get-DadRegistryValues -Path $key)['WinHttpSettings']
+        $null = netsh winhttp reset proxy
+        (Get-DadRegistryValues -Path $key)['WinHttpSettings'][8] | Should -Be 1
+        Set-DadRegistryValue -Path $key -Name WinHttpSettings -Value $saved -Type Binary
+        (netsh winhttp show proxy) | Should -Contain '    Proxy Server(s) :  proxy.contoso.com:8080'
+        (Get-DadRegistryValues -Path $key)['WinHttpSettings'][8] | Should -Be 3
+        (Get-NetIPHttpsState).LastErrorCode | Should -Be 11001
+        @((Get-DadSimState | ConvertFrom-Json).events | Where-Object { $_.event -eq 'winhttp-proxy-set' }).Count | Should -Be 1
+    }
+    It 'netsh winhttp reset proxy replaces a WinHttpSettings value the scenario named' {
+        $key = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\Connections'
+        $null = Import-TestMachine @{ registry = @{ $key = @{ WinHttpSettings = $null } } }
+        (Get-DadRegistryValues -Path $key).Contains('WinHttpSettings') | Should -BeFalse
+        $null = netsh winhttp reset proxy
+        (Get-DadRegistryValues -Path $key)['WinHttpSettings'][8] | Should -Be 1
     }
     It 'ip-helper-stopped: Set-Service Automatic and Start-Service bring IP-HTTPS up' {
         $null = Import-TestScenario 'ip-helper-stopped'

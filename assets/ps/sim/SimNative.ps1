@@ -180,6 +180,7 @@ $DadSimCommandBodies['netsh'] = {
         '^winhttp reset proxy$' {
             Set-DadSimValue 'proxy.winHttp.ProxyServer' $null
             Set-DadSimValue 'proxy.winHttp.BypassList' $null
+            Clear-DadSimWinHttpValue
             Invoke-DadSimEvent 'winhttp-proxy-reset'
             return (Get-DadSimWinHttpText)
         }
@@ -190,6 +191,7 @@ $DadSimCommandBodies['netsh'] = {
             } else {
                 Set-DadSimValue 'proxy.winHttp.ProxyServer' ([string]$ie['ProxyServer']); Set-DadSimValue 'proxy.winHttp.BypassList' $ie['BypassList']
             }
+            Clear-DadSimWinHttpValue
             Invoke-DadSimEvent 'winhttp-proxy-imported'
             return (Get-DadSimWinHttpText)
         }
@@ -200,6 +202,7 @@ $DadSimCommandBodies['netsh'] = {
             $bypass = Get-DadSimArgument $rest 'bypass-list' 1
             Set-DadSimValue 'proxy.winHttp.ProxyServer' $server
             Set-DadSimValue 'proxy.winHttp.BypassList' $bypass
+            Clear-DadSimWinHttpValue
             Invoke-DadSimEvent 'winhttp-proxy-set'
             return (Get-DadSimWinHttpText)
         }

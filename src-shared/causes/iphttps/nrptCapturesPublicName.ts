@@ -1,4 +1,8 @@
-/** nrpt-captures-public-name: the DA public name is sent to the internal DNS by the NRPT (knowledge A.6–A.8). */
+/**
+ * nrpt-captures-public-name: the DA public name is sent to the internal DNS by the NRPT (knowledge A.6–A.8). With force
+ * tunnelling the rule for `.` (every name) has DirectAccess DNS servers, so the public name is captured unless an
+ * exemption (a rule for the name with no DNS server) exists (knowledge P.2).
+ */
 import { defineCause } from '../cause';
 import { ev, finding, codeEvidence, codeText, ipHttpsCommands } from '../evidence';
 import { CONNECT_CODES } from '../../diagnose/errorCodes';
@@ -8,14 +12,21 @@ import { serverUnreachable } from './serverUnreachable';
 
 type NrptRule = SectionData<'nrpt'>['rules'][number];
 
-/** The NRPT rule that decides how `host` resolves (the most specific match), or undefined. */
+/** True for the NRPT namespace `.` (any name: force tunnelling, knowledge P.2). */
+export function isAnyName(namespace: string): boolean {
+  return namespace.trim() === '.';
+}
+
+/** The NRPT rule that decides how `host` resolves (the most specific match; `.` matches every name), or undefined. */
 export function effectiveNrptRule(rules: NrptRule[], host: string): NrptRule | undefined {
   const h = host.toLowerCase().replace(/\.$/, '');
   let best: { rule: NrptRule; score: number } | undefined;
   for (const rule of rules) {
     const ns = rule.namespace.trim().toLowerCase().replace(/\.$/, '');
     let score = -1;
-    if (ns.startsWith('.')) {
+    if (isAnyName(rule.namespace)) {
+      score = 0; // the least specific rule: every other match beats it
+    } else if (ns.startsWith('.')) {
       if (h.endsWith(ns) || h === ns.slice(1)) score = ns.length;
     } else if (ns === h) {
       score = 10_000; // an FQDN rule beats every suffix rule
@@ -44,12 +55,14 @@ export const nrptCapturesPublicName = defineCause({
     ];
     const reach = ctx.peek('reachability');
     if (reach) evidence.push(ev('reachability', 'addresses', reach.addresses, 'the public address', `symptom: TCP ${reach.tcp}`));
+    const any = isAnyName(rule.namespace);
+    const scope = any ? 'every name: the rule for ".", force tunnelling' : `every name ending in "${rule.namespace}"`;
     return finding({
       id: 'nrpt-captures-public-name',
       severity: 'error',
       title: 'The DirectAccess server name is looked up in the wrong place',
-      plain: `To find the office server, this computer has to look up the name "${host}" on the Internet. A DirectAccess rule sends every name ending in "${rule.namespace}" to the office's internal name servers instead, which cannot be reached from outside, so the computer cannot find the server. Your IT department must add an exception for this one name.`,
-      technical: `${codeText(ctx)}. Effective NRPT: namespace ${rule.namespace} → DirectAccess DNS ${rule.directAccessDnsServers.join(', ')}; no NRPT exemption for ${host}, so its lookup goes to DNS64 through a tunnel that needs this very name (split-brain DNS, KB3056560).`,
+      plain: `To find the office server, this computer has to look up the name "${host}" on the Internet. A DirectAccess rule sends ${any ? 'every name' : `every name ending in "${rule.namespace}"`} to the office's internal name servers instead, which cannot be reached from outside, so the computer cannot find the server. Your IT department must add an exception for this one name.`,
+      technical: `${codeText(ctx)}. Effective NRPT: namespace ${rule.namespace} → DirectAccess DNS ${rule.directAccessDnsServers.join(', ')} (${scope}); no NRPT exemption for ${host}, so its lookup goes to DNS64 through a tunnel that needs this very name (${any ? 'force tunnelling: the "." rule must exempt the NLS and the public name, Hicks "DirectAccess NRPT Configuration with Split DNS"' : 'split-brain DNS, KB3056560'}).`,
       evidence,
       escalate: true,
       adminAction: `Add an NRPT exemption for ${host} (a namespace rule with no DNS server) in Remote Access Management → Infrastructure Servers → DNS, then let clients refresh the DirectAccess client GPO.`,

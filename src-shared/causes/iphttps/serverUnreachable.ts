@@ -1,13 +1,37 @@
-/** iphttps-server-unreachable: name or TCP 443 fails and neither a proxy nor the NRPT explains it (knowledge A.6–A.9). */
+/**
+ * iphttps-server-unreachable: a connect code, no proxy or NRPT cause, and evidence that the server cannot be reached
+ * from here: its name does not resolve, or TCP 443 is refused, times out or fails (knowledge A.6–A.9). When the name
+ * resolves and TCP 443 answers, this id is not given (iphttps-unknown-error says what was ruled out); when the
+ * reachability probe failed, nothing is claimed and the verdict stays unknown.
+ */
 import { defineCause } from '../cause';
 import { ev, finding, codeEvidence, codeText, ipHttpsCommands, isLegacy } from '../evidence';
 import { CONNECT_CODES, PROXY_CODES } from '../../diagnose/errorCodes';
+import type { RuleContext, SectionData } from '../../diagnose/context';
 import { escalate } from '../../tree/build';
+
+type Reach = SectionData<'reachability'>;
+
+/**
+ * The reachability probe's result for the server in use, as a rule's evidence (read with `need`: a failed probe
+ * makes the verdict unknown). Undefined when it failed or measured another host than the ServerURL's.
+ */
+export function serverReach(ctx: RuleContext): Reach | undefined {
+  const reach = ctx.need('reachability');
+  if (!reach) return undefined;
+  if (ctx.serverHost && reach.host.toLowerCase().replace(/\.$/, '') !== ctx.serverHost) return undefined;
+  return reach;
+}
+
+/** True when the probe shows the server cannot be reached: no address, or TCP refused / timed out / failed. */
+export function unreachable(reach: Reach): boolean {
+  return reach.addresses.length === 0 || reach.tcp !== 'succeeded';
+}
 
 export const serverUnreachable = defineCause({
   id: "iphttps-server-unreachable",
   codes: [
-    { code: 0x2af9, name: "WSAHOST_NOT_FOUND", meaning: "the IP-HTTPS server name could not be resolved" },
+    { code: 0x2af9, name: "WSAHOST_NOT_FOUND", meaning: "the IP-HTTPS client could not connect to the server by its name (in the documented cases the name resolves and a proxy or the NRPT is in the way)" },
     { code: 0x2afc, name: "WSANO_DATA", meaning: "the name lookup for the IP-HTTPS server returned no usable data" },
     { code: 0x274c, name: "WSAETIMEDOUT", meaning: "the connection to the IP-HTTPS server timed out" },
     { code: 0x274d, name: "WSAECONNREFUSED", meaning: "the connection to the IP-HTTPS server was refused" },
@@ -20,25 +44,25 @@ export const serverUnreachable = defineCause({
     // A proxy or NRPT capture would be the real cause; when their probes failed we cannot rule them out.
     const proxyKnown = !PROXY_CODES.has(ctx.code) || ctx.need('proxy') !== undefined;
     const nrptKnown = ctx.need('nrpt') !== undefined;
-    if (!proxyKnown || !nrptKnown) return null;
-    const reach = ctx.peek('reachability');
-    const host = ctx.serverHost ?? reach?.host ?? 'the DirectAccess server';
-    const evidence = [...codeEvidence(ctx)];
-    if (reach) {
-      evidence.push(ev('reachability', 'addresses', reach.addresses, 'the public IPv4 address', reach.addresses.length === 0 ? 'the name does not resolve' : undefined));
-      evidence.push(ev('reachability', 'tcp', reach.tcp, 'succeeded', `TCP ${reach.host}:${reach.port}`));
-    }
-    const unresolved = reach?.tcp === 'unresolved' || reach?.addresses.length === 0;
+    const reach = serverReach(ctx);
+    if (!proxyKnown || !nrptKnown || !reach || !unreachable(reach)) return null;
+    const host = ctx.serverHost ?? reach.host;
+    const unresolved = reach.tcp === 'unresolved' || reach.addresses.length === 0;
+    const evidence = [
+      ...codeEvidence(ctx),
+      ev('reachability', 'addresses', reach.addresses, 'the public address of the DirectAccess server', unresolved ? 'the name does not resolve' : undefined),
+      ev('reachability', 'tcp', reach.tcp, 'succeeded', `TCP ${reach.host}:${reach.port}`),
+    ];
     return finding({
       id: 'iphttps-server-unreachable',
       severity: 'error',
       title: 'The DirectAccess server cannot be reached from this network',
       plain: `This computer cannot ${unresolved ? `find the office server "${host}" on the Internet` : `get through to the office server "${host}"`}. Often the network you are on is the reason: a hotel, airport or café Wi-Fi that wants you to sign in on a web page first, or a network that blocks such connections. Try signing in to the Wi-Fi in a browser, or try another network (for example your phone's hotspot).`,
-      technical: `${codeText(ctx)}. ${reach ? `Resolve ${host}: ${reach.addresses.join(', ') || 'no addresses'}; TCP ${reach.port}: ${reach.tcp}.` : ''} No WinHTTP/SYSTEM/static proxy and no NRPT rule capturing ${host}. Causes: captive portal or filtering network, edge firewall/NAT, public DNS record, or the DirectAccess server down.`,
+      technical: `${codeText(ctx)}. Resolve ${host}: ${reach.addresses.join(', ') || 'no addresses'}; TCP ${reach.port}: ${reach.tcp}. ${PROXY_CODES.has(ctx.code) ? 'No proxy applies and no' : 'No'} NRPT rule captures ${host}. Causes: captive portal or filtering network, edge firewall/NAT, public DNS record, client firewall, or the DirectAccess server down.`,
       evidence,
       escalate: true,
-      adminAction: `Check from the Internet that ${host} resolves to the DirectAccess server's public address and that TCP 443 reaches it (edge firewall / NAT rule, load balancer, server up; Test-NetConnection ${host} -Port 443).`,
-      commands: [...(isLegacy(ctx) ? [`nslookup ${host}`, `telnet ${host} 443`] : [`Resolve-DnsName ${host}`, `Test-NetConnection ${host} -Port 443`]), ...ipHttpsCommands(ctx)],
+      adminAction: `Check from the Internet that ${host} resolves to the DirectAccess server's public address and that TCP ${reach.port} reaches it (edge firewall / NAT rule, load balancer, server up; Test-NetConnection ${host} -Port ${reach.port}).`,
+      commands: [...(isLegacy(ctx) ? [`nslookup ${host}`, `telnet ${host} ${reach.port}`] : [`Resolve-DnsName ${host}`, `Test-NetConnection ${host} -Port ${reach.port}`]), ...ipHttpsCommands(ctx)],
     });
     },
   },
