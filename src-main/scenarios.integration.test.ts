@@ -33,7 +33,7 @@ describe.each(SCENARIOS)('scenario %s', (name) => {
     for (const id of expected.present ?? []) expect(diagnosis.findings.map((f) => f.id)).toContain(id);
     expect(diagnosis.role).toBe(expected.role ?? 'client');
     expect(code).toBe(expected.errors.length ? 1 : 0);
-    expect(diagnosis.status).toBe(expected.errors.length ? 'problems' : 'healthy');
+    expect(diagnosis.status).toBe(expected.status ?? (expected.errors.length ? 'problems' : 'healthy'));
     for (const [section, status] of Object.entries(diagnosis.probes)) {
       const want = expected.sections?.[section as keyof typeof expected.sections];
       expect(status.status, `${section}: ${status.message ?? ''}`).toBe(want ?? (status.status === 'notApplicable' ? 'notApplicable' : 'ok'));

@@ -66,6 +66,8 @@ export const scenarioExpectSchema = z
     /** The role the diagnosis derives (default client); the walks choose it as the audience. */
     role: z.enum(['client', 'manageOut', 'server']).optional(),
     errors: z.array(rootCauseIdSchema),
+    /** The diagnosis status when it is not the one `errors` implies (a latent warning makes it `problems`). */
+    status: z.enum(['healthy', 'problems', 'unknown']).optional(),
     end: z.string().min(1),
     answers: z.record(z.string(), z.string()).optional(),
     present: z.array(rootCauseIdSchema).optional(),

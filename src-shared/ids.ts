@@ -39,6 +39,10 @@ export const ROOT_CAUSE_IDS = [
   'server-preauth-disabled',
   'server-preauth-otp-conflict',
   'server-isatap-router-not-advertising',
+  // DirectAccess client (added later)
+  'iphttps-tls-intercepted',
+  'iphttps-cert-expiring',
+  'machine-cert-expiring',
 ] as const;
 export const rootCauseIdSchema = z.enum(ROOT_CAUSE_IDS);
 export type RootCauseId = z.infer<typeof rootCauseIdSchema>;

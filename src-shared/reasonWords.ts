@@ -20,6 +20,8 @@ export const REASON_WORDS: Words = {
   'fix.notVerified': (v) =>
     `Not verified: the fix ran (${v.changed || 'no change reported'}) but ${v.detail}.${v.stillWrong ? ` Still wrong: ${v.stillWrong}` : ''}`,
   'fix.undone': (v) => `Undone: ${v.changed}.`,
+  'fix.undoneLatent': (v) =>
+    `Undone: ${v.changed}. DirectAccess still works now, but the connection will drop at the next reconnect or restart: ${v.latent}.`,
   'cancelled.uacDeclined': () => 'Cancelled: administrator permission was not given (UAC declined); nothing was changed.',
   'cancelled.notConfirmed': (v) =>
     v.terminal === 'yes' ? 'Cancelled: not confirmed.' : 'Cancelled: not confirmed (no terminal to ask on; pass --yes to run without asking).',
@@ -50,6 +52,8 @@ export const REASON_WORDS: Words = {
   'refused.pinHasNoCertificate': (v) => `The organisation configuration pins ${v.thumbprint} (${v.subject}) but ships no certificate content for it.`,
   'refused.pinNotACertificate': (v) => `The organisation configuration's certificate for ${v.thumbprint} is not a certificate: ${v.message}.`,
   'refused.pinThumbprintMismatch': (v) => `The organisation configuration's certificate for ${v.thumbprint} has thumbprint ${v.actual}.`,
+  'refused.intercepted': (v) =>
+    `Intercepted: the server's chain ends in ${v.chainRootSubject} (${v.chainRootThumbprint}), which ${v.organisation} does not pin, so the network in between is intercepting the connection. No ${store(v.kind)} certificate is added from it; use another network (for example a phone hotspot).`,
   'refused.unknownAuditId': (v) => `no fix with audit id ${v.auditId} in the audit log`,
   'refused.undoOfUndo': () => 'that record is itself an undo',
   'refused.noUndo': (v) => `${fixSpec(v.fix)?.title ?? v.fix} has no undo`,

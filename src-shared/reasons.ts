@@ -12,6 +12,7 @@ const VALUE_NAMES = {
   'fix.verified': ['detail', 'reboot'],
   'fix.notVerified': ['changed', 'detail', 'stillWrong'],
   'fix.undone': ['changed'],
+  'fix.undoneLatent': ['changed', 'latent'],
   // A fix that did not run, or did not finish.
   'cancelled.uacDeclined': [],
   'cancelled.notConfirmed': ['terminal'],
@@ -35,6 +36,7 @@ const VALUE_NAMES = {
   'refused.pinHasNoCertificate': ['thumbprint', 'subject'],
   'refused.pinNotACertificate': ['thumbprint', 'message'],
   'refused.pinThumbprintMismatch': ['thumbprint', 'actual'],
+  'refused.intercepted': ['kind', 'chainRootSubject', 'chainRootThumbprint', 'organisation'],
   // Refused: an undo.
   'refused.unknownAuditId': ['auditId'],
   'refused.undoOfUndo': [],

@@ -1,12 +1,15 @@
 /** How a diagnosis is printed for people (machines get the diagnosis JSON itself, contract.md §3). */
 import type { Diagnosis } from '../../src-shared/finding';
+import { worksUntilReconnect } from '../../src-shared/diagnose';
 
 const MARK = { error: 'ERROR  ', warning: 'WARNING', info: 'INFO   ' } as const;
 
 /** A person's view: verdict, then each finding with what to do. */
 export function formatDiagnosis(d: Diagnosis): string {
   const lines: string[] = [];
-  const verdict = { healthy: 'DirectAccess looks healthy.', problems: 'Problems found.', unknown: 'Could not tell: some checks did not answer.' }[d.status];
+  const verdict = worksUntilReconnect(d)
+    ? 'DirectAccess works now, but will stop at the next reconnect or restart.'
+    : { healthy: 'DirectAccess looks healthy.', problems: 'Problems found.', unknown: 'Could not tell: some checks did not answer.' }[d.status];
   lines.push(`${d.machine} (${d.role}): ${verdict}`);
   for (const f of d.findings) {
     lines.push('', `${MARK[f.severity]} ${f.id}${f.variant ? ` (${f.variant})` : ''}: ${f.title}`, `        ${f.plain}`);

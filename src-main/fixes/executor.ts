@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { diagnose } from '../../src-shared/diagnose';
+import { diagnose, LATENT } from '../../src-shared/diagnose';
 import { fixSpec, type FixSpec } from '../../src-shared/fixes/catalogue';
 import { routerSchema } from '../../src-shared/fixes/params';
 import type { Diagnosis } from '../../src-shared/finding';
@@ -174,7 +174,7 @@ export class FixExecutor {
       outcome: 'applied',
       elevation: ran.elevation,
       verified: true,
-      reason: reason('fix.undone', { changed: ran.result?.changed.join('; ') || spec.undo }),
+      reason: undoneReason(ran.result?.changed.join('; ') || spec.undo || '', diagnosis),
       before: rec.after,
       after,
       diagnosis,
@@ -291,6 +291,16 @@ function failedOutcome(ran: RunnerOutcome): Pick<FixRunResult, 'outcome' | 'elev
     return { outcome: 'failed', elevation: ran.elevation, verified: false, reason: reason('failed.script', values) };
   }
   return null;
+}
+
+/**
+ * An undo's reason: the re-check may show a latent finding (an undone root import while connected): the connection
+ * still works but drops at the next reconnect, and the person must hear so (contract §1 "Working now, failing later").
+ */
+export function undoneReason(changed: string, d: Diagnosis | null): Reason {
+  const latent = d?.findings.filter((f) => f.variant === LATENT) ?? [];
+  if (latent.length === 0) return reason('fix.undone', { changed });
+  return reason('fix.undoneLatent', { changed, latent: latent.map((f) => f.title).join('; ') });
 }
 
 /** Names what is still wrong: the check's detail and, from the re-diagnosis, what the administrator must do. */

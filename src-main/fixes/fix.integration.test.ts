@@ -69,6 +69,14 @@ describe('fixes that do not verify or are refused', () => {
     expect(r.code).toBe(2);
   });
 
+  it.each([['file', 'guest-wifi-inspection-ca.cer'], ['default', null]] as const)('tls-intercepted: import-root-ca (%s) is refused as intercepted (exit 2), nothing imported', async (_how, file) => {
+    const params = file ? ['--param', `file=${join(certs, file)}`] : [];
+    const r = await daDoctor(['fix', 'import-root-ca', ...params, '--scenario', 'tls-intercepted', '--yes', '--json']);
+    expect(r.json).toMatchObject({ outcome: 'refused', verified: false });
+    expect(String(r.json?.reason)).toMatch(/Intercepted: .*Guest WiFi Inspection CA/);
+    expect(r.code).toBe(2);
+  });
+
   it('untrusted-root-no-pin without a file: refused, not pinned', async () => {
     const r = await daDoctor(['fix', 'import-root-ca', '--scenario', 'untrusted-root-no-pin', '--yes', '--json']);
     expect(r.json).toMatchObject({ outcome: 'refused' });

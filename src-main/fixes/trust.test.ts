@@ -17,6 +17,10 @@ const ROOT = 'D0BAF2AFA26B80549FC785393AAB2AE85C5F8A3B';
 const ISSUING = '68A5412799C377F5209FEAA4C245BD44535ECE3C';
 const b64 = (f: string) => readFileSync(join(certs, f)).toString('base64');
 
+const FABRIKAM = '4A62D57559582AF225658CC47ACE84686C35E8C4';
+/** The snapshot with LocalMachine\Root holding these thumbprints (the trustStores section). */
+const withRootStore = (s: Snapshot, thumbs: string[]) =>
+  ({ ...s, sections: { ...s.sections, trustStores: { status: 'ok', ms: 1, data: { root: thumbs.map((t) => ({ subject: 'CN=?', thumbprint: t, notAfter: '2040-01-01T00:00:00Z' })), intermediate: [] } } } }) as unknown as Snapshot;
 const chainSnapshot = (thumbs: Array<[string, string, string]> | null) =>
   ({
     sections: {
@@ -67,7 +71,8 @@ describe('decideTrust', () => {
   });
   it('no org and no file: not pinned; a chain that ends elsewhere: not pinned', () => {
     expect(worded(decideTrust('root', {}, contosoChain, null))).toMatchObject({ ok: false, reason: expect.stringMatching(/Not pinned/) });
-    const other = chainSnapshot([['CN=x', 'CN=Fabrikam Root CA', 'AA'.repeat(20)], ['CN=Fabrikam Root CA', 'CN=Fabrikam Root CA', '4A62D57559582AF225658CC47ACE84686C35E8C4']]);
+    // A chain that ends in a root the machine trusts (e.g. a public CA) but the organisation does not pin.
+    const other = withRootStore(chainSnapshot([['CN=x', 'CN=Fabrikam Root CA', 'AA'.repeat(20)], ['CN=Fabrikam Root CA', 'CN=Fabrikam Root CA', FABRIKAM]]), [FABRIKAM]);
     expect(worded(decideTrust('root', {}, other, org))).toMatchObject({ ok: false, reason: expect.stringMatching(/Not pinned/) });
   });
   it('a picked file: the chain root is accepted, anything else refused with the reason', () => {
@@ -81,5 +86,35 @@ describe('decideTrust', () => {
     expect(decideTrust('intermediate', { file: join(certs, 'contoso-issuing-ca.cer') }, contosoChain, null)).toMatchObject({ ok: true });
     expect(decideTrust('intermediate', { file: join(certs, 'fabrikam-root-ca.cer') }, contosoChain, null)).toMatchObject({ ok: false });
     expect(decideTrust('intermediate', {}, contosoChain, org)).toMatchObject({ ok: true });
+  });
+});
+
+describe('an intercepted chain (knowledge L, C.6): nothing is imported from it', () => {
+  // A guest network's inspection: CN=da.contoso.com signed by its own root, which is neither trusted nor pinned.
+  const GUEST = '69CDE04BB07F6DF3BD3FBBC0DB04D62A8D388120';
+  const guestChain = withRootStore(
+    chainSnapshot([
+      ['CN=da.contoso.com', 'CN=Guest WiFi Inspection CA', '456CC0E79989EC5622EE3516ACECA4B5061EB689'],
+      ['CN=Guest WiFi Inspection CA', 'CN=Guest WiFi Inspection CA', GUEST],
+    ]),
+    [],
+  );
+  it('a picked file that is the chain root is refused as intercepted (it is the interceptor’s root)', () => {
+    const d = decideTrust('root', { file: join(certs, 'guest-wifi-inspection-ca.cer') }, guestChain, org);
+    expect(d).toMatchObject({ ok: false, matchesChainRoot: true });
+    expect(!d.ok && d.reason.code).toBe('refused.intercepted');
+    expect(worded(d)).toMatchObject({ reason: expect.stringMatching(/^Intercepted: .*Guest WiFi Inspection CA .*another network/) });
+    expect(decideTrust('root', { certificate: b64('guest-wifi-inspection-ca.cer') }, guestChain, org)).toMatchObject({ ok: false, reason: { code: 'refused.intercepted' } });
+    expect(decideTrust('intermediate', { file: join(certs, 'guest-wifi-inspection-ca.cer') }, guestChain, org)).toMatchObject({ ok: false, reason: { code: 'refused.intercepted' } });
+  });
+  it('the default (the pin the chain ends in) is refused as intercepted; the pin asked for by thumbprint stays importable', () => {
+    expect(decideTrust('root', {}, guestChain, org)).toMatchObject({ ok: false, reason: { code: 'refused.intercepted' } });
+    expect(decideTrust('root', { thumbprint: ROOT }, guestChain, org)).toMatchObject({ ok: true });
+  });
+  it('not intercepted: without pins nothing says which root is right; a trusted or pinned root is no interceptor', () => {
+    expect(decideTrust('root', { file: join(certs, 'guest-wifi-inspection-ca.cer') }, guestChain, null)).toMatchObject({ ok: true });
+    const trusted = withRootStore(guestChain, [GUEST]);
+    expect(decideTrust('root', { file: join(certs, 'guest-wifi-inspection-ca.cer') }, trusted, org)).toMatchObject({ ok: true });
+    expect(decideTrust('root', { file: join(certs, 'contoso-root-ca.cer') }, withRootStore(contosoChain, []), org)).toMatchObject({ ok: true });
   });
 });

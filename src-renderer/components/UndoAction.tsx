@@ -21,6 +21,18 @@ export interface UndoActionProps {
   onUndo: () => void;
 }
 
+/**
+ * How a finished undo reads. When the re-check after it found a latent problem (e.g. a certificate removed while
+ * connected), the person hears that the connection will drop at the next reconnect, not only that it is undone.
+ */
+export function undoEndText(state: AuditUndo | undefined): string {
+  const r = state?.result?.reason;
+  if (r?.code === 'fix.undoneLatent') {
+    return `Undone: the previous setting is back. DirectAccess still works now, but the connection will drop at the next reconnect or restart (${r.values.latent}). Run the checks again to see what to do.`;
+  }
+  return 'Undone: the previous setting is back. Run the checks again to see this computer as it is now.';
+}
+
 /** The undo of one change: nothing when it is not offered and was not asked for. */
 export function UndoAction({ title, undo, offered, state, label, onUndo }: UndoActionProps) {
   const [asking, setAsking] = useState(false);
@@ -49,7 +61,7 @@ export function UndoAction({ title, undo, offered, state, label, onUndo }: UndoA
     <>
       {status === 'done' && (
         <p ref={endRef} tabIndex={-1} className="undo-end">
-          Undone: the previous setting is back. Run the checks again to see this computer as it is now.
+          {undoEndText(state)}
         </p>
       )}
       {status === 'failed' && (

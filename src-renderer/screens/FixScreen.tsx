@@ -1,8 +1,9 @@
 /**
  * The fix: what will change in plain words, whether it can be undone, why Windows asks for an administrator, the
  * exact commands (technical view, from main's preview), then a confirmation step before anything runs. For a root
- * certificate without a pinned one, the person picks the file from their helpdesk and confirms its thumbprint; a
- * file that is not the server's root is refused and cannot be applied.
+ * certificate without a pinned one, the person picks the file from their helpdesk and confirms its thumbprint against
+ * the one the helpdesk reads out (matching the server's chain is only a precondition: the chain may be forged); a
+ * file that is not the server's root, or any file while the chain looks intercepted, is refused and cannot be applied.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { CertificateCheck, groupThumbprint } from '../components/CertificateCheck';
@@ -137,7 +138,7 @@ export function FixScreen({ node, finding, technical, simulated }: FixScreenProp
               onChange={(e) => void onFile(e.target.files?.[0])}
             />
             <p className="hint" id={`${fileId}-hint`}>
-              Its fingerprint (thumbprint) is shown and checked against the server before anything is added.
+              Its fingerprint (thumbprint) is shown for you to compare with the one your helpdesk reads out; nothing is added before you confirm.
             </p>
           </div>
           <div role="status">{certificate?.status === 'inspecting' ? 'Reading the certificate…' : ''}</div>
@@ -153,7 +154,7 @@ export function FixScreen({ node, finding, technical, simulated }: FixScreenProp
                 <div className="checkbox">
                   <input id={thumbId} type="checkbox" checked={thumbprintOk} disabled={applying !== null} onChange={(e) => setThumbprintOk(e.target.checked)} />
                   <label htmlFor={thumbId}>
-                    The fingerprint <code>{groupThumbprint(certificate.info.thumbprint)}</code> matches what my helpdesk told me
+                    Every group of the fingerprint <code>{groupThumbprint(certificate.info.thumbprint)}</code> matches what my helpdesk told me
                   </label>
                 </div>
               )}

@@ -35,6 +35,11 @@ export interface GuideStep {
   when?: Condition;
   /** Default `problem`: a holding condition is a failed step. */
   shows?: CheckNode['shows'];
+  /**
+   * Checked after every other step of its chain (in registry order among the late ones): for warnings, whose path
+   * must not end while an error of the chain is still open (e.g. "working now, failing later").
+   */
+  late?: boolean;
 }
 
 /** Evidence in, root causes out; `roles` says on which machines it applies. */

@@ -14,9 +14,12 @@ import { ipv6TransitionDisabled } from './machine/ipv6TransitionDisabled';
 import { preauthCertMissing } from './iphttps/preauthCertMissing';
 import { insideCorpnet } from './machine/insideCorpnet';
 import { clockSkew } from './trust/clockSkew';
+import { tlsIntercepted } from './trust/tlsIntercepted';
 import { untrustedRoot } from './trust/untrustedRoot';
 import { partialChain } from './trust/partialChain';
 import { certExpired } from './trust/certExpired';
+import { certExpiring } from './trust/certExpiring';
+import { machineCertExpiring } from './iphttps/machineCertExpiring';
 import { revocationOffline } from './trust/revocationOffline';
 import { nameMismatch } from './iphttps/nameMismatch';
 import { invalidUrl } from './iphttps/invalidUrl';
@@ -48,6 +51,7 @@ export const CAUSES: readonly Cause[] = [
   preauthCertMissing,
   insideCorpnet,
   clockSkew,
+  tlsIntercepted,
   untrustedRoot,
   partialChain,
   certExpired,
@@ -62,6 +66,8 @@ export const CAUSES: readonly Cause[] = [
   interfaceError,
   unknownError,
   ncaServiceStopped,
+  certExpiring,
+  machineCertExpiring,
   isatapNotConfigured,
   isatapDefaultState,
   isatapRouterUnresolved,
@@ -114,9 +120,10 @@ export function causesResolvedBy(fix: FixId): RootCauseId[] {
   return CAUSES.filter((c) => c.fixes?.includes(fix)).map((c) => c.id);
 }
 
-/** The causes with a step in a chain, with those steps, in order. */
+/** The causes with a step in a chain, with those steps, in order: registry order, the `late` steps after the rest. */
 export function chainSteps(chain: Chain): { cause: Cause; step: Cause['guide']['steps'][number] }[] {
-  return CAUSES.flatMap((cause) => cause.guide.steps.filter((s) => s.chain === chain).map((step) => ({ cause, step })));
+  const all = CAUSES.flatMap((cause) => cause.guide.steps.filter((s) => s.chain === chain).map((step) => ({ cause, step })));
+  return [...all.filter((s) => !s.step.late), ...all.filter((s) => s.step.late)];
 }
 
 /** `0x800b0109 (CERT_E_UNTRUSTEDROOT)`: a code with its symbolic name when the table knows it. */

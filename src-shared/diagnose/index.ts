@@ -15,6 +15,9 @@ export { RULES, describeErrorCode, ERROR_CODES } from '../causes/registry';
 export { parseErrorCode, toHex } from './errorCodes';
 export type { RuleContext } from './context';
 
+/** The variant of a finding that is "working now, failing later" (contract §1). */
+export const LATENT = 'latent';
+
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /** Rules that apply to a role; with an unknown role, only those that hold for every role. */
@@ -57,8 +60,12 @@ export function diagnose(snapshot: Snapshot): Diagnosis {
     .map(({ f }) => f);
 
   const hasError = findings.some((f) => f.severity === 'error');
+  // Working now, failing later (contract §1): a latent finding is a problem to act on while the connection still
+  // works, so the status is never a bare `healthy`; the exit code stays 0 (no error finding: nothing is broken now).
+  const hasLatent = findings.some((f) => f.variant === LATENT);
   const working = role !== 'unknown' && workingShown(ctx, findings);
-  const status: Diagnosis['status'] = hasError ? 'problems' : role === 'unknown' || record.undetermined.size > 0 || !working ? 'unknown' : 'healthy';
+  const status: Diagnosis['status'] =
+    hasError || hasLatent ? 'problems' : role === 'unknown' || record.undetermined.size > 0 || !working ? 'unknown' : 'healthy';
 
   const probes: Diagnosis['probes'] = {};
   for (const name of SECTION_NAMES) {
@@ -74,4 +81,9 @@ export function diagnose(snapshot: Snapshot): Diagnosis {
     findings,
     probes,
   };
+}
+
+/** True when the only problems are latent ones: DirectAccess works now and stops at the next reconnect. */
+export function worksUntilReconnect(d: Pick<Diagnosis, 'status' | 'findings'>): boolean {
+  return d.status === 'problems' && !d.findings.some((f) => f.severity === 'error') && d.findings.some((f) => f.variant === LATENT);
 }

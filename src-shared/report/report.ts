@@ -6,6 +6,7 @@
 import type { Diagnosis, Finding } from '../finding';
 import type { AuditRecord, FixRunResult } from '../ipc';
 import { resultReasonText } from '../reasonWords';
+import { worksUntilReconnect } from '../diagnose';
 import type { Snapshot } from '../snapshot';
 import { redactValue, sensitiveTokens } from './redact';
 
@@ -89,7 +90,9 @@ ${f.commands.length ? `<p><strong>Check it yourself:</strong></p><pre>${f.comman
 /** The self-contained HTML page: no scripts, no external resources. */
 export function reportHtml(bundle: ReportBundle): string {
   const d = bundle.diagnosis;
-  const verdict = { healthy: 'DirectAccess works', problems: 'Problems found', unknown: 'Could not tell: some checks did not answer' }[d.status];
+  const verdict = worksUntilReconnect(d)
+    ? 'DirectAccess works now, but will stop at the next reconnect or restart'
+    : { healthy: 'DirectAccess works', problems: 'Problems found', unknown: 'Could not tell: some checks did not answer' }[d.status];
   const probes = Object.entries(d.probes)
     .map(([name, p]) => `<tr><td>${esc(name)}</td><td>${esc(p.status)}</td><td>${esc(p.ms)} ms</td><td>${esc(p.message)}</td></tr>`)
     .join('');

@@ -6,8 +6,10 @@
   new thumbprints: every scenario that names a certificate would then have to be updated (see docs/scenarios.md).
   Only the public certificates are kept (DER .cer); the private keys are thrown away, since nothing needs them.
   Windows PowerShell 5.1 (.NET Framework 4.7.2+) or PowerShell 7.
+  -Additions makes only the certificates added later (the interceptor's chain and a server certificate that expires
+  soon), leaving the others and their thumbprints alone; append what it prints to index.json.
 #>
-param([string]$OutDir = $PSScriptRoot)
+param([string]$OutDir = $PSScriptRoot, [switch]$Additions)
 
 $ErrorActionPreference = 'Stop'
 $X509 = 'System.Security.Cryptography.X509Certificates'
@@ -58,6 +60,7 @@ function New-TestCert {
     } else {
         $cert = $req.CreateSelfSigned($nb, $na)
     }
+    if (-not $File) { return $cert } # an in-memory issuer only
     [System.IO.File]::WriteAllBytes((Join-Path $OutDir $File), $cert.Export('Cert'))
     $info = [ordered]@{
         file = $File; Subject = $cert.Subject; Issuer = $cert.Issuer; Thumbprint = $cert.Thumbprint
@@ -71,6 +74,19 @@ function New-TestCert {
 
 $script:index = @()
 $serverAuth = '1.3.6.1.5.5.7.3.1'; $clientAuth = '1.3.6.1.5.5.7.3.2'
+if ($Additions) {
+    # A guest network's TLS inspection: its own root, and a certificate for the DirectAccess name signed by it.
+    $guest = New-TestCert -Subject 'CN=Guest WiFi Inspection CA' -NotBefore '2024-01-01' -NotAfter '2034-01-01' -Ca -File 'guest-wifi-inspection-ca.cer'
+    [void](New-TestCert -Subject 'CN=da.contoso.com' -NotBefore '2026-03-01' -NotAfter '2026-06-01' -Issuer $guest -DnsNames 'da.contoso.com' `
+        -Ekus $serverAuth -File 'da-contoso-com-intercepted.cer')
+    # The Contoso Issuing CA's key was thrown away: a stand-in with its name signs the certificate that expires soon
+    # (the simulated host links issuers by name, not by key).
+    $standIn = New-TestCert -Subject 'CN=Contoso Issuing CA' -NotBefore '2021-01-15' -NotAfter '2031-01-15' -Ca
+    [void](New-TestCert -Subject 'CN=da.contoso.com' -NotBefore '2025-03-28' -NotAfter '2026-03-28' -Issuer $standIn -DnsNames 'da.contoso.com' `
+        -Ekus $serverAuth -CrlUrl 'http://pki.contoso.com/crl/ContosoIssuing.crl' -File 'da-contoso-com-expiring.cer')
+    ConvertTo-Json -InputObject $script:index -Depth 4
+    return
+}
 $root = New-TestCert -Subject 'CN=Contoso Root CA' -NotBefore '2021-01-01' -NotAfter '2041-01-01' -Ca -File 'contoso-root-ca.cer'
 $issuing = New-TestCert -Subject 'CN=Contoso Issuing CA' -NotBefore '2021-01-15' -NotAfter '2031-01-15' -Ca -Issuer $root `
     -CrlUrl 'http://pki.contoso.com/crl/ContosoRoot.crl' -File 'contoso-issuing-ca.cer'

@@ -1,7 +1,11 @@
-/** iphttps-untrusted-root: the server chain ends in a root not in LocalMachine\Root; variants self-signed-renewed and offline-domain-join (knowledge A.1, C). */
+/**
+ * iphttps-untrusted-root: the server chain ends in a root not in LocalMachine\Root; variants self-signed-renewed and
+ * offline-domain-join (knowledge A.1, C), and `latent` while the connection still works (knowledge O: the root was
+ * removed after the TLS session was set up; it fails at the next reconnect).
+ */
 import { defineCause } from '../cause';
 import { ev, finding, codeEvidence, codeText, ipHttpsCommands, isLegacy, rootStoreCommands, chainCommand, normThumb, normDn, day } from '../evidence';
-import { chainRoot, stateless } from './chain';
+import { chainRoot, interceptionOf, latent, LATENT_PLAIN, stateless } from './chain';
 import { candidates } from '../iphttps/machineCerts';
 import { escalate, fixThenVerify, info } from '../../tree/build';
 import { partialChain } from './partialChain';
@@ -23,8 +27,12 @@ export const untrustedRoot = defineCause({
     const root = chainRoot(chain);
     const rootInStore = root && stores ? stores.root.some((r) => normThumb(r.thumbprint) === normThumb(root.thumbprint)) : undefined;
     const chainSaysUntrusted = cert?.chainStatus.includes('UntrustedRoot') ?? false;
-    const fires = ctx.code === 0x800b0109 || (stateless(ctx) && (chainSaysUntrusted || rootInStore === false));
+    const evidenceSaysUntrusted = chainSaysUntrusted || rootInStore === false;
+    const isLatent = latent(ctx) && evidenceSaysUntrusted;
+    const fires = ctx.code === 0x800b0109 || (stateless(ctx) && evidenceSaysUntrusted) || isLatent;
     if (!fires) return null;
+    // An interceptor's root is never a root to import (iphttps-tls-intercepted speaks for a failing connection).
+    if (isLatent && interceptionOf(ctx)) return null;
 
     const leaf = chain[0];
     const last = chain[chain.length - 1];
@@ -56,6 +64,22 @@ export const untrustedRoot = defineCause({
     if (evidence.length === 0) evidence.push(ev('ipHttps', 'state', null, undefined, 'no IP-HTTPS state'));
 
     const commands = [...ipHttpsCommands(ctx), ...rootStoreCommands(ctx), chainCommand(ctx)];
+    if (isLatent) {
+      evidence.push(ev('daStatus', 'connection.status', ctx.peek('daStatus')?.connection?.status ?? null, undefined, 'connected now: the TLS session was set up before the root went; the next one fails'));
+      return finding({
+        id: 'iphttps-untrusted-root',
+        severity: 'warning',
+        variant: 'latent',
+        title: "DirectAccess will stop trusting the server at the next reconnect",
+        plain: `${LATENT_PLAIN} The authority that vouches for the office server ("${rootName.replace(/^CN=/i, '')}") is no longer on this computer's trusted list, so the next connection will be refused. ${pin ? 'Your organisation has approved this certificate, so it can be put back with one click.' : 'Your IT department must put it back while the connection still works.'}`,
+        technical: `${codeText(ctx)}, DirectAccess ConnectedRemotely: the running IP-HTTPS session was negotiated earlier. The server chain (machine context) now ends in ${rootName}${rootThumb ? ` (thumbprint ${rootThumb})` : ''}, which is not in LocalMachine\\Root (removed by a person, a script or a baseline): the next TLS negotiation fails with 0x800b0109.`,
+        evidence,
+        fixes: pin ? ['import-root-ca'] : [],
+        escalate: !pin,
+        adminAction: `Put ${rootName}${rootThumb ? ` (thumbprint ${rootThumb})` : ''} back into LocalMachine\\Root while the client is still connected (gpupdate /force if a GPO distributes it; otherwise find what removed it)${pin ? '' : '; pin its thumbprint in the organisation configuration to make the client fix one click'}.`,
+        commands,
+      });
+    }
     const importHow = isLegacy(ctx) ? 'certutil -addstore Root <file>' : 'Import-Certificate -CertStoreLocation Cert:\\LocalMachine\\Root';
 
     if (variant === 'self-signed-renewed' && leaf && older) {
@@ -92,7 +116,8 @@ export const untrustedRoot = defineCause({
   },
   guide: {
     steps: [
-      { chain: "client", id: "untrusted-root", title: "Trust in the server", plain: "Checking that this computer trusts the certificate the DirectAccess server shows (like a passport, it is signed by your company's certificate authority).", then: "root-pinned" },
+      { chain: "client", id: "untrusted-root", title: "Trust in the server", plain: "Checking that this computer trusts the certificate the DirectAccess server shows (like a passport, it is signed by your company's certificate authority).", then: "root-pinned", when: { finding: "iphttps-untrusted-root", severity: "error" } },
+      { chain: "client", late: true, id: "untrusted-root-latent", title: "Trust at the next reconnect", plain: "Checking that this computer will still trust the DirectAccess server the next time it connects.", then: "root-latent-pinned", when: { finding: "iphttps-untrusted-root", variant: "latent" } },
     ],
     nodes: [
       info("root-pinned", {"pinned": "root"}, "Known company certificate", "Your company has told this program which certificate to trust.", "fix-import-root-pinned", "root-self-signed"),
@@ -103,7 +128,7 @@ export const untrustedRoot = defineCause({
       "id": "root-file",
       "question": "rootFile",
       "title": "Do you have the certificate file from your helpdesk?",
-      "plain": "This computer does not trust the server's certificate. Your helpdesk can give you a small certificate file (ending in .cer or .crt) to fix that. The program checks it matches the server before adding it.",
+      "plain": "This computer does not trust the server's certificate. Your helpdesk can give you a small certificate file (ending in .cer or .crt) to fix that. You will compare its fingerprint with the one your helpdesk reads out before anything is added.",
       "options": [
         {
           "value": "yes",
@@ -117,7 +142,10 @@ export const untrustedRoot = defineCause({
         }
       ]
     },
-      ...fixThenVerify({ id: "fix-import-root-file", fixes: ["import-root-ca"], cause: "iphttps-untrusted-root", params: {"source": "file"}, title: "Trust the certificate from your helpdesk", plain: "Pick the certificate file. The program shows its fingerprint (thumbprint) and only adds it if it is the one the server uses, then restarts the IP Helper service.", passed: "fixed", failed: "escalate-untrusted-root" }),
+      ...fixThenVerify({ id: "fix-import-root-file", fixes: ["import-root-ca"], cause: "iphttps-untrusted-root", params: {"source": "file"}, title: "Trust the certificate from your helpdesk", plain: "Pick the certificate file. The program shows its fingerprint (thumbprint) in groups of four: compare every group with the fingerprint your helpdesk reads out. It is added only if it is also the root the server's chain ends in and you confirm the match; then the IP Helper service restarts.", passed: "fixed", failed: "escalate-untrusted-root" }),
+      info("root-latent-pinned", {"pinned": "root"}, "Known company certificate", "Your company has told this program which certificate to trust.", "fix-import-root-latent", "escalate-untrusted-root-latent"),
+      ...fixThenVerify({ id: "fix-import-root-latent", fixes: ["import-root-ca"], cause: "iphttps-untrusted-root", title: "Put your company's certificate back", plain: "DirectAccess works now, but this computer no longer has your company's main certificate, so the connection will stop at the next reconnect or restart. The program puts back the certificate your company has approved, then restarts the IP Helper service (the connection drops for a moment).", passed: "fixed", failed: "escalate-untrusted-root-latent" }),
+      escalate("escalate-untrusted-root-latent", "iphttps-untrusted-root", "DirectAccess will stop at the next reconnect", "It works now, but this computer no longer trusts the server's certificate authority, so the connection will stop at the next reconnect or restart. Send the report to your IT department while you are still connected: they can put the certificate back."),
       escalate("escalate-untrusted-root", "iphttps-untrusted-root", "This computer does not trust the server's certificate", "Your IT department must give this computer the company's root certificate (for example through Group Policy), or send you the certificate file."),
     ],
   },
