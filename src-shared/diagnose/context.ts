@@ -30,7 +30,10 @@ export interface RuleContext {
   readonly serverUrl: string | null;
   /** Host part of the ServerURL, lower case, or null. */
   readonly serverHost: string | null;
-  /** True when Get-DAConnectionStatus says ConnectedLocally (inside the corporate network). */
+  /**
+   * True when the machine believes it is inside the corporate network: Get-DAConnectionStatus says ConnectedLocally,
+   * or, on Windows 7 where that cmdlet does not exist, `netsh dnsclient show state` says Machine Location inside.
+   */
   readonly inside: boolean;
   /** The client clock (clock probe, else the snapshot time). */
   readonly now: Date;
@@ -98,7 +101,9 @@ export function makeContext(
     codeInfo: code === null ? undefined : describeCode(code),
     serverUrl,
     serverHost: urlHost(serverUrl) ?? peek('serverCertificate')?.host.toLowerCase() ?? null,
-    inside: /connectedlocally/i.test(daStatus?.connection?.status ?? ''),
+    inside:
+      /connectedlocally/i.test(daStatus?.connection?.status ?? '') ||
+      (daStatus?.location?.source === 'netsh' && daStatus.location.value === 'inside-corpnet'),
     now: new Date(Number.isNaN(nowMs) ? 0 : nowMs),
   };
 }

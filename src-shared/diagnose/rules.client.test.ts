@@ -553,3 +553,18 @@ describe('iphttps-unknown-error', () => {
     expect(errorIds(run(code(0x2af9))).includes('iphttps-unknown-error')).toBe(false);
   });
 });
+
+describe('Windows 7 location (netsh dnsclient show state)', () => {
+  const at = (value: 'inside-corpnet' | 'outside-corpnet' | null, source: 'netsh' | 'none' = 'netsh') =>
+    patch('daStatus', (d) => (d.location = { value, source, raw: value === 'inside-corpnet' ? 'Inside corporate network' : null }));
+  it('inside: inside-corpnet from netsh, and the stateless chain evidence no longer speaks', () => {
+    const d = run(win7, noState, at('inside-corpnet'), rootMissing);
+    expect(d.findings.map((f) => f.id)).toEqual(['inside-corpnet']);
+    expect(get(d, 'inside-corpnet').evidence[0]).toMatchObject({ field: 'location.value', observed: 'inside-corpnet' });
+    expect(d.status).toBe('healthy');
+  });
+  it('outside or unknown: not inside', () => {
+    expect(run(win7, noState, at('outside-corpnet')).findings.map((f) => f.id)).not.toContain('inside-corpnet');
+    expect(run(win7, noState, at(null)).findings.map((f) => f.id)).not.toContain('inside-corpnet');
+  });
+});
