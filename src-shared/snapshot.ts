@@ -21,6 +21,9 @@ const nullableString = z.string().nullable();
  * text was in no known language or shape: the section's values from it are null and must be read as unknown, never
  * as healthy. `language` is the label set that matched (`en`, or `de` for the German labels we know).
  */
+/** The location probe's value for "inside the corporate network". */
+export const LOCATION_INSIDE = 'inside-corpnet' as const;
+
 export const netshParseSchema = z.object({
   language: z.enum(['en', 'de']).nullable(),
   recognised: z.boolean(),
@@ -88,7 +91,7 @@ export const daStatusSchema = z.object({
    */
   location: z
     .object({
-      value: z.enum(['inside-corpnet', 'outside-corpnet']).nullable(),
+      value: z.enum([LOCATION_INSIDE, 'outside-corpnet']).nullable(),
       source: z.enum(['ncaStatus', 'netsh', 'none']),
       /** The text the value came from (the enum name or the netsh value), as read. */
       raw: nullableString,

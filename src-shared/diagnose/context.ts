@@ -6,7 +6,7 @@
 import type { ErrorCodeInfo } from '../causes/cause';
 import type { Role } from '../finding';
 import type { OrgConfig } from '../orgConfig';
-import type { SectionName, Sections, Snapshot } from '../snapshot';
+import { LOCATION_INSIDE, type SectionName, type Sections, type Snapshot } from '../snapshot';
 import { parseErrorCode } from './errorCodes';
 
 /** The data type of one section. */
@@ -67,6 +67,14 @@ export function activeServerUrl(ipHttps: SectionData<'ipHttps'> | undefined): st
   return chosen?.serverUrl ?? conf?.serverUrl ?? null;
 }
 
+/** True when some netsh text behind the section was not recognised (`parse.recognised` false, at any depth). */
+export function hasUnreadText(data: unknown, depth = 0): boolean {
+  if (depth > 4 || data === null || typeof data !== 'object') return false;
+  const parse = (data as { parse?: { recognised?: unknown } }).parse;
+  if (parse && parse.recognised === false) return true;
+  return Object.values(data).some((v) => hasUnreadText(v, depth + 1));
+}
+
 /** Build the context for one snapshot and role. */
 export function makeContext(
   snapshot: Snapshot,
@@ -83,6 +91,9 @@ export function makeContext(
   function need<K extends SectionName>(name: K): SectionData<K> | undefined {
     const data = peek(name);
     if (data === undefined && (s[name].status === 'error' || s[name].status === 'timedOut')) record.undetermined.add(name);
+    // netsh text in a language or layout the parser does not know yields nulls, not facts: a verdict that depends on
+    // it is unknown, never healthy (knowledge Q.6).
+    if (data !== undefined && hasUnreadText(data)) record.undetermined.add(name);
     return data;
   }
   const ipHttps = peek('ipHttps');
@@ -103,7 +114,7 @@ export function makeContext(
     serverHost: urlHost(serverUrl) ?? peek('serverCertificate')?.host.toLowerCase() ?? null,
     inside:
       /connectedlocally/i.test(daStatus?.connection?.status ?? '') ||
-      (daStatus?.location?.source === 'netsh' && daStatus.location.value === 'inside-corpnet'),
+      (daStatus?.location?.source === 'netsh' && daStatus.location.value === LOCATION_INSIDE),
     now: new Date(Number.isNaN(nowMs) ? 0 : nowMs),
   };
 }

@@ -568,3 +568,14 @@ describe('Windows 7 location (netsh dnsclient show state)', () => {
     expect(run(win7, noState, at(null)).findings.map((f) => f.id)).not.toContain('inside-corpnet');
   });
 });
+
+describe('netsh text the parser does not recognise', () => {
+  it('makes a verdict that depends on it unknown, never healthy', () => {
+    const unread = patch('isatap', (d) => (d.parse = { language: null, recognised: false, note: 'labels not recognised' }));
+    const d = run(manageOut, unread, patch('isatap', (d) => (d.interfaces = [])));
+    expect(d.status).toBe('unknown');
+    expect(run(manageOut).status).toBe('healthy');
+    const recognised = patch('isatap', (d) => (d.parse = { language: 'de', recognised: true, note: null }));
+    expect(run(manageOut, recognised).status).toBe('healthy');
+  });
+});
