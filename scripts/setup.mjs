@@ -2,7 +2,7 @@
 // Pester (from the NuGet feed) and Debian's Chromium. Idempotent and quiet when everything is there, so the
 // README's two commands can call it every time.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,7 +30,10 @@ function run(cmd, args, opts = {}) {
 }
 
 function ensureNpm() {
-  if (existsSync(join(root, 'node_modules', '.package-lock.json'))) return;
+  // npm records what it installed in node_modules/.package-lock.json; a lock file changed since (a pull that added a
+  // package) means the tree is stale, so install again.
+  const installed = join(root, 'node_modules', '.package-lock.json');
+  if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(join(root, 'package-lock.json')).mtimeMs) return;
   say('installing npm packages');
   run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=warn'], { env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } });
 }
