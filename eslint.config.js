@@ -30,7 +30,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: [...nodeBuiltins, 'electron', 'react', 'react-dom', 'node-powershell', '../src-main/*', '../src-renderer/*'], message: 'src-shared is pure: no Node, Electron or DOM' }] },
+        {
+          patterns: [
+            {
+              group: [...nodeBuiltins, 'electron', 'react', 'react-dom', 'node-powershell', '../src-main/*', '../src-renderer/*'],
+              message: 'src-shared is pure: no Node, Electron or DOM',
+            },
+          ],
+        },
       ],
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'require', 'Buffer'],
     },
@@ -40,7 +47,10 @@ export default tseslint.config(
     files: ['src-shared/**/*.{ts,tsx}', 'src-main/**/*.ts', 'src-renderer/**/*.{ts,tsx}'],
     ignores: ['**/*.test.{ts,tsx}', 'src-main/testing/**'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: testOnly, message: 'test-only code: import it from *.test.ts files only' }] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: testOnly, message: 'test-only code: import it from *.test.ts files only' }] },
+      ],
     },
   },
   {
@@ -49,7 +59,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: [...nodeBuiltins, 'electron', 'node-powershell', '**/src-main/**'], message: 'the renderer has no Node and no Electron; talk to main through bridge.ts' }] },
+        {
+          patterns: [
+            {
+              group: [...nodeBuiltins, 'electron', 'node-powershell', '**/src-main/**'],
+              message: 'the renderer has no Node and no Electron; talk to main through bridge.ts',
+            },
+          ],
+        },
       ],
     },
   },

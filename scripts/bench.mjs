@@ -58,7 +58,9 @@ const perProbe = (() => {
     xs.push(total);
   }
   const m = median(xs);
-  console.log(`${`a pwsh process per probe (${sections.length} probes)`.padEnd(44)} median ${m.toFixed(0).padStart(6)} ms   (${xs.map((x) => x.toFixed(0)).join(', ')})`);
+  console.log(
+    `${`a pwsh process per probe (${sections.length} probes)`.padEnd(44)} median ${m.toFixed(0).padStart(6)} ms   (${xs.map((x) => x.toFixed(0)).join(', ')})`,
+  );
   return m;
 })();
 
@@ -75,5 +77,9 @@ if (!process.argv.includes('--engine-only')) {
 mkdirSync(join(root, '.bench'), { recursive: true });
 writeFileSync(
   join(root, '.bench', 'results.json'),
-  JSON.stringify({ at: new Date().toISOString(), runs, bareMs: bare, diagnoseMs: ours, perProbeMs: perProbe, ratioA, ratioB, renderer: extra[0] ?? null }, null, 2),
+  JSON.stringify(
+    { at: new Date().toISOString(), runs, bareMs: bare, diagnoseMs: ours, perProbeMs: perProbe, ratioA, ratioB, renderer: extra[0] ?? null },
+    null,
+    2,
+  ),
 );

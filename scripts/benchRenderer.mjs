@@ -37,7 +37,15 @@ export async function benchRenderer(root) {
   const { child, url } = await startHarness(root);
   const browser = await chromium.launch({
     executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+    ],
   });
   const interactive = [];
   const firstResult = [];
@@ -67,8 +75,12 @@ export async function benchRenderer(root) {
   }
   const result = { jsGzipKB: kb, startInteractiveMs: median(interactive), firstResultMs: median(firstResult), firstResultColdMs: coldFirstResult };
   console.log(`\nrenderer JavaScript, gzipped                 ${kb.toFixed(1)} KB   (target <= 250) ${kb <= 250 ? 'met' : 'NOT met'}`);
-  console.log(`navigation -> start screen interactive       ${result.startInteractiveMs} ms   (target <= 500) ${result.startInteractiveMs <= 500 ? 'met' : 'NOT met'}   (${interactive.join(', ')})`);
-  console.log(`run checks -> first result shown (healthy)   ${result.firstResultMs} ms   (target <= 1500) ${result.firstResultMs <= 1500 ? 'met' : 'NOT met'}   (${firstResult.join(', ')})`);
+  console.log(
+    `navigation -> start screen interactive       ${result.startInteractiveMs} ms   (target <= 500) ${result.startInteractiveMs <= 500 ? 'met' : 'NOT met'}   (${interactive.join(', ')})`,
+  );
+  console.log(
+    `run checks -> first result shown (healthy)   ${result.firstResultMs} ms   (target <= 1500) ${result.firstResultMs <= 1500 ? 'met' : 'NOT met'}   (${firstResult.join(', ')})`,
+  );
   console.log(`  (the very first run after the harness started, cold PowerShell: ${coldFirstResult} ms)`);
   return result;
 }

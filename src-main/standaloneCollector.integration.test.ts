@@ -21,18 +21,21 @@ async function collect(args: string[]) {
 }
 
 describe('Collect-DadSnapshot.ps1', () => {
-  it.each(['win7-untrusted-root', 'revocation-offline', 'healthy', 'isatap-blocked-name'])('writes a snapshot the app diagnoses like its own: %s', async (name) => {
-    const out = join(mkdtempSync(join(tmpdir(), 'dad-standalone-')), 'snapshot.json');
-    await collect(['-OutFile', out, '-Scenario', join(root, 'assets', 'scenarios', `${name}.json`)]);
-    const parsed = parseSnapshotText(readFileSync(out, 'utf8'));
-    if (!parsed.ok) throw new Error(parsed.message);
-    expect(parsed.snapshot.collector).toMatchObject({ host: 'simulated', scenario: name });
-    const errors = diagnose(parsed.snapshot)
-      .findings.filter((f) => f.severity === 'error')
-      .map((f) => f.id);
-    // The standalone file carries no organisation configuration, which only changes which fixes are one click.
-    expect(errors.sort()).toEqual([...scenarioExpect(name).errors].sort());
-  });
+  it.each(['win7-untrusted-root', 'revocation-offline', 'healthy', 'isatap-blocked-name'])(
+    'writes a snapshot the app diagnoses like its own: %s',
+    async (name) => {
+      const out = join(mkdtempSync(join(tmpdir(), 'dad-standalone-')), 'snapshot.json');
+      await collect(['-OutFile', out, '-Scenario', join(root, 'assets', 'scenarios', `${name}.json`)]);
+      const parsed = parseSnapshotText(readFileSync(out, 'utf8'));
+      if (!parsed.ok) throw new Error(parsed.message);
+      expect(parsed.snapshot.collector).toMatchObject({ host: 'simulated', scenario: name });
+      const errors = diagnose(parsed.snapshot)
+        .findings.filter((f) => f.severity === 'error')
+        .map((f) => f.id);
+      // The standalone file carries no organisation configuration, which only changes which fixes are one click.
+      expect(errors.sort()).toEqual([...scenarioExpect(name).errors].sort());
+    },
+  );
 
   it('leaves no file behind when it cannot write', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dad-standalone-'));

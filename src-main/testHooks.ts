@@ -6,11 +6,7 @@
  */
 
 /** Who is running: decides whether the hooks count. */
-export type Runner =
-  | { kind: 'electron'; packaged: boolean }
-  | { kind: 'harness' }
-  | { kind: 'cli'; scenario: boolean }
-  | { kind: 'test' };
+export type Runner = { kind: 'electron'; packaged: boolean } | { kind: 'harness' } | { kind: 'cli'; scenario: boolean } | { kind: 'test' };
 
 /** What the DAD_* variables ask for; a field is absent when its variable is unset or does not count. */
 export interface TestHooks {

@@ -23,7 +23,10 @@ describe('bridge', () => {
   });
 
   it('over HTTP turns a network failure into a typed error', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new Error('down'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new Error('down'))),
+    );
     expect(await httpBridge().collectRun({ runId: 'r' })).toMatchObject({ ok: false, error: { code: 'failed' } });
   });
 
@@ -51,7 +54,18 @@ describe('bridge', () => {
   });
 
   it('over HTTP posts the fix verbs to their channels and parses the run result', async () => {
-    const run = { fix: 'start-ip-helper', outcome: 'applied', elevation: 'simulated', verified: true, reason: { code: 'fix.verified', values: { detail: 'IP Helper running', reboot: 'no' } }, before: 'Stopped', after: 'Running', rebootRequired: false, diagnosis: null, auditId: 'a1' };
+    const run = {
+      fix: 'start-ip-helper',
+      outcome: 'applied',
+      elevation: 'simulated',
+      verified: true,
+      reason: { code: 'fix.verified', values: { detail: 'IP Helper running', reboot: 'no' } },
+      before: 'Stopped',
+      after: 'Running',
+      rebootRequired: false,
+      diagnosis: null,
+      auditId: 'a1',
+    };
     const fetch = vi.fn(async () => new Response(JSON.stringify({ ok: true, value: run })));
     vi.stubGlobal('fetch', fetch);
     const b = httpBridge('http://x');
@@ -65,7 +79,24 @@ describe('bridge', () => {
   });
 
   it('over the preload calls the fix verbs when present', async () => {
-    const records = [{ id: 'a1', time: 't', user: 'u', machine: 'm', fix: 'reset-winhttp-proxy', params: {}, kind: 'fix', outcome: 'applied', elevation: 'simulated', verified: true, reason: '', before: null, after: null, undoData: null }];
+    const records = [
+      {
+        id: 'a1',
+        time: 't',
+        user: 'u',
+        machine: 'm',
+        fix: 'reset-winhttp-proxy',
+        params: {},
+        kind: 'fix',
+        outcome: 'applied',
+        elevation: 'simulated',
+        verified: true,
+        reason: '',
+        before: null,
+        after: null,
+        undoData: null,
+      },
+    ];
     const auditList = vi.fn(async () => ({ ok: true, value: records }));
     const b = electronBridge({
       appInfo: async () => ({ ok: true as const, value: info as never }),

@@ -28,7 +28,8 @@ export function parseReply<C extends ChannelName>(channel: C, raw: unknown): Res
     return { ok: false, error: { code: code as 'failed', message: String(r.error?.message ?? 'unknown error') } };
   }
   const parsed = channels[channel].response.safeParse(r.value);
-  if (!parsed.success) return { ok: false, error: { code: 'failed', message: `${channel}: unexpected reply (${parsed.error.issues[0]?.message ?? 'invalid'})` } };
+  if (!parsed.success)
+    return { ok: false, error: { code: 'failed', message: `${channel}: unexpected reply (${parsed.error.issues[0]?.message ?? 'invalid'})` } };
   return { ok: true, value: parsed.data as z.infer<(typeof channels)[C]['response']> };
 }
 
@@ -99,7 +100,8 @@ export function electronBridge(api: PreloadLike): Bridge {
     const channel = VERB_CHANNELS[name];
     return async (req?: unknown) => {
       const fn = raw[name];
-      if (typeof fn !== 'function') return { ok: false as const, error: { code: 'failed' as const, message: `${channel}: this version of the program does not offer it` } };
+      if (typeof fn !== 'function')
+        return { ok: false as const, error: { code: 'failed' as const, message: `${channel}: this version of the program does not offer it` } };
       return parseReply(channel, await fn(req ?? {}));
     };
   };

@@ -4,7 +4,16 @@ import { ROUTER_NAME } from './hostName';
 import { orgConfigSchema } from './orgConfig';
 import { routerSchema } from './fixes/params';
 
-const good = ['isatap', 'ISATAP', 'isatap-da.corp.contoso.com', '10.0.0.1', 'a', 'x1.y2', `${'a'.repeat(63)}.com`, Array(64).fill('abc').join('.').slice(0, 253)];
+const good = [
+  'isatap',
+  'ISATAP',
+  'isatap-da.corp.contoso.com',
+  '10.0.0.1',
+  'a',
+  'x1.y2',
+  `${'a'.repeat(63)}.com`,
+  Array(64).fill('abc').join('.').slice(0, 253),
+];
 const bad = [
   '',
   '-isatap',

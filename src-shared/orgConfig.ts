@@ -24,10 +24,7 @@ export const orgConfigSchema = z.object({
   ipHttpsServerUrl: z.string().url().optional(),
   pinnedRoots: z.array(pinnedCertSchema).default([]),
   pinnedIntermediates: z.array(pinnedCertSchema).default([]),
-  isatapRouter: z
-    .string()
-    .regex(ROUTER_NAME, 'a host name or IPv4 address')
-    .optional(),
+  isatapRouter: z.string().regex(ROUTER_NAME, 'a host name or IPv4 address').optional(),
   preauthentication: z.boolean().default(false),
   otp: z.boolean().default(false),
   manageOutExpected: z.boolean().default(false),
@@ -35,8 +32,6 @@ export const orgConfigSchema = z.object({
    * The computers the organisation uses as manage-out hosts (names or FQDNs, `*` as a wildcard, e.g. `MGMT-*`). Only
    * on these does the wizard offer to turn ISATAP on: on any other host that would be a global ISATAP deployment.
    */
-  manageOutHosts: z
-    .array(z.string().regex(/^[A-Za-z0-9*][A-Za-z0-9*.-]{0,252}$/, 'a computer name, FQDN or wildcard pattern'))
-    .default([]),
+  manageOutHosts: z.array(z.string().regex(/^[A-Za-z0-9*][A-Za-z0-9*.-]{0,252}$/, 'a computer name, FQDN or wildcard pattern')).default([]),
 });
 export type OrgConfig = z.infer<typeof orgConfigSchema>;

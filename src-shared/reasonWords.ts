@@ -20,8 +20,7 @@ export const REASON_WORDS: Words = {
   'fix.notVerified': (v) =>
     `Not verified: the fix ran (${v.changed || 'no change reported'}) but ${v.detail}.${v.stillWrong ? ` Still wrong: ${v.stillWrong}` : ''}`,
   'fix.undone': (v) => `Undone: ${v.changed}.`,
-  'fix.undoneLatent': (v) =>
-    `Undone: ${v.changed}. DirectAccess still works now, but the connection will drop at the next reconnect or restart: ${v.latent}.`,
+  'fix.undoneLatent': (v) => `Undone: ${v.changed}. DirectAccess still works now, but the connection will drop at the next reconnect or restart: ${v.latent}.`,
   'cancelled.uacDeclined': () => 'Cancelled: administrator permission was not given (UAC declined); nothing was changed.',
   'cancelled.notConfirmed': (v) =>
     v.terminal === 'yes' ? 'Cancelled: not confirmed.' : 'Cancelled: not confirmed (no terminal to ask on; pass --yes to run without asking).',

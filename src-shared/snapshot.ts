@@ -248,9 +248,7 @@ export const ipv6Schema = z.object({ disabledComponents: z.number().int().nullab
 const resolutionSchema = z.object({ name: z.string(), addresses: z.array(z.string()) });
 export const isatapSchema = z.object({
   source: z.enum(['cmdlet', 'netsh']),
-  configuration: z
-    .object({ state: z.string(), router: nullableString, resolutionState: nullableString })
-    .nullable(),
+  configuration: z.object({ state: z.string(), router: nullableString, resolutionState: nullableString }).nullable(),
   router: resolutionSchema.nullable(),
   genericName: resolutionSchema,
   interfaces: z.array(z.object({ alias: z.string(), addresses: z.array(z.string()) })),

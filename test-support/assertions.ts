@@ -28,7 +28,10 @@ export function checkFinding(f: Finding): void {
 
 /** The ids of the error findings, sorted. */
 export function errorIds(d: Diagnosis): string[] {
-  return d.findings.filter((f) => f.severity === 'error').map((f) => f.id).sort();
+  return d.findings
+    .filter((f) => f.severity === 'error')
+    .map((f) => f.id)
+    .sort();
 }
 
 /** The one finding with this id (fails when absent). */

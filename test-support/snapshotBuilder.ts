@@ -29,9 +29,28 @@ export function cert(p: Partial<CertInfo> & Pick<CertInfo, 'subject' | 'thumbpri
 /** The default server chain: CN=da.contoso.com ← CN=Contoso Issuing CA ← CN=Contoso Root CA. */
 export function defaultChain(): CertInfo[] {
   return [
-    cert({ subject: 'CN=da.contoso.com', issuer: 'CN=Contoso Issuing CA', thumbprint: LEAF_THUMB, dnsNames: ['da.contoso.com'], crlUrls: [CRL_URL], ekus: ['1.3.6.1.5.5.7.3.1'] }),
-    cert({ subject: 'CN=Contoso Issuing CA', issuer: 'CN=Contoso Root CA', thumbprint: ISSUING_THUMB, crlUrls: ['http://pki.contoso.com/crl/ContosoRoot.crl'], notAfter: '2030-01-01T00:00:00.000Z' }),
-    cert({ subject: 'CN=Contoso Root CA', thumbprint: ROOT_THUMB, selfSigned: true, notBefore: '2020-01-01T00:00:00.000Z', notAfter: '2040-01-01T00:00:00.000Z' }),
+    cert({
+      subject: 'CN=da.contoso.com',
+      issuer: 'CN=Contoso Issuing CA',
+      thumbprint: LEAF_THUMB,
+      dnsNames: ['da.contoso.com'],
+      crlUrls: [CRL_URL],
+      ekus: ['1.3.6.1.5.5.7.3.1'],
+    }),
+    cert({
+      subject: 'CN=Contoso Issuing CA',
+      issuer: 'CN=Contoso Root CA',
+      thumbprint: ISSUING_THUMB,
+      crlUrls: ['http://pki.contoso.com/crl/ContosoRoot.crl'],
+      notAfter: '2030-01-01T00:00:00.000Z',
+    }),
+    cert({
+      subject: 'CN=Contoso Root CA',
+      thumbprint: ROOT_THUMB,
+      selfSigned: true,
+      notBefore: '2020-01-01T00:00:00.000Z',
+      notAfter: '2040-01-01T00:00:00.000Z',
+    }),
   ];
 }
 
@@ -48,25 +67,73 @@ export function healthyRaw(): Snapshot {
     collector: { version: '0.1.0', host: 'simulated' },
     org: null,
     sections: {
-      os: ok({ caption: 'Microsoft Windows 10 Enterprise', version: '10.0.19045', build: 19045, sku: 4, productType: 1, computerName: 'LAPTOP-042', domain: 'corp.contoso.com', partOfDomain: true, fqdn: 'LAPTOP-042.corp.contoso.com', psVersion: '5.1.19041.5007' }),
+      os: ok({
+        caption: 'Microsoft Windows 10 Enterprise',
+        version: '10.0.19045',
+        build: 19045,
+        sku: 4,
+        productType: 1,
+        computerName: 'LAPTOP-042',
+        domain: 'corp.contoso.com',
+        partOfDomain: true,
+        fqdn: 'LAPTOP-042.corp.contoso.com',
+        psVersion: '5.1.19041.5007',
+      }),
       services: ok({
         iphlpsvc: { exists: true, status: 'Running', startType: 'Automatic' },
         NcaSvc: { exists: true, status: 'Running', startType: 'Manual' },
         w32time: { exists: true, status: 'Running', startType: 'Manual' },
       }),
-      daStatus: ok({ policyApplied: true, ipHttpsClientUrl: 'https://da.contoso.com:443/IPHTTPS', ncaConfigured: true, connection: { status: 'ConnectedRemotely', substatus: 'None' } }),
-      ipHttps: ok({ source: 'cmdlet', state: { lastErrorCode: 0, interfaceStatus: 'IPHTTPS interface active' }, configuration: { serverUrl: 'https://da.contoso.com:443/IPHTTPS', state: 'Default', authMode: 'None' } }),
+      daStatus: ok({
+        policyApplied: true,
+        ipHttpsClientUrl: 'https://da.contoso.com:443/IPHTTPS',
+        ncaConfigured: true,
+        connection: { status: 'ConnectedRemotely', substatus: 'None' },
+      }),
+      ipHttps: ok({
+        source: 'cmdlet',
+        state: { lastErrorCode: 0, interfaceStatus: 'IPHTTPS interface active' },
+        configuration: { serverUrl: 'https://da.contoso.com:443/IPHTTPS', state: 'Default', authMode: 'None' },
+      }),
       reachability: ok({ host: 'da.contoso.com', port: 443, addresses: ['203.0.113.10'], tcp: 'succeeded' }),
-      serverCertificate: ok({ url: 'https://da.contoso.com:443/IPHTTPS', host: 'da.contoso.com', port: 443, handshake: 'succeeded', handshakeError: null, clientCertificateRequested: false, serverDate: '2025-03-10T09:00:30.000Z', chain: defaultChain(), chainStatus: [], chainStatusOnline: [], nameMatches: true }),
+      serverCertificate: ok({
+        url: 'https://da.contoso.com:443/IPHTTPS',
+        host: 'da.contoso.com',
+        port: 443,
+        handshake: 'succeeded',
+        handshakeError: null,
+        clientCertificateRequested: false,
+        serverDate: '2025-03-10T09:00:30.000Z',
+        chain: defaultChain(),
+        chainStatus: [],
+        chainStatusOnline: [],
+        nameMatches: true,
+      }),
       trustStores: ok({
         root: [{ subject: 'CN=Contoso Root CA', thumbprint: ROOT_THUMB, notAfter: '2040-01-01T00:00:00.000Z' }],
         intermediate: [{ subject: 'CN=Contoso Issuing CA', thumbprint: ISSUING_THUMB, notAfter: '2030-01-01T00:00:00.000Z' }],
       }),
       machineCertificates: ok({
         computerFqdn: 'LAPTOP-042.corp.contoso.com',
-        certificates: [{ ...cert({ subject: 'CN=LAPTOP-042.corp.contoso.com', issuer: 'CN=Contoso Issuing CA', thumbprint: '0123456789ABCDEF0123456789ABCDEF01234567', dnsNames: ['LAPTOP-042.corp.contoso.com'], ekus: ['1.3.6.1.5.5.7.3.2'], hasPrivateKey: true }), chainTrusted: true }],
+        certificates: [
+          {
+            ...cert({
+              subject: 'CN=LAPTOP-042.corp.contoso.com',
+              issuer: 'CN=Contoso Issuing CA',
+              thumbprint: '0123456789ABCDEF0123456789ABCDEF01234567',
+              dnsNames: ['LAPTOP-042.corp.contoso.com'],
+              ekus: ['1.3.6.1.5.5.7.3.2'],
+              hasPrivateKey: true,
+            }),
+            chainTrusted: true,
+          },
+        ],
       }),
-      proxy: ok({ winHttp: { direct: true, proxyServer: null, bypassList: null }, system: { proxyEnable: false, proxyServer: null, autoConfigUrl: null }, proxyMgr: [] }),
+      proxy: ok({
+        winHttp: { direct: true, proxyServer: null, bypassList: null },
+        system: { proxyEnable: false, proxyServer: null, autoConfigUrl: null },
+        proxyMgr: [],
+      }),
       nrpt: ok({
         source: 'cmdlet',
         rules: [
@@ -75,7 +142,13 @@ export function healthyRaw(): Snapshot {
         ],
       }),
       ipv6: ok({ disabledComponents: null }),
-      isatap: ok({ source: 'cmdlet', configuration: { state: 'Default', router: null, resolutionState: 'Default' }, router: null, genericName: { name: 'isatap', addresses: [] }, interfaces: [] }),
+      isatap: ok({
+        source: 'cmdlet',
+        configuration: { state: 'Default', router: null, resolutionState: 'Default' },
+        router: null,
+        genericName: { name: 'isatap', addresses: [] },
+        interfaces: [],
+      }),
       teredo: ok({ state: 'offline', type: 'enterpriseclient', error: null }),
       clock: ok({ utcNow: NOW }),
     },
@@ -107,7 +180,12 @@ export function patch<K extends SectionName>(name: K, f: (d: SectionData<K>, s: 
 /** A probe that failed (error with message) or timed out: no data. */
 export function failed(name: SectionName, status: 'error' | 'timedOut' | 'notApplicable' = 'error'): Mutator {
   return (s) => {
-    s.sections[name] = { status, ms: status === 'timedOut' ? 30000 : 5, message: status === 'error' ? `${name} probe threw` : status === 'timedOut' ? `${name} probe timed out` : undefined, data: null };
+    s.sections[name] = {
+      status,
+      ms: status === 'timedOut' ? 30000 : 5,
+      message: status === 'error' ? `${name} probe threw` : status === 'timedOut' ? `${name} probe timed out` : undefined,
+      data: null,
+    };
   };
 }
 
@@ -133,7 +211,17 @@ export function connection(status: string | null, substatus = 'None'): Mutator {
 /** The organisation configuration in effect. */
 export function org(o: Partial<OrgConfig> = {}): Mutator {
   return (s) => {
-    s.org = { schema: 'da-doctor/org@1', organisation: 'Contoso', pinnedRoots: [], pinnedIntermediates: [], preauthentication: false, otp: false, manageOutExpected: false, manageOutHosts: [], ...o };
+    s.org = {
+      schema: 'da-doctor/org@1',
+      organisation: 'Contoso',
+      pinnedRoots: [],
+      pinnedIntermediates: [],
+      preauthentication: false,
+      otp: false,
+      manageOutExpected: false,
+      manageOutHosts: [],
+      ...o,
+    };
   };
 }
 
@@ -156,7 +244,15 @@ export const win7: Mutator = (s) => {
 
 /** A manage-out host (Windows Server 2016, no DirectAccess client policy) with a working targeted ISATAP. */
 export const manageOut: Mutator = (s) => {
-  Object.assign(data(s, 'os'), { caption: 'Microsoft Windows Server 2016 Standard', version: '10.0.14393', build: 14393, sku: 7, productType: 3, computerName: 'MGMT-01', fqdn: 'MGMT-01.corp.contoso.com' });
+  Object.assign(data(s, 'os'), {
+    caption: 'Microsoft Windows Server 2016 Standard',
+    version: '10.0.14393',
+    build: 14393,
+    sku: 7,
+    productType: 3,
+    computerName: 'MGMT-01',
+    fqdn: 'MGMT-01.corp.contoso.com',
+  });
   s.machine = 'MGMT-01';
   Object.assign(data(s, 'daStatus'), { policyApplied: false, ipHttpsClientUrl: null, ncaConfigured: false, connection: null });
   Object.assign(data(s, 'ipHttps'), { state: null, configuration: null });

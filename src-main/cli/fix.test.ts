@@ -38,8 +38,25 @@ describe('the CLI words every reason code', () => {
     expect(r).toMatchObject({ reasonCode: code, reasonValues: values });
   });
   it('audit --json words a coded record and leaves an old worded one as it was', () => {
-    const base = { id: 'a', time: 't', user: 'u', machine: 'm', fix: 'start-ip-helper' as const, params: {}, kind: 'fix' as const, outcome: 'refused' as const, elevation: 'notNeeded', verified: false, before: null, after: null, undoData: null };
-    expect(auditJson({ ...base, reason: { code: 'refused.noChain', values: {} } })).toMatchObject({ reason: expect.stringMatching(/^Refused: No chain known/), reasonCode: 'refused.noChain' });
+    const base = {
+      id: 'a',
+      time: 't',
+      user: 'u',
+      machine: 'm',
+      fix: 'start-ip-helper' as const,
+      params: {},
+      kind: 'fix' as const,
+      outcome: 'refused' as const,
+      elevation: 'notNeeded',
+      verified: false,
+      before: null,
+      after: null,
+      undoData: null,
+    };
+    expect(auditJson({ ...base, reason: { code: 'refused.noChain', values: {} } })).toMatchObject({
+      reason: expect.stringMatching(/^Refused: No chain known/),
+      reasonCode: 'refused.noChain',
+    });
     expect(auditJson({ ...base, reason: 'Refused: an old sentence' })).toEqual({ ...base, reason: 'Refused: an old sentence' });
   });
 });

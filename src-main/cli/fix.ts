@@ -36,14 +36,27 @@ export function fixExitCode(r: Pick<FixRunResult, 'outcome' | 'verified'>): numb
 
 /** A result for what never reached the executor (unknown id, refused or cancelled before anything ran). */
 export function refusedJson(id: string, why: Reason): Record<string, unknown> & { outcome: string; reason: Reason } {
-  return { fix: id.slice(0, 64), outcome: 'refused', elevation: 'notNeeded', verified: false, reason: why, before: null, after: null, rebootRequired: false, diagnosis: null, auditId: null };
+  return {
+    fix: id.slice(0, 64),
+    outcome: 'refused',
+    elevation: 'notNeeded',
+    verified: false,
+    reason: why,
+    before: null,
+    after: null,
+    rebootRequired: false,
+    diagnosis: null,
+    auditId: null,
+  };
 }
 
 /**
  * A result as the CLI prints it: `reason` in words (the JSON output's stable field), and next to it the reason code
  * and its values for scripts that would rather not match on words.
  */
-export function cliResult<T extends { reason: Reason }>(r: T): Omit<T, 'reason'> & { reason: string; reasonCode: Reason['code']; reasonValues: Record<string, string> } {
+export function cliResult<T extends { reason: Reason }>(
+  r: T,
+): Omit<T, 'reason'> & { reason: string; reasonCode: Reason['code']; reasonValues: Record<string, string> } {
   return { ...r, reason: resultReasonText(r.reason), reasonCode: r.reason.code, reasonValues: r.reason.values };
 }
 

@@ -21,7 +21,12 @@ describe('runProbe', () => {
     ['a timeout', { kind: 'timedOut', ms: 5000 }, 'timedOut', /no answer within 5 s/],
     ['a dead process', { kind: 'died', message: 'exit 3', ms: 10 }, 'error', /PowerShell stopped while probing: exit 3/],
     ['garbage output', { kind: 'malformed', message: 'output was not one JSON object: hello', ms: 3 }, 'error', /not one JSON object/],
-    ['a wrong shape', { kind: 'ok', value: { status: 'ok', ms: 2, data: { utcNow: 42 } }, ms: 2 }, 'error', /does not match the snapshot format at data\.utcNow/],
+    [
+      'a wrong shape',
+      { kind: 'ok', value: { status: 'ok', ms: 2, data: { utcNow: 42 } }, ms: 2 },
+      'error',
+      /does not match the snapshot format at data\.utcNow/,
+    ],
     ['an unknown status', { kind: 'ok', value: { status: 'fine', ms: 2 }, ms: 2 }, 'error', /at status/],
   ])('turns %s into a %s section', async (_label, outcome, status, message) => {
     const section = await runProbe(fakeHost(() => outcome) as never, 'clock');
@@ -37,7 +42,11 @@ describe('runProbe', () => {
 describe('collectSnapshot', () => {
   it('keeps every other section when one probe fails, and the snapshot validates', async () => {
     const host = fakeHost((name) =>
-      name === 'nrpt' ? { kind: 'timedOut', ms: 5000 } : name === 'clock' ? { kind: 'ok', value: clock, ms: 1 } : { kind: 'ok', value: { status: 'notApplicable', ms: 0, message: 'n/a' }, ms: 0 },
+      name === 'nrpt'
+        ? { kind: 'timedOut', ms: 5000 }
+        : name === 'clock'
+          ? { kind: 'ok', value: clock, ms: 1 }
+          : { kind: 'ok', value: { status: 'notApplicable', ms: 0, message: 'n/a' }, ms: 0 },
     );
     const progress = vi.fn();
     const snapshot = await collectSnapshot(host as never, { org: null, onProgress: progress });

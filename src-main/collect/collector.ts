@@ -2,15 +2,7 @@
  * The collect stage: runs every probe once, one at a time, and assembles a validated snapshot. One probe that
  * throws, hangs or writes garbage costs only its own section (DESIGN §1).
  */
-import {
-  SECTION_NAMES,
-  SNAPSHOT_SCHEMA,
-  sectionsSchema,
-  snapshotSchema,
-  type SectionName,
-  type Sections,
-  type Snapshot,
-} from '../../src-shared/snapshot';
+import { SECTION_NAMES, SNAPSHOT_SCHEMA, sectionsSchema, snapshotSchema, type SectionName, type Sections, type Snapshot } from '../../src-shared/snapshot';
 import type { OrgConfig } from '../../src-shared/orgConfig';
 import type { PsHost } from '../powershell/psHost';
 import { appVersion } from '../paths';

@@ -7,8 +7,21 @@ import type { AuditRecord } from '../../src-shared/ipc';
 import { AuditLog, redactParams } from './audit';
 
 const rec = (id: string, extra: Partial<AuditRecord> = {}): AuditRecord => ({
-  id, time: '2026-01-01T00:00:00Z', user: 'u', machine: 'm', fix: 'start-ip-helper', params: {}, kind: 'fix', outcome: 'applied',
-  elevation: 'simulated', verified: true, reason: 'ok', before: null, after: null, undoData: { startType: 'Manual' }, ...extra,
+  id,
+  time: '2026-01-01T00:00:00Z',
+  user: 'u',
+  machine: 'm',
+  fix: 'start-ip-helper',
+  params: {},
+  kind: 'fix',
+  outcome: 'applied',
+  elevation: 'simulated',
+  verified: true,
+  reason: 'ok',
+  before: null,
+  after: null,
+  undoData: { startType: 'Manual' },
+  ...extra,
 });
 
 describe('AuditLog', () => {

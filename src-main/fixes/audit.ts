@@ -68,7 +68,7 @@ export function redactParams(params: Record<string, unknown>, certificateThumbpr
       out[key] = certificateThumbprint ? `(certificate content, thumbprint ${certificateThumbprint})` : '(certificate content)';
       continue;
     }
-    const s = typeof v === 'string' ? v : JSON.stringify(v) ?? '';
+    const s = typeof v === 'string' ? v : (JSON.stringify(v) ?? '');
     out[key] = s.length > 300 ? `${s.slice(0, 300)}… (${s.length} characters)` : s;
   }
   return out;

@@ -152,7 +152,14 @@ export class FixExecutor {
     const spec = fixSpec(rec.fix) as FixSpec;
     const refuse = (why: Reason) =>
       this.record(spec, { undoes: rec.id }, null, 'undo', {
-        outcome: 'refused', elevation: 'notNeeded', verified: false, reason: why, before: null, after: null, diagnosis: null, undoData: null,
+        outcome: 'refused',
+        elevation: 'notNeeded',
+        verified: false,
+        reason: why,
+        before: null,
+        after: null,
+        diagnosis: null,
+        undoData: null,
       });
     if (rec.kind !== 'fix') return refuse(reason('refused.undoOfUndo', {}));
     if (!spec.undo) return refuse(reason('refused.noUndo', { fix: spec.id }));
@@ -190,7 +197,12 @@ export class FixExecutor {
     const parsed = spec.params.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return { ok: false, spec, reason: reason('refused.badParameter', { parameter: issue?.path.join('.') ?? '', message: issue?.message ?? 'invalid' }), ...none };
+      return {
+        ok: false,
+        spec,
+        reason: reason('refused.badParameter', { parameter: issue?.path.join('.') ?? '', message: issue?.message ?? 'invalid' }),
+        ...none,
+      };
     }
     const params = parsed.data;
     const org = this.deps.org();
@@ -199,7 +211,14 @@ export class FixExecutor {
       const d = decideTrust(certKind, params, this.latest, org);
       const certificate = d.cert ? certificateInfo(d.cert, d.matchesChainRoot) : null;
       if (!d.ok) return { ok: false, spec, reason: d.reason, certificate, certThumbprint: d.cert?.thumbprint ?? null };
-      return { ok: true, spec, params, scriptParams: { certificate: d.cert.derB64, thumbprint: d.cert.thumbprint }, certificate, certThumbprint: d.cert.thumbprint };
+      return {
+        ok: true,
+        spec,
+        params,
+        scriptParams: { certificate: d.cert.derB64, thumbprint: d.cert.thumbprint },
+        certificate,
+        certThumbprint: d.cert.thumbprint,
+      };
     }
     if (ROUTER_FIXES.includes(spec.id)) {
       const router = params.router ?? this.defaultRouter(spec.id, org);
@@ -284,7 +303,8 @@ function currentUser(): string {
 /** The result when elevation or the script did not apply the fix; null when it did. */
 function failedOutcome(ran: RunnerOutcome): Pick<FixRunResult, 'outcome' | 'elevation' | 'verified' | 'reason'> | null {
   if (ran.elevation === 'declined') return { outcome: 'cancelled', elevation: 'declined', verified: false, reason: reason('cancelled.uacDeclined', {}) };
-  if (ran.elevation === 'timedOut') return { outcome: 'failed', elevation: 'timedOut', verified: false, reason: reason('failed.timedOut', { message: ran.message ?? '' }) };
+  if (ran.elevation === 'timedOut')
+    return { outcome: 'failed', elevation: 'timedOut', verified: false, reason: reason('failed.timedOut', { message: ran.message ?? '' }) };
   if (!ran.result) return { outcome: 'failed', elevation: ran.elevation, verified: false, reason: reason('failed.noResult', { message: ran.message ?? '' }) };
   if (!ran.result.ok) {
     const values = { error: ran.result.error ?? '', changed: ran.result.changed.join('; ') };

@@ -57,19 +57,34 @@ describe('fixes that do not verify or are refused', () => {
   });
 
   it('untrusted-root-no-pin: the picked file that matches the chain root is imported and verified', async () => {
-    const r = await daDoctor(['fix', 'import-root-ca', '--param', `file=${join(certs, 'contoso-root-ca.cer')}`, '--scenario', 'untrusted-root-no-pin', '--yes', '--json']);
+    const r = await daDoctor([
+      'fix',
+      'import-root-ca',
+      '--param',
+      `file=${join(certs, 'contoso-root-ca.cer')}`,
+      '--scenario',
+      'untrusted-root-no-pin',
+      '--yes',
+      '--json',
+    ]);
     expect(r.json).toMatchObject({ outcome: 'applied', verified: true });
     expect(r.code).toBe(0);
   });
 
-  it.each(['fabrikam-root-ca.cer', 'contoso-root-ca-2016.cer', 'contoso-issuing-ca.cer'])('untrusted-root-no-pin: %s matches no chain root → refused (exit 2)', async (file) => {
-    const r = await daDoctor(['fix', 'import-root-ca', '--param', `file=${join(certs, file)}`, '--scenario', 'untrusted-root-no-pin', '--yes', '--json']);
-    expect(r.json).toMatchObject({ outcome: 'refused', verified: false });
-    expect(String(r.json?.reason)).toMatch(/Matches no chain/);
-    expect(r.code).toBe(2);
-  });
+  it.each(['fabrikam-root-ca.cer', 'contoso-root-ca-2016.cer', 'contoso-issuing-ca.cer'])(
+    'untrusted-root-no-pin: %s matches no chain root → refused (exit 2)',
+    async (file) => {
+      const r = await daDoctor(['fix', 'import-root-ca', '--param', `file=${join(certs, file)}`, '--scenario', 'untrusted-root-no-pin', '--yes', '--json']);
+      expect(r.json).toMatchObject({ outcome: 'refused', verified: false });
+      expect(String(r.json?.reason)).toMatch(/Matches no chain/);
+      expect(r.code).toBe(2);
+    },
+  );
 
-  it.each([['file', 'guest-wifi-inspection-ca.cer'], ['default', null]] as const)('tls-intercepted: import-root-ca (%s) is refused as intercepted (exit 2), nothing imported', async (_how, file) => {
+  it.each([
+    ['file', 'guest-wifi-inspection-ca.cer'],
+    ['default', null],
+  ] as const)('tls-intercepted: import-root-ca (%s) is refused as intercepted (exit 2), nothing imported', async (_how, file) => {
     const params = file ? ['--param', `file=${join(certs, file)}`] : [];
     const r = await daDoctor(['fix', 'import-root-ca', ...params, '--scenario', 'tls-intercepted', '--yes', '--json']);
     expect(r.json).toMatchObject({ outcome: 'refused', verified: false });
@@ -189,7 +204,11 @@ describe('hostile input is refused and nothing executes', () => {
         expect((out as { value: { ok: boolean; changed: string[] } }).value).toMatchObject({ ok: false, changed: [] });
       }
     }
-    const wrongThumb = await doctor.host.callJson('Invoke-DadFix', { fix: 'import-root-ca', params: { certificate: 'AAAA', thumbprint: `$(New-Item ${canary})` } }, 30_000);
+    const wrongThumb = await doctor.host.callJson(
+      'Invoke-DadFix',
+      { fix: 'import-root-ca', params: { certificate: 'AAAA', thumbprint: `$(New-Item ${canary})` } },
+      30_000,
+    );
     expect((wrongThumb as { value: { ok: boolean } }).value.ok).toBe(false);
     const unknown = await doctor.host.callJson('Invoke-DadFix', { fix: `$(New-Item ${canary})`, params: {} }, 30_000);
     expect((unknown as { value: { ok: boolean } }).value.ok).toBe(false);

@@ -48,7 +48,8 @@ export class SimulatedRunner implements FixRunner {
     if (out.kind === 'timedOut') return { elevation: 'timedOut', result: null, message: `the fix gave no answer within ${FIX_TIMEOUT_MS / 1000} s` };
     if (out.kind !== 'ok') return { elevation: 'failed', result: null, message: out.message };
     const parsed = scriptResultSchema.safeParse(out.value);
-    if (!parsed.success) return { elevation: 'failed', result: null, message: `the fix script's answer is not a fix result: ${parsed.error.issues[0]?.message}` };
+    if (!parsed.success)
+      return { elevation: 'failed', result: null, message: `the fix script's answer is not a fix result: ${parsed.error.issues[0]?.message}` };
     return { elevation: 'simulated', result: parsed.data };
   }
 }

@@ -20,7 +20,17 @@ const b64 = (f: string) => readFileSync(join(certs, f)).toString('base64');
 const FABRIKAM = '4A62D57559582AF225658CC47ACE84686C35E8C4';
 /** The snapshot with LocalMachine\Root holding these thumbprints (the trustStores section). */
 const withRootStore = (s: Snapshot, thumbs: string[]) =>
-  ({ ...s, sections: { ...s.sections, trustStores: { status: 'ok', ms: 1, data: { root: thumbs.map((t) => ({ subject: 'CN=?', thumbprint: t, notAfter: '2040-01-01T00:00:00Z' })), intermediate: [] } } } }) as unknown as Snapshot;
+  ({
+    ...s,
+    sections: {
+      ...s.sections,
+      trustStores: {
+        status: 'ok',
+        ms: 1,
+        data: { root: thumbs.map((t) => ({ subject: 'CN=?', thumbprint: t, notAfter: '2040-01-01T00:00:00Z' })), intermediate: [] },
+      },
+    },
+  }) as unknown as Snapshot;
 const chainSnapshot = (thumbs: Array<[string, string, string]> | null) =>
   ({
     sections: {
@@ -72,15 +82,30 @@ describe('decideTrust', () => {
   it('no org and no file: not pinned; a chain that ends elsewhere: not pinned', () => {
     expect(worded(decideTrust('root', {}, contosoChain, null))).toMatchObject({ ok: false, reason: expect.stringMatching(/Not pinned/) });
     // A chain that ends in a root the machine trusts (e.g. a public CA) but the organisation does not pin.
-    const other = withRootStore(chainSnapshot([['CN=x', 'CN=Fabrikam Root CA', 'AA'.repeat(20)], ['CN=Fabrikam Root CA', 'CN=Fabrikam Root CA', FABRIKAM]]), [FABRIKAM]);
+    const other = withRootStore(
+      chainSnapshot([
+        ['CN=x', 'CN=Fabrikam Root CA', 'AA'.repeat(20)],
+        ['CN=Fabrikam Root CA', 'CN=Fabrikam Root CA', FABRIKAM],
+      ]),
+      [FABRIKAM],
+    );
     expect(worded(decideTrust('root', {}, other, org))).toMatchObject({ ok: false, reason: expect.stringMatching(/Not pinned/) });
   });
   it('a picked file: the chain root is accepted, anything else refused with the reason', () => {
     expect(decideTrust('root', { file: join(certs, 'contoso-root-ca.cer') }, contosoChain, null)).toMatchObject({ ok: true });
     expect(decideTrust('root', { certificate: b64('contoso-root-ca.cer') }, contosoChain, null)).toMatchObject({ ok: true });
-    expect(worded(decideTrust('root', { file: join(certs, 'contoso-root-ca-2016.cer') }, contosoChain, null))).toMatchObject({ ok: false, reason: expect.stringMatching(/Matches no chain/) });
-    expect(worded(decideTrust('root', { file: join(certs, 'index.json') }, contosoChain, null))).toMatchObject({ ok: false, reason: expect.stringMatching(/Not a certificate/) });
-    expect(worded(decideTrust('root', { file: join(certs, 'contoso-root-ca.cer') }, chainSnapshot(null), null))).toMatchObject({ ok: false, reason: expect.stringMatching(/No chain known/) });
+    expect(worded(decideTrust('root', { file: join(certs, 'contoso-root-ca-2016.cer') }, contosoChain, null))).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/Matches no chain/),
+    });
+    expect(worded(decideTrust('root', { file: join(certs, 'index.json') }, contosoChain, null))).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/Not a certificate/),
+    });
+    expect(worded(decideTrust('root', { file: join(certs, 'contoso-root-ca.cer') }, chainSnapshot(null), null))).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/No chain known/),
+    });
   });
   it('intermediates: a chain element, or the pinned intermediate', () => {
     expect(decideTrust('intermediate', { file: join(certs, 'contoso-issuing-ca.cer') }, contosoChain, null)).toMatchObject({ ok: true });
@@ -104,8 +129,14 @@ describe('an intercepted chain (knowledge L, C.6): nothing is imported from it',
     expect(d).toMatchObject({ ok: false, matchesChainRoot: true });
     expect(!d.ok && d.reason.code).toBe('refused.intercepted');
     expect(worded(d)).toMatchObject({ reason: expect.stringMatching(/^Intercepted: .*Guest WiFi Inspection CA .*another network/) });
-    expect(decideTrust('root', { certificate: b64('guest-wifi-inspection-ca.cer') }, guestChain, org)).toMatchObject({ ok: false, reason: { code: 'refused.intercepted' } });
-    expect(decideTrust('intermediate', { file: join(certs, 'guest-wifi-inspection-ca.cer') }, guestChain, org)).toMatchObject({ ok: false, reason: { code: 'refused.intercepted' } });
+    expect(decideTrust('root', { certificate: b64('guest-wifi-inspection-ca.cer') }, guestChain, org)).toMatchObject({
+      ok: false,
+      reason: { code: 'refused.intercepted' },
+    });
+    expect(decideTrust('intermediate', { file: join(certs, 'guest-wifi-inspection-ca.cer') }, guestChain, org)).toMatchObject({
+      ok: false,
+      reason: { code: 'refused.intercepted' },
+    });
   });
   it('the default (the pin the chain ends in) is refused as intercepted; the pin asked for by thumbprint stays importable', () => {
     expect(decideTrust('root', {}, guestChain, org)).toMatchObject({ ok: false, reason: { code: 'refused.intercepted' } });

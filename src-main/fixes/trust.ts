@@ -62,7 +62,12 @@ export function decideTrust(kind: 'root' | 'intermediate', params: CertificatePa
   const pins = (kind === 'root' ? org?.pinnedRoots : org?.pinnedIntermediates) ?? [];
   const intercepted = chainIntercepted(snapshot, org);
   const interceptedReason = (i: Interception) =>
-    reason('refused.intercepted', { kind, chainRootSubject: i.root.subject, chainRootThumbprint: i.root.thumbprint.toUpperCase(), organisation: org?.organisation ?? '' });
+    reason('refused.intercepted', {
+      kind,
+      chainRootSubject: i.root.subject,
+      chainRootThumbprint: i.root.thumbprint.toUpperCase(),
+      organisation: org?.organisation ?? '',
+    });
 
   // A picked file (path or content): it must be what the server's chain shows.
   if (params.file !== undefined || params.certificate !== undefined) {
@@ -81,7 +86,13 @@ export function decideTrust(kind: 'root' | 'intermediate', params: CertificatePa
     if (intercepted) return { ok: false, reason: interceptedReason(intercepted), cert, matchesChainRoot: matchesRoot };
     const matches = kind === 'root' ? matchesRoot : chain.some((c) => c.thumbprint.toUpperCase() === cert.thumbprint);
     if (!matches) {
-      const values = { kind, subject: cert.subject, thumbprint: cert.thumbprint, chainRootSubject: chain.at(-1)?.subject ?? '', chainRootThumbprint: rootThumb ?? '' };
+      const values = {
+        kind,
+        subject: cert.subject,
+        thumbprint: cert.thumbprint,
+        chainRootSubject: chain.at(-1)?.subject ?? '',
+        chainRootThumbprint: rootThumb ?? '',
+      };
       return { ok: false, reason: reason('refused.matchesNoChain', values), cert, matchesChainRoot: matchesRoot };
     }
     return { ok: true, cert, matchesChainRoot: matchesRoot };
@@ -104,12 +115,18 @@ export function decideTrust(kind: 'root' | 'intermediate', params: CertificatePa
   }
   const pin = pins.find((p) => p.thumbprint === wanted);
   if (!pin) return { ok: false, reason: reason('refused.notPinned.thumbprint', { thumbprint: wanted, kind }), cert: null, matchesChainRoot: null };
-  if (!pin.certificate) return { ok: false, reason: reason('refused.pinHasNoCertificate', { thumbprint: wanted, subject: pin.subject }), cert: null, matchesChainRoot: null };
+  if (!pin.certificate)
+    return { ok: false, reason: reason('refused.pinHasNoCertificate', { thumbprint: wanted, subject: pin.subject }), cert: null, matchesChainRoot: null };
   let cert: ParsedCertificate;
   try {
     cert = parseCertificateText(pin.certificate);
   } catch (e) {
-    return { ok: false, reason: reason('refused.pinNotACertificate', { thumbprint: wanted, message: (e as Error).message }), cert: null, matchesChainRoot: null };
+    return {
+      ok: false,
+      reason: reason('refused.pinNotACertificate', { thumbprint: wanted, message: (e as Error).message }),
+      cert: null,
+      matchesChainRoot: null,
+    };
   }
   if (cert.thumbprint !== wanted) {
     return { ok: false, reason: reason('refused.pinThumbprintMismatch', { thumbprint: wanted, actual: cert.thumbprint }), cert, matchesChainRoot: null };

@@ -7,7 +7,12 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { buildLauncherScript, interpretLaunch, userWritableReason, WindowsRunner } from './windowsRunner';
 
-const env = { SystemRoot: 'C:\\Windows', USERPROFILE: 'C:\\Users\\ann', TEMP: 'C:\\Users\\ann\\AppData\\Local\\Temp', LOCALAPPDATA: 'C:\\Users\\ann\\AppData\\Local' };
+const env = {
+  SystemRoot: 'C:\\Windows',
+  USERPROFILE: 'C:\\Users\\ann',
+  TEMP: 'C:\\Users\\ann\\AppData\\Local\\Temp',
+  LOCALAPPDATA: 'C:\\Users\\ann\\AppData\\Local',
+};
 const script = 'C:\\Program Files\\DirectAccess Doctor\\resources\\ps\\fixes\\Start-DadElevatedFix.ps1';
 
 /** A fake spawn: records the call, prints `stdout`, writes `result` where the launcher would, then closes. */
@@ -77,7 +82,9 @@ describe('outcomes', () => {
     expect(await r.run('fix', {})).toMatchObject({ elevation: 'granted', result: { ok: true, undoData: { startType: 'Manual' } } });
   });
   it('UAC declined (1223 or the message) → declined', () => {
-    expect(interpretLaunch('DAD-ERROR:1223:This command cannot be run due to the error: The operation was canceled by the user.', null).elevation).toBe('declined');
+    expect(interpretLaunch('DAD-ERROR:1223:This command cannot be run due to the error: The operation was canceled by the user.', null).elevation).toBe(
+      'declined',
+    );
     expect(interpretLaunch('DAD-ERROR:0:The operation was canceled by the user.', null).elevation).toBe('declined');
   });
   it('no result within the timeout → timedOut', async () => {

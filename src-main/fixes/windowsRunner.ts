@@ -38,10 +38,19 @@ export function userWritableReason(scriptPath: string, env: NodeJS.ProcessEnv): 
   if (/["\r\n%]/.test(scriptPath)) return 'the fix script path has characters a command line cannot carry';
   const norm = (p: string) => win32.normalize(p).replace(/\\+$/, '').toLowerCase();
   const target = norm(scriptPath);
-  const roots = [env.USERPROFILE, env.TEMP, env.TMP, env.APPDATA, env.LOCALAPPDATA, env.HOMEDRIVE && env.HOMEPATH ? env.HOMEDRIVE + env.HOMEPATH : undefined]
-    .filter((r): r is string => !!r && win32.isAbsolute(r));
-  for (const r of roots) if (target === norm(r) || target.startsWith(`${norm(r)}\\`)) return `refusing to elevate a script from a folder you can write (${r}); install DirectAccess Doctor per machine`;
-  if (/\\users\\[^\\]+\\/.test(target) || /\\windows\\temp\\/.test(target)) return 'refusing to elevate a script from a user profile or temp folder; install DirectAccess Doctor per machine';
+  const roots = [
+    env.USERPROFILE,
+    env.TEMP,
+    env.TMP,
+    env.APPDATA,
+    env.LOCALAPPDATA,
+    env.HOMEDRIVE && env.HOMEPATH ? env.HOMEDRIVE + env.HOMEPATH : undefined,
+  ].filter((r): r is string => !!r && win32.isAbsolute(r));
+  for (const r of roots)
+    if (target === norm(r) || target.startsWith(`${norm(r)}\\`))
+      return `refusing to elevate a script from a folder you can write (${r}); install DirectAccess Doctor per machine`;
+  if (/\\users\\[^\\]+\\/.test(target) || /\\windows\\temp\\/.test(target))
+    return 'refusing to elevate a script from a user profile or temp folder; install DirectAccess Doctor per machine';
   return null;
 }
 
@@ -110,7 +119,8 @@ export class WindowsRunner implements FixRunner {
     } catch (e) {
       return Promise.resolve({ elevation: 'failed', result: null, message: (e as Error).message });
     }
-    if (encoded.length > MAX_COMMAND_LINE) return Promise.resolve({ elevation: 'failed', result: null, message: 'the fix input is too large for a command line' });
+    if (encoded.length > MAX_COMMAND_LINE)
+      return Promise.resolve({ elevation: 'failed', result: null, message: 'the fix input is too large for a command line' });
     const spawn = this.opts.spawn ?? nodeSpawn;
     const timeoutMs = this.opts.timeoutMs ?? 5 * 60_000;
     return new Promise<RunnerOutcome>((resolve) => {

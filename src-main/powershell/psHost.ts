@@ -75,7 +75,9 @@ export class PsHost {
     } catch {
       // Output that is not one JSON object means the protocol is out of step: start clean next time.
       await this.session.reset();
-      const detail = text ? `output was not one JSON object: ${text.slice(0, 200)}` : `no output${out.stderr ? `; stderr: ${out.stderr.trim().slice(0, 300)}` : ''}`;
+      const detail = text
+        ? `output was not one JSON object: ${text.slice(0, 200)}`
+        : `no output${out.stderr ? `; stderr: ${out.stderr.trim().slice(0, 300)}` : ''}`;
       return { kind: 'malformed', message: detail, ms };
     }
   }

@@ -59,13 +59,10 @@ describe('PsSession', () => {
 
   it('passes hostile strings through as data, never as code', async () => {
     const s = session();
-    const hostile = "a'b\u2018c\u2019d $(Write-Output pwned) `n ; & | \" \u201A\u201B end";
+    const hostile = 'a\'b\u2018c\u2019d $(Write-Output pwned) `n ; & | " \u201A\u201B end';
     const out = await s.call(`Write-Output ${psLiteral(hostile)}`, 10_000);
     expect(out).toMatchObject({ kind: 'ok', stdout: hostile });
-    const viaB64 = await s.call(
-      `[Text.Encoding]::UTF8.GetString([Convert]::FromBase64String('${toB64Json({ v: hostile })}'))`,
-      10_000,
-    );
+    const viaB64 = await s.call(`[Text.Encoding]::UTF8.GetString([Convert]::FromBase64String('${toB64Json({ v: hostile })}'))`, 10_000);
     expect(viaB64.kind === 'ok' && JSON.parse(viaB64.stdout)).toEqual({ v: hostile });
   });
 });

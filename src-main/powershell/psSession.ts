@@ -8,10 +8,7 @@ import { PowerShell } from 'node-powershell';
 import { powershellEnv, powershellExecutable } from './executable';
 
 /** How one call ended. Callers decide what an error section says; the session only reports what happened. */
-export type CallOutcome =
-  | { kind: 'ok'; stdout: string; stderr: string }
-  | { kind: 'timedOut' }
-  | { kind: 'died'; message: string };
+export type CallOutcome = { kind: 'ok'; stdout: string; stderr: string } | { kind: 'timedOut' } | { kind: 'died'; message: string };
 
 export interface PsSessionOptions {
   /** The single line that prepares a fresh session; must print READY_MARK last. */

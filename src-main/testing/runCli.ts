@@ -22,7 +22,11 @@ export async function buildCli(): Promise<void> {
 export async function runCli(args: string[], env: NodeJS.ProcessEnv = {}, timeout = 90_000): Promise<CliRun> {
   const root = appRoot();
   try {
-    const { stdout, stderr } = await run(process.execPath, [join(root, 'out', 'main', 'cli.js'), ...args], { cwd: root, timeout, env: { ...process.env, ...env } });
+    const { stdout, stderr } = await run(process.execPath, [join(root, 'out', 'main', 'cli.js'), ...args], {
+      cwd: root,
+      timeout,
+      env: { ...process.env, ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const x = e as { code?: number; stdout?: string; stderr?: string };

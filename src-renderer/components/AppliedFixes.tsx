@@ -27,7 +27,13 @@ export function AppliedFixes({ runs, technical, onUndo }: AppliedFixesProps) {
             <li key={r.id} className={`result result-${v.cls}`}>
               <p>
                 <strong className="result-word">{v.word}:</strong> {text.title}
-                {technical && <code className="node-id"> [{r.result.fix}{r.result.auditId ? `, audit ${r.result.auditId}` : ''}]</code>}
+                {technical && (
+                  <code className="node-id">
+                    {' '}
+                    [{r.result.fix}
+                    {r.result.auditId ? `, audit ${r.result.auditId}` : ''}]
+                  </code>
+                )}
               </p>
               {r.result.before !== null && r.result.after !== null && (
                 <p className="hint">

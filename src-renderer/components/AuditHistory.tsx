@@ -61,7 +61,9 @@ export function AuditHistory({ records, loading, error, undos, technical, onUndo
           {records.map((r) => {
             const text = fixText(r.fix, { title: r.fix, plain: '' });
             const putBack = r.kind === 'undo' && r.outcome === 'applied';
-            const v = putBack ? { cls: 'ok', word: 'Undone' } : runVerdict({ outcome: r.outcome, verified: r.verified, elevation: r.elevation as FixRunResult['elevation'] });
+            const v = putBack
+              ? { cls: 'ok', word: 'Undone' }
+              : runVerdict({ outcome: r.outcome, verified: r.verified, elevation: r.elevation as FixRunResult['elevation'] });
             const time = formatLocalTime(r.time);
             const undoneBy = r.undoneBy ? byId.get(r.undoneBy) : undefined;
             return (
@@ -81,7 +83,9 @@ export function AuditHistory({ records, loading, error, undos, technical, onUndo
                   {putBack
                     ? 'The previous setting was put back.'
                     : r.outcome === 'applied'
-                      ? r.verified ? 'Verified: the checks afterwards confirmed it.' : 'Not verified: the checks afterwards still showed the problem.'
+                      ? r.verified
+                        ? 'Verified: the checks afterwards confirmed it.'
+                        : 'Not verified: the checks afterwards still showed the problem.'
                       : 'Nothing was changed.'}
                 </p>
                 {r.undoneBy && (

@@ -43,16 +43,19 @@ export function CertificateCheck({ name, info, technical }: CertificateCheckProp
             <dt>Issuer</dt>
             <dd>{info.issuer}</dd>
             <dt>Certificate authority</dt>
-            <dd>{info.isCa ? 'yes' : 'no'}{info.selfSigned ? ', self-signed (a root)' : ''}</dd>
+            <dd>
+              {info.isCa ? 'yes' : 'no'}
+              {info.selfSigned ? ', self-signed (a root)' : ''}
+            </dd>
           </>
         )}
       </dl>
       <p className={`match match-${chain.cls}`}>{chain.text}</p>
       {info.matchesChainRoot === true && (
         <p className="compare">
-          Ask your helpdesk to read out the fingerprint of your company&apos;s root certificate, and compare it with the one
-          above, group by group ({groups.length} groups of four: first <code>{groups[0]}</code>, last{' '}
-          <code>{groups[groups.length - 1]}</code>). Only if every group is the same is this the right file.
+          Ask your helpdesk to read out the fingerprint of your company&apos;s root certificate, and compare it with the one above, group by group (
+          {groups.length} groups of four: first <code>{groups[0]}</code>, last <code>{groups[groups.length - 1]}</code>). Only if every group is the same is
+          this the right file.
         </p>
       )}
     </div>
@@ -61,7 +64,12 @@ export function CertificateCheck({ name, info, technical }: CertificateCheckProp
 
 /** A thumbprint's groups of four characters, as helpdesks read them out over the phone. */
 export function thumbprintGroups(t: string): string[] {
-  return t.replace(/\s+/g, '').toUpperCase().match(/.{1,4}/g) ?? [];
+  return (
+    t
+      .replace(/\s+/g, '')
+      .toUpperCase()
+      .match(/.{1,4}/g) ?? []
+  );
 }
 
 /** A thumbprint in groups of four, as helpdesks read it out over the phone. */

@@ -8,7 +8,13 @@ import { undoEndText } from './UndoAction';
 
 const ROOT = 'D0BAF2AFA26B80549FC785393AAB2AE85C5F8A3B';
 const info = (matchesChainRoot: boolean | null): CertificateInfo => ({
-  subject: 'CN=Contoso Root CA', issuer: 'CN=Contoso Root CA', thumbprint: ROOT, notAfter: '2041-01-01T00:00:00Z', isCa: true, selfSigned: true, matchesChainRoot,
+  subject: 'CN=Contoso Root CA',
+  issuer: 'CN=Contoso Root CA',
+  thumbprint: ROOT,
+  notAfter: '2041-01-01T00:00:00Z',
+  isCa: true,
+  selfSigned: true,
+  matchesChainRoot,
 });
 const html = (m: boolean | null) => renderToStaticMarkup(<CertificateCheck name="root.cer" info={info(m)} technical={false} />);
 
@@ -37,11 +43,25 @@ describe('CertificateCheck: a picked file is compared by the person, never shown
 
 describe('UndoAction: the end of an undo', () => {
   const result = (r: FixRunResult['reason']): FixRunResult => ({
-    fix: 'import-root-ca', outcome: 'applied', elevation: 'simulated', verified: true, reason: r, before: null, after: null, rebootRequired: false, diagnosis: null, auditId: 'u1',
+    fix: 'import-root-ca',
+    outcome: 'applied',
+    elevation: 'simulated',
+    verified: true,
+    reason: r,
+    before: null,
+    after: null,
+    rebootRequired: false,
+    diagnosis: null,
+    auditId: 'u1',
   });
   it('says the connection will drop at the next reconnect when the re-check found a latent problem', () => {
-    const text = undoEndText({ status: 'done', result: result(reason('fix.undoneLatent', { changed: 'removed D0BA…', latent: 'DirectAccess will stop trusting the server at the next reconnect' })) });
-    expect(text).toMatch(/^Undone: the previous setting is back\. DirectAccess still works now, but the connection will drop at the next reconnect or restart \(DirectAccess will stop trusting/);
+    const text = undoEndText({
+      status: 'done',
+      result: result(reason('fix.undoneLatent', { changed: 'removed D0BA…', latent: 'DirectAccess will stop trusting the server at the next reconnect' })),
+    });
+    expect(text).toMatch(
+      /^Undone: the previous setting is back\. DirectAccess still works now, but the connection will drop at the next reconnect or restart \(DirectAccess will stop trusting/,
+    );
   });
   it('otherwise only that it is undone', () => {
     expect(undoEndText({ status: 'done', result: result(reason('fix.undone', { changed: 'x' })) })).toBe(

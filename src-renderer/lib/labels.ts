@@ -31,7 +31,10 @@ export const PROBE_STATUS_LABELS = {
 /** The start screen's choices. */
 export const AUDIENCE_LABELS: Record<Audience, { label: string; hint: string }> = {
   client: { label: 'This laptop cannot reach work', hint: 'You are away from the office and cannot open work files, sites or apps.' },
-  manageOut: { label: 'I manage remote DirectAccess clients from this workstation', hint: 'You use this computer inside the company to reach laptops that are away.' },
+  manageOut: {
+    label: 'I manage remote DirectAccess clients from this workstation',
+    hint: 'You use this computer inside the company to reach laptops that are away.',
+  },
   server: { label: 'This is the DirectAccess server', hint: 'Check the server that laptops connect to.' },
 };
 

@@ -29,7 +29,9 @@ export function ticketSummary(d: Diagnosis, w: Walk, version: string, runs: FixR
   if (answered.length) lines.push('', `Answers: ${answered.join('; ')}`);
   for (const { result: r, undo } of runs) {
     const change = r.before !== null || r.after !== null ? `; before: ${r.before ?? '—'}; after: ${r.after ?? '—'}` : '';
-    lines.push(`Fix: ${r.fix} — ${r.outcome}, ${r.verified ? 'verified' : 'not verified'}, elevation ${r.elevation}${change} — ${resultReasonText(r.reason)}${undo?.status === 'done' ? ' (undone)' : ''}`);
+    lines.push(
+      `Fix: ${r.fix} — ${r.outcome}, ${r.verified ? 'verified' : 'not verified'}, elevation ${r.elevation}${change} — ${resultReasonText(r.reason)}${undo?.status === 'done' ? ' (undone)' : ''}`,
+    );
   }
   lines.push('', `Path: ${w.path.map((s) => s.node.id).join(' → ')}`);
   return lines.join('\n');

@@ -78,16 +78,16 @@ export function FixScreen({ node, finding, technical, simulated }: FixScreenProp
   const why = imported
     ? `These results come from a snapshot of ${imported}. A fix runs only on the computer it is for: run DirectAccess Doctor there, or give its user the commands in the technical view.`
     : !canApply
-    ? 'This version of the program cannot make changes; your helpdesk can make it with the commands in the technical view.'
-    : fromFile && certificate?.status !== 'ready'
-      ? 'First pick the certificate file from your helpdesk.'
-      : fromFile && !thumbprintOk
-        ? 'First confirm that the fingerprint matches what your helpdesk told you.'
-        : !previewsReady
-          ? failed
-            ? 'The program could not prepare the change.'
-            : 'Preparing the change…'
-          : null;
+      ? 'This version of the program cannot make changes; your helpdesk can make it with the commands in the technical view.'
+      : fromFile && certificate?.status !== 'ready'
+        ? 'First pick the certificate file from your helpdesk.'
+        : fromFile && !thumbprintOk
+          ? 'First confirm that the fingerprint matches what your helpdesk told you.'
+          : !previewsReady
+            ? failed
+              ? 'The program could not prepare the change.'
+              : 'Preparing the change…'
+            : null;
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
@@ -167,8 +167,9 @@ export function FixScreen({ node, finding, technical, simulated }: FixScreenProp
         <div role="alert" className="refusal">
           <p className="error">The program will not make this change.</p>
           <p>
-            {refusal ? reasonText(refusal) :
-              "This file is not the root certificate of the chain the DirectAccess server presented, so trusting it would not help and could be unsafe. Ask your helpdesk for the right file."}
+            {refusal
+              ? reasonText(refusal)
+              : 'This file is not the root certificate of the chain the DirectAccess server presented, so trusting it would not help and could be unsafe. Ask your helpdesk for the right file.'}
           </p>
           <p>Nothing was changed.</p>
         </div>

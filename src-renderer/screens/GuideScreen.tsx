@@ -52,7 +52,13 @@ export function GuideScreen() {
           <ScreenHeading focusKey={node.id}>{node.title}</ScreenHeading>
           {node.kind === 'question' && <QuestionScreen key={node.id} node={node} onAnswer={answer} />}
           {node.kind === 'fix' && (
-            <FixScreen key={node.id} node={node} finding={result.diagnosis.findings.find((f) => f.id === node.cause)} technical={technical} simulated={simulated} />
+            <FixScreen
+              key={node.id}
+              node={node}
+              finding={result.diagnosis.findings.find((f) => f.id === node.cause)}
+              technical={technical}
+              simulated={simulated}
+            />
           )}
           {node.kind === 'outcome' && (
             <OutcomeScreen
@@ -64,7 +70,15 @@ export function GuideScreen() {
               onUndo={(id) => void undoRun(id)}
               onCheckAgain={() => void startChecks()}
               onRestart={restart}
-              onSaveReport={(redact) => saveReport(result, w, runs.map((r) => r.result), version, redact)}
+              onSaveReport={(redact) =>
+                saveReport(
+                  result,
+                  w,
+                  runs.map((r) => r.result),
+                  version,
+                  redact,
+                )
+              }
             />
           )}
           {node.kind !== 'outcome' && !lastApplied && (

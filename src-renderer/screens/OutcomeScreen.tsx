@@ -74,8 +74,7 @@ export function OutcomeScreen({ node, diagnosis, ticket, technical, runs, onUndo
         <p>A page with everything that was checked, found and changed, for your administrator or your records.</p>
         <div className="actions">
           <label>
-            <input type="checkbox" checked={redact} onChange={(e) => setRedact(e.target.checked)} /> Hide this computer&apos;s name, its domain and user
-            names
+            <input type="checkbox" checked={redact} onChange={(e) => setRedact(e.target.checked)} /> Hide this computer&apos;s name, its domain and user names
           </label>
           <button type="button" onClick={() => onSaveReport(redact)}>
             Save the report

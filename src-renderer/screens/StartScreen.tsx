@@ -32,7 +32,10 @@ export function StartScreen() {
   return (
     <>
       <ScreenHeading focusKey="start">What is wrong?</ScreenHeading>
-      <p>This wizard checks why DirectAccess (the automatic connection to your work network) does not connect, explains it in plain words, and fixes what can be fixed.</p>
+      <p>
+        This wizard checks why DirectAccess (the automatic connection to your work network) does not connect, explains it in plain words, and fixes what can be
+        fixed.
+      </p>
       <RadioGroup
         name="audience"
         legend="Who is this for?"
@@ -90,7 +93,11 @@ export function StartScreen() {
           onReload={() => void loadAudit()}
         />
       </details>
-      {infoError && <p role="alert" className="error">The program did not answer: {infoError}</p>}
+      {infoError && (
+        <p role="alert" className="error">
+          The program did not answer: {infoError}
+        </p>
+      )}
       {technical && info && (
         <dl className="technical facts">
           <dt>Version</dt>

@@ -38,7 +38,8 @@ export function runVerdict(r: Pick<FixRunResult, 'outcome' | 'elevation' | 'veri
   }
   if (r.elevation === 'declined') return { cls: 'warn', word: 'Declined', text: 'You (or Windows) said no to the administrator prompt — nothing was changed.' };
   if (r.elevation === 'timedOut') return { cls: 'warn', word: 'Timed out', text: 'Nobody answered the administrator prompt in time — nothing was changed.' };
-  if (r.elevation === 'failed') return { cls: 'bad', word: 'Failed', text: 'Windows could not start the change with administrator rights — nothing was changed.' };
+  if (r.elevation === 'failed')
+    return { cls: 'bad', word: 'Failed', text: 'Windows could not start the change with administrator rights — nothing was changed.' };
   if (r.outcome === 'refused') return { cls: 'bad', word: 'Refused', text: 'The program refused this change — nothing was changed.' };
   if (r.outcome === 'cancelled') return { cls: 'warn', word: 'Cancelled', text: 'The change was cancelled — nothing was changed.' };
   return { cls: 'bad', word: 'Failed', text: 'The change failed.' };
@@ -61,7 +62,13 @@ export function VerifyScreen({ runs, next, technical, onContinue, onRetry }: Ver
             <li key={r.id} className={`result result-${v.cls}`}>
               <p>
                 <strong className="result-word">{v.word}:</strong> {fixText(r.result.fix, { title: r.result.fix, plain: '' }).title}
-                {technical && <code className="node-id"> [{r.result.fix}: {r.result.outcome}, elevation {r.result.elevation}{r.result.auditId ? `, audit ${r.result.auditId}` : ''}]</code>}
+                {technical && (
+                  <code className="node-id">
+                    {' '}
+                    [{r.result.fix}: {r.result.outcome}, elevation {r.result.elevation}
+                    {r.result.auditId ? `, audit ${r.result.auditId}` : ''}]
+                  </code>
+                )}
               </p>
               <p>{v.text}</p>
               <p className="hint">{resultReasonText(r.result.reason)}</p>

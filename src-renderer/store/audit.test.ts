@@ -11,13 +11,38 @@ import { createAppStore, selectWalk } from './index';
 /** An audit record: an applied, verified start-ip-helper with undo data unless `over` says otherwise. */
 function record(id: string, over: Partial<AuditRecord> = {}): AuditRecord {
   return {
-    id, time: '2025-01-02T03:04:05.000Z', user: 'CONTOSO\\ann', machine: 'LAPTOP-1', fix: 'start-ip-helper', params: {}, kind: 'fix', outcome: 'applied',
-    elevation: 'simulated', verified: true, reason: 'ok', before: 'Stopped', after: 'Running', undoData: { startType: 'Disabled' }, ...over,
+    id,
+    time: '2025-01-02T03:04:05.000Z',
+    user: 'CONTOSO\\ann',
+    machine: 'LAPTOP-1',
+    fix: 'start-ip-helper',
+    params: {},
+    kind: 'fix',
+    outcome: 'applied',
+    elevation: 'simulated',
+    verified: true,
+    reason: 'ok',
+    before: 'Stopped',
+    after: 'Running',
+    undoData: { startType: 'Disabled' },
+    ...over,
   };
 }
 
 function runResult(fix: FixRunResult['fix'], over: Partial<FixRunResult> = {}): FixRunResult {
-  return { fix, outcome: 'applied', elevation: 'simulated', verified: true, reason: reason('fix.verified', { detail: 'ok', reboot: 'no' }), before: 'b', after: 'a', rebootRequired: false, diagnosis: null, auditId: 'a-1', ...over };
+  return {
+    fix,
+    outcome: 'applied',
+    elevation: 'simulated',
+    verified: true,
+    reason: reason('fix.verified', { detail: 'ok', reboot: 'no' }),
+    before: 'b',
+    after: 'a',
+    rebootRequired: false,
+    diagnosis: null,
+    auditId: 'a-1',
+    ...over,
+  };
 }
 
 /**
@@ -49,7 +74,15 @@ function logBridge(initial: AuditRecord[] = [], opts: { listFails?: () => boolea
       const id = `undo-${++n}`;
       const outcome = opts.undo === 'refused' ? 'refused' : 'applied';
       log.push(record(id, { kind: 'undo', outcome, params: { undoes: req.auditId }, undoData: null }));
-      return { ok: true, value: runResult('start-ip-helper', { outcome, auditId: id, reason: outcome === 'refused' ? reason('refused.alreadyUndone', { auditId: 'undo-0' }) : reason('fix.undone', { changed: 'the previous setting is back' }) }) };
+      return {
+        ok: true,
+        value: runResult('start-ip-helper', {
+          outcome,
+          auditId: id,
+          reason:
+            outcome === 'refused' ? reason('refused.alreadyUndone', { auditId: 'undo-0' }) : reason('fix.undone', { changed: 'the previous setting is back' }),
+        }),
+      };
     },
     auditList: async (): ReturnType<Bridge['auditList']> => {
       calls.push('list');

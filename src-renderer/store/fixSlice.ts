@@ -110,7 +110,18 @@ const paramsKey = (fixId: FixId, params: Record<string, string>) =>
 
 /** A run that never reached main (the bridge failed): shown like a failed fix, nothing known to have changed. */
 function bridgeFailure(fix: FixId, message: string): FixRunResult {
-  return { fix, outcome: 'failed', elevation: 'notNeeded', verified: false, reason: reason('failed.bridge', { message }), before: null, after: null, rebootRequired: false, diagnosis: null, auditId: null };
+  return {
+    fix,
+    outcome: 'failed',
+    elevation: 'notNeeded',
+    verified: false,
+    reason: reason('failed.bridge', { message }),
+    before: null,
+    after: null,
+    rebootRequired: false,
+    diagnosis: null,
+    auditId: null,
+  };
 }
 
 let nextRunId = 1;

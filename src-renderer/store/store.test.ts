@@ -12,7 +12,19 @@ import { createAppStore, selectWalk } from './index';
 
 /** A fix run's result: applied and verified unless `over` says otherwise. */
 function runResult(fix: FixRunResult['fix'], over: Partial<FixRunResult> = {}): FixRunResult {
-  return { fix, outcome: 'applied', elevation: 'simulated', verified: true, reason: reason('fix.verified', { detail: 'ok', reboot: 'no' }), before: 'b', after: 'a', rebootRequired: false, diagnosis: null, auditId: `a-${fix}`, ...over };
+  return {
+    fix,
+    outcome: 'applied',
+    elevation: 'simulated',
+    verified: true,
+    reason: reason('fix.verified', { detail: 'ok', reboot: 'no' }),
+    before: 'b',
+    after: 'a',
+    rebootRequired: false,
+    diagnosis: null,
+    auditId: `a-${fix}`,
+    ...over,
+  };
 }
 
 /** A bridge double: answers collect:run with the given diagnosis and emits progress for two probes. */
@@ -28,7 +40,10 @@ function fakeBridge(
     transport: 'http',
     canFix: true,
     requests,
-    appInfo: async () => ({ ok: true, value: { version: '0.1.0', host: 'simulated', scenario: 'untrusted-root', scenarios: ['healthy', 'untrusted-root'], organisation: null, roleHint } }),
+    appInfo: async () => ({
+      ok: true,
+      value: { version: '0.1.0', host: 'simulated', scenario: 'untrusted-root', scenarios: ['healthy', 'untrusted-root'], organisation: null, roleHint },
+    }),
     collectRun: async (req) => {
       requests.push(req);
       for (const [i, section] of (['os', 'services'] as const).entries()) {
@@ -42,7 +57,21 @@ function fakeBridge(
     fixPreview: async (req) => {
       requests.push({ preview: req });
       const refusal = req.params?.certificate === 'bad' ? NOT_THE_ROOT : null;
-      return { ok: true, value: { fixId: req.fixId as never, title: 't', plain: 'p', whyAdmin: 'w', elevated: true, rebootRequired: false, commands: ['c'], undo: null, refusal, certificate: null } };
+      return {
+        ok: true,
+        value: {
+          fixId: req.fixId as never,
+          title: 't',
+          plain: 'p',
+          whyAdmin: 'w',
+          elevated: true,
+          rebootRequired: false,
+          commands: ['c'],
+          undo: null,
+          refusal,
+          certificate: null,
+        },
+      };
     },
     fixRun: async (req) => {
       requests.push({ run: req });
@@ -56,7 +85,15 @@ function fakeBridge(
     },
     certificateInspect: async (req) => ({
       ok: true,
-      value: { subject: 'CN=Contoso Root CA', issuer: 'CN=Contoso Root CA', thumbprint: 'D0BA', notAfter: '2041-01-01', isCa: true, selfSigned: true, matchesChainRoot: req.contentB64 !== 'bad' },
+      value: {
+        subject: 'CN=Contoso Root CA',
+        issuer: 'CN=Contoso Root CA',
+        thumbprint: 'D0BA',
+        notAfter: '2041-01-01',
+        isCa: true,
+        selfSigned: true,
+        matchesChainRoot: req.contentB64 !== 'bad',
+      },
     }),
     auditList: async () => ({ ok: true, value: [] }),
     onCollectProgress: (cb) => {
@@ -161,7 +198,9 @@ describe('the store', () => {
   });
 
   it('two fixes of one step run in order; one not made stops the rest, and the tree escalates', async () => {
-    const bridge = fakeBridge(diagnosis('client', [finding('iphttps-proxy')]), null, { 'reset-winhttp-proxy': { outcome: 'cancelled', elevation: 'declined', verified: false, auditId: null } });
+    const bridge = fakeBridge(diagnosis('client', [finding('iphttps-proxy')]), null, {
+      'reset-winhttp-proxy': { outcome: 'cancelled', elevation: 'declined', verified: false, auditId: null },
+    });
     const store = createAppStore(bridge);
     await store.getState().startChecks();
     const node = selectWalk(store.getState())!.current as FixNode;

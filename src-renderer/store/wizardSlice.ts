@@ -41,16 +41,15 @@ export interface WizardSlice {
 export const ROLE_TO_AUDIENCE: Record<string, Audience | undefined> = { client: 'client', manageOut: 'manageOut', server: 'server' };
 
 /** Creates the wizard slice over this bridge. */
-export const createWizardSlice: Slice<WizardSlice> =
-  (set, get) => {
-    // After a collection: show the guide, and preselect who it is for from what the machine turned out to be.
-    const afterCollect = () => {
-      const s = get();
-      if (s.collecting !== 'done' || !s.result) return; // the checks screen shows the error
-      const derived = ROLE_TO_AUDIENCE[s.result.diagnosis.role];
-      set({ screen: 'guide', ...(derived && !s.audienceChosen ? { audience: derived } : {}) });
-    };
-    return {
+export const createWizardSlice: Slice<WizardSlice> = (set, get) => {
+  // After a collection: show the guide, and preselect who it is for from what the machine turned out to be.
+  const afterCollect = () => {
+    const s = get();
+    if (s.collecting !== 'done' || !s.result) return; // the checks screen shows the error
+    const derived = ROLE_TO_AUDIENCE[s.result.diagnosis.role];
+    set({ screen: 'guide', ...(derived && !s.audienceChosen ? { audience: derived } : {}) });
+  };
+  return {
     screen: 'start',
     audience: 'client',
     audienceChosen: false,
@@ -70,8 +69,7 @@ export const createWizardSlice: Slice<WizardSlice> =
       await get().importSnapshot(text);
       afterCollect();
     },
-    answer: (question, value) =>
-      set((s) => ({ answers: { ...s.answers, [question]: value }, history: [...s.history, { answer: question }] })),
+    answer: (question, value) => set((s) => ({ answers: { ...s.answers, [question]: value }, history: [...s.history, { answer: question }] })),
     skipFixes: (fixes) => get().recordFixes(Object.fromEntries(fixes.map((f) => [f, 'skipped']))),
     recordFixes: (results, applied = false) =>
       set((s) => ({
@@ -96,5 +94,5 @@ export const createWizardSlice: Slice<WizardSlice> =
       get().resetFixState();
       set({ screen: 'start', answers: {}, fixResults: {}, history: [], runs: [], loadedScenario: null });
     },
-    };
   };
+};

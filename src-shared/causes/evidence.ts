@@ -31,7 +31,13 @@ export function codeEvidence(ctx: RuleContext, expected: unknown = '0x0'): Evide
   if (!ip?.state || ctx.code === null) return [];
   const info = ctx.codeInfo;
   return [
-    ev('ipHttps', 'state.lastErrorCode', toHex(ctx.code), expected, info ? `${info.name}: ${info.meaning}` : 'not a code with a published DirectAccess meaning'),
+    ev(
+      'ipHttps',
+      'state.lastErrorCode',
+      toHex(ctx.code),
+      expected,
+      info ? `${info.name}: ${info.meaning}` : 'not a code with a published DirectAccess meaning',
+    ),
     ev('ipHttps', 'state.interfaceStatus', ip.state.interfaceStatus, 'IPHTTPS interface active'),
   ];
 }
@@ -50,9 +56,7 @@ export function codeText(ctx: RuleContext): string {
 /** Commands that show the IP-HTTPS state on this machine (cmdlets on Windows 8+, netsh on Windows 7). */
 export function ipHttpsCommands(ctx: RuleContext): string[] {
   const src = ctx.peek('ipHttps')?.source;
-  return src === 'netsh'
-    ? ['netsh interface httpstunnel show interfaces']
-    : ['Get-NetIPHttpsState', 'Get-NetIPHttpsConfiguration'];
+  return src === 'netsh' ? ['netsh interface httpstunnel show interfaces'] : ['Get-NetIPHttpsState', 'Get-NetIPHttpsConfiguration'];
 }
 
 /** True on Windows 7 / PowerShell 2.0 (netsh-sourced data or a pre-Windows 8 build). */
@@ -79,7 +83,15 @@ export function normThumb(t: string): string {
 
 /** Distinguished name normalised for comparison (case and spacing around separators). */
 export function normDn(dn: string): string {
-  return dn.split(',').map((p) => p.trim().replace(/\s*=\s*/, '=').toLowerCase()).join(',');
+  return dn
+    .split(',')
+    .map((p) =>
+      p
+        .trim()
+        .replace(/\s*=\s*/, '=')
+        .toLowerCase(),
+    )
+    .join(',');
 }
 
 /** The CN of a distinguished name, or the whole name when it has none. */

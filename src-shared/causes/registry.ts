@@ -103,10 +103,7 @@ export const EXPLAINS: Partial<Record<RootCauseId, readonly RootCauseId[] | '*'>
 );
 
 /** The IP-HTTPS code table (knowledge A.0): the general codes and every code a cause owns. */
-export const ERROR_CODES: readonly ErrorCodeInfo[] = [
-  ...GENERAL_CODES,
-  ...CAUSES.flatMap((c) => (c.codes ?? []).map((e) => ({ ...e, rootCause: c.id }))),
-];
+export const ERROR_CODES: readonly ErrorCodeInfo[] = [...GENERAL_CODES, ...CAUSES.flatMap((c) => (c.codes ?? []).map((e) => ({ ...e, rootCause: c.id })))];
 
 const BY_CODE = new Map(ERROR_CODES.map((e) => [e.code, e]));
 

@@ -76,12 +76,7 @@ export function hasUnreadText(data: unknown, depth = 0): boolean {
 }
 
 /** Build the context for one snapshot and role. */
-export function makeContext(
-  snapshot: Snapshot,
-  role: Role,
-  record: ContextRecord,
-  describeCode: (code: number) => ErrorCodeInfo | undefined,
-): RuleContext {
+export function makeContext(snapshot: Snapshot, role: Role, record: ContextRecord, describeCode: (code: number) => ErrorCodeInfo | undefined): RuleContext {
   const s = snapshot.sections;
   function peek<K extends SectionName>(name: K): SectionData<K> | undefined {
     const sec = s[name];
@@ -113,8 +108,7 @@ export function makeContext(
     serverUrl,
     serverHost: urlHost(serverUrl) ?? peek('serverCertificate')?.host.toLowerCase() ?? null,
     inside:
-      /connectedlocally/i.test(daStatus?.connection?.status ?? '') ||
-      (daStatus?.location?.source === 'netsh' && daStatus.location.value === LOCATION_INSIDE),
+      /connectedlocally/i.test(daStatus?.connection?.status ?? '') || (daStatus?.location?.source === 'netsh' && daStatus.location.value === LOCATION_INSIDE),
     now: new Date(Number.isNaN(nowMs) ? 0 : nowMs),
   };
 }

@@ -22,7 +22,11 @@ describe('diagnosis envelope', () => {
     expect(JSON.stringify(s)).toBe(before);
   });
   it('lists errors before warnings before info', () => {
-    const d = run(code(0x57), connection('ConnectedLocally'), patch('isatap', (d) => (d.genericName = { name: 'isatap', addresses: ['10.0.0.5'] })));
+    const d = run(
+      code(0x57),
+      connection('ConnectedLocally'),
+      patch('isatap', (d) => (d.genericName = { name: 'isatap', addresses: ['10.0.0.5'] })),
+    );
     expect(d.findings.map((f) => f.severity)).toEqual(['error', 'warning', 'info']);
   });
 });
@@ -59,7 +63,10 @@ describe('unknown is never healthy', () => {
     expect(errorIds(d)).toEqual([]);
   });
   it('a failed daStatus probe with no ServerURL leaves the role unknown', () => {
-    const d = run(failed('daStatus'), patch('ipHttps', (d) => (d.configuration = null)));
+    const d = run(
+      failed('daStatus'),
+      patch('ipHttps', (d) => (d.configuration = null)),
+    );
     expect(d.role).toBe('unknown');
     expect(d.status).toBe('unknown');
   });
@@ -76,7 +83,11 @@ describe('unknown is never healthy', () => {
     expect(d.status).toBe('problems');
   });
   it('a role-independent cause is still found when the role is unknown', () => {
-    const d = run(failed('daStatus'), patch('ipHttps', (d) => (d.configuration = null)), patch('services', (d) => (d.iphlpsvc = { exists: true, status: 'Stopped', startType: 'Manual' })));
+    const d = run(
+      failed('daStatus'),
+      patch('ipHttps', (d) => (d.configuration = null)),
+      patch('services', (d) => (d.iphlpsvc = { exists: true, status: 'Stopped', startType: 'Manual' })),
+    );
     expect(d.role).toBe('unknown');
     expect(errorIds(d)).toEqual(['ip-helper-stopped']);
   });
@@ -88,7 +99,10 @@ describe('unknown is never healthy', () => {
 
 describe('role', () => {
   it('no policy and no ISATAP is a client without its policy', () => {
-    const d = run(patch('daStatus', (d) => Object.assign(d, { policyApplied: false, ipHttpsClientUrl: null, ncaConfigured: false, connection: null })), patch('ipHttps', (d) => Object.assign(d, { state: null, configuration: null })));
+    const d = run(
+      patch('daStatus', (d) => Object.assign(d, { policyApplied: false, ipHttpsClientUrl: null, ncaConfigured: false, connection: null })),
+      patch('ipHttps', (d) => Object.assign(d, { state: null, configuration: null })),
+    );
     expect(d.role).toBe('client');
     expect(get(d, 'da-not-configured').severity).toBe('error');
   });
@@ -99,13 +113,20 @@ describe('role', () => {
 
 describe('root-cause ordering: symptoms become evidence', () => {
   it('the deeper cause carries the symptom evidence, marked as such', () => {
-    const d = run(patch('ipv6', (d) => (d.disabledComponents = 0xff)), code(0x643));
+    const d = run(
+      patch('ipv6', (d) => (d.disabledComponents = 0xff)),
+      code(0x643),
+    );
     const f = get(d, 'ipv6-transition-disabled');
     expect(f.evidence.filter((e) => e.probe === 'ipHttps').length).toBeGreaterThan(0);
     expect(d.findings.some((x) => x.id === 'iphttps-interface-error')).toBe(false);
   });
   it('a stopped IP Helper hides the IP-HTTPS code and folds its evidence', () => {
-    const d = run(patch('services', (d) => (d.iphlpsvc = { exists: true, status: 'Stopped', startType: 'Manual' })), code(0x800b0109), rootMissing);
+    const d = run(
+      patch('services', (d) => (d.iphlpsvc = { exists: true, status: 'Stopped', startType: 'Manual' })),
+      code(0x800b0109),
+      rootMissing,
+    );
     expect(errorIds(d)).toEqual(['ip-helper-stopped']);
     expect(get(d, 'ip-helper-stopped').evidence.some((e) => e.note?.startsWith('symptom (iphttps-untrusted-root)'))).toBe(true);
   });

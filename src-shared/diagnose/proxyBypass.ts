@@ -7,11 +7,7 @@
  */
 
 /** The entry that exempts the host, or null when no entry does (or there is no list). */
-export function bypassEntryFor(
-  list: string | null | undefined,
-  host: string,
-  opts: { port?: number; addresses?: readonly string[] } = {},
-): string | null {
+export function bypassEntryFor(list: string | null | undefined, host: string, opts: { port?: number; addresses?: readonly string[] } = {}): string | null {
   if (!list) return null;
   const name = host.trim().toLowerCase().replace(/\.$/, '');
   if (!name) return null;
@@ -53,6 +49,11 @@ function splitPort(entry: string): { pattern: string; entryPort: string | null }
 
 /** Whole-string match where `*` stands for any run of characters (including none). */
 function globMatches(pattern: string, text: string): boolean {
-  const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const re = new RegExp(
+    `^${pattern
+      .split('*')
+      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
   return re.test(text);
 }

@@ -46,7 +46,12 @@ describe('da-not-configured', () => {
     expect(get(d, 'da-not-configured').escalate).toBe(true);
   });
   it('hides every IP-HTTPS finding (nothing else is IP-HTTPS related)', () => {
-    const d = run(noPolicy, noConfig, patch('ipv6', (d) => (d.disabledComponents = 0xff)), patch('services', (d) => (d.iphlpsvc = { exists: true, status: 'Stopped', startType: 'Manual' })));
+    const d = run(
+      noPolicy,
+      noConfig,
+      patch('ipv6', (d) => (d.disabledComponents = 0xff)),
+      patch('services', (d) => (d.iphlpsvc = { exists: true, status: 'Stopped', startType: 'Manual' })),
+    );
     expect(errorIds(d)).toEqual(['da-not-configured']);
   });
   it('does not fire when a ServerURL is configured', () => {
@@ -69,7 +74,14 @@ describe('edition-unsupported', () => {
   });
   it('accepts Education on Windows 10, Ultimate on Windows 7, and servers', () => {
     expect(errorIds(run(patch('os', (d) => Object.assign(d, { caption: 'Microsoft Windows 10 Education', sku: 121 }))))).toEqual([]);
-    expect(errorIds(run(win7, patch('os', (d) => Object.assign(d, { caption: 'Microsoft Windows 7 Ultimate', sku: 1 }))))).toEqual([]);
+    expect(
+      errorIds(
+        run(
+          win7,
+          patch('os', (d) => Object.assign(d, { caption: 'Microsoft Windows 7 Ultimate', sku: 1 })),
+        ),
+      ),
+    ).toEqual([]);
     expect(errorIds(run(patch('os', (d) => Object.assign(d, { caption: 'Microsoft Windows Server 2019 Standard', sku: 7, productType: 3 }))))).toEqual([]);
   });
   it('the guided escalation does not tell a Windows 7 Ultimate user that only Enterprise or Education work', () => {
@@ -77,8 +89,17 @@ describe('edition-unsupported', () => {
     expect(node?.plain).toMatch(/Ultimate on Windows 7/);
   });
   it('rejects Windows 7 Professional and Windows 8.1 Pro', () => {
-    expect(errorIds(run(win7, patch('os', (d) => Object.assign(d, { caption: 'Microsoft Windows 7 Professional', sku: 48 }))))).toEqual(['edition-unsupported']);
-    expect(errorIds(run(patch('os', (d) => Object.assign(d, { caption: 'Microsoft Windows 8.1 Pro', build: 9600, sku: 48 }))))).toEqual(['edition-unsupported']);
+    expect(
+      errorIds(
+        run(
+          win7,
+          patch('os', (d) => Object.assign(d, { caption: 'Microsoft Windows 7 Professional', sku: 48 })),
+        ),
+      ),
+    ).toEqual(['edition-unsupported']);
+    expect(errorIds(run(patch('os', (d) => Object.assign(d, { caption: 'Microsoft Windows 8.1 Pro', build: 9600, sku: 48 }))))).toEqual([
+      'edition-unsupported',
+    ]);
   });
 });
 
@@ -104,7 +125,10 @@ describe('ip-helper-stopped', () => {
     expect(f.evidence.some((e) => e.probe === 'ipHttps' && e.field === 'state')).toBe(true);
   });
   it('fires when the service is disabled, and hides IP-HTTPS code findings', () => {
-    const d = run(patch('services', (d) => (d.iphlpsvc = { exists: true, status: 'Stopped', startType: 'Disabled' })), code(0x57));
+    const d = run(
+      patch('services', (d) => (d.iphlpsvc = { exists: true, status: 'Stopped', startType: 'Disabled' })),
+      code(0x57),
+    );
     expect(errorIds(d)).toEqual(['ip-helper-stopped']);
   });
   it('does not fire when running', () => {
@@ -114,35 +138,82 @@ describe('ip-helper-stopped', () => {
 
 describe('ipv6-transition-disabled', () => {
   it('explains 0x643 with DisabledComponents 0xff', () => {
-    const d = run(patch('ipv6', (d) => (d.disabledComponents = 0xff)), code(0x643, 'Fatal error during installation'));
+    const d = run(
+      patch('ipv6', (d) => (d.disabledComponents = 0xff)),
+      code(0x643, 'Fatal error during installation'),
+    );
     expect(errorIds(d)).toEqual(['ipv6-transition-disabled']);
     const f = get(d, 'ipv6-transition-disabled');
     expect(f.fixes).toEqual(['set-ipv6-prefer-ipv4']);
     expect(f.evidence.some((e) => e.observed === '0x643')).toBe(true);
   });
   it('fires on bit 0 alone and on 0xffffffff', () => {
-    expect(errorIds(run(patch('ipv6', (d) => (d.disabledComponents = 0x01)), code(0x34)))).toEqual(['ipv6-transition-disabled']);
-    expect(errorIds(run(patch('ipv6', (d) => (d.disabledComponents = 0xffffffff)), code(0x643)))).toEqual(['ipv6-transition-disabled']);
+    expect(
+      errorIds(
+        run(
+          patch('ipv6', (d) => (d.disabledComponents = 0x01)),
+          code(0x34),
+        ),
+      ),
+    ).toEqual(['ipv6-transition-disabled']);
+    expect(
+      errorIds(
+        run(
+          patch('ipv6', (d) => (d.disabledComponents = 0xffffffff)),
+          code(0x643),
+        ),
+      ),
+    ).toEqual(['ipv6-transition-disabled']);
   });
   it('does not fire on 0x20 (prefer IPv4) or 0x10', () => {
     expect(errorIds(run(patch('ipv6', (d) => (d.disabledComponents = 0x20))))).toEqual([]);
     expect(errorIds(run(patch('ipv6', (d) => (d.disabledComponents = 0x10))))).toEqual([]);
   });
   it('judges the bits per role (KB929852): 0x80 (IP-TLS) on a client, 0x04 (ISATAP) only on a manage-out host', () => {
-    expect(errorIds(run(patch('ipv6', (d) => (d.disabledComponents = 0x80)), code(0x643)))).toEqual(['ipv6-transition-disabled']);
+    expect(
+      errorIds(
+        run(
+          patch('ipv6', (d) => (d.disabledComponents = 0x80)),
+          code(0x643),
+        ),
+      ),
+    ).toEqual(['ipv6-transition-disabled']);
     expect(errorIds(run(patch('ipv6', (d) => (d.disabledComponents = 0x04))))).toEqual([]);
     expect(errorIds(run(patch('ipv6', (d) => (d.disabledComponents = 0x0a))))).toEqual([]);
-    expect(errorIds(run(manageOut, patch('ipv6', (d) => (d.disabledComponents = 0x04))))).toEqual(['ipv6-transition-disabled']);
-    expect(errorIds(run(manageOut, patch('ipv6', (d) => (d.disabledComponents = 0x80))))).toEqual([]);
+    expect(
+      errorIds(
+        run(
+          manageOut,
+          patch('ipv6', (d) => (d.disabledComponents = 0x04)),
+        ),
+      ),
+    ).toEqual(['ipv6-transition-disabled']);
+    expect(
+      errorIds(
+        run(
+          manageOut,
+          patch('ipv6', (d) => (d.disabledComponents = 0x80)),
+        ),
+      ),
+    ).toEqual([]);
   });
-  it('expects only the offending bits cleared and 0x20 set: a baseline\'s 0x10 stays', () => {
-    const f = get(run(patch('ipv6', (d) => (d.disabledComponents = 0x91)), code(0x643)), 'ipv6-transition-disabled');
+  it("expects only the offending bits cleared and 0x20 set: a baseline's 0x10 stays", () => {
+    const f = get(
+      run(
+        patch('ipv6', (d) => (d.disabledComponents = 0x91)),
+        code(0x643),
+      ),
+      'ipv6-transition-disabled',
+    );
     expect(f.evidence[0]).toMatchObject({ field: 'disabledComponents', observed: '0x91', expected: '0x30' });
     expect(f.technical).toMatch(/Group Policy Preferences or a security baseline/);
     expect(f.plain).not.toMatch(/keeps IPv6 working/);
   });
   it('guides a manage-out host to the fix too', () => {
-    const d = run(manageOut, patch('ipv6', (d) => (d.disabledComponents = 0x04)));
+    const d = run(
+      manageOut,
+      patch('ipv6', (d) => (d.disabledComponents = 0x04)),
+    );
     const w = walk(TREE, { diagnosis: d, answers: {}, fixResults: {} });
     expect(w.current.id).toBe('fix-ipv6');
   });
@@ -191,16 +262,27 @@ describe('iphttps-untrusted-root', () => {
     expect(get(run(code(UNTRUSTED), rootMissing, noCert, workgroup), 'iphttps-untrusted-root').variant).toBeUndefined();
   });
   it('self-signed renewed: variant, escalation, import only when pinned', () => {
-    const newLeaf = cert({ subject: 'CN=da.contoso.com', thumbprint: 'AAAA0000AAAA0000AAAA0000AAAA0000AAAA0000', selfSigned: true, dnsNames: ['da.contoso.com'] });
+    const newLeaf = cert({
+      subject: 'CN=da.contoso.com',
+      thumbprint: 'AAAA0000AAAA0000AAAA0000AAAA0000AAAA0000',
+      selfSigned: true,
+      dnsNames: ['da.contoso.com'],
+    });
     const selfSigned = patch('serverCertificate', (d) => Object.assign(d, { chain: [newLeaf], chainStatus: ['UntrustedRoot'] }));
-    const oldInRoot = patch('trustStores', (d) => (d.root = [{ subject: 'CN=da.contoso.com', thumbprint: 'BBBB0000BBBB0000BBBB0000BBBB0000BBBB0000', notAfter: '2029-01-01T00:00:00Z' }]));
+    const oldInRoot = patch(
+      'trustStores',
+      (d) => (d.root = [{ subject: 'CN=da.contoso.com', thumbprint: 'BBBB0000BBBB0000BBBB0000BBBB0000BBBB0000', notAfter: '2029-01-01T00:00:00Z' }]),
+    );
     const d = run(code(UNTRUSTED), selfSigned, oldInRoot);
     expect(errorIds(d)).toEqual(['iphttps-untrusted-root']);
     const f = get(d, 'iphttps-untrusted-root');
     expect(f.variant).toBe('self-signed-renewed');
     expect(f.escalate).toBe(true);
     expect(f.fixes).toEqual([]);
-    const pinned = get(run(code(UNTRUSTED), selfSigned, oldInRoot, org({ pinnedRoots: [{ subject: 'CN=da.contoso.com', thumbprint: newLeaf.thumbprint }] })), 'iphttps-untrusted-root');
+    const pinned = get(
+      run(code(UNTRUSTED), selfSigned, oldInRoot, org({ pinnedRoots: [{ subject: 'CN=da.contoso.com', thumbprint: newLeaf.thumbprint }] })),
+      'iphttps-untrusted-root',
+    );
     expect(pinned.fixes).toEqual(['import-root-ca']);
     expect(pinned.variant).toBe('self-signed-renewed');
   });
@@ -272,7 +354,15 @@ describe('iphttps-cert-expired and clock-skew', () => {
   it('says honestly that an off-network domain member may have no time source', () => {
     const skewed = patch('clock', (d) => (d.utcNow = '2025-03-10T08:30:00.000Z'));
     expect(get(run(skewed), 'clock-skew').plain).toMatch(/no time source.*by hand/);
-    expect(get(run(skewed, patch('os', (d) => (d.partOfDomain = false))), 'clock-skew').plain).not.toMatch(/time source/);
+    expect(
+      get(
+        run(
+          skewed,
+          patch('os', (d) => (d.partOfDomain = false)),
+        ),
+        'clock-skew',
+      ).plain,
+    ).not.toMatch(/time source/);
   });
   it('a skew of 4 minutes is in step; 6 minutes is skew', () => {
     expect(errorIds(run(patch('clock', (d) => (d.utcNow = '2025-03-10T09:04:30.000Z'))))).toEqual([]);
@@ -284,7 +374,11 @@ describe('iphttps-cert-expired and clock-skew', () => {
     expect(d.status).toBe('unknown');
   });
   it('an expired certificate with a skewed clock reports both', () => {
-    const d = run(code(EXPIRED), expiredLeaf, patch('clock', (d) => (d.utcNow = '2027-01-01T00:00:00.000Z')));
+    const d = run(
+      code(EXPIRED),
+      expiredLeaf,
+      patch('clock', (d) => (d.utcNow = '2027-01-01T00:00:00.000Z')),
+    );
     expect(errorIds(d)).toEqual(['clock-skew', 'iphttps-cert-expired']);
   });
 });
@@ -344,7 +438,10 @@ describe('proxy, NRPT and unreachable server', () => {
     d.winHttp = { direct: false, proxyServer: 'proxy.contoso.com:8080', bypassList: null };
     d.proxyMgr = [{ key: '{6A1B2C3D-0000-4000-8000-000000000001}', staticProxy: 'proxy.contoso.com:8080' }];
   });
-  const captured = patch('nrpt', (d) => (d.rules = [{ namespace: '.contoso.com', directAccessDnsServers: ['fd00:1234:5678:1::3333:1'], directAccessEnabled: true }]));
+  const captured = patch(
+    'nrpt',
+    (d) => (d.rules = [{ namespace: '.contoso.com', directAccessDnsServers: ['fd00:1234:5678:1::3333:1'], directAccessEnabled: true }]),
+  );
   it('0x2af9 with a WinHTTP proxy and StaticProxy: iphttps-proxy with both fixes, not unreachable', () => {
     const d = run(code(0x2af9), winhttpProxy);
     expect(errorIds(d)).toEqual(['iphttps-proxy']);
@@ -352,23 +449,44 @@ describe('proxy, NRPT and unreachable server', () => {
     expect(get(d, 'iphttps-proxy').escalate).toBe(false);
   });
   it('a SYSTEM-context proxy alone escalates', () => {
-    const d = run(code(0x2afc), patch('proxy', (d) => (d.system = { proxyEnable: true, proxyServer: 'proxy:3128', autoConfigUrl: null })));
+    const d = run(
+      code(0x2afc),
+      patch('proxy', (d) => (d.system = { proxyEnable: true, proxyServer: 'proxy:3128', autoConfigUrl: null })),
+    );
     expect(errorIds(d)).toEqual(['iphttps-proxy']);
     expect(get(d, 'iphttps-proxy').escalate).toBe(true);
   });
   it('0x274d with .contoso.com captured and no exemption: nrpt-captures-public-name naming the host', () => {
-    const d = run(code(0x274d), captured, patch('reachability', (d) => Object.assign(d, { addresses: [], tcp: 'unresolved' })));
+    const d = run(
+      code(0x274d),
+      captured,
+      patch('reachability', (d) => Object.assign(d, { addresses: [], tcp: 'unresolved' })),
+    );
     expect(errorIds(d)).toEqual(['nrpt-captures-public-name']);
     const f = get(d, 'nrpt-captures-public-name');
-    expect(f.adminAction).toBe('Add an NRPT exemption for da.contoso.com (a namespace rule with no DNS server) in Remote Access Management → Infrastructure Servers → DNS, then let clients refresh the DirectAccess client GPO.');
+    expect(f.adminAction).toBe(
+      'Add an NRPT exemption for da.contoso.com (a namespace rule with no DNS server) in Remote Access Management → Infrastructure Servers → DNS, then let clients refresh the DirectAccess client GPO.',
+    );
     expect(f.escalate).toBe(true);
   });
   it('an exemption for the public name stops the NRPT finding', () => {
     const exempt = patch('nrpt', (d) => d.rules.push({ namespace: 'da.contoso.com', directAccessDnsServers: [], directAccessEnabled: true }));
-    expect(errorIds(run(code(0x274d), captured, exempt, patch('reachability', (d) => (d.tcp = 'refused'))))).toEqual(['iphttps-server-unreachable']);
+    expect(
+      errorIds(
+        run(
+          code(0x274d),
+          captured,
+          exempt,
+          patch('reachability', (d) => (d.tcp = 'refused')),
+        ),
+      ),
+    ).toEqual(['iphttps-server-unreachable']);
   });
   it('0x274c with no proxy and NRPT fine: iphttps-server-unreachable', () => {
-    const d = run(code(0x274c), patch('reachability', (d) => (d.tcp = 'timedOut')));
+    const d = run(
+      code(0x274c),
+      patch('reachability', (d) => (d.tcp = 'timedOut')),
+    );
     expect(errorIds(d)).toEqual(['iphttps-server-unreachable']);
     expect(get(d, 'iphttps-server-unreachable').plain).toMatch(/sign in/);
   });
@@ -383,10 +501,32 @@ describe('proxy, NRPT and unreachable server', () => {
 });
 
 describe('connect codes: only what the evidence proves (issue 8)', () => {
-  const USER = { readAs: 'currentUser' as const, keyPath: 'HKCU:\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings', account: 'CONTOSO\\user', sid: 'S-1-5-21-1-2-3-1104', keyExists: true, proxyEnable: false, proxyServer: null, proxyOverride: null, autoConfigUrl: null, autoDetect: null, note: null };
+  const USER = {
+    readAs: 'currentUser' as const,
+    keyPath: 'HKCU:\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings',
+    account: 'CONTOSO\\user',
+    sid: 'S-1-5-21-1-2-3-1104',
+    keyExists: true,
+    proxyEnable: false,
+    proxyServer: null,
+    proxyOverride: null,
+    autoConfigUrl: null,
+    autoDetect: null,
+    note: null,
+  };
   const noUserProxy = patch('proxy', (d) => (d.user = { ...USER }));
   const userProxy = (proxyOverride: string | null, autoConfigUrl: string | null = null) =>
-    patch('proxy', (d) => (d.user = { ...USER, proxyEnable: autoConfigUrl === null, proxyServer: autoConfigUrl === null ? 'proxy.contoso.com:8080' : null, proxyOverride, autoConfigUrl }));
+    patch(
+      'proxy',
+      (d) =>
+        (d.user = {
+          ...USER,
+          proxyEnable: autoConfigUrl === null,
+          proxyServer: autoConfigUrl === null ? 'proxy.contoso.com:8080' : null,
+          proxyOverride,
+          autoConfigUrl,
+        }),
+    );
   const winhttp = (bypassList: string | null) => patch('proxy', (d) => (d.winHttp = { direct: false, proxyServer: 'proxy.contoso.com:8080', bypassList }));
   const endOf = (d: ReturnType<typeof run>) => walk(TREE, { diagnosis: d, answers: { captivePortal: 'no' }, fixResults: {} }).current.id;
 
@@ -432,7 +572,12 @@ describe('connect codes: only what the evidence proves (issue 8)', () => {
     expect(endOf(d)).toBe('fix-proxy');
   });
   it('0x274d (connection refused) is not a proxy code', () => {
-    const d = run(code(0x274d), winhttp(null), userProxy(null), patch('reachability', (d) => (d.tcp = 'refused')));
+    const d = run(
+      code(0x274d),
+      winhttp(null),
+      userProxy(null),
+      patch('reachability', (d) => (d.tcp = 'refused')),
+    );
     expect(errorIds(d)).toEqual(['iphttps-server-unreachable']);
     expect(errorIds(run(code(0x274d), winhttp(null), noUserProxy))).toEqual(['iphttps-unknown-error']);
   });
@@ -446,15 +591,35 @@ describe('connect codes: only what the evidence proves (issue 8)', () => {
   });
   it('unreachable only with evidence: unresolved, refused, timed out or failed TCP', () => {
     for (const tcp of ['refused', 'timedOut', 'error'] as const) {
-      expect(errorIds(run(code(0x2af9), noUserProxy, patch('reachability', (d) => (d.tcp = tcp))))).toEqual(['iphttps-server-unreachable']);
+      expect(
+        errorIds(
+          run(
+            code(0x2af9),
+            noUserProxy,
+            patch('reachability', (d) => (d.tcp = tcp)),
+          ),
+        ),
+      ).toEqual(['iphttps-server-unreachable']);
     }
-    expect(errorIds(run(code(0x2afc), noUserProxy, patch('reachability', (d) => Object.assign(d, { addresses: [], tcp: 'unresolved' }))))).toEqual(['iphttps-server-unreachable']);
+    expect(
+      errorIds(
+        run(
+          code(0x2afc),
+          noUserProxy,
+          patch('reachability', (d) => Object.assign(d, { addresses: [], tcp: 'unresolved' })),
+        ),
+      ),
+    ).toEqual(['iphttps-server-unreachable']);
   });
   it('reachability not measured (probe failed), or measured for another host: no guess, status unknown', () => {
     const d = run(code(0x2af9), noUserProxy, failed('reachability'));
     expect(errorIds(d)).toEqual([]);
     expect(d.status).toBe('unknown');
-    const other = run(code(0x274c), connection('Error', 'CouldNotContactDirectAccessServer'), patch('reachability', (d) => Object.assign(d, { host: 'old.contoso.com', tcp: 'timedOut' })));
+    const other = run(
+      code(0x274c),
+      connection('Error', 'CouldNotContactDirectAccessServer'),
+      patch('reachability', (d) => Object.assign(d, { host: 'old.contoso.com', tcp: 'timedOut' })),
+    );
     expect(errorIds(other)).toEqual([]);
     expect(other.status).toBe('unknown');
   });
@@ -463,12 +628,33 @@ describe('connect codes: only what the evidence proves (issue 8)', () => {
     expect(errorIds(d)).toEqual([]);
     expect(d.status).toBe('unknown');
   });
-  it('multisite: the rules use the activated profile\'s URL, not the first with a URL', () => {
+  it("multisite: the rules use the activated profile's URL, not the first with a URL", () => {
     const twoSites = patch('ipHttps', (d) => {
-      d.configuration = { serverUrl: 'https://da-east.contoso.com:443/IPHTTPS', state: 'Default', authMode: 'None', profile: 'East', profileActivated: false, source: 'cmdlet' };
+      d.configuration = {
+        serverUrl: 'https://da-east.contoso.com:443/IPHTTPS',
+        state: 'Default',
+        authMode: 'None',
+        profile: 'East',
+        profileActivated: false,
+        source: 'cmdlet',
+      };
       d.profiles = [
-        { profile: 'East', serverUrl: 'https://da-east.contoso.com:443/IPHTTPS', profileActivated: false, type: 'Client', state: 'Default', policyStore: 'ActiveStore' },
-        { profile: 'West', serverUrl: 'https://da-west.contoso.com:443/IPHTTPS', profileActivated: true, type: 'Client', state: 'Default', policyStore: 'ActiveStore' },
+        {
+          profile: 'East',
+          serverUrl: 'https://da-east.contoso.com:443/IPHTTPS',
+          profileActivated: false,
+          type: 'Client',
+          state: 'Default',
+          policyStore: 'ActiveStore',
+        },
+        {
+          profile: 'West',
+          serverUrl: 'https://da-west.contoso.com:443/IPHTTPS',
+          profileActivated: true,
+          type: 'Client',
+          state: 'Default',
+          policyStore: 'ActiveStore',
+        },
       ];
     });
     const westReached = patch('reachability', (d) => (d.host = 'da-west.contoso.com'));
@@ -480,7 +666,18 @@ describe('connect codes: only what the evidence proves (issue 8)', () => {
     expect(errorIds(d)).toEqual(['iphttps-unknown-error']);
     expect(get(d, 'iphttps-unknown-error').technical).toMatch(/the NRPT exempts da-west\.contoso\.com/);
     // The probe's chosen configuration, when activated, is used as it is.
-    const chosen = patch('ipHttps', (d) => (d.configuration = { serverUrl: 'https://da-west.contoso.com:443/IPHTTPS', state: 'Default', authMode: 'None', profile: 'West', profileActivated: true, source: 'cmdlet' }));
+    const chosen = patch(
+      'ipHttps',
+      (d) =>
+        (d.configuration = {
+          serverUrl: 'https://da-west.contoso.com:443/IPHTTPS',
+          state: 'Default',
+          authMode: 'None',
+          profile: 'West',
+          profileActivated: true,
+          source: 'cmdlet',
+        }),
+    );
     expect(errorIds(run(code(0x2af9), twoSites, chosen, westReached, nrpt, noUserProxy))).toEqual(['iphttps-unknown-error']);
   });
   it('force tunnelling: the "." rule with DirectAccess DNS servers captures the public name unless it is exempted', () => {
@@ -492,7 +689,17 @@ describe('connect codes: only what the evidence proves (issue 8)', () => {
     const exempt = patch('nrpt', (d) => d.rules.push({ namespace: 'da.contoso.com', directAccessDnsServers: [], directAccessEnabled: true }));
     expect(errorIds(run(code(0x2af9), dot, exempt, unresolved, noUserProxy))).toEqual(['iphttps-server-unreachable']);
     // A more specific exempt suffix wins over ".", and "." does not outrank the .corp.contoso.com rule for internal names.
-    expect(errorIds(run(code(0x2af9), dot, unresolved, noUserProxy, patch('nrpt', (d) => d.rules.push({ namespace: '.contoso.com', directAccessDnsServers: [], directAccessEnabled: true }))))).toEqual(['iphttps-server-unreachable']);
+    expect(
+      errorIds(
+        run(
+          code(0x2af9),
+          dot,
+          unresolved,
+          noUserProxy,
+          patch('nrpt', (d) => d.rules.push({ namespace: '.contoso.com', directAccessDnsServers: [], directAccessEnabled: true })),
+        ),
+      ),
+    ).toEqual(['iphttps-server-unreachable']);
   });
 });
 
@@ -520,7 +727,9 @@ describe('TLS and preauthentication', () => {
     expect(get(d, 'preauth-client-cert-invalid').plain).toMatch(/expired on 2024-12-31/);
   });
   it('a certificate for another computer: invalid', () => {
-    const other = patch('machineCertificates', (d) => Object.assign(d.certificates[0]!, { subject: 'CN=OTHER.corp.contoso.com', dnsNames: ['OTHER.corp.contoso.com'] }));
+    const other = patch('machineCertificates', (d) =>
+      Object.assign(d.certificates[0]!, { subject: 'CN=OTHER.corp.contoso.com', dnsNames: ['OTHER.corp.contoso.com'] }),
+    );
     expect(errorIds(run(code(590624), other))).toEqual(['preauth-client-cert-invalid']);
   });
   it('0x80090326: tls-handshake-failed, unless the missing client certificate explains it', () => {

@@ -81,7 +81,9 @@ describe('isatap-router-unresolved', () => {
 
 describe('isatap-not-configured', () => {
   it('an expected manage-out host with no router: enable-isatap only where the organisation lists this host', () => {
-    const none = patch('isatap', (d) => Object.assign(d, { configuration: { state: 'Default', router: null, resolutionState: 'Default' }, router: null, interfaces: [] }));
+    const none = patch('isatap', (d) =>
+      Object.assign(d, { configuration: { state: 'Default', router: null, resolutionState: 'Default' }, router: null, interfaces: [] }),
+    );
     const listed = run(manageOut, none, org({ manageOutExpected: true, isatapRouter: 'isatap-da.corp.contoso.com', manageOutHosts: ['MGMT-*'] }));
     expect(listed.role).toBe('manageOut');
     expect(errorIds(listed)).toEqual(['isatap-not-configured']);
@@ -94,7 +96,9 @@ describe('isatap-not-configured', () => {
     expect(walk(TREE, { diagnosis: unlisted, answers: {}, fixResults: {} }).current.id).toBe('escalate-isatap');
   });
   it('matches listed hosts by name or FQDN, case-insensitively, with * wildcards and no partial matches', () => {
-    const none = patch('isatap', (d) => Object.assign(d, { configuration: { state: 'Default', router: null, resolutionState: 'Default' }, router: null, interfaces: [] }));
+    const none = patch('isatap', (d) =>
+      Object.assign(d, { configuration: { state: 'Default', router: null, resolutionState: 'Default' }, router: null, interfaces: [] }),
+    );
     const offered = (hosts: string[]) => get(run(manageOut, none, org({ manageOutExpected: true, manageOutHosts: hosts })), 'isatap-not-configured').fixes;
     expect(offered(['mgmt-01'])).toEqual(['enable-isatap']);
     expect(offered(['MGMT-01.corp.contoso.com'])).toEqual(['enable-isatap']);
@@ -105,7 +109,9 @@ describe('isatap-not-configured', () => {
     expect(offered([])).toEqual([]);
   });
   it('State Disabled with a router', () => {
-    const disabled = patch('isatap', (d) => Object.assign(d, { configuration: { state: 'Disabled', router: 'isatap-da.corp.contoso.com', resolutionState: 'Default' }, interfaces: [] }));
+    const disabled = patch('isatap', (d) =>
+      Object.assign(d, { configuration: { state: 'Disabled', router: 'isatap-da.corp.contoso.com', resolutionState: 'Default' }, interfaces: [] }),
+    );
     expect(errorIds(run(manageOut, disabled))).toEqual(['isatap-not-configured']);
   });
 });
@@ -121,13 +127,19 @@ describe('isatap-no-global-address', () => {
 
 describe('ISATAP warnings', () => {
   it('the generic name resolving is a global deployment warning (not an error)', () => {
-    const d = run(manageOut, patch('isatap', (d) => (d.genericName = { name: 'isatap', addresses: ['10.0.0.5'] })));
+    const d = run(
+      manageOut,
+      patch('isatap', (d) => (d.genericName = { name: 'isatap', addresses: ['10.0.0.5'] })),
+    );
     expect(errorIds(d)).toEqual([]);
     expect(get(d, 'isatap-global-deployment').severity).toBe('warning');
     expect(d.status).toBe('healthy');
   });
   it('a router name with several IPv4 addresses is an unsupported topology warning', () => {
-    const d = run(manageOut, patch('isatap', (d) => (d.router = { name: 'isatap-da.corp.contoso.com', addresses: ['10.0.0.5', '10.0.0.6', '10.0.0.7'] })));
+    const d = run(
+      manageOut,
+      patch('isatap', (d) => (d.router = { name: 'isatap-da.corp.contoso.com', addresses: ['10.0.0.5', '10.0.0.6', '10.0.0.7'] })),
+    );
     expect(get(d, 'isatap-unsupported-topology').severity).toBe('warning');
     expect(errorIds(d)).toEqual([]);
   });
@@ -141,7 +153,9 @@ describe('shared machine causes on a manage-out host', () => {
     const d = run(
       manageOut,
       patch('services', (d) => (d.iphlpsvc = { exists: true, status: 'Stopped', startType: 'Manual' })),
-      patch('isatap', (d) => Object.assign(d, { configuration: { state: 'Default', router: 'isatap-da.corp.contoso.com', resolutionState: 'Default' }, interfaces: [] })),
+      patch('isatap', (d) =>
+        Object.assign(d, { configuration: { state: 'Default', router: 'isatap-da.corp.contoso.com', resolutionState: 'Default' }, interfaces: [] }),
+      ),
     );
     expect(errorIds(d)).toEqual(['ip-helper-stopped']);
   });

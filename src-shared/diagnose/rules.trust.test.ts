@@ -15,7 +15,12 @@ const daysFromNow = (d: number) => new Date(Date.parse(NOW) + d * 86_400_000).to
 /** The hotel network's inspection: da.contoso.com signed by the guest network's own root. */
 const guestChain: Mutator = patch('serverCertificate', (d) => {
   d.chain = [
-    cert({ subject: 'CN=da.contoso.com', issuer: 'CN=Guest WiFi Inspection CA', thumbprint: '456CC0E79989EC5622EE3516ACECA4B5061EB689', dnsNames: ['da.contoso.com'] }),
+    cert({
+      subject: 'CN=da.contoso.com',
+      issuer: 'CN=Guest WiFi Inspection CA',
+      thumbprint: '456CC0E79989EC5622EE3516ACECA4B5061EB689',
+      dnsNames: ['da.contoso.com'],
+    }),
     cert({ subject: 'CN=Guest WiFi Inspection CA', thumbprint: GUEST_ROOT, selfSigned: true }),
   ];
   d.chainStatus = ['UntrustedRoot'];
@@ -71,10 +76,12 @@ describe('working now, failing later', () => {
   });
 
   it('the server certificate expired while connected: iphttps-cert-expired, warning, latent', () => {
-    const d = run(patch('serverCertificate', (s) => {
-      s.chain[0]!.notAfter = daysFromNow(-2);
-      s.chainStatus = ['NotTimeValid'];
-    }));
+    const d = run(
+      patch('serverCertificate', (s) => {
+        s.chain[0]!.notAfter = daysFromNow(-2);
+        s.chainStatus = ['NotTimeValid'];
+      }),
+    );
     expect(errorIds(d)).toEqual([]);
     expect(get(d, 'iphttps-cert-expired')).toMatchObject({ severity: 'warning', variant: 'latent', escalate: true });
     expect(get(d, 'iphttps-cert-expired').plain).toMatch(/next reconnect/);
@@ -82,17 +89,21 @@ describe('working now, failing later', () => {
   });
 
   it('the server certificate expires within 30 days: iphttps-cert-expiring (escalate: renew it); not at 40 days', () => {
-    const soon = run(patch('serverCertificate', (s) => {
-      s.chain[0]!.notAfter = daysFromNow(12);
-    }));
+    const soon = run(
+      patch('serverCertificate', (s) => {
+        s.chain[0]!.notAfter = daysFromNow(12);
+      }),
+    );
     expect(get(soon, 'iphttps-cert-expiring')).toMatchObject({ severity: 'warning', variant: 'latent', escalate: true, fixes: [] });
     expect(get(soon, 'iphttps-cert-expiring').plain).toMatch(/in 12 days/);
     expect(get(soon, 'iphttps-cert-expiring').plain).toMatch(/stop at the next reconnect or restart/);
     expect(get(soon, 'iphttps-cert-expiring').adminAction).toMatch(/Renew the IP-HTTPS certificate/);
     expect(walkTo(soon)).toBe('escalate-cert-expiring');
-    const later = run(patch('serverCertificate', (s) => {
-      s.chain[0]!.notAfter = daysFromNow(40);
-    }));
+    const later = run(
+      patch('serverCertificate', (s) => {
+        s.chain[0]!.notAfter = daysFromNow(40);
+      }),
+    );
     expect(later.findings).toEqual([]);
     expect(later.status).toBe('healthy');
   });
@@ -116,7 +127,8 @@ describe('working now, failing later', () => {
 
   it('warnings come after the errors of the client chain: an open error ends the path first', () => {
     const latentRoot = finding('iphttps-untrusted-root', 'warning', 'latent');
-    const w = (fs: ReturnType<typeof finding>[]) => walk(TREE, { diagnosis: diagnosis('client', fs, 'problems'), snapshot: { org: PINNED_ORG }, answers: {}, fixResults: {} }).current.id;
+    const w = (fs: ReturnType<typeof finding>[]) =>
+      walk(TREE, { diagnosis: diagnosis('client', fs, 'problems'), snapshot: { org: PINNED_ORG }, answers: {}, fixResults: {} }).current.id;
     expect(w([latentRoot])).toBe('fix-import-root-latent');
     expect(w([latentRoot, finding('iphttps-name-mismatch')])).toBe('escalate-name-mismatch');
     expect(w([finding('machine-cert-expiring', 'warning', 'latent'), finding('iphttps-proxy')])).not.toBe('escalate-machine-cert-expiring');

@@ -160,7 +160,8 @@ const specs: Omit<FixSpec, 'preview' | 'resolves'>[] = [
   {
     id: 'clear-iphlpsvc-proxy-cache',
     title: "Clear the IP Helper's stored proxy",
-    plain: 'Exports, then deletes the proxy the IP Helper service remembered, and restarts the service. If that proxy is still in use inside the office, the IP Helper learns it again there; the export can be put back with undo.',
+    plain:
+      'Exports, then deletes the proxy the IP Helper service remembered, and restarts the service. If that proxy is still in use inside the office, the IP Helper learns it again there; the export can be put back with undo.',
     whyAdmin: NET_ADMIN,
     params: noParamsSchema,
     elevated: true,
@@ -224,4 +225,3 @@ export const FIXES: ReadonlyMap<FixId, FixSpec> = new Map(
 export function fixSpec(id: string): FixSpec | undefined {
   return FIXES.get(id as FixId);
 }
-

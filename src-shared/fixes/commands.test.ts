@@ -35,7 +35,9 @@ describe('the fix commands declaration (assets/ps/fixes/FixCommands.json)', () =
   });
 
   it('shows the real values: the router, the thumbprint, and what the import really calls', () => {
-    expect(FIXES.get('enable-isatap')?.preview({ router: 'isatap.contoso.com' })).toContain('Set-NetIsatapConfiguration -State Enabled -Router isatap.contoso.com');
+    expect(FIXES.get('enable-isatap')?.preview({ router: 'isatap.contoso.com' })).toContain(
+      'Set-NetIsatapConfiguration -State Enabled -Router isatap.contoso.com',
+    );
     const root = FIXES.get('import-root-ca')?.preview({ thumbprint: 'D0BAF2AFA26B80549FC785393AAB2AE85C5F8A3B' }) ?? [];
     expect(root.join('\n')).toContain('Import-DadCertificate -Store Root -Path <new temporary folder>\\D0BAF2AFA26B80549FC785393AAB2AE85C5F8A3B.cer');
     expect(root.join('\n')).not.toContain('Import-Certificate ');

@@ -17,7 +17,7 @@ describe('verify checks', () => {
     expect(isatapUp(healthy).verified).toBe(false);
   });
 
-  it('set-ipv6-prefer-ipv4 verifies when the role\'s tunnel bits are clear and 0x20 is set, whatever else stays', () => {
+  it("set-ipv6-prefer-ipv4 verifies when the role's tunnel bits are clear and 0x20 is set, whatever else stays", () => {
     const value = (v: number | null) => buildSnapshot(patch('ipv6', (d) => void (d.disabledComponents = v)));
     expect(tunnelBitsCleared(value(0x30), 'client').verified).toBe(true);
     expect(tunnelBitsCleared(value(0x7e), 'client').verified).toBe(true);

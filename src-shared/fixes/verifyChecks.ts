@@ -5,8 +5,7 @@ import type { Snapshot } from '../snapshot';
 import type { VerifyOutcome } from './catalogue';
 
 type S = Snapshot['sections'];
-const data = <K extends keyof S>(s: Snapshot, k: K): NonNullable<S[K]['data']> | null =>
-  s.sections[k].status === 'ok' ? (s.sections[k].data ?? null) : null;
+const data = <K extends keyof S>(s: Snapshot, k: K): NonNullable<S[K]['data']> | null => (s.sections[k].status === 'ok' ? (s.sections[k].data ?? null) : null);
 const pass = (detail: string): VerifyOutcome => ({ verified: true, detail });
 const fail = (detail: string): VerifyOutcome => ({ verified: false, detail });
 

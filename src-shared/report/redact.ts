@@ -21,7 +21,9 @@ export function redactValue<T>(value: T, tokens: Array<[string, string]>): T {
   if (!tokens.length) return value;
   let text = JSON.stringify(value);
   for (const [token, placeholder] of tokens) {
-    const escaped = JSON.stringify(token).slice(1, -1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const escaped = JSON.stringify(token)
+      .slice(1, -1)
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     text = text.replace(new RegExp(escaped, 'gi'), placeholder);
   }
   return JSON.parse(text) as T;

@@ -23,7 +23,22 @@ describe('report', () => {
       appVersion: '1.0.0',
       redact: true,
       audit: [
-        { id: 'a', time: 't', user: 'alice.smith', machine: snapshot.machine, fix: 'start-ip-helper', params: {}, kind: 'fix', outcome: 'applied', elevation: 'simulated', verified: true, reason: '', before: null, after: null, undoData: null },
+        {
+          id: 'a',
+          time: 't',
+          user: 'alice.smith',
+          machine: snapshot.machine,
+          fix: 'start-ip-helper',
+          params: {},
+          kind: 'fix',
+          outcome: 'applied',
+          elevation: 'simulated',
+          verified: true,
+          reason: '',
+          before: null,
+          after: null,
+          undoData: null,
+        },
       ],
     });
     const text = JSON.stringify(bundle);

@@ -74,7 +74,10 @@ const show = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify
 
 function findingHtml(f: Finding): string {
   const rows = f.evidence
-    .map((e) => `<tr><td>${esc(e.probe)}.${esc(e.field)}</td><td><code>${esc(show(e.observed))}</code></td><td>${e.expected === undefined ? '' : `<code>${esc(show(e.expected))}</code>`}</td><td>${esc(e.note)}</td></tr>`)
+    .map(
+      (e) =>
+        `<tr><td>${esc(e.probe)}.${esc(e.field)}</td><td><code>${esc(show(e.observed))}</code></td><td>${e.expected === undefined ? '' : `<code>${esc(show(e.expected))}</code>`}</td><td>${esc(e.note)}</td></tr>`,
+    )
     .join('');
   return `<section class="finding ${esc(f.severity)}">
 <h3>${esc(f.title)} <small>${esc(f.id)}${f.variant ? ` (${esc(f.variant)})` : ''} · ${esc(f.severity)}</small></h3>
@@ -97,10 +100,16 @@ export function reportHtml(bundle: ReportBundle): string {
     .map(([name, p]) => `<tr><td>${esc(name)}</td><td>${esc(p.status)}</td><td>${esc(p.ms)} ms</td><td>${esc(p.message)}</td></tr>`)
     .join('');
   const fixes = bundle.fixes
-    .map((f) => `<tr><td>${esc(f.fix)}</td><td>${esc(f.outcome)}</td><td>${esc(f.elevation)}</td><td>${f.verified ? 'yes' : 'no'}</td><td>${esc(f.before)}</td><td>${esc(f.after)}</td><td>${esc(resultReasonText(f.reason))}</td></tr>`)
+    .map(
+      (f) =>
+        `<tr><td>${esc(f.fix)}</td><td>${esc(f.outcome)}</td><td>${esc(f.elevation)}</td><td>${f.verified ? 'yes' : 'no'}</td><td>${esc(f.before)}</td><td>${esc(f.after)}</td><td>${esc(resultReasonText(f.reason))}</td></tr>`,
+    )
     .join('');
   const audit = bundle.audit
-    .map((a) => `<tr><td>${esc(a.time)}</td><td>${esc(a.user)}</td><td>${esc(a.kind)} ${esc(a.fix)}</td><td>${esc(a.outcome)}</td><td>${esc(a.elevation)}</td><td>${a.verified ? 'verified' : 'not verified'}</td></tr>`)
+    .map(
+      (a) =>
+        `<tr><td>${esc(a.time)}</td><td>${esc(a.user)}</td><td>${esc(a.kind)} ${esc(a.fix)}</td><td>${esc(a.outcome)}</td><td>${esc(a.elevation)}</td><td>${a.verified ? 'verified' : 'not verified'}</td></tr>`,
+    )
     .join('');
   const path = bundle.path.map((s) => `<li>${esc(s.title)}${s.answer ? ` — <em>${esc(s.answer)}</em>` : ''}</li>`).join('');
   const json = esc(JSON.stringify(bundle));

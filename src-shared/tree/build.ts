@@ -11,14 +11,7 @@ export const ELEVATION_MACHINE =
   'Only this one change runs with those rights.';
 
 /** A check that is a failed step when `cause` is found: found → `then`, not found → `otherwise`. */
-export function problem(
-  id: NodeId,
-  cause: RootCauseId | RootCauseId[] | Condition,
-  title: string,
-  plain: string,
-  then: NodeId,
-  otherwise: NodeId,
-): CheckNode {
+export function problem(id: NodeId, cause: RootCauseId | RootCauseId[] | Condition, title: string, plain: string, then: NodeId, otherwise: NodeId): CheckNode {
   const when: Condition = typeof cause === 'string' || Array.isArray(cause) ? { finding: cause } : cause;
   return { kind: 'check', id, title, plain, when, then, else: otherwise, shows: 'problem' };
 }

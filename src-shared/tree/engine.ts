@@ -10,10 +10,7 @@ export function holds(c: Condition, ctx: WalkContext): boolean {
   if ('finding' in c) {
     const ids: readonly string[] = Array.isArray(c.finding) ? c.finding : [c.finding];
     return ctx.diagnosis.findings.some(
-      (f) =>
-        ids.includes(f.id) &&
-        (c.variant === undefined || f.variant === c.variant) &&
-        (c.severity === undefined || f.severity === c.severity),
+      (f) => ids.includes(f.id) && (c.variant === undefined || f.variant === c.variant) && (c.severity === undefined || f.severity === c.severity),
     );
   }
   if ('role' in c) {

@@ -14,7 +14,11 @@ describe('decision tree graph', () => {
   });
 
   it('every target exists', () => {
-    const missing = nodes.flatMap((n) => targets(n).filter((t) => !TREE.nodes[t]).map((t) => `${n.id} → ${t}`));
+    const missing = nodes.flatMap((n) =>
+      targets(n)
+        .filter((t) => !TREE.nodes[t])
+        .map((t) => `${n.id} → ${t}`),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -147,7 +151,10 @@ describe('branches after answers and fixes', () => {
 
   it('untrusted-root-no-pin: no file, or a file that is refused → escalate', () => {
     endsAt(walk(TREE, withCtx('untrusted-root-no-pin', { answers: { rootFile: 'no' } })), { outcome: 'escalate', cause: 'iphttps-untrusted-root' });
-    endsAt(walk(TREE, withCtx('untrusted-root-no-pin', { answers: { rootFile: 'yes' }, fixResults: { 'import-root-ca': 'failed' } })), { outcome: 'escalate', cause: 'iphttps-untrusted-root' });
+    endsAt(walk(TREE, withCtx('untrusted-root-no-pin', { answers: { rootFile: 'yes' }, fixResults: { 'import-root-ca': 'failed' } })), {
+      outcome: 'escalate',
+      cause: 'iphttps-untrusted-root',
+    });
   });
 
   it('captive-portal: the user has signed in already (or does not know) → escalate; not yet → retry', () => {
@@ -159,14 +166,19 @@ describe('branches after answers and fixes', () => {
   it('revocation-offline: the cache clear waits for verification, then escalates when still failing', () => {
     const afterFix = walk(TREE, withCtx('revocation-offline', { fixResults: {} }));
     expect(afterFix.waiting).toBe('fix');
-    endsAt(walk(TREE, withCtx('revocation-offline', { fixResults: { 'clear-crl-cache': 'notVerified' } })), { outcome: 'escalate', cause: 'iphttps-revocation-offline' });
+    endsAt(walk(TREE, withCtx('revocation-offline', { fixResults: { 'clear-crl-cache': 'notVerified' } })), {
+      outcome: 'escalate',
+      cause: 'iphttps-revocation-offline',
+    });
   });
 
   it('winhttp-proxy: both proxy fixes, verified → fixed', () => {
     const w = walk(TREE, ctxOf('winhttp-proxy'));
     expect(w.current.kind === 'fix' && w.current.fixes).toEqual(['reset-winhttp-proxy', 'clear-iphlpsvc-proxy-cache']);
     expect(walk(TREE, withCtx('winhttp-proxy', { fixResults: { 'reset-winhttp-proxy': 'verified' } })).waiting).toBe('fix');
-    endsAt(walk(TREE, withCtx('winhttp-proxy', { fixResults: { 'reset-winhttp-proxy': 'verified', 'clear-iphlpsvc-proxy-cache': 'verified' } })), { outcome: 'fixed' });
+    endsAt(walk(TREE, withCtx('winhttp-proxy', { fixResults: { 'reset-winhttp-proxy': 'verified', 'clear-iphlpsvc-proxy-cache': 'verified' } })), {
+      outcome: 'fixed',
+    });
   });
 
   it('ipv6-disabled: verified → restart needed', () => {

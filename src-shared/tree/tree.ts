@@ -11,14 +11,7 @@ import type { CheckNode, NodeId, Tree, TreeNode } from './types';
 
 // Shared tail: anything the branches did not name still gets an honest ending.
 const tail: TreeNode[] = [
-  problem(
-    'other-errors',
-    { status: 'problems' },
-    'Anything else',
-    'Looking for any other problem the checks found.',
-    'escalate-other',
-    'status-unknown',
-  ),
+  problem('other-errors', { status: 'problems' }, 'Anything else', 'Looking for any other problem the checks found.', 'escalate-other', 'status-unknown'),
   problem(
     'status-unknown',
     { status: 'unknown' },
@@ -27,19 +20,62 @@ const tail: TreeNode[] = [
     'escalate-unknown',
     'working',
   ),
-  { kind: 'outcome', id: 'working', result: 'working', title: 'DirectAccess is working', plain: 'No problem was found. You can reach your work network from here.' },
-  { kind: 'outcome', id: 'working-inside', result: 'working-inside', title: 'You are inside the company network', plain: 'This computer is on the company network right now, so it does not need DirectAccess here: it connects directly. DirectAccess takes over when you are away from the office.' },
+  {
+    kind: 'outcome',
+    id: 'working',
+    result: 'working',
+    title: 'DirectAccess is working',
+    plain: 'No problem was found. You can reach your work network from here.',
+  },
+  {
+    kind: 'outcome',
+    id: 'working-inside',
+    result: 'working-inside',
+    title: 'You are inside the company network',
+    plain:
+      'This computer is on the company network right now, so it does not need DirectAccess here: it connects directly. DirectAccess takes over when you are away from the office.',
+  },
   { kind: 'outcome', id: 'fixed', result: 'fixed', title: 'Fixed', plain: 'The change worked: the checks now pass. You can reach your work network again.' },
-  { kind: 'outcome', id: 'reboot-needed', result: 'reboot-needed', title: 'Restart to finish', plain: 'The change is made. Windows only uses it after a restart: save your work and restart the computer, then run the checks again.' },
-  escalate('escalate-other', undefined, 'Your administrator needs to look at this', 'The checks found a problem this wizard cannot fix on this computer. Send the report below to your helpdesk.'),
-  escalate('escalate-unknown', undefined, 'The checks could not tell', 'Some checks could not finish, so the wizard cannot say for sure what is wrong. Send the report below to your helpdesk.'),
+  {
+    kind: 'outcome',
+    id: 'reboot-needed',
+    result: 'reboot-needed',
+    title: 'Restart to finish',
+    plain: 'The change is made. Windows only uses it after a restart: save your work and restart the computer, then run the checks again.',
+  },
+  escalate(
+    'escalate-other',
+    undefined,
+    'Your administrator needs to look at this',
+    'The checks found a problem this wizard cannot fix on this computer. Send the report below to your helpdesk.',
+  ),
+  escalate(
+    'escalate-unknown',
+    undefined,
+    'The checks could not tell',
+    'Some checks could not finish, so the wizard cannot say for sure what is wrong. Send the report below to your helpdesk.',
+  ),
 ];
 
 // Which machine this is decides which checks apply; the user's choice on the start screen wins.
 const role: TreeNode[] = [
   info('role-server', { role: 'server' }, 'This is the DirectAccess server', 'Checking the server side.', chainStart('server'), 'role-manage-out'),
-  info('role-manage-out', { role: 'manageOut' }, 'This workstation manages remote computers', 'Checking how this workstation reaches DirectAccess computers (ISATAP).', chainStart('manageOut'), 'role-client'),
-  info('role-client', { role: 'client' }, 'This laptop should reach work over the internet', 'Checking the DirectAccess connection of this computer.', chainStart('client'), 'audience'),
+  info(
+    'role-manage-out',
+    { role: 'manageOut' },
+    'This workstation manages remote computers',
+    'Checking how this workstation reaches DirectAccess computers (ISATAP).',
+    chainStart('manageOut'),
+    'role-client',
+  ),
+  info(
+    'role-client',
+    { role: 'client' },
+    'This laptop should reach work over the internet',
+    'Checking the DirectAccess connection of this computer.',
+    chainStart('client'),
+    'audience',
+  ),
   {
     kind: 'question',
     id: 'audience',

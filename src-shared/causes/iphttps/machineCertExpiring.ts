@@ -11,8 +11,8 @@ import { daysLeft, EXPIRY_WARNING_DAYS, latent } from '../trust/chain';
 import { escalate } from '../../tree/build';
 
 export const machineCertExpiring = defineCause({
-  id: "machine-cert-expiring",
-  fixes: ["renew-machine-certificate"],
+  id: 'machine-cert-expiring',
+  fixes: ['renew-machine-certificate'],
   rule: {
     roles: ['client'],
     run: (ctx) => {
@@ -27,10 +27,17 @@ export const machineCertExpiring = defineCause({
       const days = Math.round(left);
       const isLatent = latent(ctx);
       const evidence = [
-        ev('machineCertificates', 'certificates[].notAfter', { subject: longest.subject, thumbprint: longest.thumbprint, notAfter: longest.notAfter }, `more than ${EXPIRY_WARNING_DAYS} days after ${day(ctx.now.toISOString())}`, `the latest-expiring of ${valid.length} valid certificate(s) with Client Authentication (${CLIENT_AUTH}) and a private key: ${days} days left`),
+        ev(
+          'machineCertificates',
+          'certificates[].notAfter',
+          { subject: longest.subject, thumbprint: longest.thumbprint, notAfter: longest.notAfter },
+          `more than ${EXPIRY_WARNING_DAYS} days after ${day(ctx.now.toISOString())}`,
+          `the latest-expiring of ${valid.length} valid certificate(s) with Client Authentication (${CLIENT_AUTH}) and a private key: ${days} days left`,
+        ),
       ];
       if (isLatent) evidence.push(ev('daStatus', 'connection.status', ctx.peek('daStatus')?.connection?.status ?? null, undefined, 'connected now'));
-      if (ctx.inside) evidence.push(ev('daStatus', 'connection.status', 'ConnectedLocally', undefined, 'on the corporate network: autoenrolment can reach the CA'));
+      if (ctx.inside)
+        evidence.push(ev('daStatus', 'connection.status', 'ConnectedLocally', undefined, 'on the corporate network: autoenrolment can reach the CA'));
       const when = days <= 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days, on ${day(longest.notAfter)}`;
       return finding({
         id: 'machine-cert-expiring',
@@ -49,10 +56,22 @@ export const machineCertExpiring = defineCause({
   },
   guide: {
     steps: [
-      { chain: "client", late: true, id: "machine-cert-expiring", title: "This computer's certificate renewal", plain: "Checking that this computer's own certificate does not run out in the next 30 days.", then: "escalate-machine-cert-expiring" },
+      {
+        chain: 'client',
+        late: true,
+        id: 'machine-cert-expiring',
+        title: "This computer's certificate renewal",
+        plain: "Checking that this computer's own certificate does not run out in the next 30 days.",
+        then: 'escalate-machine-cert-expiring',
+      },
     ],
     nodes: [
-      escalate("escalate-machine-cert-expiring", "machine-cert-expiring", "This computer's certificate must be renewed soon", "DirectAccess works now, but this computer's certificate runs out soon; after that the connection will stop at the next reconnect or restart. It renews by itself on the office network; if you cannot get there in time, send the report to your IT department."),
+      escalate(
+        'escalate-machine-cert-expiring',
+        'machine-cert-expiring',
+        "This computer's certificate must be renewed soon",
+        "DirectAccess works now, but this computer's certificate runs out soon; after that the connection will stop at the next reconnect or restart. It renews by itself on the office network; if you cannot get there in time, send the report to your IT department.",
+      ),
     ],
   },
 });

@@ -36,4 +36,3 @@ export const preauthCommands = (ctx: RuleContext) => [
   "Get-ChildItem Cert:\\LocalMachine\\My | Where-Object { $_.EnhancedKeyUsageList.ObjectId -contains '1.3.6.1.5.5.7.3.2' } | Format-List Subject, NotBefore, NotAfter, HasPrivateKey, Thumbprint",
   'certutil -store My',
 ];
-

@@ -37,45 +37,66 @@ export function effectiveNrptRule(rules: NrptRule[], host: string): NrptRule | u
 }
 
 export const nrptCapturesPublicName = defineCause({
-  id: "nrpt-captures-public-name",
-  groups: ["iphttps"],
+  id: 'nrpt-captures-public-name',
+  groups: ['iphttps'],
   explains: [serverUnreachable],
   rule: {
     roles: ['client'],
     run: (ctx) => {
-    if (ctx.code === null || !CONNECT_CODES.has(ctx.code) || !ctx.serverHost) return null;
-    const nrpt = ctx.need('nrpt');
-    if (!nrpt) return null;
-    const host = ctx.serverHost;
-    const rule = effectiveNrptRule(nrpt.rules, host);
-    if (!rule || rule.directAccessDnsServers.length === 0 || rule.directAccessEnabled === false) return null;
-    const evidence = [
-      ...codeEvidence(ctx),
-      ev('nrpt', 'rules', { namespace: rule.namespace, directAccessDnsServers: rule.directAccessDnsServers }, { namespace: host, directAccessDnsServers: [] }, `no exemption for ${host}: it is sent to the internal DNS`),
-    ];
-    const reach = ctx.peek('reachability');
-    if (reach) evidence.push(ev('reachability', 'addresses', reach.addresses, 'the public address', `symptom: TCP ${reach.tcp}`));
-    const any = isAnyName(rule.namespace);
-    const scope = any ? 'every name: the rule for ".", force tunnelling' : `every name ending in "${rule.namespace}"`;
-    return finding({
-      id: 'nrpt-captures-public-name',
-      severity: 'error',
-      title: 'The DirectAccess server name is looked up in the wrong place',
-      plain: `To find the office server, this computer has to look up the name "${host}" on the Internet. A DirectAccess rule sends ${any ? 'every name' : `every name ending in "${rule.namespace}"`} to the office's internal name servers instead, which cannot be reached from outside, so the computer cannot find the server. Your IT department must add an exception for this one name.`,
-      technical: `${codeText(ctx)}. Effective NRPT: namespace ${rule.namespace} → DirectAccess DNS ${rule.directAccessDnsServers.join(', ')} (${scope}); no NRPT exemption for ${host}, so its lookup goes to DNS64 through a tunnel that needs this very name (${any ? 'force tunnelling: the "." rule must exempt the NLS and the public name, Hicks "DirectAccess NRPT Configuration with Split DNS"' : 'split-brain DNS, KB3056560'}).`,
-      evidence,
-      escalate: true,
-      adminAction: `Add an NRPT exemption for ${host} (a namespace rule with no DNS server) in Remote Access Management → Infrastructure Servers → DNS, then let clients refresh the DirectAccess client GPO.`,
-      commands: [nrpt.source === 'netsh' ? 'netsh namespace show effectivepolicy' : 'Get-DnsClientNrptPolicy -Effective', `Resolve-DnsName ${host}`, ...ipHttpsCommands(ctx)],
-    });
+      if (ctx.code === null || !CONNECT_CODES.has(ctx.code) || !ctx.serverHost) return null;
+      const nrpt = ctx.need('nrpt');
+      if (!nrpt) return null;
+      const host = ctx.serverHost;
+      const rule = effectiveNrptRule(nrpt.rules, host);
+      if (!rule || rule.directAccessDnsServers.length === 0 || rule.directAccessEnabled === false) return null;
+      const evidence = [
+        ...codeEvidence(ctx),
+        ev(
+          'nrpt',
+          'rules',
+          { namespace: rule.namespace, directAccessDnsServers: rule.directAccessDnsServers },
+          { namespace: host, directAccessDnsServers: [] },
+          `no exemption for ${host}: it is sent to the internal DNS`,
+        ),
+      ];
+      const reach = ctx.peek('reachability');
+      if (reach) evidence.push(ev('reachability', 'addresses', reach.addresses, 'the public address', `symptom: TCP ${reach.tcp}`));
+      const any = isAnyName(rule.namespace);
+      const scope = any ? 'every name: the rule for ".", force tunnelling' : `every name ending in "${rule.namespace}"`;
+      return finding({
+        id: 'nrpt-captures-public-name',
+        severity: 'error',
+        title: 'The DirectAccess server name is looked up in the wrong place',
+        plain: `To find the office server, this computer has to look up the name "${host}" on the Internet. A DirectAccess rule sends ${any ? 'every name' : `every name ending in "${rule.namespace}"`} to the office's internal name servers instead, which cannot be reached from outside, so the computer cannot find the server. Your IT department must add an exception for this one name.`,
+        technical: `${codeText(ctx)}. Effective NRPT: namespace ${rule.namespace} → DirectAccess DNS ${rule.directAccessDnsServers.join(', ')} (${scope}); no NRPT exemption for ${host}, so its lookup goes to DNS64 through a tunnel that needs this very name (${any ? 'force tunnelling: the "." rule must exempt the NLS and the public name, Hicks "DirectAccess NRPT Configuration with Split DNS"' : 'split-brain DNS, KB3056560'}).`,
+        evidence,
+        escalate: true,
+        adminAction: `Add an NRPT exemption for ${host} (a namespace rule with no DNS server) in Remote Access Management → Infrastructure Servers → DNS, then let clients refresh the DirectAccess client GPO.`,
+        commands: [
+          nrpt.source === 'netsh' ? 'netsh namespace show effectivepolicy' : 'Get-DnsClientNrptPolicy -Effective',
+          `Resolve-DnsName ${host}`,
+          ...ipHttpsCommands(ctx),
+        ],
+      });
     },
   },
   guide: {
     steps: [
-      { chain: "client", id: "nrpt", title: "Name lookup rules", plain: "Checking that the DirectAccess server’s name is looked up on the internet, not inside the company network.", then: "escalate-nrpt" },
+      {
+        chain: 'client',
+        id: 'nrpt',
+        title: 'Name lookup rules',
+        plain: 'Checking that the DirectAccess server’s name is looked up on the internet, not inside the company network.',
+        then: 'escalate-nrpt',
+      },
     ],
     nodes: [
-      escalate("escalate-nrpt", "nrpt-captures-public-name", "A DirectAccess setting hides the server", "A company rule sends the look-up of the server’s name to the company network, which cannot be reached yet. Your IT department must add an exception for the server’s name."),
+      escalate(
+        'escalate-nrpt',
+        'nrpt-captures-public-name',
+        'A DirectAccess setting hides the server',
+        'A company rule sends the look-up of the server’s name to the company network, which cannot be reached yet. Your IT department must add an exception for the server’s name.',
+      ),
     ],
   },
 });

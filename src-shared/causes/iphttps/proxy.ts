@@ -36,7 +36,7 @@ export interface ProxyPicture {
   unread: string[];
 }
 
-const USER_KEY_NOTE = 'the logged-on user\'s Internet Settings (WinINET, the browser proxy)';
+const USER_KEY_NOTE = "the logged-on user's Internet Settings (WinINET, the browser proxy)";
 
 /** The proxies on the way to `host` (knowledge J): each source, its bypass list evaluated against the name (J.5). */
 export function proxyPicture(ctx: RuleContext, proxy: SectionData<'proxy'>): ProxyPicture {
@@ -56,7 +56,13 @@ export function proxyPicture(ctx: RuleContext, proxy: SectionData<'proxy'>): Pro
       source: 'winHttp',
       label: `WinHTTP proxy ${w.proxyServer}${by ? ` (bypasses ${host} by "${by}")` : ''}`,
       bypassedBy: by,
-      evidence: ev('proxy', 'winHttp.proxyServer', w.proxyServer, by ? undefined : 'Direct access (no proxy server)', `bypass list: ${w.bypassList ?? '(none)'}${by ? `; "${by}" covers ${host}` : host ? `; does not cover ${host}` : ''}`),
+      evidence: ev(
+        'proxy',
+        'winHttp.proxyServer',
+        w.proxyServer,
+        by ? undefined : 'Direct access (no proxy server)',
+        `bypass list: ${w.bypassList ?? '(none)'}${by ? `; "${by}" covers ${host}` : host ? `; does not cover ${host}` : ''}`,
+      ),
     });
   }
 
@@ -66,10 +72,15 @@ export function proxyPicture(ctx: RuleContext, proxy: SectionData<'proxy'>): Pro
       source: 'system',
       label: `SYSTEM-context proxy ${s.proxyEnable && s.proxyServer ? s.proxyServer : `PAC ${s.autoConfigUrl}`}`,
       bypassedBy: null,
-      evidence: ev('proxy', 'system', { proxyEnable: s.proxyEnable, proxyServer: s.proxyServer, autoConfigUrl: s.autoConfigUrl }, { proxyEnable: false }, 'HKU\\S-1-5-18 Internet Settings (SYSTEM context)'),
+      evidence: ev(
+        'proxy',
+        'system',
+        { proxyEnable: s.proxyEnable, proxyServer: s.proxyServer, autoConfigUrl: s.autoConfigUrl },
+        { proxyEnable: false },
+        'HKU\\S-1-5-18 Internet Settings (SYSTEM context)',
+      ),
     });
   }
-
 
   const u = proxy.user;
   if (!u) unread.push("the logged-on user's proxy");
@@ -81,7 +92,13 @@ export function proxyPicture(ctx: RuleContext, proxy: SectionData<'proxy'>): Pro
         source: 'user',
         label: `the logged-on user's browser proxy ${u.proxyServer}${by ? ` (bypasses ${host} by "${by}")` : ''}`,
         bypassedBy: by,
-        evidence: ev('proxy', 'user.proxyServer', u.proxyServer, by ? undefined : null, `${where}; ProxyEnable 1; ProxyOverride: ${u.proxyOverride ?? '(none)'}${by ? `; "${by}" covers ${host}` : host ? `; does not cover ${host}` : ''}`),
+        evidence: ev(
+          'proxy',
+          'user.proxyServer',
+          u.proxyServer,
+          by ? undefined : null,
+          `${where}; ProxyEnable 1; ProxyOverride: ${u.proxyOverride ?? '(none)'}${by ? `; "${by}" covers ${host}` : host ? `; does not cover ${host}` : ''}`,
+        ),
       });
     }
     if (u.autoConfigUrl) {
@@ -89,7 +106,13 @@ export function proxyPicture(ctx: RuleContext, proxy: SectionData<'proxy'>): Pro
         source: 'user',
         label: `the logged-on user's proxy script (PAC) ${u.autoConfigUrl}`,
         bypassedBy: null,
-        evidence: ev('proxy', 'user.autoConfigUrl', u.autoConfigUrl, null, `${where}; a PAC file may send ${host ?? 'the DirectAccess name'} through a proxy (KB3017472 counts a static PAC path as a static proxy)`),
+        evidence: ev(
+          'proxy',
+          'user.autoConfigUrl',
+          u.autoConfigUrl,
+          null,
+          `${where}; a PAC file may send ${host ?? 'the DirectAccess name'} through a proxy (KB3017472 counts a static PAC path as a static proxy)`,
+        ),
       });
     }
   }
@@ -97,82 +120,133 @@ export function proxyPicture(ctx: RuleContext, proxy: SectionData<'proxy'>): Pro
   // workaround 2 is the bypass list, with the proxy left in place) [I].
   const servers = new Map<string, string | null>();
   if (!w.direct && w.proxyServer) servers.set(w.proxyServer.toLowerCase(), seen.find((p) => p.source === 'winHttp')?.bypassedBy ?? null);
-  if (u?.proxyEnable && u.proxyServer && !servers.get(u.proxyServer.toLowerCase())) servers.set(u.proxyServer.toLowerCase(), seen.find((p) => p.source === 'user' && p.evidence.field === 'user.proxyServer')?.bypassedBy ?? null);
+  if (u?.proxyEnable && u.proxyServer && !servers.get(u.proxyServer.toLowerCase()))
+    servers.set(u.proxyServer.toLowerCase(), seen.find((p) => p.source === 'user' && p.evidence.field === 'user.proxyServer')?.bypassedBy ?? null);
   for (const c of proxy.proxyMgr.filter((p) => !!p.staticProxy)) {
     const by = servers.get((c.staticProxy ?? '').toLowerCase()) ?? null;
     seen.push({
       source: 'proxyMgr',
       label: `StaticProxy ${c.staticProxy} cached under iphlpsvc ProxyMgr${by ? ` (the same proxy bypasses ${host} by "${by}")` : ''}`,
       bypassedBy: by,
-      evidence: ev('proxy', `proxyMgr[${c.key}].staticProxy`, c.staticProxy, by ? undefined : null, `HKLM\\SYSTEM\\CurrentControlSet\\Services\\iphlpsvc\\Parameters\\ProxyMgr${by ? `; the proxy's bypass list covers ${host} ("${by}")` : ''}`),
+      evidence: ev(
+        'proxy',
+        `proxyMgr[${c.key}].staticProxy`,
+        c.staticProxy,
+        by ? undefined : null,
+        `HKLM\\SYSTEM\\CurrentControlSet\\Services\\iphlpsvc\\Parameters\\ProxyMgr${by ? `; the proxy's bypass list covers ${host} ("${by}")` : ''}`,
+      ),
     });
   }
   return { seen, applying: seen.filter((p) => p.bypassedBy === null), unread };
 }
 
 export const proxy = defineCause({
-  id: "iphttps-proxy",
-  groups: ["iphttps"],
+  id: 'iphttps-proxy',
+  groups: ['iphttps'],
   explains: [serverUnreachable],
-  fixes: ["reset-winhttp-proxy", "clear-iphlpsvc-proxy-cache"],
+  fixes: ['reset-winhttp-proxy', 'clear-iphlpsvc-proxy-cache'],
   rule: {
     roles: ['client'],
     run: (ctx) => {
-    if (ctx.code === null || !PROXY_CODES.has(ctx.code)) return null;
-    const data = ctx.need('proxy');
-    if (!data) return null;
-    const { applying, seen } = proxyPicture(ctx, data);
-    if (applying.length === 0) return null;
-    const has = (s: ProxySource) => applying.some((p) => p.source === s);
-    const userOnly = applying.every((p) => p.source === 'user');
-    const evidence = [...codeEvidence(ctx), ...applying.map((p) => p.evidence), ...seen.filter((p) => p.bypassedBy !== null).map((p) => p.evidence)];
-    const reach = ctx.peek('reachability');
-    if (reach) evidence.push(ev('reachability', 'tcp', reach.tcp, 'succeeded', `direct TCP ${reach.host}:${reach.port}; addresses ${reach.addresses.join(', ') || 'none'}`));
-    const host = ctx.serverHost ?? 'the DirectAccess public name';
-    const what = applying.map((p) => p.label).join('; ');
-    const commands = ['netsh winhttp show proxy', 'reg query "HKU\\S-1-5-18\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings"', 'reg query HKLM\\SYSTEM\\CurrentControlSet\\Services\\iphlpsvc\\Parameters\\ProxyMgr /s'];
-    if (has('user')) commands.unshift('reg query "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings" /v Proxy*', 'reg query "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings" /v AutoConfigURL');
-    commands.push(...ipHttpsCommands(ctx));
-    if (userOnly) {
+      if (ctx.code === null || !PROXY_CODES.has(ctx.code)) return null;
+      const data = ctx.need('proxy');
+      if (!data) return null;
+      const { applying, seen } = proxyPicture(ctx, data);
+      if (applying.length === 0) return null;
+      const has = (s: ProxySource) => applying.some((p) => p.source === s);
+      const userOnly = applying.every((p) => p.source === 'user');
+      const evidence = [...codeEvidence(ctx), ...applying.map((p) => p.evidence), ...seen.filter((p) => p.bypassedBy !== null).map((p) => p.evidence)];
+      const reach = ctx.peek('reachability');
+      if (reach)
+        evidence.push(
+          ev('reachability', 'tcp', reach.tcp, 'succeeded', `direct TCP ${reach.host}:${reach.port}; addresses ${reach.addresses.join(', ') || 'none'}`),
+        );
+      const host = ctx.serverHost ?? 'the DirectAccess public name';
+      const what = applying.map((p) => p.label).join('; ');
+      const commands = [
+        'netsh winhttp show proxy',
+        'reg query "HKU\\S-1-5-18\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings"',
+        'reg query HKLM\\SYSTEM\\CurrentControlSet\\Services\\iphlpsvc\\Parameters\\ProxyMgr /s',
+      ];
+      if (has('user'))
+        commands.unshift(
+          'reg query "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings" /v Proxy*',
+          'reg query "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings" /v AutoConfigURL',
+        );
+      commands.push(...ipHttpsCommands(ctx));
+      if (userOnly) {
+        return finding({
+          id: 'iphttps-proxy',
+          variant: 'user-proxy',
+          severity: 'error',
+          title: 'The web browser proxy setting blocks the DirectAccess connection',
+          plain: `The internet settings of the person logged on send connections through a proxy (a go-between server that is normally only reachable inside the office), and they do not make an exception for the office server "${host}". The secure tunnel to the office cannot pass through that proxy from where you are. This program does not change that setting: if your IT department set it, they must add the exception; if you set it yourself, turn the proxy off in Windows Settings under Network & Internet, Proxy.`,
+          technical: `${codeText(ctx)} with ${what}; no proxy of WinHTTP, the SYSTEM context or iphlpsvc ProxyMgr applies to it. The browser (WinINET) proxy is the most common cause of 0x2af9 when the name resolves and TCP 443 answers (Hicks, knowledge A.6); with a static proxy IP Helper cancels IP-HTTPS (KB3017472).`,
+          evidence,
+          escalate: true,
+          adminAction: `Bypass ${host} in the proxy policy that sets the user's browser proxy (add ${host} to ProxyOverride / the proxy exceptions, KB3017472 workaround 2), or deliver the proxy by WPAD / a PAC file that returns DIRECT for ${host}, so roaming clients reach the DirectAccess server directly.`,
+          commands,
+        });
+      }
+      const fixes: FixId[] = [];
+      if (has('winHttp')) fixes.push('reset-winhttp-proxy');
+      if (has('proxyMgr') || has('winHttp')) fixes.push('clear-iphlpsvc-proxy-cache');
       return finding({
         id: 'iphttps-proxy',
-        variant: 'user-proxy',
         severity: 'error',
-        title: 'The web browser proxy setting blocks the DirectAccess connection',
-        plain: `The internet settings of the person logged on send connections through a proxy (a go-between server that is normally only reachable inside the office), and they do not make an exception for the office server "${host}". The secure tunnel to the office cannot pass through that proxy from where you are. This program does not change that setting: if your IT department set it, they must add the exception; if you set it yourself, turn the proxy off in Windows Settings under Network & Internet, Proxy.`,
-        technical: `${codeText(ctx)} with ${what}; no proxy of WinHTTP, the SYSTEM context or iphlpsvc ProxyMgr applies to it. The browser (WinINET) proxy is the most common cause of 0x2af9 when the name resolves and TCP 443 answers (Hicks, knowledge A.6); with a static proxy IP Helper cancels IP-HTTPS (KB3017472).`,
+        title: 'A proxy setting blocks the DirectAccess connection',
+        plain:
+          'This computer is set to send its own background connections through a proxy (a go-between server that is normally only used inside the office). The secure tunnel to the office cannot pass through it from where you are. Clearing the saved proxy settings lets the computer connect directly.',
+        technical: `${codeText(ctx)} with ${what}. iphlpsvc runs as LocalSystem and uses the WinHTTP / SYSTEM proxy; with a static proxy it cancels IP-HTTPS (KB3017472, KB2980635).`,
         evidence,
-        escalate: true,
-        adminAction: `Bypass ${host} in the proxy policy that sets the user's browser proxy (add ${host} to ProxyOverride / the proxy exceptions, KB3017472 workaround 2), or deliver the proxy by WPAD / a PAC file that returns DIRECT for ${host}, so roaming clients reach the DirectAccess server directly.`,
+        fixes,
+        escalate: has('system'),
+        adminAction: `Stop deploying a static proxy to DirectAccess clients (use WPAD/PAC so roaming clients go direct) or add ${host} to the proxy bypass list${has('system') ? '; remove the SYSTEM-context proxy (HKU\\S-1-5-18 Internet Settings) set on this machine' : ''}${has('user') ? "; bypass it in the user's browser proxy policy too" : ''}.`,
         commands,
       });
-    }
-    const fixes: FixId[] = [];
-    if (has('winHttp')) fixes.push('reset-winhttp-proxy');
-    if (has('proxyMgr') || has('winHttp')) fixes.push('clear-iphlpsvc-proxy-cache');
-    return finding({
-      id: 'iphttps-proxy',
-      severity: 'error',
-      title: 'A proxy setting blocks the DirectAccess connection',
-      plain: 'This computer is set to send its own background connections through a proxy (a go-between server that is normally only used inside the office). The secure tunnel to the office cannot pass through it from where you are. Clearing the saved proxy settings lets the computer connect directly.',
-      technical: `${codeText(ctx)} with ${what}. iphlpsvc runs as LocalSystem and uses the WinHTTP / SYSTEM proxy; with a static proxy it cancels IP-HTTPS (KB3017472, KB2980635).`,
-      evidence,
-      fixes,
-      escalate: has('system'),
-      adminAction: `Stop deploying a static proxy to DirectAccess clients (use WPAD/PAC so roaming clients go direct) or add ${host} to the proxy bypass list${has('system') ? '; remove the SYSTEM-context proxy (HKU\\S-1-5-18 Internet Settings) set on this machine' : ''}${has('user') ? "; bypass it in the user's browser proxy policy too" : ''}.`,
-      commands,
-    });
     },
   },
   guide: {
     steps: [
-      { chain: "client", id: "proxy", title: "Proxy settings", plain: "Checking for a proxy (a go-between server) that blocks the DirectAccess connection.", then: "proxy-user" },
+      {
+        chain: 'client',
+        id: 'proxy',
+        title: 'Proxy settings',
+        plain: 'Checking for a proxy (a go-between server) that blocks the DirectAccess connection.',
+        then: 'proxy-user',
+      },
     ],
     nodes: [
-      info("proxy-user", { finding: "iphttps-proxy", variant: "user-proxy" }, "Browser proxy", "The proxy is set in the web browser settings of the person logged on, usually by the company's proxy policy.", "escalate-user-proxy", "fix-proxy"),
-      ...fixThenVerify({ id: "fix-proxy", fixes: ["reset-winhttp-proxy", "clear-iphlpsvc-proxy-cache"], cause: "iphttps-proxy", title: "Remove the old proxy settings", plain: "Windows is set to send the DirectAccess connection through a proxy (a go-between server) it cannot use. The program saves the current settings (so they can be put back), clears them, and restarts the IP Helper service.", passed: "fixed", failed: "escalate-proxy" }),
-      escalate("escalate-proxy", "iphttps-proxy", "A proxy blocks DirectAccess", "The proxy settings could not be cleared on this computer. Your IT department needs to look at the proxy policy."),
-      escalate("escalate-user-proxy", "iphttps-proxy", "The browser proxy blocks DirectAccess", "The proxy in the web browser settings has no exception for the DirectAccess server. Your IT department must add the server's name to the proxy exceptions (or, if you set this proxy yourself, turn it off). Send them the report."),
+      info(
+        'proxy-user',
+        { finding: 'iphttps-proxy', variant: 'user-proxy' },
+        'Browser proxy',
+        "The proxy is set in the web browser settings of the person logged on, usually by the company's proxy policy.",
+        'escalate-user-proxy',
+        'fix-proxy',
+      ),
+      ...fixThenVerify({
+        id: 'fix-proxy',
+        fixes: ['reset-winhttp-proxy', 'clear-iphlpsvc-proxy-cache'],
+        cause: 'iphttps-proxy',
+        title: 'Remove the old proxy settings',
+        plain:
+          'Windows is set to send the DirectAccess connection through a proxy (a go-between server) it cannot use. The program saves the current settings (so they can be put back), clears them, and restarts the IP Helper service.',
+        passed: 'fixed',
+        failed: 'escalate-proxy',
+      }),
+      escalate(
+        'escalate-proxy',
+        'iphttps-proxy',
+        'A proxy blocks DirectAccess',
+        'The proxy settings could not be cleared on this computer. Your IT department needs to look at the proxy policy.',
+      ),
+      escalate(
+        'escalate-user-proxy',
+        'iphttps-proxy',
+        'The browser proxy blocks DirectAccess',
+        "The proxy in the web browser settings has no exception for the DirectAccess server. Your IT department must add the server's name to the proxy exceptions (or, if you set this proxy yourself, turn it off). Send them the report.",
+      ),
     ],
   },
 });

@@ -36,17 +36,58 @@ function connectRuledOut(ctx: RuleContext, code: number): Finding | null {
   const bypassed = picture?.seen.filter((p) => p.bypassedBy !== null) ?? [];
   let proxyText: string;
   if (proxyCode && proxy) {
-    evidence.push(ev('proxy', 'winHttp', { direct: proxy.winHttp.direct, proxyServer: proxy.winHttp.proxyServer, bypassList: proxy.winHttp.bypassList }, undefined, 'ruled out: WinHTTP proxy (direct, or its bypass list covers the name)'));
+    evidence.push(
+      ev(
+        'proxy',
+        'winHttp',
+        { direct: proxy.winHttp.direct, proxyServer: proxy.winHttp.proxyServer, bypassList: proxy.winHttp.bypassList },
+        undefined,
+        'ruled out: WinHTTP proxy (direct, or its bypass list covers the name)',
+      ),
+    );
     evidence.push(ev('proxy', 'system', proxy.system, { proxyEnable: false }, 'ruled out: SYSTEM-context proxy'));
-    evidence.push(ev('proxy', 'proxyMgr', proxy.proxyMgr.map((p) => p.staticProxy), [], 'ruled out: StaticProxy cached under iphlpsvc ProxyMgr'));
+    evidence.push(
+      ev(
+        'proxy',
+        'proxyMgr',
+        proxy.proxyMgr.map((p) => p.staticProxy),
+        [],
+        'ruled out: StaticProxy cached under iphlpsvc ProxyMgr',
+      ),
+    );
     const u = proxy.user;
-    evidence.push(ev('proxy', 'user', u ? { readAs: u.readAs, account: u.account, proxyEnable: u.proxyEnable, proxyServer: u.proxyServer, proxyOverride: u.proxyOverride, autoConfigUrl: u.autoConfigUrl } : null, undefined, u?.readAs === 'none' ? 'no user is logged on: no browser proxy' : "ruled out: the logged-on user's browser proxy"));
+    evidence.push(
+      ev(
+        'proxy',
+        'user',
+        u
+          ? {
+              readAs: u.readAs,
+              account: u.account,
+              proxyEnable: u.proxyEnable,
+              proxyServer: u.proxyServer,
+              proxyOverride: u.proxyOverride,
+              autoConfigUrl: u.autoConfigUrl,
+            }
+          : null,
+        undefined,
+        u?.readAs === 'none' ? 'no user is logged on: no browser proxy' : "ruled out: the logged-on user's browser proxy",
+      ),
+    );
     for (const p of bypassed) evidence.push(p.evidence);
     proxyText = `no proxy applies to ${host} (WinHTTP ${proxy.winHttp.direct ? 'direct' : `${proxy.winHttp.proxyServer} bypassed`}, no SYSTEM-context proxy, no StaticProxy under iphlpsvc ProxyMgr, ${u?.readAs === 'none' ? 'no logged-on user' : "the logged-on user's browser proxy off or bypassed"}${bypassed.length ? `; bypassed: ${bypassed.map((p) => p.label).join('; ')}` : ''})`;
   } else {
     proxyText = `a proxy does not explain ${toHex(code)} (knowledge A.8)`;
   }
-  evidence.push(ev('nrpt', 'rules', rule ? { namespace: rule.namespace, directAccessDnsServers: rule.directAccessDnsServers } : null, undefined, rule ? `ruled out: the NRPT exempts ${host} (rule ${rule.namespace} has no DirectAccess DNS server)` : `ruled out: no NRPT rule matches ${host}`));
+  evidence.push(
+    ev(
+      'nrpt',
+      'rules',
+      rule ? { namespace: rule.namespace, directAccessDnsServers: rule.directAccessDnsServers } : null,
+      undefined,
+      rule ? `ruled out: the NRPT exempts ${host} (rule ${rule.namespace} has no DirectAccess DNS server)` : `ruled out: no NRPT rule matches ${host}`,
+    ),
+  );
   const nrptText = rule ? `the NRPT exempts ${host} (rule ${rule.namespace}, no DNS server)` : `no NRPT rule matches ${host}`;
 
   return finding({
@@ -58,39 +99,59 @@ function connectRuledOut(ctx: RuleContext, code: number): Finding | null {
     evidence,
     escalate: true,
     adminAction: `Investigate IP-HTTPS error ${toHex(code)} with the attached report: this client resolves ${host} and reaches TCP ${reach.port}, and neither a proxy nor the NRPT is in the way. Check the NAT / load balancer in front of the DirectAccess server, that the server's IP-HTTPS interface is enabled with its IPv6 prefix published (Get-RemoteAccess, Get-NetIPHttpsConfiguration on the server), and take a netsh trace scenario=DirectAccess on the client.`,
-    commands: [...(isLegacy(ctx) ? [`nslookup ${host}`, `telnet ${host} ${reach.port}`] : [`Resolve-DnsName ${host}`, `Test-NetConnection ${host} -Port ${reach.port}`]), 'netsh winhttp show proxy', ...ipHttpsCommands(ctx), 'netsh trace start scenario=DirectAccess capture=yes report=yes'],
+    commands: [
+      ...(isLegacy(ctx) ? [`nslookup ${host}`, `telnet ${host} ${reach.port}`] : [`Resolve-DnsName ${host}`, `Test-NetConnection ${host} -Port ${reach.port}`]),
+      'netsh winhttp show proxy',
+      ...ipHttpsCommands(ctx),
+      'netsh trace start scenario=DirectAccess capture=yes report=yes',
+    ],
   });
 }
 
 export const unknownError = defineCause({
-  id: "iphttps-unknown-error",
-  groups: ["iphttps"],
+  id: 'iphttps-unknown-error',
+  groups: ['iphttps'],
   rule: {
     roles: ['client'],
     run: (ctx) => {
-    if (ctx.code === null || ctx.code === 0) return null;
-    if (CONNECT_CODES.has(ctx.code)) return connectRuledOut(ctx, ctx.code);
-    if (ctx.codeInfo?.rootCause) return null; // another rule owns this code
-    const info = ctx.codeInfo;
-    return finding({
-      id: 'iphttps-unknown-error',
-      severity: 'error',
-      title: 'DirectAccess reports an error this tool cannot explain',
-      plain: `The DirectAccess connection fails with error ${toHex(ctx.code)}, which has no known simple cause. Please send the report from this tool to your IT department so they can look into it.`,
-      technical: `${codeText(ctx)}${info ? `: ${info.meaning}` : ''}. No published DirectAccess cause; check IPHTTPS_ClientUrl for a malformed URL, the Ncasvc/Operational and iphlpsvc event logs, and a netsh trace scenario=DirectAccess.`,
-      evidence: codeEvidence(ctx),
-      escalate: true,
-      adminAction: `Investigate IP-HTTPS error ${toHex(ctx.code)} on this client with the attached report: check the IPHTTPS_ClientUrl policy value, the Microsoft-Windows-Ncasvc/Operational log and a netsh trace (scenario=DirectAccess).`,
-      commands: [...ipHttpsCommands(ctx), 'reg query HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\TCPIP\\v6Transition\\IPHTTPS\\IPHTTPSInterface', 'wevtutil qe Microsoft-Windows-Ncasvc/Operational /c:20 /rd:true /f:text'],
-    });
+      if (ctx.code === null || ctx.code === 0) return null;
+      if (CONNECT_CODES.has(ctx.code)) return connectRuledOut(ctx, ctx.code);
+      if (ctx.codeInfo?.rootCause) return null; // another rule owns this code
+      const info = ctx.codeInfo;
+      return finding({
+        id: 'iphttps-unknown-error',
+        severity: 'error',
+        title: 'DirectAccess reports an error this tool cannot explain',
+        plain: `The DirectAccess connection fails with error ${toHex(ctx.code)}, which has no known simple cause. Please send the report from this tool to your IT department so they can look into it.`,
+        technical: `${codeText(ctx)}${info ? `: ${info.meaning}` : ''}. No published DirectAccess cause; check IPHTTPS_ClientUrl for a malformed URL, the Ncasvc/Operational and iphlpsvc event logs, and a netsh trace scenario=DirectAccess.`,
+        evidence: codeEvidence(ctx),
+        escalate: true,
+        adminAction: `Investigate IP-HTTPS error ${toHex(ctx.code)} on this client with the attached report: check the IPHTTPS_ClientUrl policy value, the Microsoft-Windows-Ncasvc/Operational log and a netsh trace (scenario=DirectAccess).`,
+        commands: [
+          ...ipHttpsCommands(ctx),
+          'reg query HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\TCPIP\\v6Transition\\IPHTTPS\\IPHTTPSInterface',
+          'wevtutil qe Microsoft-Windows-Ncasvc/Operational /c:20 /rd:true /f:text',
+        ],
+      });
     },
   },
   guide: {
     steps: [
-      { chain: "client", id: "unknown-error", title: "Other connection errors", plain: "Checking for any other error the DirectAccess connection reports.", then: "escalate-unknown-error" },
+      {
+        chain: 'client',
+        id: 'unknown-error',
+        title: 'Other connection errors',
+        plain: 'Checking for any other error the DirectAccess connection reports.',
+        then: 'escalate-unknown-error',
+      },
     ],
     nodes: [
-      escalate("escalate-unknown-error", "iphttps-unknown-error", "DirectAccess reports an unusual error", "The connection fails with an error this wizard does not know how to fix. Send the report to your IT department."),
+      escalate(
+        'escalate-unknown-error',
+        'iphttps-unknown-error',
+        'DirectAccess reports an unusual error',
+        'The connection fails with an error this wizard does not know how to fix. Send the report to your IT department.',
+      ),
     ],
   },
 });

@@ -32,7 +32,12 @@ export function isatapCommands(i: Isatap): string[] {
   const r = routerName(i) ?? 'isatap';
   return i.source === 'netsh'
     ? ['netsh interface isatap show state', 'netsh interface isatap show router', 'netsh interface ipv6 show address', `nslookup ${r}`]
-    : ['Get-NetIsatapConfiguration', "Get-NetIPAddress -AddressFamily IPv6 | Where-Object InterfaceAlias -like 'isatap*'", `Resolve-DnsName ${r}`, 'Get-NetRoute -AddressFamily IPv6'];
+    : [
+        'Get-NetIsatapConfiguration',
+        "Get-NetIPAddress -AddressFamily IPv6 | Where-Object InterfaceAlias -like 'isatap*'",
+        `Resolve-DnsName ${r}`,
+        'Get-NetRoute -AddressFamily IPv6',
+      ];
 }
 
 /**

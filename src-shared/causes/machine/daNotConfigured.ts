@@ -7,40 +7,58 @@ import { ipv6TransitionDisabled } from './ipv6TransitionDisabled';
 import { clockSkew } from '../trust/clockSkew';
 
 export const daNotConfigured = defineCause({
-  id: "da-not-configured",
+  id: 'da-not-configured',
   explains: [ipHelperStopped, ipv6TransitionDisabled, clockSkew, { group: 'iphttps' }],
   rule: {
     roles: ['client'],
     run: (ctx) => {
-    const da = ctx.need('daStatus');
-    if (!da || da.policyApplied || da.ncaConfigured || da.ipHttpsClientUrl) return null;
-    const ipConf = ctx.peek('ipHttps')?.configuration;
-    if (ipConf?.serverUrl) return null; // a ServerURL is a client policy, whatever the policy probe said
-    const os = ctx.peek('os');
-    const evidence = [
-      ev('daStatus', 'policyApplied', false, true, 'no IP-HTTPS client URL from Group Policy and no NCA configuration'),
-      ev('daStatus', 'connection', da.connection, { status: 'ConnectedRemotely' }, 'Get-DAConnectionStatus returned nothing'),
-    ];
-    if (ctx.peek('ipHttps')) evidence.push(ev('ipHttps', 'configuration.serverUrl', ipConf?.serverUrl ?? null, 'https://<DA public name>:443/IPHTTPS'));
-    return finding({
-      id: 'da-not-configured',
-      severity: 'error',
-      title: 'DirectAccess is not set up on this computer',
-      plain: 'This computer has no DirectAccess settings at all, so it never tries to connect to the office network automatically. The settings come from your organisation: IT has to add this computer to the DirectAccess group, and the computer then has to pick up the settings once while connected to the office network.',
-      technical: 'No DirectAccess client policy: no IPHTTPS_ClientUrl from Group Policy, no NCA (NetworkConnectivityAssistant) configuration, Get-DAConnectionStatus returns no object.',
-      evidence,
-      escalate: true,
-      adminAction: `Add the computer account${os ? ` ${os.computerName}` : ''} to the security group the DirectAccess client GPO is filtered to, then have it refresh policy on the corporate network (gpupdate /force and a reboot) — or re-provision it with djoin /policynames "<DA client GPO>" if it is joined offline.`,
-      commands: ['gpresult /r /scope computer', 'Get-DAClientExperienceConfiguration', 'Get-DAConnectionStatus', 'netsh interface httpstunnel show interfaces'],
-    });
+      const da = ctx.need('daStatus');
+      if (!da || da.policyApplied || da.ncaConfigured || da.ipHttpsClientUrl) return null;
+      const ipConf = ctx.peek('ipHttps')?.configuration;
+      if (ipConf?.serverUrl) return null; // a ServerURL is a client policy, whatever the policy probe said
+      const os = ctx.peek('os');
+      const evidence = [
+        ev('daStatus', 'policyApplied', false, true, 'no IP-HTTPS client URL from Group Policy and no NCA configuration'),
+        ev('daStatus', 'connection', da.connection, { status: 'ConnectedRemotely' }, 'Get-DAConnectionStatus returned nothing'),
+      ];
+      if (ctx.peek('ipHttps')) evidence.push(ev('ipHttps', 'configuration.serverUrl', ipConf?.serverUrl ?? null, 'https://<DA public name>:443/IPHTTPS'));
+      return finding({
+        id: 'da-not-configured',
+        severity: 'error',
+        title: 'DirectAccess is not set up on this computer',
+        plain:
+          'This computer has no DirectAccess settings at all, so it never tries to connect to the office network automatically. The settings come from your organisation: IT has to add this computer to the DirectAccess group, and the computer then has to pick up the settings once while connected to the office network.',
+        technical:
+          'No DirectAccess client policy: no IPHTTPS_ClientUrl from Group Policy, no NCA (NetworkConnectivityAssistant) configuration, Get-DAConnectionStatus returns no object.',
+        evidence,
+        escalate: true,
+        adminAction: `Add the computer account${os ? ` ${os.computerName}` : ''} to the security group the DirectAccess client GPO is filtered to, then have it refresh policy on the corporate network (gpupdate /force and a reboot) — or re-provision it with djoin /policynames "<DA client GPO>" if it is joined offline.`,
+        commands: [
+          'gpresult /r /scope computer',
+          'Get-DAClientExperienceConfiguration',
+          'Get-DAConnectionStatus',
+          'netsh interface httpstunnel show interfaces',
+        ],
+      });
     },
   },
   guide: {
     steps: [
-      { chain: "client", id: "configured", title: "DirectAccess settings", plain: "Checking that your company has set this computer up for DirectAccess.", then: "escalate-not-configured" },
+      {
+        chain: 'client',
+        id: 'configured',
+        title: 'DirectAccess settings',
+        plain: 'Checking that your company has set this computer up for DirectAccess.',
+        then: 'escalate-not-configured',
+      },
     ],
     nodes: [
-      escalate("escalate-not-configured", "da-not-configured", "This computer is not set up for DirectAccess", "The company settings for DirectAccess have not reached this computer. Your IT department must add it to the DirectAccess computers and let it update its settings while in the office."),
+      escalate(
+        'escalate-not-configured',
+        'da-not-configured',
+        'This computer is not set up for DirectAccess',
+        'The company settings for DirectAccess have not reached this computer. Your IT department must add it to the DirectAccess computers and let it update its settings while in the office.',
+      ),
     ],
   },
 });

@@ -22,41 +22,49 @@ export function editionSupported(os: { build: number; sku: number; caption: stri
 }
 
 export const editionUnsupported = defineCause({
-  id: "edition-unsupported",
+  id: 'edition-unsupported',
   explains: '*',
   rule: {
     roles: ['client'],
     run: (ctx) => {
-    const os = ctx.need('os');
-    if (!os || editionSupported(os)) return null;
-    const nca = ctx.peek('services')?.['NcaSvc'];
-    const wants = os.build < 9200 ? 'Enterprise or Ultimate' : os.build >= 10240 ? 'Enterprise or Education' : 'Enterprise';
-    const evidence = [
-      ev('os', 'caption', os.caption, `Windows ${wants}`),
-      ev('os', 'sku', os.sku, wants, 'Win32_OperatingSystem.OperatingSystemSKU'),
-    ];
-    if (nca && nca.exists && nca.status !== 'Running') {
-      evidence.push(ev('services', 'NcaSvc.status', nca.status, 'Running', 'symptom: the Network Connectivity Assistant does not start on this edition'));
-    }
-    return finding({
-      id: 'edition-unsupported',
-      severity: 'error',
-      title: 'This edition of Windows cannot use DirectAccess',
-      plain: `This computer runs ${os.caption}. DirectAccess (the automatic connection to the office network) only works on Windows ${wants}, so nothing on this computer can make it connect. Your IT department needs to upgrade the edition or give you another way in, such as a VPN.`,
-      technical: `OperatingSystemSKU ${os.sku} ("${os.caption}", build ${os.build}) is not a DirectAccess client edition (${wants} required). On unsupported editions NcaSvc fails to start and the DirectAccess client policy has no effect.`,
-      evidence,
-      escalate: true,
-      adminAction: `Upgrade ${os.computerName} to Windows ${wants} (e.g. a volume-licence Enterprise key or subscription activation), or remove it from the DirectAccess client group and provide VPN access instead.`,
-      commands: ['Get-CimInstance Win32_OperatingSystem | Select-Object Caption, OperatingSystemSKU, BuildNumber', 'Get-Service NcaSvc'],
-    });
+      const os = ctx.need('os');
+      if (!os || editionSupported(os)) return null;
+      const nca = ctx.peek('services')?.['NcaSvc'];
+      const wants = os.build < 9200 ? 'Enterprise or Ultimate' : os.build >= 10240 ? 'Enterprise or Education' : 'Enterprise';
+      const evidence = [ev('os', 'caption', os.caption, `Windows ${wants}`), ev('os', 'sku', os.sku, wants, 'Win32_OperatingSystem.OperatingSystemSKU')];
+      if (nca && nca.exists && nca.status !== 'Running') {
+        evidence.push(ev('services', 'NcaSvc.status', nca.status, 'Running', 'symptom: the Network Connectivity Assistant does not start on this edition'));
+      }
+      return finding({
+        id: 'edition-unsupported',
+        severity: 'error',
+        title: 'This edition of Windows cannot use DirectAccess',
+        plain: `This computer runs ${os.caption}. DirectAccess (the automatic connection to the office network) only works on Windows ${wants}, so nothing on this computer can make it connect. Your IT department needs to upgrade the edition or give you another way in, such as a VPN.`,
+        technical: `OperatingSystemSKU ${os.sku} ("${os.caption}", build ${os.build}) is not a DirectAccess client edition (${wants} required). On unsupported editions NcaSvc fails to start and the DirectAccess client policy has no effect.`,
+        evidence,
+        escalate: true,
+        adminAction: `Upgrade ${os.computerName} to Windows ${wants} (e.g. a volume-licence Enterprise key or subscription activation), or remove it from the DirectAccess client group and provide VPN access instead.`,
+        commands: ['Get-CimInstance Win32_OperatingSystem | Select-Object Caption, OperatingSystemSKU, BuildNumber', 'Get-Service NcaSvc'],
+      });
     },
   },
   guide: {
     steps: [
-      { chain: "client", id: "edition", title: "Windows edition", plain: "Checking that this edition of Windows can use DirectAccess.", then: "escalate-edition" },
+      {
+        chain: 'client',
+        id: 'edition',
+        title: 'Windows edition',
+        plain: 'Checking that this edition of Windows can use DirectAccess.',
+        then: 'escalate-edition',
+      },
     ],
     nodes: [
-      escalate("escalate-edition", "edition-unsupported", "This Windows edition cannot use DirectAccess", "DirectAccess only works on the Enterprise edition of Windows (and on Education from Windows 10, Ultimate on Windows 7). Your IT department needs to upgrade this computer or give you another way to connect."),
+      escalate(
+        'escalate-edition',
+        'edition-unsupported',
+        'This Windows edition cannot use DirectAccess',
+        'DirectAccess only works on the Enterprise edition of Windows (and on Education from Windows 10, Ultimate on Windows 7). Your IT department needs to upgrade this computer or give you another way to connect.',
+      ),
     ],
   },
 });

@@ -40,43 +40,69 @@ function describeBits(bits: number, all: boolean): string {
 }
 
 export const ipv6TransitionDisabled = defineCause({
-  id: "ipv6-transition-disabled",
+  id: 'ipv6-transition-disabled',
   explains: [{ group: 'iphttps' }, { group: 'isatapInterface' }],
-  fixes: ["set-ipv6-prefer-ipv4"],
+  fixes: ['set-ipv6-prefer-ipv4'],
   rule: {
     roles: ['client', 'manageOut'],
     run: (ctx) => {
-    // With IP-HTTPS active the tunnels demonstrably work, so a failed ipv6 probe need not make the verdict unknown.
-    const ipv6 = ctx.code === 0 ? ctx.peek('ipv6') : ctx.need('ipv6');
-    const bits = offendingBits(ipv6?.disabledComponents ?? null, ctx.role);
-    if (!ipv6 || bits === 0) return null;
-    const value = ipv6.disabledComponents as number;
-    const hex = toHex(value);
-    const all = (value & 0xff) === 0xff;
-    const target = toHex(repairedValue(value, ctx.role));
-    const evidence = [ev('ipv6', 'disabledComponents', hex, target, describeBits(bits, all))];
-    if (ctx.role === 'client') evidence.push(...codeEvidence(ctx).map((e) => ({ ...e, note: `symptom: ${e.note ?? ''}`.trim() })));
-    return finding({
-      id: 'ipv6-transition-disabled',
-      severity: 'error',
-      title: 'IPv6 tunnels are switched off in the registry',
-      plain: `A Windows setting on this computer switches off ${all ? 'IPv6 (a newer form of network addressing), and with it ' : ''}the tunnels DirectAccess ${ctx.role === 'manageOut' ? 'uses to reach remote computers' : 'travels through'}, so it cannot work. The fix switches those tunnels back on and leaves the rest of the setting as it is; it also tells Windows to prefer IPv4, which is what Microsoft recommends instead of switching IPv6 off. The computer must then be restarted. If your organisation sets this value centrally, it may come back: then IT must change it there.`,
-      technical: `HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip6\\Parameters DisabledComponents = ${hex}${all ? ' (IPv6 disabled)' : ''}: ${describeBits(bits, all)}${ctx.code !== null && ctx.code !== 0 ? `, which explains ${labelOfCode(ctx)}` : ''}. Clearing only those bits and setting 0x20 (prefer IPv4 over IPv6) gives ${target}; other bits stay (KB929852). A reboot applies it. If Group Policy Preferences or a security baseline writes the value, it returns at the next policy refresh.`,
-      evidence,
-      fixes: ['set-ipv6-prefer-ipv4'],
-      adminAction: `If a GPO (Group Policy Preferences) or a security baseline sets DisabledComponents, change it there: clear ${toHex(bits)} for DirectAccess ${ctx.role === 'manageOut' ? 'manage-out hosts' : 'clients'} (here ${hex} → ${target}); prefer 0x20 to disabling IPv6.`,
-      commands: ['reg query HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip6\\Parameters /v DisabledComponents'],
-    });
+      // With IP-HTTPS active the tunnels demonstrably work, so a failed ipv6 probe need not make the verdict unknown.
+      const ipv6 = ctx.code === 0 ? ctx.peek('ipv6') : ctx.need('ipv6');
+      const bits = offendingBits(ipv6?.disabledComponents ?? null, ctx.role);
+      if (!ipv6 || bits === 0) return null;
+      const value = ipv6.disabledComponents as number;
+      const hex = toHex(value);
+      const all = (value & 0xff) === 0xff;
+      const target = toHex(repairedValue(value, ctx.role));
+      const evidence = [ev('ipv6', 'disabledComponents', hex, target, describeBits(bits, all))];
+      if (ctx.role === 'client') evidence.push(...codeEvidence(ctx).map((e) => ({ ...e, note: `symptom: ${e.note ?? ''}`.trim() })));
+      return finding({
+        id: 'ipv6-transition-disabled',
+        severity: 'error',
+        title: 'IPv6 tunnels are switched off in the registry',
+        plain: `A Windows setting on this computer switches off ${all ? 'IPv6 (a newer form of network addressing), and with it ' : ''}the tunnels DirectAccess ${ctx.role === 'manageOut' ? 'uses to reach remote computers' : 'travels through'}, so it cannot work. The fix switches those tunnels back on and leaves the rest of the setting as it is; it also tells Windows to prefer IPv4, which is what Microsoft recommends instead of switching IPv6 off. The computer must then be restarted. If your organisation sets this value centrally, it may come back: then IT must change it there.`,
+        technical: `HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip6\\Parameters DisabledComponents = ${hex}${all ? ' (IPv6 disabled)' : ''}: ${describeBits(bits, all)}${ctx.code !== null && ctx.code !== 0 ? `, which explains ${labelOfCode(ctx)}` : ''}. Clearing only those bits and setting 0x20 (prefer IPv4 over IPv6) gives ${target}; other bits stay (KB929852). A reboot applies it. If Group Policy Preferences or a security baseline writes the value, it returns at the next policy refresh.`,
+        evidence,
+        fixes: ['set-ipv6-prefer-ipv4'],
+        adminAction: `If a GPO (Group Policy Preferences) or a security baseline sets DisabledComponents, change it there: clear ${toHex(bits)} for DirectAccess ${ctx.role === 'manageOut' ? 'manage-out hosts' : 'clients'} (here ${hex} → ${target}); prefer 0x20 to disabling IPv6.`,
+        commands: ['reg query HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip6\\Parameters /v DisabledComponents'],
+      });
     },
   },
   guide: {
     steps: [
-      { chain: "client", id: "ipv6", title: "IPv6 tunnels", plain: "Checking that Windows may build the IPv6 tunnels DirectAccess travels through.", then: "fix-ipv6" },
-      { chain: "manageOut", id: "mo-ipv6", title: "IPv6 tunnels", plain: "Checking that Windows may build the ISATAP tunnel this workstation uses to reach DirectAccess computers.", then: "fix-ipv6" },
+      {
+        chain: 'client',
+        id: 'ipv6',
+        title: 'IPv6 tunnels',
+        plain: 'Checking that Windows may build the IPv6 tunnels DirectAccess travels through.',
+        then: 'fix-ipv6',
+      },
+      {
+        chain: 'manageOut',
+        id: 'mo-ipv6',
+        title: 'IPv6 tunnels',
+        plain: 'Checking that Windows may build the ISATAP tunnel this workstation uses to reach DirectAccess computers.',
+        then: 'fix-ipv6',
+      },
     ],
     nodes: [
-      ...fixThenVerify({ id: "fix-ipv6", fixes: ["set-ipv6-prefer-ipv4"], cause: "ipv6-transition-disabled", title: "Allow the IPv6 tunnels again", plain: "A setting switches off the tunnels DirectAccess needs. The program switches only those tunnels back on, keeps the rest of the setting, and sets Windows to prefer IPv4 (Microsoft's recommended value). A restart is needed afterwards.", passed: "reboot-needed", failed: "escalate-ipv6" }),
-      escalate("escalate-ipv6", "ipv6-transition-disabled", "IPv6 is switched off by a setting", "A setting turns off the IPv6 tunnels DirectAccess needs and it could not be changed here. Your IT department needs to change it (it may come from a policy)."),
+      ...fixThenVerify({
+        id: 'fix-ipv6',
+        fixes: ['set-ipv6-prefer-ipv4'],
+        cause: 'ipv6-transition-disabled',
+        title: 'Allow the IPv6 tunnels again',
+        plain:
+          "A setting switches off the tunnels DirectAccess needs. The program switches only those tunnels back on, keeps the rest of the setting, and sets Windows to prefer IPv4 (Microsoft's recommended value). A restart is needed afterwards.",
+        passed: 'reboot-needed',
+        failed: 'escalate-ipv6',
+      }),
+      escalate(
+        'escalate-ipv6',
+        'ipv6-transition-disabled',
+        'IPv6 is switched off by a setting',
+        'A setting turns off the IPv6 tunnels DirectAccess needs and it could not be changed here. Your IT department needs to change it (it may come from a policy).',
+      ),
     ],
   },
 });

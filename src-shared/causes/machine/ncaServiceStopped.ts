@@ -58,11 +58,17 @@ export const ncaServiceStopped = defineCause({
         fixes: ['start-nca-service'],
         cause: 'nca-service-stopped',
         title: 'Start the DirectAccess status service',
-        plain: 'The service that shows the DirectAccess status is not running. The program starts it (and switches it back on if it was switched off), so DirectAccess appears in Settings again.',
+        plain:
+          'The service that shows the DirectAccess status is not running. The program starts it (and switches it back on if it was switched off), so DirectAccess appears in Settings again.',
         passed: 'fixed',
         failed: 'escalate-nca',
       }),
-      escalate('escalate-nca', 'nca-service-stopped', 'The DirectAccess status service will not run', 'Windows could not start the service that shows the DirectAccess status. Your IT department needs to look at why (often a policy that switches it off).'),
+      escalate(
+        'escalate-nca',
+        'nca-service-stopped',
+        'The DirectAccess status service will not run',
+        'Windows could not start the service that shows the DirectAccess status. Your IT department needs to look at why (often a policy that switches it off).',
+      ),
     ],
   },
 });

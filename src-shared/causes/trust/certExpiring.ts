@@ -10,7 +10,7 @@ import { daysLeft, EXPIRY_WARNING_DAYS, interceptionOf, latent } from './chain';
 import { escalate } from '../../tree/build';
 
 export const certExpiring = defineCause({
-  id: "iphttps-cert-expiring",
+  id: 'iphttps-cert-expiring',
   rule: {
     roles: ['client'],
     run: (ctx) => {
@@ -30,7 +30,13 @@ export const certExpiring = defineCause({
       const whose = i === 0 ? "the DirectAccess server's certificate" : `a certificate the server's certificate depends on (${c.subject})`;
       const when = days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days, on ${day(c.notAfter)}`;
       const evidence = [
-        ev('serverCertificate', `chain[${i}].notAfter`, c.notAfter, `more than ${EXPIRY_WARNING_DAYS} days after ${day(serverNow.toISOString())}`, `${c.subject} (${c.thumbprint}), ${days} days left`),
+        ev(
+          'serverCertificate',
+          `chain[${i}].notAfter`,
+          c.notAfter,
+          `more than ${EXPIRY_WARNING_DAYS} days after ${day(serverNow.toISOString())}`,
+          `${c.subject} (${c.thumbprint}), ${days} days left`,
+        ),
       ];
       if (isLatent) evidence.push(ev('daStatus', 'connection.status', ctx.peek('daStatus')?.connection?.status ?? null, undefined, 'connected now'));
       return finding({
@@ -42,19 +48,32 @@ export const certExpiring = defineCause({
         technical: `${c.subject} (thumbprint ${c.thumbprint}, chain element ${i}) is valid until ${c.notAfter}: ${days} days after the server's Date ${cert.serverDate ?? '(unknown; client clock used)'}. At expiry every new IP-HTTPS negotiation fails with 0x800b0101 (CERT_E_EXPIRED); running sessions survive until they reconnect.`,
         evidence,
         escalate: true,
-        adminAction: i === 0
-          ? `Renew the IP-HTTPS certificate ${c.subject} (thumbprint ${c.thumbprint}, NotAfter ${c.notAfter}) on the DirectAccess server before ${day(c.notAfter)} and bind the new one (Set-RemoteAccess -SslCertificate <cert>); a self-signed one must also reach clients through the DirectAccess client GPO.`
-          : `Renew ${c.subject} (thumbprint ${c.thumbprint}, NotAfter ${c.notAfter}) before ${day(c.notAfter)}, reissue the IP-HTTPS certificate under it and bind the new one (Set-RemoteAccess -SslCertificate <cert>).`,
+        adminAction:
+          i === 0
+            ? `Renew the IP-HTTPS certificate ${c.subject} (thumbprint ${c.thumbprint}, NotAfter ${c.notAfter}) on the DirectAccess server before ${day(c.notAfter)} and bind the new one (Set-RemoteAccess -SslCertificate <cert>); a self-signed one must also reach clients through the DirectAccess client GPO.`
+            : `Renew ${c.subject} (thumbprint ${c.thumbprint}, NotAfter ${c.notAfter}) before ${day(c.notAfter)}, reissue the IP-HTTPS certificate under it and bind the new one (Set-RemoteAccess -SslCertificate <cert>).`,
         commands: [...ipHttpsCommands(ctx), chainCommand(ctx)],
       });
     },
   },
   guide: {
     steps: [
-      { chain: "client", late: true, id: "cert-expiring", title: "The server's certificate renewal", plain: "Checking that the DirectAccess server's certificate does not run out in the next 30 days.", then: "escalate-cert-expiring" },
+      {
+        chain: 'client',
+        late: true,
+        id: 'cert-expiring',
+        title: "The server's certificate renewal",
+        plain: "Checking that the DirectAccess server's certificate does not run out in the next 30 days.",
+        then: 'escalate-cert-expiring',
+      },
     ],
     nodes: [
-      escalate("escalate-cert-expiring", "iphttps-cert-expiring", "The server's certificate must be renewed soon", "DirectAccess works, but the server's certificate runs out soon; after that the connection will stop at the next reconnect or restart. Nothing on this computer can fix it: send the report to your IT department so they renew it in time."),
+      escalate(
+        'escalate-cert-expiring',
+        'iphttps-cert-expiring',
+        "The server's certificate must be renewed soon",
+        "DirectAccess works, but the server's certificate runs out soon; after that the connection will stop at the next reconnect or restart. Nothing on this computer can fix it: send the report to your IT department so they renew it in time.",
+      ),
     ],
   },
 });

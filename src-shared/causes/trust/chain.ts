@@ -23,7 +23,8 @@ export function latent(ctx: RuleContext): boolean {
 }
 
 /** The words every latent finding says (contract: the plain text says when the connection will stop). */
-export const LATENT_PLAIN = 'DirectAccess works right now, but the connection will stop at the next reconnect or restart (after sleep, a change of network or a restart of Windows).';
+export const LATENT_PLAIN =
+  'DirectAccess works right now, but the connection will stop at the next reconnect or restart (after sleep, a change of network or a restart of Windows).';
 
 /** The parts of a certificate the interception test reads (the snapshot's chain, or the main process's copy of it). */
 export interface ChainCert {

@@ -12,8 +12,8 @@ import { untrustedRoot } from './untrustedRoot';
 import { partialChain } from './partialChain';
 
 export const tlsIntercepted = defineCause({
-  id: "iphttps-tls-intercepted",
-  groups: ["iphttps"],
+  id: 'iphttps-tls-intercepted',
+  groups: ['iphttps'],
   explains: [untrustedRoot, partialChain],
   rule: {
     roles: ['client'],
@@ -31,10 +31,25 @@ export const tlsIntercepted = defineCause({
       const pinned = hit.pinned.map((p) => `${p.subject} (${normThumb(p.thumbprint)})`).join(', ');
       const evidence = [
         ...codeEvidence(ctx),
-        ev('serverCertificate', `chain[${cert.chain.length - 1}]`, { subject: hit.root.subject, thumbprint: hit.root.thumbprint }, hit.pinned.map((p) => p.subject), `the chain ends in a root ${organisation} does not pin`),
+        ev(
+          'serverCertificate',
+          `chain[${cert.chain.length - 1}]`,
+          { subject: hit.root.subject, thumbprint: hit.root.thumbprint },
+          hit.pinned.map((p) => p.subject),
+          `the chain ends in a root ${organisation} does not pin`,
+        ),
         ev('trustStores', 'root', `${hit.root.thumbprint} absent`, undefined, 'not in LocalMachine\\Root either'),
       ];
-      if (leaf && leaf !== hit.root) evidence.push(ev('serverCertificate', 'chain[0]', { subject: leaf.subject, issuer: leaf.issuer, thumbprint: leaf.thumbprint }, undefined, 'the certificate presented for the DirectAccess name, signed by that root'));
+      if (leaf && leaf !== hit.root)
+        evidence.push(
+          ev(
+            'serverCertificate',
+            'chain[0]',
+            { subject: leaf.subject, issuer: leaf.issuer, thumbprint: leaf.thumbprint },
+            undefined,
+            'the certificate presented for the DirectAccess name, signed by that root',
+          ),
+        );
       return finding({
         id: 'iphttps-tls-intercepted',
         severity: 'error',
@@ -51,29 +66,42 @@ export const tlsIntercepted = defineCause({
   },
   guide: {
     steps: [
-      { chain: "client", id: "tls-intercepted", title: "A secure path to the server", plain: "Checking that the network you are on passes the secure connection to the DirectAccess server through unchanged.", then: "other-network" },
+      {
+        chain: 'client',
+        id: 'tls-intercepted',
+        title: 'A secure path to the server',
+        plain: 'Checking that the network you are on passes the secure connection to the DirectAccess server through unchanged.',
+        then: 'other-network',
+      },
     ],
     nodes: [
       {
-        kind: "question",
-        id: "other-network",
-        question: "otherNetwork",
-        title: "Can you use another network?",
-        plain: "The network you are on (for example hotel or guest Wi-Fi) intercepts secure connections, so DirectAccess cannot connect through it, and nothing on this computer should be changed to allow it. Another network, such as your phone's hotspot or your home Wi-Fi, usually works.",
+        kind: 'question',
+        id: 'other-network',
+        question: 'otherNetwork',
+        title: 'Can you use another network?',
+        plain:
+          "The network you are on (for example hotel or guest Wi-Fi) intercepts secure connections, so DirectAccess cannot connect through it, and nothing on this computer should be changed to allow it. Another network, such as your phone's hotspot or your home Wi-Fi, usually works.",
         options: [
-          { value: "yes", label: "Yes, I can switch to another network", next: "retry-other-network" },
-          { value: "no", label: "No, or it fails there too", next: "escalate-tls-intercepted" },
+          { value: 'yes', label: 'Yes, I can switch to another network', next: 'retry-other-network' },
+          { value: 'no', label: 'No, or it fails there too', next: 'escalate-tls-intercepted' },
         ],
       },
       {
-        kind: "outcome",
-        id: "retry-other-network",
-        result: "retry",
-        cause: "iphttps-tls-intercepted",
-        title: "Switch to another network",
-        plain: "Connect to the other network (for example turn on your phone's hotspot and join it), then run the checks again. Do not install any certificate the current network offers.",
+        kind: 'outcome',
+        id: 'retry-other-network',
+        result: 'retry',
+        cause: 'iphttps-tls-intercepted',
+        title: 'Switch to another network',
+        plain:
+          "Connect to the other network (for example turn on your phone's hotspot and join it), then run the checks again. Do not install any certificate the current network offers.",
       },
-      escalate("escalate-tls-intercepted", "iphttps-tls-intercepted", "This network intercepts the connection", "Nothing on this computer should be changed for this network. Use another network when you can; if DirectAccess fails on every network, send the report to your IT department."),
+      escalate(
+        'escalate-tls-intercepted',
+        'iphttps-tls-intercepted',
+        'This network intercepts the connection',
+        'Nothing on this computer should be changed for this network. Use another network when you can; if DirectAccess fails on every network, send the report to your IT department.',
+      ),
     ],
   },
 });
