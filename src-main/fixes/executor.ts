@@ -18,6 +18,7 @@ import { reason, type Reason } from '../../src-shared/reasons';
 import type { SectionName, Snapshot } from '../../src-shared/snapshot';
 import { AuditLog, redactParams } from './audit';
 import { certificateInfo, NotACertificate, parseCertificateText } from './certificate';
+import type { Confirm } from './confirm';
 import type { FixRunner, RunnerOutcome } from './runner';
 import { decideTrust, presentedChain } from './trust';
 import { pollVerification } from './verify';
@@ -96,8 +97,11 @@ export class FixExecutor {
     return certificateInfo(cert, root === undefined ? null : cert.thumbprint === root);
   }
 
-  /** Runs one confirmed fix: refuse or save → run → verify → audit. */
-  async run(fixId: string, raw: Record<string, string>): Promise<FixRunResult> {
+  /**
+   * Runs one fix: refuse, or ask `confirm` (the main process's own question; the CLI asks before calling) → save →
+   * run → verify → audit. A person who says no gets a cancelled result and nothing runs.
+   */
+  async run(fixId: string, raw: Record<string, string>, confirm?: Confirm): Promise<FixRunResult> {
     if (!fixSpec(fixId)) throw new UnknownFixError(unknownFixReason(fixId));
     if (!this.latest) this.latest = await this.deps.collect();
     const prep = this.prepare(fixId, raw);
@@ -115,8 +119,11 @@ export class FixExecutor {
         undoData: null,
       });
     }
-    this.saveSnapshot(before, spec.id);
     const checkParams: Params = { ...prep.params, ...(prep.certThumbprint ? { thumbprint: prep.certThumbprint } : {}) };
+    if (confirm && !(await confirm({ kind: 'fix', fix: spec.id, title: spec.title, changes: spec.preview(checkParams), elevated: spec.elevated }))) {
+      return this.record(spec, raw, prep.certThumbprint, 'fix', notConfirmed());
+    }
+    this.saveSnapshot(before, spec.id);
     const beforeDetail = spec.verify.check(before, checkParams).detail;
     const ran = await this.deps.runner.run('fix', { fix: spec.id, params: prep.scriptParams });
     const undoData = ran.result?.undoData ?? null;
@@ -146,7 +153,7 @@ export class FixExecutor {
   }
 
   /** Undoes a fix recorded in the audit log (appends an undo record; the log is never edited). */
-  async undo(auditId: string): Promise<FixRunResult> {
+  async undo(auditId: string, confirm?: Confirm): Promise<FixRunResult> {
     const rec = this.audit.find(auditId);
     if (!rec) throw new UnknownFixError(`no fix with audit id ${auditId.slice(0, 64)} in the audit log`);
     const spec = fixSpec(rec.fix) as FixSpec;
@@ -165,6 +172,9 @@ export class FixExecutor {
     if (!spec.undo) return refuse(reason('refused.noUndo', { fix: spec.id }));
     if (rec.outcome !== 'applied' || !rec.undoData) return refuse(reason('refused.nothingToUndo', {}));
     if (rec.undoneBy) return refuse(reason('refused.alreadyUndone', { auditId: rec.undoneBy }));
+    if (confirm && !(await confirm({ kind: 'undo', fix: spec.id, title: spec.title, changes: [spec.undo], elevated: spec.elevated }))) {
+      return this.record(spec, { undoes: rec.id }, null, 'undo', notConfirmed());
+    }
     const ran = await this.deps.runner.run('undo', { fix: rec.fix, undoData: rec.undoData });
     const failed = failedOutcome(ran);
     if (failed) return this.record(spec, { undoes: rec.id }, null, 'undo', { ...failed, before: rec.after, after: null, diagnosis: null, undoData: null });
@@ -286,6 +296,20 @@ export class FixExecutor {
     const { undoData: _undoData, ...rest } = r;
     return { fix: spec.id, rebootRequired: spec.rebootRequired && r.outcome === 'applied', auditId, ...rest };
   }
+}
+
+/** The person said no to the main process's confirmation: nothing ran. */
+function notConfirmed(): Omit<FixRunResult, 'fix' | 'rebootRequired' | 'auditId'> & { undoData: null } {
+  return {
+    outcome: 'cancelled',
+    elevation: 'notNeeded',
+    verified: false,
+    reason: reason('cancelled.notConfirmed', { terminal: 'yes' }),
+    before: null,
+    after: null,
+    diagnosis: null,
+    undoData: null,
+  };
 }
 
 function unknownFixReason(id: string): string {

@@ -57,4 +57,17 @@ describe('Router', () => {
     const r = await new Router(fakeDoctor() as never).dispatch('snapshot:import', { text: '{"schema":"da-doctor/snapshot@9"}' }, emit);
     expect(r).toMatchObject({ ok: false, error: { code: 'badInput', message: expect.stringMatching(/not supported/) } });
   });
+
+  it('hands its main-process confirmation to every fix and undo', async () => {
+    const confirm = vi.fn(async () => false);
+    const router = new Router(fakeDoctor() as never, { confirm });
+    expect(router.confirmsInMain).toBe(true);
+    expect(new Router(fakeDoctor() as never).confirmsInMain).toBe(false);
+    const run = vi.spyOn(router.fixes, 'run').mockResolvedValue({} as never);
+    const undo = vi.spyOn(router.fixes, 'undo').mockResolvedValue({} as never);
+    await router.dispatch('fix:run', { fixId: 'reset-winhttp-proxy', params: {}, confirmed: true }, emit);
+    await router.dispatch('fix:undo', { auditId: 'a1', confirmed: true }, emit);
+    expect(run).toHaveBeenCalledWith('reset-winhttp-proxy', {}, confirm);
+    expect(undo).toHaveBeenCalledWith('a1', confirm);
+  });
 });
