@@ -1,4 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
+import { diagnose } from '../../src-shared/diagnose';
+import { buildSnapshot, org, rootMissing, ROOT_THUMB } from '../../test-support/snapshotBuilder';
 import { Router } from './handlers';
 import { InputError } from '../scenarios';
 
@@ -69,5 +71,18 @@ describe('Router', () => {
     await router.dispatch('fix:undo', { auditId: 'a1', confirmed: true }, emit);
     expect(run).toHaveBeenCalledWith('reset-winhttp-proxy', {}, confirm);
     expect(undo).toHaveBeenCalledWith('a1', confirm);
+  });
+
+  it("an imported snapshot's own org block drives no trust decision: this machine's configuration does", async () => {
+    // A file from "another computer" whose org block pins the root its chain ends in: with that pin the root would
+    // be "pinned by the organisation: safe to import".
+    const planted = buildSnapshot(rootMissing, org({ organisation: 'Planted', pinnedRoots: [{ subject: 'CN=Contoso Root CA', thumbprint: ROOT_THUMB }] }));
+    const r = await new Router(fakeDoctor() as never).dispatch('snapshot:import', { text: JSON.stringify(planted) }, emit);
+    expect(r.ok).toBe(true);
+    const value = (r as { value: { snapshot: { org: unknown }; diagnosis: unknown; reportedOrg: { organisation: string } } }).value;
+    expect(value.snapshot.org).toBeNull();
+    expect(value.reportedOrg.organisation).toBe('Planted');
+    expect(value.diagnosis).toEqual(diagnose({ ...planted, org: null }));
+    expect(value.diagnosis).not.toEqual(diagnose(planted));
   });
 });

@@ -65,7 +65,8 @@ export function createHandlers(doctor: Doctor, fixes: FixExecutor, confirm?: Con
       fixes.noteSnapshot(result.snapshot);
       return result;
     },
-    'snapshot:import': async (req) => diagnoseSnapshotText(req.text),
+    // The file's own `org` never counts (diagnoseSnapshotText): this machine's trusted configuration does.
+    'snapshot:import': async (req) => diagnoseSnapshotText(req.text, doctor.orgConfig),
     'fix:preview': async (req) => fixes.preview(req.fixId, req.params),
     'fix:run': async (req) => fixes.run(req.fixId, req.params, confirm),
     'fix:undo': async (req) => fixes.undo(req.auditId, confirm),
