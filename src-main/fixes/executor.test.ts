@@ -1,5 +1,5 @@
 // The executor's undo with a fake runner: the re-check after an undo names a latent problem (contract §1).
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -120,5 +120,25 @@ describe('undo data comes from the protected store, not from the audit log the u
       'WinHTTP proxy back to proxy.contoso.com:8080 (bypass <local>)',
     ]);
     expect(undoValues({ fix: 'reset-winhttp-proxy', undoData: { winHttpSettings: null } })).toEqual(['WinHTTP proxy back to direct (no saved setting)']);
+  });
+});
+
+describe('the snapshot from before', () => {
+  it('is saved in the data folder before the fix script runs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dad-before-'));
+    const seen: string[][] = [];
+    const runner: FixRunner = {
+      run: async () => {
+        seen.push(existsSync(join(dir, 'snapshots')) ? readdirSync(join(dir, 'snapshots')) : []);
+        return { elevation: 'simulated', result: { ok: true, fix: 'reset-winhttp-proxy', changed: [], undoData: null } };
+      },
+    };
+    const ex = new FixExecutor({ runner, dataDir: dir, org: () => null, collect: async () => buildSnapshot(), simulated: true });
+    const before = buildSnapshot();
+    ex.noteSnapshot(before);
+    await ex.run('reset-winhttp-proxy', {});
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toEqual([expect.stringMatching(/-before-reset-winhttp-proxy\.json$/)]);
+    expect(JSON.parse(readFileSync(join(dir, 'snapshots', seen[0]?.[0] ?? ''), 'utf8'))).toEqual(before);
   });
 });

@@ -85,4 +85,19 @@ describe('Router', () => {
     expect(value.diagnosis).toEqual(diagnose({ ...planted, org: null }));
     expect(value.diagnosis).not.toEqual(diagnose(planted));
   });
+
+  it('fix:run and fix:undo require confirmed: true; without it nothing reaches the executor', async () => {
+    const router = new Router(fakeDoctor() as never);
+    const run = vi.spyOn(router.fixes, 'run').mockResolvedValue({} as never);
+    const undo = vi.spyOn(router.fixes, 'undo').mockResolvedValue({} as never);
+    for (const confirmed of [undefined, false, 'true']) {
+      expect(await router.dispatch('fix:run', { fixId: 'reset-winhttp-proxy', params: {}, confirmed }, emit)).toMatchObject({
+        ok: false,
+        error: { code: 'badRequest' },
+      });
+      expect(await router.dispatch('fix:undo', { auditId: 'a1', confirmed }, emit)).toMatchObject({ ok: false, error: { code: 'badRequest' } });
+    }
+    expect(run).not.toHaveBeenCalled();
+    expect(undo).not.toHaveBeenCalled();
+  });
 });
