@@ -11,6 +11,7 @@ import { appRoot } from './paths';
 import { Doctor } from './services/doctor';
 import { Router } from './services/handlers';
 import { registerSchemePrivileges, serveRenderer } from './window/appProtocol';
+import { confirmInDialog } from './window/confirmDialog';
 import { createMainWindow } from './window/createMainWindow';
 
 app.enableSandbox();
@@ -41,7 +42,8 @@ if (!app.requestSingleInstanceLock()) {
     const root = app.isPackaged ? app.getAppPath() : appRoot();
     serveRenderer(join(root, 'out', 'renderer'));
     // The audit log and saved snapshots live with the user's app data (an unpackaged app's tests isolate them).
-    registerIpc(new Router(doctor, { dataDir: settings.dataDir }));
+    // Every fix and undo is confirmed in a native dialog first: the page's `confirmed: true` is not enough.
+    registerIpc(new Router(doctor, { dataDir: settings.dataDir, confirm: confirmInDialog }));
     createMainWindow(join(root, 'out', 'main', 'preload.cjs'));
   });
 }

@@ -18,8 +18,10 @@ import { reason, type Reason } from '../../src-shared/reasons';
 import type { SectionName, Snapshot } from '../../src-shared/snapshot';
 import { AuditLog, redactParams } from './audit';
 import { certificateInfo, NotACertificate, parseCertificateText } from './certificate';
+import type { Confirm } from './confirm';
 import type { FixRunner, RunnerOutcome } from './runner';
 import { decideTrust, presentedChain } from './trust';
+import { FileUndoStore, undoValues, type UndoStore } from './undoStore';
 import { pollVerification } from './verify';
 
 /** A request that names no fix of the catalogue: the doors answer it as bad input. */
@@ -35,6 +37,8 @@ export interface ExecutorDeps {
   simulated: boolean;
   pollIntervalMs?: number;
   warn?: (message: string) => void;
+  /** Where undo data is kept and read back for undo (default: a folder in dataDir; Windows: the admin-only store). */
+  undoStore?: UndoStore;
 }
 
 type Params = Record<string, string | undefined>;
@@ -51,9 +55,11 @@ const ROUTER_FIXES: FixId[] = ['enable-isatap', 'set-isatap-router'];
 export class FixExecutor {
   private latest: Snapshot | null = null;
   readonly audit: AuditLog;
+  readonly undoStore: UndoStore;
 
   constructor(private readonly deps: ExecutorDeps) {
     this.audit = new AuditLog(deps.dataDir, deps.warn);
+    this.undoStore = deps.undoStore ?? new FileUndoStore(join(deps.dataDir, 'undo'));
   }
 
   /** The latest full snapshot of this machine (from a check, or after a fix). */
@@ -96,8 +102,11 @@ export class FixExecutor {
     return certificateInfo(cert, root === undefined ? null : cert.thumbprint === root);
   }
 
-  /** Runs one confirmed fix: refuse or save → run → verify → audit. */
-  async run(fixId: string, raw: Record<string, string>): Promise<FixRunResult> {
+  /**
+   * Runs one fix: refuse, or ask `confirm` (the main process's own question; the CLI asks before calling) → save →
+   * run → verify → audit. A person who says no gets a cancelled result and nothing runs.
+   */
+  async run(fixId: string, raw: Record<string, string>, confirm?: Confirm): Promise<FixRunResult> {
     if (!fixSpec(fixId)) throw new UnknownFixError(unknownFixReason(fixId));
     if (!this.latest) this.latest = await this.deps.collect();
     const prep = this.prepare(fixId, raw);
@@ -115,14 +124,26 @@ export class FixExecutor {
         undoData: null,
       });
     }
-    this.saveSnapshot(before, spec.id);
     const checkParams: Params = { ...prep.params, ...(prep.certThumbprint ? { thumbprint: prep.certThumbprint } : {}) };
+    if (confirm && !(await confirm({ kind: 'fix', fix: spec.id, title: spec.title, changes: spec.preview(checkParams), elevated: spec.elevated }))) {
+      return this.record(spec, raw, prep.certThumbprint, 'fix', notConfirmed());
+    }
+    this.saveSnapshot(before, spec.id);
     const beforeDetail = spec.verify.check(before, checkParams).detail;
-    const ran = await this.deps.runner.run('fix', { fix: spec.id, params: prep.scriptParams });
+    // The audit id is also the key of the undo data, which the elevated step keeps where only administrators write.
+    const auditKey = newAuditId();
+    const ran = await this.deps.runner.run('fix', { fix: spec.id, params: prep.scriptParams, undoKey: auditKey });
     const undoData = ran.result?.undoData ?? null;
+    if (undoData) {
+      try {
+        this.undoStore.save(auditKey, { fix: spec.id, undoData });
+      } catch (e) {
+        this.warn(`could not keep the undo data: ${(e as Error).message}`);
+      }
+    }
     const failed = failedOutcome(ran);
     if (failed) {
-      return this.record(spec, raw, prep.certThumbprint, 'fix', { ...failed, before: beforeDetail, after: null, diagnosis: null, undoData });
+      return this.record(spec, raw, prep.certThumbprint, 'fix', { ...failed, before: beforeDetail, after: null, diagnosis: null, undoData }, auditKey);
     }
     const poll = await pollVerification(spec, checkParams, before, (only) => this.deps.collect(only), {
       pollSeconds: this.deps.simulated ? 0 : spec.verify.pollSeconds,
@@ -131,22 +152,29 @@ export class FixExecutor {
     this.latest = poll.snapshot;
     const diagnosis = diagnose(poll.snapshot);
     const changed = ran.result?.changed.join('; ') ?? '';
-    return this.record(spec, raw, prep.certThumbprint, 'fix', {
-      outcome: 'applied',
-      elevation: ran.elevation,
-      verified: poll.outcome.verified,
-      reason: poll.outcome.verified
-        ? reason('fix.verified', { detail: poll.outcome.detail, reboot: spec.rebootRequired ? 'yes' : 'no' })
-        : notVerifiedReason(spec, poll.outcome.detail, diagnosis, changed),
-      before: beforeDetail,
-      after: poll.outcome.detail,
-      diagnosis,
-      undoData,
-    });
+    return this.record(
+      spec,
+      raw,
+      prep.certThumbprint,
+      'fix',
+      {
+        outcome: 'applied',
+        elevation: ran.elevation,
+        verified: poll.outcome.verified,
+        reason: poll.outcome.verified
+          ? reason('fix.verified', { detail: poll.outcome.detail, reboot: spec.rebootRequired ? 'yes' : 'no' })
+          : notVerifiedReason(spec, poll.outcome.detail, diagnosis, changed),
+        before: beforeDetail,
+        after: poll.outcome.detail,
+        diagnosis,
+        undoData,
+      },
+      auditKey,
+    );
   }
 
   /** Undoes a fix recorded in the audit log (appends an undo record; the log is never edited). */
-  async undo(auditId: string): Promise<FixRunResult> {
+  async undo(auditId: string, confirm?: Confirm): Promise<FixRunResult> {
     const rec = this.audit.find(auditId);
     if (!rec) throw new UnknownFixError(`no fix with audit id ${auditId.slice(0, 64)} in the audit log`);
     const spec = fixSpec(rec.fix) as FixSpec;
@@ -163,9 +191,18 @@ export class FixExecutor {
       });
     if (rec.kind !== 'fix') return refuse(reason('refused.undoOfUndo', {}));
     if (!spec.undo) return refuse(reason('refused.noUndo', { fix: spec.id }));
-    if (rec.outcome !== 'applied' || !rec.undoData) return refuse(reason('refused.nothingToUndo', {}));
     if (rec.undoneBy) return refuse(reason('refused.alreadyUndone', { auditId: rec.undoneBy }));
-    const ran = await this.deps.runner.run('undo', { fix: rec.fix, undoData: rec.undoData });
+    // What undo sets comes from the protected store, never from the user-side log; the log is only compared.
+    const stored = rec.outcome === 'applied' ? this.undoStore.load(rec.id) : null;
+    if (!stored || stored.fix !== rec.fix) return refuse(reason('refused.nothingToUndo', {}));
+    if (JSON.stringify(stored.undoData) !== JSON.stringify(rec.undoData ?? null)) {
+      this.warn(`the audit log's undo data for ${rec.id} differs from the protected copy; undo uses the protected copy`);
+    }
+    const changes = undoValues(stored);
+    if (confirm && !(await confirm({ kind: 'undo', fix: spec.id, title: spec.title, changes, elevated: spec.elevated }))) {
+      return this.record(spec, { undoes: rec.id }, null, 'undo', notConfirmed());
+    }
+    const ran = await this.deps.runner.run('undo', { fix: rec.fix, undoData: stored.undoData, undoKey: rec.id });
     const failed = failedOutcome(ran);
     if (failed) return this.record(spec, { undoes: rec.id }, null, 'undo', { ...failed, before: rec.after, after: null, diagnosis: null, undoData: null });
     let diagnosis: Diagnosis | null = null;
@@ -251,6 +288,10 @@ export class FixExecutor {
     writeFileSync(join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-before-${id}.json`), `${JSON.stringify(s, null, 2)}\n`);
   }
 
+  private warn(message: string): void {
+    (this.deps.warn ?? ((m: string) => process.stderr.write(`da-doctor: ${m}\n`)))(message);
+  }
+
   /** Builds the result, appends its audit record, and returns it with the record's id. */
   private record(
     spec: FixSpec,
@@ -258,8 +299,8 @@ export class FixExecutor {
     certThumbprint: string | null,
     kind: 'fix' | 'undo',
     r: Omit<FixRunResult, 'fix' | 'rebootRequired' | 'auditId'> & { undoData: Record<string, unknown> | null },
+    id: string = newAuditId(),
   ): FixRunResult {
-    const id = `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
     const rec: AuditRecord = {
       id,
       time: new Date().toISOString(),
@@ -281,11 +322,30 @@ export class FixExecutor {
       this.audit.append(rec);
     } catch (e) {
       auditId = null;
-      (this.deps.warn ?? ((m: string) => process.stderr.write(`da-doctor: ${m}\n`)))(`could not write the audit log: ${(e as Error).message}`);
+      this.warn(`could not write the audit log: ${(e as Error).message}`);
     }
     const { undoData: _undoData, ...rest } = r;
     return { fix: spec.id, rebootRequired: spec.rebootRequired && r.outcome === 'applied', auditId, ...rest };
   }
+}
+
+/** The person said no to the main process's confirmation: nothing ran. */
+function notConfirmed(): Omit<FixRunResult, 'fix' | 'rebootRequired' | 'auditId'> & { undoData: null } {
+  return {
+    outcome: 'cancelled',
+    elevation: 'notNeeded',
+    verified: false,
+    reason: reason('cancelled.notConfirmed', { terminal: 'yes' }),
+    before: null,
+    after: null,
+    diagnosis: null,
+    undoData: null,
+  };
+}
+
+/** An audit record's id, also the key of its undo data in the protected store. */
+function newAuditId(): string {
+  return `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
 }
 
 function unknownFixReason(id: string): string {

@@ -67,6 +67,14 @@ describe('certificate parsing', () => {
 });
 
 describe('decideTrust', () => {
+  it("a pin whose certificate content hashes to another thumbprint is refused (the pin's content must be the pinned root)", () => {
+    // The pin names the Contoso root's thumbprint but ships Fabrikam's certificate: importing it would trust Fabrikam.
+    const swapped = { ...org, pinnedRoots: [{ subject: 'CN=Contoso Root CA', thumbprint: ROOT, certificate: b64('fabrikam-root-ca.cer') }] } as OrgConfig;
+    for (const params of [{}, { thumbprint: ROOT }]) {
+      const d = decideTrust('root', params, contosoChain, swapped);
+      expect(d).toMatchObject({ ok: false, reason: { code: 'refused.pinThumbprintMismatch', values: { thumbprint: ROOT, actual: FABRIKAM } } });
+    }
+  });
   it('default: the pinned root the chain ends in', () => {
     const d = decideTrust('root', {}, contosoChain, org);
     expect(d).toMatchObject({ ok: true, matchesChainRoot: true });

@@ -12,6 +12,13 @@ describe('isTrustedSender', () => {
     ['file://', { url: 'file:///C:/index.html', parent: null }],
     ['a look-alike prefix', { url: 'app://doctor.evil/index.html', parent: null }],
     ['garbage', { url: 'not a url', parent: null }],
+    ['ms-msdt:', { url: 'ms-msdt:/id PCWDiagnostic', parent: null }],
+    ['file:/// (origin "null")', { url: 'file:///', parent: null }],
+    ['data:', { url: 'data:text/html,<b>x</b>', parent: null }],
+    ['a user name before the host', { url: 'app://doctor@evil/index.html', parent: null }],
+    ['a port', { url: 'app://doctor:1/index.html', parent: null }],
+    ['https://doctor/', { url: 'https://doctor/', parent: null }],
+    ['app: without the slash after the host', { url: 'app://doctor', parent: null }],
   ])('refuses %s', (_name, frame) => {
     expect(isTrustedSender(frame)).toBe(false);
   });

@@ -89,9 +89,17 @@ export class Doctor {
   }
 }
 
-/** Diagnoses a snapshot file's text from another machine; bad input is an InputError with one clear sentence. */
-export function diagnoseSnapshotText(text: string): CollectResult {
+/**
+ * Diagnoses a snapshot file's text from another machine; bad input is an InputError with one clear sentence.
+ *
+ * The file's `org` block is whatever the file says: anyone can write it, and its pins would make an intercepting
+ * root "pinned by the organisation: safe to import". It never drives a trust decision here: the snapshot is diagnosed
+ * with `trustedOrg` (this machine's configuration from policy or the install folder, or none), and the file's block
+ * comes back only as `reportedOrg`, for the wizard to show as that computer's configuration.
+ */
+export function diagnoseSnapshotText(text: string, trustedOrg: OrgConfig | null = null): CollectResult & { reportedOrg: OrgConfig | null } {
   const parsed = parseSnapshotText(text);
   if (!parsed.ok) throw new InputError(parsed.message);
-  return { snapshot: parsed.snapshot, diagnosis: diagnose(parsed.snapshot) };
+  const snapshot: Snapshot = { ...parsed.snapshot, org: trustedOrg };
+  return { snapshot, diagnosis: diagnose(snapshot), reportedOrg: parsed.snapshot.org };
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
+import { diagnose } from '../../src-shared/diagnose';
+import { buildSnapshot, org, rootMissing, ROOT_THUMB } from '../../test-support/snapshotBuilder';
 import { Router } from './handlers';
 import { InputError } from '../scenarios';
 
@@ -56,5 +58,46 @@ describe('Router', () => {
   it('refuses a malformed snapshot import with one sentence', async () => {
     const r = await new Router(fakeDoctor() as never).dispatch('snapshot:import', { text: '{"schema":"da-doctor/snapshot@9"}' }, emit);
     expect(r).toMatchObject({ ok: false, error: { code: 'badInput', message: expect.stringMatching(/not supported/) } });
+  });
+
+  it('hands its main-process confirmation to every fix and undo', async () => {
+    const confirm = vi.fn(async () => false);
+    const router = new Router(fakeDoctor() as never, { confirm });
+    expect(router.confirmsInMain).toBe(true);
+    expect(new Router(fakeDoctor() as never).confirmsInMain).toBe(false);
+    const run = vi.spyOn(router.fixes, 'run').mockResolvedValue({} as never);
+    const undo = vi.spyOn(router.fixes, 'undo').mockResolvedValue({} as never);
+    await router.dispatch('fix:run', { fixId: 'reset-winhttp-proxy', params: {}, confirmed: true }, emit);
+    await router.dispatch('fix:undo', { auditId: 'a1', confirmed: true }, emit);
+    expect(run).toHaveBeenCalledWith('reset-winhttp-proxy', {}, confirm);
+    expect(undo).toHaveBeenCalledWith('a1', confirm);
+  });
+
+  it("an imported snapshot's own org block drives no trust decision: this machine's configuration does", async () => {
+    // A file from "another computer" whose org block pins the root its chain ends in: with that pin the root would
+    // be "pinned by the organisation: safe to import".
+    const planted = buildSnapshot(rootMissing, org({ organisation: 'Planted', pinnedRoots: [{ subject: 'CN=Contoso Root CA', thumbprint: ROOT_THUMB }] }));
+    const r = await new Router(fakeDoctor() as never).dispatch('snapshot:import', { text: JSON.stringify(planted) }, emit);
+    expect(r.ok).toBe(true);
+    const value = (r as { value: { snapshot: { org: unknown }; diagnosis: unknown; reportedOrg: { organisation: string } } }).value;
+    expect(value.snapshot.org).toBeNull();
+    expect(value.reportedOrg.organisation).toBe('Planted');
+    expect(value.diagnosis).toEqual(diagnose({ ...planted, org: null }));
+    expect(value.diagnosis).not.toEqual(diagnose(planted));
+  });
+
+  it('fix:run and fix:undo require confirmed: true; without it nothing reaches the executor', async () => {
+    const router = new Router(fakeDoctor() as never);
+    const run = vi.spyOn(router.fixes, 'run').mockResolvedValue({} as never);
+    const undo = vi.spyOn(router.fixes, 'undo').mockResolvedValue({} as never);
+    for (const confirmed of [undefined, false, 'true']) {
+      expect(await router.dispatch('fix:run', { fixId: 'reset-winhttp-proxy', params: {}, confirmed }, emit)).toMatchObject({
+        ok: false,
+        error: { code: 'badRequest' },
+      });
+      expect(await router.dispatch('fix:undo', { auditId: 'a1', confirmed }, emit)).toMatchObject({ ok: false, error: { code: 'badRequest' } });
+    }
+    expect(run).not.toHaveBeenCalled();
+    expect(undo).not.toHaveBeenCalled();
   });
 });

@@ -8,6 +8,7 @@ import { channels, events, type ChannelName, type ChannelResponse, type EventNam
 import { err, ok, type Result } from '../../src-shared/result';
 import { NotACertificate } from '../fixes/certificate';
 import { defaultDataDir } from '../fixes/dataDir';
+import type { Confirm } from '../fixes/confirm';
 import { UnknownFixError, type FixExecutor } from '../fixes/executor';
 import { createFixExecutor } from '../fixes/forDoctor';
 import { appVersion } from '../paths';
@@ -36,10 +37,15 @@ type Handler<C extends ChannelName> = (req: z.infer<(typeof channels)[C]['reques
 /** Where the audit log and saved snapshots go (Electron: app.getPath('userData'); else defaultDataDir()). */
 export interface HandlerOptions {
   dataDir?: string;
+  /**
+   * The main process's own confirmation before fix:run and fix:undo (Electron: a native dialog). The renderer's
+   * `confirmed: true` is not enough on its own: a compromised page can send it. The harness's simulated host has none.
+   */
+  confirm?: Confirm;
 }
 
 /** Builds the handlers around one Doctor (one PowerShell host) and its fix executor. */
-export function createHandlers(doctor: Doctor, fixes: FixExecutor): { [C in ChannelName]: Handler<C> } {
+export function createHandlers(doctor: Doctor, fixes: FixExecutor, confirm?: Confirm): { [C in ChannelName]: Handler<C> } {
   return {
     'app:info': async () => ({
       version: appVersion(),
@@ -59,10 +65,11 @@ export function createHandlers(doctor: Doctor, fixes: FixExecutor): { [C in Chan
       fixes.noteSnapshot(result.snapshot);
       return result;
     },
-    'snapshot:import': async (req) => diagnoseSnapshotText(req.text),
+    // The file's own `org` never counts (diagnoseSnapshotText): this machine's trusted configuration does.
+    'snapshot:import': async (req) => diagnoseSnapshotText(req.text, doctor.orgConfig),
     'fix:preview': async (req) => fixes.preview(req.fixId, req.params),
-    'fix:run': async (req) => fixes.run(req.fixId, req.params),
-    'fix:undo': async (req) => fixes.undo(req.auditId),
+    'fix:run': async (req) => fixes.run(req.fixId, req.params, confirm),
+    'fix:undo': async (req) => fixes.undo(req.auditId, confirm),
     'certificate:inspect': async (req) => fixes.inspectCertificate(req.contentB64),
     'audit:list': async () => fixes.audit.list(),
   };
@@ -80,13 +87,16 @@ export class Router {
   private busy = false;
   /** The fix executor of this machine (the CLI uses it directly). */
   readonly fixes: FixExecutor;
+  /** Whether fix:run and fix:undo ask the person in the main process first (the Electron door requires it). */
+  readonly confirmsInMain: boolean;
 
   constructor(
     readonly doctor: Doctor,
     options: HandlerOptions = {},
   ) {
     this.fixes = createFixExecutor(doctor, options.dataDir ?? testHooks().dataDir ?? defaultDataDir(withoutTestHooks()));
-    this.handlers = createHandlers(doctor, this.fixes);
+    this.handlers = createHandlers(doctor, this.fixes, options.confirm);
+    this.confirmsInMain = options.confirm !== undefined;
   }
 
   async dispatch(channel: string, payload: unknown, emit: Emit): Promise<Result<unknown>> {

@@ -9,6 +9,7 @@ const recorded = vi.hoisted(() => ({
   openExternal: [] as string[],
   permissionRequest: null as null | ((wc: unknown, p: string, cb: (ok: boolean) => void) => void),
   permissionCheck: null as null | (() => boolean),
+  isPackaged: false,
 }));
 
 vi.mock('electron', () => {
@@ -29,6 +30,11 @@ vi.mock('electron', () => {
     }
   }
   return {
+    app: {
+      get isPackaged() {
+        return recorded.isPackaged;
+      },
+    },
     BrowserWindow,
     shell: { openExternal: (u: string) => recorded.openExternal.push(u) },
     session: {
@@ -76,14 +82,48 @@ describe('createMainWindow', () => {
     expect(recorded.openExternal).toEqual([allowed]);
   });
 
-  it('blocks navigation away from app://doctor', () => {
-    const nav = recorded.handlers.get('will-navigate');
-    const away = { preventDefault: vi.fn() };
-    nav?.(away, 'https://evil.example/');
+  // new URL(u).origin is "null" for every non-special scheme, so an origin comparison let all of these through.
+  const FOREIGN = [
+    'https://evil.example/',
+    'ms-msdt:/id PCWDiagnostic /skip force /param "IT_RebrowseForFile=?"',
+    'file:///C:/Windows/System32/calc.exe',
+    'data:text/html,<script>alert(1)</script>',
+    'app://doctor.evil/index.html',
+    'app://doctor@evil/index.html',
+    'app://doctor:8080/index.html',
+    'https://doctor/index.html',
+    'APP://DOCTOR/index.html',
+    'app://doctor',
+  ];
+  for (const name of ['will-navigate', 'will-redirect'] as const) {
+    it.each(FOREIGN)(`${name} blocks %s`, (url) => {
+      const away = { preventDefault: vi.fn() };
+      recorded.handlers.get(name)?.(away, url);
+      expect(away.preventDefault).toHaveBeenCalled();
+    });
+    it(`${name} lets our own pages through`, () => {
+      const home = { preventDefault: vi.fn() };
+      recorded.handlers.get(name)?.(home, 'app://doctor/index.html#x');
+      expect(home.preventDefault).not.toHaveBeenCalled();
+    });
+  }
+  it.each(FOREIGN)('will-frame-navigate (the URL on the event) blocks %s', (url) => {
+    const away = { preventDefault: vi.fn(), url, isMainFrame: false };
+    recorded.handlers.get('will-frame-navigate')?.(away);
     expect(away.preventDefault).toHaveBeenCalled();
-    const home = { preventDefault: vi.fn() };
-    nav?.(home, 'app://doctor/index.html#x');
+  });
+  it('will-frame-navigate lets our own pages through', () => {
+    const home = { preventDefault: vi.fn(), url: 'app://doctor/index.html', isMainFrame: true };
+    recorded.handlers.get('will-frame-navigate')?.(home);
     expect(home.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('DevTools only in an unpackaged build', () => {
+    expect(recorded.options?.webPreferences).toMatchObject({ devTools: true });
+    recorded.isPackaged = true;
+    createMainWindow('/app/out/main/preload.cjs');
+    recorded.isPackaged = false;
+    expect(recorded.options?.webPreferences).toMatchObject({ devTools: false });
   });
 
   it('denies every permission', () => {
