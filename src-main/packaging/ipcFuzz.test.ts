@@ -29,7 +29,10 @@ const doctor = {
   useScenario: async () => undefined,
   collect,
 };
-registerIpc(new Router(doctor as never, { dataDir }));
+// A confirming router, as the Electron main builds it: malformed payloads must be refused by the contract, not only by
+// the missing confirmation. The confirmation itself never gets asked: nothing malformed reaches it.
+const confirm = vi.fn(async () => false);
+registerIpc(new Router(doctor as never, { dataDir, confirm }));
 
 const sent: unknown[] = [];
 const trusted = {
