@@ -4,7 +4,7 @@
 # the one JSON object. Exit code 0 when the fix succeeded, 1 otherwise. Windows PowerShell 5.1.
 param(
     [Parameter(Mandatory = $true)]
-    [ValidatePattern('^[A-Za-z0-9+/=]{1,400000}\z')]
+    [ValidateScript({ $_ -cmatch '^[A-Za-z0-9+/=]{1,400000}\z' })]
     [string]$InputB64,
     [Parameter(Mandatory = $true)]
     [ValidatePattern('^[^"*?<>|\r\n]{1,1024}\.json\z')]
