@@ -109,3 +109,20 @@ Describe 'New-DadPrivateFolder (ACLs simulated: Get-DadFolderSecurity and New-Da
         { New-DadPrivateFolder -Purpose '..' } | Should -Throw
     }
 }
+
+Describe 'New-DadPrivateFolder with a result id (ACLs simulated: Get-DadFolderSecurity and New-DadAdminOnlyDirectory mocked)' {
+    BeforeEach {
+        $script:App = [IO.Path]::Combine([Environment]::GetFolderPath([Environment+SpecialFolder]::CommonApplicationData), 'DirectAccess Doctor')
+        $script:Id = [Guid]::NewGuid().ToString('N')
+        Mock New-DadAdminOnlyDirectory { }
+        Mock Get-DadFolderSecurity { New-TestSecurity }
+    }
+    It 'refuses a result folder that is already there (simulated: planted before the elevated step), even admin-only' {
+        { New-DadPrivateFolder -Purpose results -Name $script:Id } | Should -Throw '*already there*'
+        Should -Invoke New-DadAdminOnlyDirectory -Times 0
+    }
+    It 'refuses a name that is not 32 lower-case hex' {
+        { New-DadPrivateFolder -Purpose results -Name '..' } | Should -Throw
+        { New-DadPrivateFolder -Purpose results -Name $script:Id.ToUpperInvariant() } | Should -Throw
+    }
+}

@@ -123,14 +123,15 @@ function global:New-DadAdminOnlyDirectory {
 }
 
 # A new, empty folder only administrators can write, for one file the elevated step writes: under
-# <CommonApplicationData>\DirectAccess Doctor\<purpose>\ (the known-folder API, not %ProgramData%, which the user's
+# <CommonApplicationData>\DirectAccess Doctor\<purpose>\<name, a new GUID unless given> (the known-folder API, not %ProgramData%, which the user's
 # environment sets). Every folder on the way is checked after it is created or found: a folder a user created there
 # first (standard users may create folders in ProgramData), or a link, is refused, never used.
 function global:New-DadPrivateFolder {
-    param([ValidateSet('work', 'results', IgnoreCase = $false)][string]$Purpose = 'work')
+    param([ValidateSet('work', 'results', IgnoreCase = $false)][string]$Purpose = 'work',
+        [ValidateScript({ $_ -cmatch '^[0-9a-f]{32}\z' })][string]$Name = [System.Guid]::NewGuid().ToString('N'))
     $folder = [System.Environment]::GetFolderPath([System.Environment+SpecialFolder]::CommonApplicationData)
     if (-not $folder) { throw 'this machine has no ProgramData folder' }
-    $names = @('DirectAccess Doctor', $Purpose, [System.Guid]::NewGuid().ToString('N'))
+    $names = @('DirectAccess Doctor', $Purpose, $Name)
     for ($i = 0; $i -lt $names.Count; $i++) {
         $folder = [System.IO.Path]::Combine($folder, $names[$i])
         $security = Get-DadFolderSecurity -Path $folder
