@@ -1,8 +1,5 @@
 // The Windows elevation runner with child_process replaced: the command line it builds and each outcome mapping.
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { buildLauncherScript, interpretLaunch, userWritableReason, WindowsRunner } from './windowsRunner';
@@ -15,8 +12,8 @@ const env = {
 };
 const script = 'C:\\Program Files\\DirectAccess Doctor\\resources\\ps\\fixes\\Start-DadElevatedFix.ps1';
 
-/** A fake spawn: records the call, prints `stdout`, writes `result` where the launcher would, then closes. */
-function fakeSpawn(stdout: string, result: string | null, dir: string, opts: { hang?: boolean } = {}) {
+/** A fake spawn: records the call, prints `stdout` with `result` as the launcher prints it, then closes. */
+function fakeSpawn(stdout: string, result: string | null, opts: { hang?: boolean } = {}) {
   const calls: Array<{ cmd: string; args: string[] }> = [];
   const spawn = ((cmd: string, args: string[]) => {
     calls.push({ cmd, args });
@@ -26,8 +23,7 @@ function fakeSpawn(stdout: string, result: string | null, dir: string, opts: { h
     child.kill = () => undefined;
     if (!opts.hang) {
       setTimeout(() => {
-        if (result !== null) writeFileSync(join(dir, 'result.json'), result);
-        child.stdout.end(stdout);
+        child.stdout.end((result !== null ? `DAD-RESULT:${Buffer.from(result).toString('base64')} ` : '') + stdout);
         setTimeout(() => child.emit('close', 0), 5);
       }, 5);
     }
@@ -37,12 +33,12 @@ function fakeSpawn(stdout: string, result: string | null, dir: string, opts: { h
 }
 
 function runner(stdout: string, result: string | null, opts: { hang?: boolean; scriptPath?: string } = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'dad-wr-'));
-  const fake = fakeSpawn(stdout, result, dir, opts);
-  const r = new WindowsRunner({ env, scriptPath: opts.scriptPath ?? script, spawn: fake.spawn, makeTempDir: () => dir, timeoutMs: 200 });
+  const fake = fakeSpawn(stdout, result, opts);
+  const r = new WindowsRunner({ env, scriptPath: opts.scriptPath ?? script, spawn: fake.spawn, makeResultId: () => resultId, timeoutMs: 200 });
   return { r, calls: fake.calls };
 }
 
+const resultId = '0123456789abcdef0123456789abcdef';
 const okResult = JSON.stringify({ ok: true, fix: 'start-ip-helper', changed: ['started'], undoData: { startType: 'Manual' } });
 
 describe('the command line', () => {
@@ -60,10 +56,18 @@ describe('the command line', () => {
     expect(inner).not.toContain('New-Item');
   });
   it('quotes every path and passes the input as base64', () => {
-    const s = buildLauncherScript('C:\\Windows\\ps.exe', script, 'eyJhIjoxfQ==', 'C:\\T\\dad-fix-1\\result.json', 'undo');
-    expect(s).toMatch(/-File "C:\\Program Files\\[^"]+\.ps1" -InputB64 eyJhIjoxfQ== -ResultPath "C:\\T\\dad-fix-1\\result\.json" -Kind undo/);
-    expect(() => buildLauncherScript('C:\\ps.exe', 'C:\\a"b.ps1', 'eA==', 'C:\\r.json', 'fix')).toThrow(/quote/);
-    expect(() => buildLauncherScript('C:\\ps.exe', script, "x' ; y", 'C:\\r.json', 'fix')).toThrow(/base64/);
+    const s = buildLauncherScript('C:\\Windows\\ps.exe', script, 'eyJhIjoxfQ==', resultId, 'undo');
+    expect(s).toMatch(/-File "C:\\Program Files\\[^"]+\.ps1" -InputB64 eyJhIjoxfQ== -ResultId 0123456789abcdef0123456789abcdef -Kind undo/);
+    expect(() => buildLauncherScript('C:\\ps.exe', 'C:\\a"b.ps1', 'eA==', resultId, 'fix')).toThrow(/quote/);
+    expect(() => buildLauncherScript('C:\\ps.exe', script, "x' ; y", resultId, 'fix')).toThrow(/base64/);
+  });
+  it('never hands the elevated script a path: only a result id, read back from the administrators-only results folder', () => {
+    const s = buildLauncherScript('C:\\ps.exe', script, 'eA==', resultId, 'fix');
+    expect(s).not.toContain('-ResultPath');
+    expect(s).toContain("GetFolderPath('CommonApplicationData'), 'DirectAccess Doctor', 'results', '0123456789abcdef0123456789abcdef', 'result.json'");
+    expect(s).not.toMatch(/ProgramData|TEMP|tmp/i);
+    for (const bad of ['..\\..\\x', 'C:\\Users\\ann\\AppData\\Local\\Temp\\r', '0123456789ABCDEF0123456789ABCDEF', ''])
+      expect(() => buildLauncherScript('C:\\ps.exe', script, 'eA==', bad, 'fix')).toThrow(/result id/);
   });
   it('refuses to elevate a script from a user-writable folder', async () => {
     expect(userWritableReason('C:\\Users\\ann\\AppData\\Local\\Temp\\x\\Start-DadElevatedFix.ps1', env)).toMatch(/folder you can write/);

@@ -2,13 +2,15 @@
  * The elevation runner on Windows (DESIGN §3, code-anchors §2.4): a small non-elevated powershell.exe, started with
  * -EncodedCommand, calls Start-Process -Verb RunAs -Wait -PassThru on powershell.exe running Start-DadElevatedFix.ps1
  * from the per-machine install folder. The input travels as base64 (no quotes, no spaces), paths in double quotes in
- * one pre-quoted argument string (Start-Process joins an array without quoting), and the result comes back in a file
- * of a fresh temp folder, because an elevated process's output cannot be redirected.
+ * one pre-quoted argument string (Start-Process joins an array without quoting). An elevated process's output cannot
+ * be redirected, so the elevated script writes result.json into a new folder only administrators can write,
+ * <CommonApplicationData>\DirectAccess Doctor\results\<result id>\ (DESIGN §4); the launcher, which waited for it, reads
+ * that file (users may read there) and prints it as base64 on its stdout. The app never hands the elevated process
+ * a path of a folder the user can write.
  */
 import { spawn as nodeSpawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, win32 } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { win32 } from 'node:path';
 import { psDir } from '../paths';
 import { powershellEnv, powershellExecutable } from '../powershell/executable';
 import { psLiteral, toB64Json } from '../powershell/psLiteral';
@@ -25,7 +27,8 @@ export interface WindowsRunnerOptions {
   spawn?: (cmd: string, args: string[], opts: Parameters<typeof nodeSpawn>[2]) => ChildProcess;
   /** UAC prompt plus the fix itself. */
   timeoutMs?: number;
-  makeTempDir?: () => string;
+  /** The result id (32 lower-case hex); random unless a test fixes it. */
+  makeResultId?: () => string;
 }
 
 /**
@@ -55,14 +58,18 @@ export function userWritableReason(scriptPath: string, env: NodeJS.ProcessEnv): 
 }
 
 /** The non-elevated script: Start-Process -Verb RunAs, then report the exit code or the error on stdout. */
-export function buildLauncherScript(exe: string, scriptPath: string, inputB64: string, resultPath: string, kind: 'fix' | 'undo'): string {
+export function buildLauncherScript(exe: string, scriptPath: string, inputB64: string, resultId: string, kind: 'fix' | 'undo'): string {
   if (!/^[A-Za-z0-9+/=]+$/.test(inputB64)) throw new Error('the fix input must be base64');
-  for (const p of [exe, scriptPath, resultPath]) if (/["\r\n]/.test(p)) throw new Error(`a path with a quote or newline cannot be passed: ${p}`);
-  const argumentString = `-NoProfile -NonInteractive -ExecutionPolicy Bypass -File "${scriptPath}" -InputB64 ${inputB64} -ResultPath "${resultPath}" -Kind ${kind}`;
+  if (!/^[0-9a-f]{32}$/.test(resultId)) throw new Error('the result id must be 32 lower-case hex digits');
+  for (const p of [exe, scriptPath]) if (/["\r\n]/.test(p)) throw new Error(`a path with a quote or newline cannot be passed: ${p}`);
+  const argumentString = `-NoProfile -NonInteractive -ExecutionPolicy Bypass -File "${scriptPath}" -InputB64 ${inputB64} -ResultId ${resultId} -Kind ${kind}`;
   return [
     "$ErrorActionPreference = 'Stop'",
     'try {',
     `  $p = Start-Process -FilePath ${psLiteral(exe)} -Verb RunAs -Wait -PassThru -WindowStyle Hidden -ArgumentList ${psLiteral(argumentString)}`,
+    // The known-folder API, not %ProgramData%: the folder the elevated script wrote to.
+    `  $f = [IO.Path]::Combine([Environment]::GetFolderPath('CommonApplicationData'), 'DirectAccess Doctor', 'results', '${resultId}', 'result.json')`,
+    "  if ([IO.File]::Exists($f)) { [Console]::Out.Write('DAD-RESULT:' + [Convert]::ToBase64String([IO.File]::ReadAllBytes($f)) + ' ') }",
     "  [Console]::Out.Write('DAD-EXIT:' + $p.ExitCode)",
     '} catch {',
     '  $e = $_.Exception; $code = 0',
@@ -77,8 +84,14 @@ export function encodeCommand(script: string): string {
   return Buffer.from(script, 'utf16le').toString('base64');
 }
 
-/** Turns the launcher's stdout and the result file into the typed outcome. */
-export function interpretLaunch(stdout: string, resultText: string | null): RunnerOutcome {
+/** The result the launcher printed (base64 of result.json), or null. */
+export function resultFromStdout(stdout: string): string | null {
+  const m = /DAD-RESULT:([A-Za-z0-9+/=]*) /.exec(stdout);
+  return m ? Buffer.from(m[1] ?? '', 'base64').toString('utf8') : null;
+}
+
+/** Turns the launcher's stdout and the result it printed into the typed outcome. */
+export function interpretLaunch(stdout: string, resultText: string | null = resultFromStdout(stdout)): RunnerOutcome {
   const error = /DAD-ERROR:(-?\d+):([\s\S]*)/.exec(stdout);
   if (error) {
     const message = (error[2] ?? '').trim();
@@ -111,11 +124,10 @@ export class WindowsRunner implements FixRunner {
     const refused = userWritableReason(scriptPath, env);
     if (refused) return Promise.resolve({ elevation: 'failed', result: null, message: refused });
     const exe = powershellExecutable(env, 'win32');
-    const dir = (this.opts.makeTempDir ?? (() => mkdtempSync(join(tmpdir(), 'dad-fix-'))))();
-    const resultPath = join(dir, 'result.json'); // a real path of this machine (win32 on Windows)
+    const resultId = (this.opts.makeResultId ?? (() => randomBytes(16).toString('hex')))();
     let encoded: string;
     try {
-      encoded = encodeCommand(buildLauncherScript(exe, scriptPath, toB64Json(input), resultPath, kind));
+      encoded = encodeCommand(buildLauncherScript(exe, scriptPath, toB64Json(input), resultId, kind));
     } catch (e) {
       return Promise.resolve({ elevation: 'failed', result: null, message: (e as Error).message });
     }
@@ -130,11 +142,6 @@ export class WindowsRunner implements FixRunner {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        try {
-          rmSync(dir, { recursive: true, force: true });
-        } catch {
-          // a leftover empty temp folder is harmless
-        }
         resolve(o);
       };
       const child = spawn(exe, ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-EncodedCommand', encoded], {
@@ -151,10 +158,7 @@ export class WindowsRunner implements FixRunner {
         stdout += b.toString('utf8');
       });
       child.on('error', (e) => done({ elevation: 'failed', result: null, message: `could not start PowerShell: ${e.message}` }));
-      child.on('close', () => {
-        const resultText = existsSync(resultPath) ? readFileSync(resultPath, 'utf8') : null;
-        done(interpretLaunch(stdout, resultText));
-      });
+      child.on('close', () => done(interpretLaunch(stdout)));
     });
   }
 }

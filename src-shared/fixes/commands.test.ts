@@ -39,7 +39,10 @@ describe('the fix commands declaration (assets/ps/fixes/FixCommands.json)', () =
       'Set-NetIsatapConfiguration -State Enabled -Router isatap.contoso.com',
     );
     const root = FIXES.get('import-root-ca')?.preview({ thumbprint: 'D0BAF2AFA26B80549FC785393AAB2AE85C5F8A3B' }) ?? [];
-    expect(root.join('\n')).toContain('Import-DadCertificate -Store Root -Path <new temporary folder>\\D0BAF2AFA26B80549FC785393AAB2AE85C5F8A3B.cer');
+    expect(root.join('\n')).toContain(
+      'Import-DadCertificate -Store Root -Certificate <the approved certificate, from memory> -Thumbprint D0BAF2AFA26B80549FC785393AAB2AE85C5F8A3B',
+    );
+    expect(root.join('\n')).not.toContain('-Path ');
     expect(root.join('\n')).not.toContain('Import-Certificate ');
     expect(root).toContain('Restart-Service -Name iphlpsvc -Force');
   });

@@ -19,7 +19,7 @@ function Get-DadApprovedCertificate {
     try { $x = New-Object System.Security.Cryptography.X509Certificates.X509Certificate2 -ArgumentList (, $bytes) }
     catch { throw 'the content is not an X.509 certificate' }
     $actual = Get-DadDerThumbprint $bytes
-    if ($actual -ne $Thumbprint.ToUpperInvariant() -or $x.Thumbprint.ToUpperInvariant() -ne $actual) {
+    if ($actual -cne $Thumbprint.ToUpperInvariant() -or $x.Thumbprint.ToUpperInvariant() -cne $actual) {
         throw ('the certificate has thumbprint ' + $actual + ', not the approved ' + $Thumbprint.ToUpperInvariant())
     }
     return , $bytes
@@ -29,15 +29,18 @@ function Get-DadApprovedCertificate {
 function Test-DadStoreHas {
     param([string]$Store, [string]$Thumbprint)
     foreach ($c in @(Get-DadCertificates -Store $Store)) {
-        if ($null -ne $c -and ([string]$c.Thumbprint).ToUpperInvariant() -eq $Thumbprint) { return $true }
+        if ($null -ne $c -and ([string]$c.Thumbprint).ToUpperInvariant() -ceq $Thumbprint) { return $true }
     }
     return $false
 }
 
-# Imports approved DER bytes into LocalMachine\<Store> through a file in a fresh folder (Import-DadCertificate and
-# certutil take files); Windows 7 has no PKI module, so there certutil -addstore does it.
+# Imports approved DER bytes into LocalMachine\<Store>. From memory where it can (DESIGN §4): Import-DadCertificate
+# builds the certificate from these very bytes and re-checks its thumbprint against the approved one right before
+# X509Store.Add; no file is written, so none can be swapped. Windows 7 has no PKI module and certutil -addstore takes
+# only a file: there the file goes into a new folder only administrators can write (New-DadPrivateFolder), and its
+# thumbprint is checked again after writing, right before certutil reads it.
 function Import-DadApprovedCertificate {
-    param([ValidateSet('Root', 'CA')][string]$Store, [string]$CertificateB64, [string]$Thumbprint)
+    param([ValidateSet('Root', 'CA', IgnoreCase = $false)][string]$Store, [string]$CertificateB64, [string]$Thumbprint)
     $bytes = Get-DadApprovedCertificate -CertificateB64 $CertificateB64 -Thumbprint $Thumbprint
     $thumb = $Thumbprint.ToUpperInvariant()
     $already = Test-DadStoreHas -Store $Store -Thumbprint $thumb
@@ -47,29 +50,39 @@ function Import-DadApprovedCertificate {
         Add-DadFixChange ('LocalMachine\' + $Store + ' already holds ' + $thumb + '; nothing imported')
         return $undo
     }
-    $folder = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'dad-cert-' + [System.Guid]::NewGuid().ToString('N'))
-    $null = [System.IO.Directory]::CreateDirectory($folder)
-    try {
-        $file = [System.IO.Path]::Combine($folder, $thumb + '.cer')
-        [System.IO.File]::WriteAllBytes($file, $bytes)
-        if (Test-DadFixCommand 'Get-NetIPHttpsState') {
-            $null = Import-DadCertificate -Store $Store -Path $file
-        } else {
-            $null = Invoke-DadNative 'certutil' @('-addstore', $Store, $file)
-        }
-    } finally {
-        [System.IO.Directory]::Delete($folder, $true)
+    if (Test-DadFixCommand 'Get-NetIPHttpsState') {
+        $null = Import-DadCertificate -Store $Store -Certificate $bytes -Thumbprint $thumb
+    } else {
+        Import-DadCertificateFile -Store $Store -Bytes $bytes -Thumbprint $thumb
     }
     Add-DadFixChange ('imported ' + $thumb + ' into LocalMachine\' + $Store)
     return $undo
+}
+
+# Windows 7: certutil -addstore <file>, the file written fresh into an administrators-only folder and checked after
+# writing. A file whose thumbprint is no longer the approved one is refused and nothing is imported.
+function Import-DadCertificateFile {
+    param([string]$Store, [byte[]]$Bytes, [string]$Thumbprint)
+    $folder = New-DadPrivateFolder
+    try {
+        $file = [System.IO.Path]::Combine($folder, $Thumbprint + '.cer')
+        Write-DadNewFile -Path $file -Bytes $Bytes
+        $written = Get-DadDerThumbprint (Read-DadFileBytes -Path $file)
+        if ($written -cne $Thumbprint) {
+            throw ('the certificate file changed after it was written (thumbprint ' + $written + ', not the approved ' + $Thumbprint + '); nothing imported')
+        }
+        $null = Invoke-DadNative 'certutil' @('-addstore', $Store, $file)
+    } finally {
+        try { [System.IO.Directory]::Delete($folder, $true) } catch { Add-DadFixChange ('could not delete the temporary folder ' + $folder) }
+    }
 }
 
 # import-root-ca: the approved root into LocalMachine\Root, then restart iphlpsvc so IP-HTTPS retries.
 function Add-DadTrustedRoot {
     [CmdletBinding()]
     param(
-        [Parameter(Mandatory = $true)][ValidatePattern('^[A-Za-z0-9+/=]{1,200000}\z')][string]$CertificateB64,
-        [Parameter(Mandatory = $true)][ValidatePattern('^[0-9A-Fa-f]{40}\z')][string]$Thumbprint
+        [Parameter(Mandatory = $true)][ValidateScript({ Assert-DadMatch $_ $script:DadCertificateB64Pattern 'the certificate' })][string]$CertificateB64,
+        [Parameter(Mandatory = $true)][ValidateScript({ Assert-DadMatch $_ $script:DadThumbprintPattern 'the thumbprint' })][string]$Thumbprint
     )
     $undo = Import-DadApprovedCertificate -Store 'Root' -CertificateB64 $CertificateB64 -Thumbprint $Thumbprint
     Restart-DadIpHelperService
@@ -80,8 +93,8 @@ function Add-DadTrustedRoot {
 function Add-DadIntermediateCa {
     [CmdletBinding()]
     param(
-        [Parameter(Mandatory = $true)][ValidatePattern('^[A-Za-z0-9+/=]{1,200000}\z')][string]$CertificateB64,
-        [Parameter(Mandatory = $true)][ValidatePattern('^[0-9A-Fa-f]{40}\z')][string]$Thumbprint
+        [Parameter(Mandatory = $true)][ValidateScript({ Assert-DadMatch $_ $script:DadCertificateB64Pattern 'the certificate' })][string]$CertificateB64,
+        [Parameter(Mandatory = $true)][ValidateScript({ Assert-DadMatch $_ $script:DadThumbprintPattern 'the thumbprint' })][string]$Thumbprint
     )
     $undo = Import-DadApprovedCertificate -Store 'CA' -CertificateB64 $CertificateB64 -Thumbprint $Thumbprint
     Restart-DadIpHelperService
@@ -92,8 +105,8 @@ function Add-DadIntermediateCa {
 function Undo-DadCertificateImport {
     [CmdletBinding()]
     param(
-        [Parameter(Mandatory = $true)][ValidateSet('Root', 'CA')][string]$Store,
-        [Parameter(Mandatory = $true)][ValidatePattern('^[0-9A-Fa-f]{40}\z')][string]$Thumbprint,
+        [Parameter(Mandatory = $true)][ValidateSet('Root', 'CA', IgnoreCase = $false)][string]$Store,
+        [Parameter(Mandatory = $true)][ValidateScript({ Assert-DadMatch $_ $script:DadThumbprintPattern 'the thumbprint' })][string]$Thumbprint,
         [bool]$AlreadyPresent = $false
     )
     $thumb = $Thumbprint.ToUpperInvariant()

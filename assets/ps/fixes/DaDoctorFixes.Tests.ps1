@@ -3,7 +3,7 @@
 
 BeforeAll {
     $script:Stubs = @('Get-Service', 'Set-Service', 'Start-Service', 'Restart-Service', 'netsh', 'certutil', 'w32tm',
-        'Get-DadCertificates', 'Import-DadCertificate', 'Remove-DadCertificate', 'Get-DadRegistryValues', 'Get-DadRegistrySubkeys',
+        'Get-DadCertificates', 'Import-DadCertificate', 'New-DadPrivateFolder', 'Remove-DadCertificate', 'Get-DadRegistryValues', 'Get-DadRegistrySubkeys',
         'Set-DadRegistryValue', 'Remove-DadRegistryKey', 'Get-NetIsatapConfiguration', 'Set-NetIsatapConfiguration', 'Get-NetIPHttpsState')
     function global:Get-Service { [CmdletBinding()] param([string]$Name) throw 'stub' }
     function global:Set-Service { [CmdletBinding()] param([string]$Name, [string]$StartupType) throw 'stub' }
@@ -13,7 +13,8 @@ BeforeAll {
     function global:certutil { throw ('stub certutil ' + ($args -join ' ')) }
     function global:w32tm { throw 'stub w32tm' }
     function global:Get-DadCertificates { param([string]$Store) throw 'stub' }
-    function global:Import-DadCertificate { param([string]$Store, [string]$Path) throw 'stub' }
+    function global:Import-DadCertificate { param([string]$Store, [byte[]]$Certificate, [string]$Thumbprint) throw 'stub' }
+    function global:New-DadPrivateFolder { param([string]$Purpose) throw 'stub' }
     function global:Remove-DadCertificate { param([string]$Store, [string]$Thumbprint) throw 'stub' }
     function global:Get-DadRegistryValues { param([string]$Path) throw 'stub' }
     function global:Get-DadRegistrySubkeys { param([string]$Path) throw 'stub' }
@@ -37,6 +38,9 @@ BeforeAll {
     $script:CertDir = Join-Path (Split-Path -Parent (Split-Path -Parent $PSScriptRoot)) 'scenarios/certs'
     $script:RootB64 = [Convert]::ToBase64String([IO.File]::ReadAllBytes((Join-Path $script:CertDir 'contoso-root-ca.cer')))
     $script:Root = 'D0BAF2AFA26B80549FC785393AAB2AE85C5F8A3B'
+    # Another certificate: what an attacker would swap in for the approved one.
+    $script:OtherBytes = [IO.File]::ReadAllBytes((Join-Path $script:CertDir 'contoso-root-ca-2016.cer'))
+    function Get-TestSha1([byte[]]$Bytes) { ([BitConverter]::ToString([Security.Cryptography.SHA1]::Create().ComputeHash($Bytes)) -replace '-', '') }
     $script:Hostile = @('a;b', '$(New-Item x)', "x'y", 'x"y', 'x`y', ([string][char]0x2018 + 'x'), ([string][char]0x201B + 'x'), "isatap`n", "a`nb", ('a' * 300))
 }
 
@@ -101,11 +105,51 @@ Describe 'import-root-ca / import-intermediate-ca' {
         (Invoke-TestFix ('{"fix":"import-intermediate-ca","params":{"certificate":"' + $script:RootB64 + '","thumbprint":"' + $script:Root + '"}}')).undoData.store | Should -Be 'CA'
         Should -Invoke -ModuleName DaDoctorFixes Import-DadCertificate -Times 1 -ParameterFilter { $Store -eq 'CA' }
     }
-    It 'Windows 7: certutil -addstore Root <file>' {
-        Mock -ModuleName DaDoctorFixes Test-DadFixCommand { $false }
-        (Invoke-TestFix ('{"fix":"import-root-ca","params":{"certificate":"' + $script:RootB64 + '","thumbprint":"' + $script:Root + '"}}')).ok | Should -BeTrue
-        Should -Invoke -ModuleName DaDoctorFixes certutil -Times 1 -ParameterFilter { $args[0] -eq '-addstore' -and $args[1] -eq 'Root' }
-        Should -Invoke -ModuleName DaDoctorFixes Import-DadCertificate -Times 0
+    It 'imports from memory: Import-DadCertificate gets the approved bytes and thumbprint, and no file is written' {
+        Mock -ModuleName DaDoctorFixes Write-DadNewFile { }
+        Mock -ModuleName DaDoctorFixes New-DadPrivateFolder { }
+        (Invoke-TestFix ('{"fix":"import-root-ca","params":{"certificate":"' + $script:RootB64 + '","thumbprint":"' + $script:Root.ToLowerInvariant() + '"}}')).ok | Should -BeTrue
+        Should -Invoke -ModuleName DaDoctorFixes Import-DadCertificate -Times 1 -ParameterFilter { $Store -ceq 'Root' -and $Thumbprint -ceq $script:Root -and (Get-TestSha1 $Certificate) -eq $script:Root }
+        Should -Invoke -ModuleName DaDoctorFixes Write-DadNewFile -Times 0
+        Should -Invoke -ModuleName DaDoctorFixes New-DadPrivateFolder -Times 0
+    }
+    Context 'Windows 7: certutil -addstore reads a file' {
+        BeforeEach {
+            Mock -ModuleName DaDoctorFixes Test-DadFixCommand { $false }
+            $script:Private = Join-Path $TestDrive ([Guid]::NewGuid().ToString('N'))
+            New-Item -ItemType Directory -Path $script:Private | Out-Null
+            Mock -ModuleName DaDoctorFixes New-DadPrivateFolder { $script:Private }
+            $script:SeenByCertutil = $null
+            Mock -ModuleName DaDoctorFixes certutil { $global:LASTEXITCODE = 0; $script:SeenByCertutil = Get-TestSha1 ([IO.File]::ReadAllBytes($args[2])) }
+        }
+        It 'writes the approved bytes into the new administrators-only folder, checks them, then certutil -addstore Root <file>' {
+            (Invoke-TestFix ('{"fix":"import-root-ca","params":{"certificate":"' + $script:RootB64 + '","thumbprint":"' + $script:Root + '"}}')).ok | Should -BeTrue
+            Should -Invoke -ModuleName DaDoctorFixes New-DadPrivateFolder -Times 1
+            Should -Invoke -ModuleName DaDoctorFixes certutil -Times 1 -ParameterFilter { $args[0] -eq '-addstore' -and $args[1] -eq 'Root' -and $args[2] -eq (Join-Path $script:Private ($script:Root + '.cer')) }
+            $script:SeenByCertutil | Should -Be $script:Root
+            Should -Invoke -ModuleName DaDoctorFixes Import-DadCertificate -Times 0
+            Test-Path -LiteralPath $script:Private | Should -BeFalse -Because 'the folder is deleted after the import'
+        }
+        It 'refuses when the file is swapped after writing (simulated: the read-back returns another certificate); certutil never runs' {
+            Mock -ModuleName DaDoctorFixes Read-DadFileBytes { , $script:OtherBytes }
+            $r = Invoke-TestFix ('{"fix":"import-root-ca","params":{"certificate":"' + $script:RootB64 + '","thumbprint":"' + $script:Root + '"}}')
+            $r.ok | Should -BeFalse
+            $r.error | Should -Match 'changed after it was written'
+            Should -Invoke -ModuleName DaDoctorFixes certutil -Times 0
+            Should -Invoke -ModuleName DaDoctorFixes Restart-Service -Times 0
+        }
+        It 'refuses when other bytes land in the file (simulated: the write puts another certificate there); certutil never runs' {
+            Mock -ModuleName DaDoctorFixes Write-DadNewFile { [IO.File]::WriteAllBytes($Path, $script:OtherBytes) }
+            $r = Invoke-TestFix ('{"fix":"import-root-ca","params":{"certificate":"' + $script:RootB64 + '","thumbprint":"' + $script:Root + '"}}')
+            $r.ok | Should -BeFalse
+            $r.error | Should -Match 'changed after it was written'
+            Should -Invoke -ModuleName DaDoctorFixes certutil -Times 0
+        }
+        It 'never writes over a file already in the folder (created new), and then imports nothing' {
+            [IO.File]::WriteAllBytes((Join-Path $script:Private ($script:Root + '.cer')), $script:OtherBytes)
+            (Invoke-TestFix ('{"fix":"import-root-ca","params":{"certificate":"' + $script:RootB64 + '","thumbprint":"' + $script:Root + '"}}')).ok | Should -BeFalse
+            Should -Invoke -ModuleName DaDoctorFixes certutil -Times 0
+        }
     }
     It 'refuses a certificate whose recomputed thumbprint differs, and content that is not a certificate' {
         $r = Invoke-TestFix ('{"fix":"import-root-ca","params":{"certificate":"' + $script:RootB64 + '","thumbprint":"4A62D57559582AF225658CC47ACE84686C35E8C4"}}')
@@ -293,5 +337,66 @@ Describe 'enable-isatap / set-isatap-router' {
         (Invoke-TestUndo '{"fix":"set-isatap-router","undoData":{"state":"Enabled","router":"isatap"}}').ok | Should -BeTrue
         Should -Invoke -ModuleName DaDoctorFixes Set-NetIsatapConfiguration -Times 1 -ParameterFilter { $State -eq 'Enabled' -and $Router -eq 'isatap' }
         (Invoke-TestUndo '{"fix":"set-isatap-router","undoData":{"state":"Enabled","router":"a;b"}}').ok | Should -BeFalse
+    }
+}
+
+# [ValidatePattern] and -match ignore case, and case-insensitive matching lets look-alikes through [A-Za-z]: the
+# Kelvin sign (U+212A) always, the dotted capital I (U+0130) and dotless i (U+0131) under a Turkish culture.
+Describe 'case-sensitive parameter checks: look-alike letters are refused by every fix that takes a router or thumbprint' {
+    BeforeAll {
+        $k = [string][char]0x212A; $dotI = [string][char]0x0130
+        $script:LookAlike = @{
+            router     = @(('isatap.' + $k + 'ontoso.com'), ('isatap.' + $dotI + 'sat.com'), ($dotI + 'satap'), ('isatap.contoso.com' + [char]0x0131))
+            thumbprint = @(($script:Root.Substring(0, 39) + $k), ($script:Root.Substring(0, 39) + $dotI))
+        }
+    }
+    BeforeEach {
+        Mock -ModuleName DaDoctorFixes Get-NetIsatapConfiguration { [pscustomobject]@{ State = 'Default'; Router = 'isatap' } }
+        Mock -ModuleName DaDoctorFixes Set-NetIsatapConfiguration { }
+        Mock -ModuleName DaDoctorFixes netsh { $global:LASTEXITCODE = 0; 'Ok.' }
+        Mock -ModuleName DaDoctorFixes certutil { $global:LASTEXITCODE = 0 }
+        Mock -ModuleName DaDoctorFixes Get-DadCertificates { }
+        Mock -ModuleName DaDoctorFixes Import-DadCertificate { }
+        Mock -ModuleName DaDoctorFixes Remove-DadCertificate { }
+        Mock -ModuleName DaDoctorFixes Restart-Service { }
+        $script:Culture = [Globalization.CultureInfo]::CurrentCulture
+    }
+    AfterEach { [Globalization.CultureInfo]::CurrentCulture = $script:Culture }
+
+    It '<Kind> <Fix> refuses them (culture <Culture>)' -ForEach @(
+        foreach ($culture in @('', 'tr-TR')) {
+            @{ Kind = 'fix'; Fix = 'enable-isatap'; Field = 'router'; Culture = $culture }
+            @{ Kind = 'fix'; Fix = 'set-isatap-router'; Field = 'router'; Culture = $culture }
+            @{ Kind = 'undo'; Fix = 'set-isatap-router'; Field = 'router'; Culture = $culture }
+            @{ Kind = 'fix'; Fix = 'import-root-ca'; Field = 'thumbprint'; Culture = $culture }
+            @{ Kind = 'fix'; Fix = 'import-intermediate-ca'; Field = 'thumbprint'; Culture = $culture }
+            @{ Kind = 'undo'; Fix = 'import-root-ca'; Field = 'thumbprint'; Culture = $culture }
+        }
+    ) {
+        if ($Culture) { [Globalization.CultureInfo]::CurrentCulture = $Culture }
+        foreach ($v in $script:LookAlike[$Field]) {
+            if ($Kind -eq 'fix') {
+                $params = @{ $Field = $v }
+                if ($Field -eq 'thumbprint') { $params['certificate'] = $script:RootB64 }
+                $r = Invoke-TestFix (@{ fix = $Fix; params = $params } | ConvertTo-Json -Compress)
+            } elseif ($Field -eq 'router') {
+                $r = Invoke-TestUndo (@{ fix = $Fix; undoData = @{ state = 'Enabled'; router = $v } } | ConvertTo-Json -Compress)
+            } else {
+                $r = Invoke-TestUndo (@{ fix = $Fix; undoData = @{ store = 'Root'; thumbprint = $v; alreadyPresent = $false } } | ConvertTo-Json -Compress)
+            }
+            $r.ok | Should -BeFalse -Because ("$Fix ($Kind) must refuse the $Field '$v' (U+" + ('{0:X4}' -f [int]($v.ToCharArray() | Where-Object { [int]$_ -gt 127 } | Select-Object -First 1)) + ')')
+        }
+        foreach ($cmd in @('Set-NetIsatapConfiguration', 'netsh', 'certutil', 'Import-DadCertificate', 'Remove-DadCertificate', 'Restart-Service')) {
+            Should -Invoke -ModuleName DaDoctorFixes $cmd -Times 0
+        }
+    }
+    It 'the same checks take the plain ASCII values (the test values differ only in the look-alike)' {
+        (Invoke-TestFix '{"fix":"set-isatap-router","params":{"router":"isatap.kontoso.com"}}').ok | Should -BeTrue
+        (Invoke-TestUndo ('{"fix":"import-root-ca","undoData":{"store":"Root","thumbprint":"' + $script:Root + '","alreadyPresent":false}}')).ok | Should -BeTrue
+    }
+    It 'sets of names are case-sensitive too (a store, a role, a start type in another case is refused)' {
+        (Invoke-TestUndo ('{"fix":"import-root-ca","undoData":{"store":"root","thumbprint":"' + $script:Root + '","alreadyPresent":false}}')).ok | Should -BeFalse
+        (Invoke-TestFix '{"fix":"set-ipv6-prefer-ipv4","params":{"role":"MANAGEOUT"}}').ok | Should -BeFalse
+        (Invoke-TestUndo '{"fix":"start-ip-helper","undoData":{"service":"IPHLPSVC","startType":"Manual"}}').ok | Should -BeFalse
     }
 }

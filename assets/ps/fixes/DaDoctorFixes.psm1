@@ -1,6 +1,6 @@
 # DirectAccess Doctor fixes (contract.md §2): one function per client and manage-out fix, and Invoke-DadFix /
 # Undo-DadFix, the only entry points the app calls. Input is base64 JSON; every parameter is validated again here
-# ([ValidatePattern]/[ValidateSet] on the fix functions) because the main process is not the only possible caller of
+# ([ValidateScript] with -cmatch, [ValidateSet] with IgnoreCase = $false, on the fix functions) because the main process is not the only possible caller of
 # the elevated script. Fixes change the machine only through the commands of BOUNDARY.md ("Commands the fixes
 # use"), which the simulated host stands in for. Each call writes exactly one compressed JSON object.
 # Windows PowerShell 5.1 and PowerShell 7.
@@ -131,7 +131,7 @@ function Invoke-DadFix {
     [CmdletBinding()]
     param(
         [Parameter(Mandatory = $true)]
-        [ValidatePattern('^[A-Za-z0-9+/=]{1,400000}\z')]
+        [ValidateScript({ $_ -cmatch '^[A-Za-z0-9+/=]{1,400000}\z' })]
         [string]$InputB64
     )
     return (Invoke-DadFixDispatch -InputB64 $InputB64 -Table $script:DadFixTable -What 'fix' -ParamsField 'params' -StringsOnly)
@@ -146,7 +146,7 @@ function Undo-DadFix {
     [CmdletBinding()]
     param(
         [Parameter(Mandatory = $true)]
-        [ValidatePattern('^[A-Za-z0-9+/=]{1,400000}\z')]
+        [ValidateScript({ $_ -cmatch '^[A-Za-z0-9+/=]{1,400000}\z' })]
         [string]$InputB64
     )
     return (Invoke-DadFixDispatch -InputB64 $InputB64 -Table $script:DadUndoTable -What 'undo' -ParamsField 'undoData')

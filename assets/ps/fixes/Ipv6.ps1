@@ -17,7 +17,7 @@ function Get-DadTunnelBits {
 # Clears the role's tunnel bits and sets 0x20, remembering the previous value (null when it was absent).
 function Set-DadIpv6PreferIpv4 {
     [CmdletBinding()]
-    param([ValidateSet('client', 'manageOut')][string]$Role = 'client')
+    param([ValidateSet('client', 'manageOut', IgnoreCase = $false)][string]$Role = 'client')
     $values = Get-DadRegistryValues -Path $script:DadTcpip6Key
     $previous = $null
     if ($null -ne $values -and $values.ContainsKey('DisabledComponents')) { $previous = [long](ConvertTo-DadUInt32 $values['DisabledComponents']) }

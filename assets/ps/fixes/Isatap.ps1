@@ -34,7 +34,7 @@ function Set-DadIsatap {
 # enable-isatap: State Enabled and the router.
 function Enable-DadIsatap {
     [CmdletBinding()]
-    param([Parameter(Mandatory = $true)][ValidatePattern('^(?=.{1,253}\z)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\z')][string]$Router)
+    param([Parameter(Mandatory = $true)][ValidateScript({ Assert-DadMatch $_ $script:DadRouterPattern 'the router name' })][string]$Router)
     $now = Get-DadIsatapNow
     $undo = @{ state = $now.state; router = $now.router }
     $script:DadFixUndo = $undo
@@ -46,7 +46,7 @@ function Enable-DadIsatap {
 # set-isatap-router: only the router name.
 function Set-DadIsatapRouter {
     [CmdletBinding()]
-    param([Parameter(Mandatory = $true)][ValidatePattern('^(?=.{1,253}\z)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\z')][string]$Router)
+    param([Parameter(Mandatory = $true)][ValidateScript({ Assert-DadMatch $_ $script:DadRouterPattern 'the router name' })][string]$Router)
     $now = Get-DadIsatapNow
     $undo = @{ state = $now.state; router = $now.router }
     $script:DadFixUndo = $undo
@@ -59,10 +59,10 @@ function Set-DadIsatapRouter {
 function Undo-DadIsatap {
     [CmdletBinding()]
     param(
-        [Parameter(Mandatory = $true)][ValidateSet('Default', 'Automatic', 'Enabled', 'Disabled')][string]$State,
+        [Parameter(Mandatory = $true)][ValidateSet('Default', 'Automatic', 'Enabled', 'Disabled', IgnoreCase = $false)][string]$State,
         [AllowNull()][AllowEmptyString()][string]$Router
     )
-    if ($Router -and $Router -notmatch $script:DadRouterPattern) { throw 'the saved router is not a host name or IPv4 address' }
+    if ($Router -and $Router -cnotmatch $script:DadRouterPattern) { throw 'the saved router is not a host name or IPv4 address' }
     $r = ''; if ($Router) { $r = $Router }
     Set-DadIsatap -State $State -Router $r
     Add-DadFixChange ('ISATAP back to ' + $State + ', router ' + $(if ($Router) { $Router } else { 'none' }))

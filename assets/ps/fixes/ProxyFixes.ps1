@@ -50,13 +50,13 @@ function Undo-DadWinHttpProxy {
         Add-DadFixChange 'WinHTTP proxy left direct (there was no WinHttpSettings value before the fix)'
         return
     }
-    if ($WinHttpSettings -notmatch '^(?:[0-9A-Fa-f]{2}){12,4096}\z') { throw 'the saved WinHttpSettings value is not a WinHTTP settings blob' }
+    if ($WinHttpSettings -cnotmatch '^(?:[0-9A-Fa-f]{2}){12,4096}\z') { throw 'the saved WinHttpSettings value is not a WinHTTP settings blob' }
     $bytes = [Array]::CreateInstance([byte], [int]($WinHttpSettings.Length / 2))
     for ($i = 0; $i -lt $bytes.Length; $i++) { $bytes[$i] = [Convert]::ToByte($WinHttpSettings.Substring($i * 2, 2), 16) }
     $blob = ConvertFrom-DadWinHttpBlob $bytes
     if ($null -eq $blob) { throw 'the saved WinHttpSettings value is not a WinHTTP settings blob' }
-    if ($blob.proxyServer -and $blob.proxyServer -notmatch $script:DadProxyServerPattern) { throw 'the saved proxy server has characters a proxy cannot have' }
-    if ($blob.bypassList -and $blob.bypassList -notmatch $script:DadBypassPattern) { throw 'the saved bypass list has characters a bypass list cannot have' }
+    if ($blob.proxyServer -and $blob.proxyServer -cnotmatch $script:DadProxyServerPattern) { throw 'the saved proxy server has characters a proxy cannot have' }
+    if ($blob.bypassList -and $blob.bypassList -cnotmatch $script:DadBypassPattern) { throw 'the saved bypass list has characters a bypass list cannot have' }
     Set-DadRegistryValue -Path $script:DadWinHttpConnectionsKey -Name 'WinHttpSettings' -Value $bytes -Type 'Binary'
     if (($blob.flags -band 2) -ne 0 -and $blob.proxyServer) { Add-DadFixChange ('restored the WinHTTP proxy ' + $blob.proxyServer) }
     else { Add-DadFixChange 'restored the saved WinHTTP settings (direct)' }
@@ -90,16 +90,16 @@ function Clear-DadProxyCache {
 function Undo-DadProxyCache {
     [CmdletBinding()]
     param(
-        [ValidateSet('HKLM:\SYSTEM\CurrentControlSet\Services\iphlpsvc\Parameters\ProxyMgr')][string]$Key,
+        [ValidateSet('HKLM:\SYSTEM\CurrentControlSet\Services\iphlpsvc\Parameters\ProxyMgr', IgnoreCase = $false)][string]$Key,
         [Parameter(Mandatory = $true)]$Subkeys
     )
     foreach ($sub in @($Subkeys.PSObject.Properties)) {
-        if ($sub.Name -notmatch '^\{?[A-Za-z0-9-]{1,64}\}?\z') { throw ('not a ProxyMgr subkey name: ' + $sub.Name) }
+        if ($sub.Name -cnotmatch '^\{?[A-Za-z0-9-]{1,64}\}?\z') { throw ('not a ProxyMgr subkey name: ' + $sub.Name) }
         foreach ($v in @($sub.Value.PSObject.Properties)) {
-            if ($v.Name -notmatch '^[A-Za-z0-9_-]{1,64}\z') { throw ('not a ProxyMgr value name: ' + $v.Name) }
+            if ($v.Name -cnotmatch '^[A-Za-z0-9_-]{1,64}\z') { throw ('not a ProxyMgr value name: ' + $v.Name) }
             $path = $script:DadProxyMgrKey + '\' + $sub.Name
             if ($v.Value -is [string]) {
-                if ($v.Value -match '[\x00-\x1f]' -or $v.Value.Length -gt 2000) { throw ('the saved value ' + $v.Name + ' is not a proxy setting') }
+                if ($v.Value -cmatch '[\x00-\x1f]' -or $v.Value.Length -gt 2000) { throw ('the saved value ' + $v.Name + ' is not a proxy setting') }
                 Set-DadRegistryValue -Path $path -Name $v.Name -Value ([string]$v.Value) -Type 'String'
             } elseif ($v.Value -is [int] -or $v.Value -is [long]) {
                 Set-DadRegistryValue -Path $path -Name $v.Name -Value ([long]$v.Value) -Type 'DWord'

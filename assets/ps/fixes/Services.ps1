@@ -21,8 +21,8 @@ function Repair-DadIpHelper {
 function Undo-DadIpHelper {
     [CmdletBinding()]
     param(
-        [Parameter(Mandatory = $true)][ValidateSet('iphlpsvc')][string]$Service,
-        [Parameter(Mandatory = $true)][ValidateSet('Automatic', 'AutomaticDelayedStart', 'Manual', 'Disabled')][string]$StartType
+        [Parameter(Mandatory = $true)][ValidateSet('iphlpsvc', IgnoreCase = $false)][string]$Service,
+        [Parameter(Mandatory = $true)][ValidateSet('Automatic', 'AutomaticDelayedStart', 'Manual', 'Disabled', IgnoreCase = $false)][string]$StartType
     )
     Set-Service -Name $Service -StartupType $StartType
     Add-DadFixChange ('set iphlpsvc back to ' + $StartType)
@@ -49,8 +49,8 @@ function Repair-DadNcaService {
 function Undo-DadNcaService {
     [CmdletBinding()]
     param(
-        [Parameter(Mandatory = $true)][ValidateSet('NcaSvc')][string]$Service,
-        [Parameter(Mandatory = $true)][ValidateSet('Automatic', 'AutomaticDelayedStart', 'Manual', 'Disabled')][string]$StartType
+        [Parameter(Mandatory = $true)][ValidateSet('NcaSvc', IgnoreCase = $false)][string]$Service,
+        [Parameter(Mandatory = $true)][ValidateSet('Automatic', 'AutomaticDelayedStart', 'Manual', 'Disabled', IgnoreCase = $false)][string]$StartType
     )
     Set-Service -Name $Service -StartupType $StartType
     Add-DadFixChange ('set NcaSvc back to ' + $StartType)

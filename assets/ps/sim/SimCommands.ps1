@@ -562,15 +562,33 @@ $DadSimCommandBodies['Get-DadPowerShellVersion'] = {
 
 # --- adapters the fixes use ---------------------------------------------------------------------------------------
 
+# As on Windows (fixes/WindowsFixAdapters.ps1): the certificate comes as bytes, and its thumbprint must be the
+# approved one, or nothing is imported.
 $DadSimCommandBodies['Import-DadCertificate'] = {
-    param([Parameter(Mandatory = $true)][ValidateSet('Root', 'CA')][string]$Store, [Parameter(Mandatory = $true)][string]$Path)
+    param([Parameter(Mandatory = $true)][ValidateSet('Root', 'CA', IgnoreCase = $false)][string]$Store,
+        [Parameter(Mandatory = $true)][byte[]]$Certificate,
+        [Parameter(Mandatory = $true)][ValidateScript({ $_ -cmatch '^[0-9A-F]{40}\z' })][string]$Thumbprint)
     Invoke-DadSimFault 'Import-DadCertificate'
-    Add-DadSimCertificate -Store $Store -Path $Path
+    $x = New-Object System.Security.Cryptography.X509Certificates.X509Certificate2 -ArgumentList (, $Certificate)
+    if ([string]$x.Thumbprint -cne $Thumbprint) { throw ('the certificate to import has thumbprint ' + $x.Thumbprint + ', not the approved ' + $Thumbprint + '; nothing imported') }
+    Add-DadSimCertificate -Store $Store -Bytes $Certificate
+}
+
+# A new folder only administrators can write, on the simulated machine: a fresh folder of the temp folder (this host
+# has no Windows ACLs; fixes/WindowsFixAdapters.ps1 is what creates and checks them on Windows).
+$DadSimCommandBodies['New-DadPrivateFolder'] = {
+    param([ValidateSet('work', 'results', IgnoreCase = $false)][string]$Purpose = 'work',
+        [ValidateScript({ $_ -cmatch '^[0-9a-f]{32}\z' })][string]$Name = [System.Guid]::NewGuid().ToString('N'))
+    Invoke-DadSimFault 'New-DadPrivateFolder'
+    $folder = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'dad-sim-' + $Purpose + '-' + $Name)
+    if ([System.IO.Directory]::Exists($folder)) { throw ('the new folder ' + $folder + ' is already there; refusing it') }
+    $null = [System.IO.Directory]::CreateDirectory($folder)
+    return $folder
 }
 
 function global:Add-DadSimCertificate {
-    param([string]$Store, [string]$Path)
-    $cert = Read-DadSimCertificateFile $Path
+    param([string]$Store, [string]$Path, [byte[]]$Bytes)
+    if ($null -ne $Bytes) { $cert = Read-DadSimCertificateBytes $Bytes 'the certificate' } else { $cert = Read-DadSimCertificateFile $Path }
     if ($null -eq (Find-DadSimStoreCertificate -Store $Store -Thumbprint $cert['Thumbprint'])) {
         # Get-DadSimStore returns its array as ONE object (return , @(...)); @() around it would nest it.
         $list = [object[]](Get-DadSimStore $Store) + , $cert

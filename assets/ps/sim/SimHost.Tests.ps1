@@ -26,6 +26,12 @@ BeforeAll {
         return (Import-DadSimScenario -InputB64 (ConvertTo-TestB64 $json))
     }
     $script:RootThumb = 'D0BAF2AFA26B80549FC785393AAB2AE85C5F8A3B'
+    # Import-DadCertificate takes the certificate's bytes and the thumbprint approved for them (here: their own).
+    function Import-TestCertificate([string]$File) {
+        $bytes = [IO.File]::ReadAllBytes((Join-Path $script:CertDir $File))
+        $thumb = (New-Object System.Security.Cryptography.X509Certificates.X509Certificate2 -ArgumentList (, $bytes)).Thumbprint
+        Import-DadCertificate -Store Root -Certificate $bytes -Thumbprint $thumb
+    }
 }
 
 BeforeDiscovery {
@@ -327,7 +333,7 @@ Describe 'Faults' {
 Describe 'Transitions' {
     It 'untrusted-root: importing the pinned root and restarting iphlpsvc connects' {
         $null = Import-TestScenario 'untrusted-root'
-        Import-DadCertificate -Store Root -Path (Join-Path $script:CertDir 'contoso-root-ca.cer') | Out-Null
+        Import-TestCertificate 'contoso-root-ca.cer' | Out-Null
         (Get-NetIPHttpsState).LastErrorCode | Should -Be 2148204809
         Restart-Service -Name iphlpsvc -Force
         (Get-NetIPHttpsState).LastErrorCode | Should -Be 0
@@ -339,12 +345,12 @@ Describe 'Transitions' {
     }
     It 'untrusted-root-no-pin: a file whose thumbprint does not match changes nothing' {
         $null = Import-TestScenario 'untrusted-root-no-pin'
-        Import-DadCertificate -Store Root -Path (Join-Path $script:CertDir 'contoso-root-ca-2016.cer') | Out-Null
+        Import-TestCertificate 'contoso-root-ca-2016.cer' | Out-Null
         Restart-Service -Name iphlpsvc -Force
         (Get-NetIPHttpsState).LastErrorCode | Should -Be 2148204809
         (Invoke-DadTlsProbe -HostName 'da.contoso.com' -Port 443).ChainStatus | Should -Be @('UntrustedRoot')
         Remove-DadCertificate -Store Root -Thumbprint '5DAC96631D893710D92A25106AC763CBE1374A4C'
-        Import-DadCertificate -Store Root -Path (Join-Path $script:CertDir 'contoso-root-ca.cer') | Out-Null
+        Import-TestCertificate 'contoso-root-ca.cer' | Out-Null
         Restart-Service -Name iphlpsvc -Force
         (Get-NetIPHttpsState).LastErrorCode | Should -Be 0
     }
@@ -460,7 +466,7 @@ Describe 'Transitions' {
     }
     It 'loading the scenario again undoes what the fixes changed' {
         $null = Import-TestScenario 'untrusted-root'
-        Import-DadCertificate -Store Root -Path (Join-Path $script:CertDir 'contoso-root-ca.cer') | Out-Null
+        Import-TestCertificate 'contoso-root-ca.cer' | Out-Null
         $null = Import-TestScenario 'untrusted-root'
         @(Get-DadCertificates -Store Root | Where-Object { $_.Thumbprint -eq $script:RootThumb }).Count | Should -Be 0
     }

@@ -237,10 +237,17 @@ function global:Read-DadSimCertificateFile {
     if ($text -match '-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\s]+)-----END CERTIFICATE-----') {
         $bytes = [Convert]::FromBase64String(($Matches[1] -replace '\s', ''))
     }
+    return (Read-DadSimCertificateBytes $bytes ("The file '" + $Path + "'"))
+}
+
+# The same for certificate bytes in memory (Import-DadCertificate -Certificate).
+function global:Read-DadSimCertificateBytes {
+    param([byte[]]$Bytes, [string]$What)
+    $bytes = $Bytes
     try {
         $x = New-Object System.Security.Cryptography.X509Certificates.X509Certificate2 -ArgumentList (, $bytes)
     } catch {
-        throw "The file '$Path' is not a certificate: $($_.Exception.Message)"
+        throw "$What is not a certificate: $($_.Exception.Message)"
     }
     $thumb = $x.Thumbprint.ToUpperInvariant()
     $known = @()
