@@ -40,15 +40,16 @@ describe('ROUTER_NAME', () => {
     for (const name of bad) expect([org(name), routerSchema.safeParse(name).success], name).toEqual([false, false]);
   });
 
-  it("agrees with its PowerShell twin, the fix scripts' [ValidatePattern]", () => {
-    const ps = readFileSync(new URL('../assets/ps/fixes/Isatap.ps1', import.meta.url), 'utf8');
-    const patterns = [...ps.matchAll(/\[ValidatePattern\('([^']+)'\)\]\[string\]\$Router\b/g)].map((m) => m[1] as string);
-    expect(patterns.length).toBeGreaterThanOrEqual(2);
-    for (const p of patterns) {
-      // PowerShell's \z is JavaScript's $ without the m flag; its groups capture, ours do not: same language.
-      const twin = new RegExp(p.replace(/\\z/g, '$'), 'i');
-      for (const name of good) expect(twin.test(name), `${p} accepts ${name}`).toBe(true);
-      for (const name of bad) expect(twin.test(name), `${p} refuses ${JSON.stringify(name)}`).toBe(false);
-    }
+  it("agrees with its PowerShell twin, the fix scripts' case-sensitive router check", () => {
+    const core = readFileSync(new URL('../assets/ps/fixes/FixCore.ps1', import.meta.url), 'utf8');
+    const isatap = readFileSync(new URL('../assets/ps/fixes/Isatap.ps1', import.meta.url), 'utf8');
+    const pattern = /\$script:DadRouterPattern = '([^']+)'/.exec(core)?.[1];
+    expect(pattern).toBeDefined();
+    // Both ISATAP fixes check their router with that one pattern (-cmatch: case-sensitive, so no Kelvin sign).
+    expect([...isatap.matchAll(/Assert-DadMatch \$_ \$script:DadRouterPattern/g)].length).toBeGreaterThanOrEqual(2);
+    // PowerShell's \z is JavaScript's $ without the m flag; its groups capture, ours do not: same language.
+    const twin = new RegExp(pattern!.replace(/\\z/g, '$'));
+    for (const name of good) expect(twin.test(name), `${pattern} accepts ${name}`).toBe(true);
+    for (const name of bad) expect(twin.test(name), `${pattern} refuses ${JSON.stringify(name)}`).toBe(false);
   });
 });
