@@ -4,7 +4,7 @@
  * from there would let anyone steer what the next elevated undo writes (a registry value, a proxy, a store). So the
  * executor reads undo data back from a store, keyed by the audit id, and only compares it with the user-side record.
  *
- * - On Windows (ProtectedUndoStore) the elevated step writes `%ProgramData%\DirectAccess Doctor\undo\<key>.json`
+ * - On Windows (ProtectedUndoStore) the elevated step writes `%ProgramData%\DirectAccess Doctor\undo\<key>\undo.json`
  *   (folder owned by Administrators, not writable by users; the key travels in the fix input as `undoKey`); the
  *   non-elevated app only reads it, after the same ACL check as the organisation configuration.
  * - On the simulated host and in tests (FileUndoStore) any folder stands in: there is no administrator boundary there.
@@ -63,7 +63,7 @@ export class ProtectedUndoStore implements UndoStore {
   }
   load(key: string): UndoEntry | null {
     if (!KEY.test(key)) return null;
-    const file = win32.join(this.dir, `${key}.json`);
+    const file = win32.join(this.dir, key, 'undo.json');
     if (!existsSync(file)) return null;
     try {
       if (this.isAdminOnly(file) !== null) return null;

@@ -57,3 +57,28 @@ function Write-DadElevatedResult {
         return $false
     }
 }
+
+# Keeps a successful fix's undo data where only administrators write, as undo.json in a new folder
+# <CommonApplicationData>\DirectAccess Doctor\undo\<undoKey>\ (the key is the audit id the app sent in the input). The app
+# replays undo from there, never from the user's own audit log, which the user can edit (src-main/fixes/undoStore.ts).
+# Returns $false when there is nothing to keep or it could not be kept.
+function Write-DadElevatedUndo {
+    param([string]$Json, [string]$InputB64)
+    try {
+        $in = ConvertFrom-Json -InputObject ((New-Object System.Text.UTF8Encoding -ArgumentList $false, $true).GetString([System.Convert]::FromBase64String($InputB64)))
+        $keyProp = $in.PSObject.Properties['undoKey']
+        if ($null -eq $keyProp -or -not ([string]$keyProp.Value -cmatch '^[a-z0-9-]{1,64}\z')) { return $false }
+        $out = ConvertFrom-Json -InputObject $Json
+        $undoProp = $out.PSObject.Properties['undoData']
+        if ($out.ok -ne $true -or $null -eq $undoProp -or $null -eq $undoProp.Value) { return $false }
+        $entry = ConvertTo-Json -Compress -Depth 8 -InputObject @{ fix = [string]$out.fix; undoData = $undoProp.Value }
+        $folder = New-DadPrivateFolder -Purpose undo -Name ([string]$keyProp.Value)
+        $file = [System.IO.Path]::Combine($folder, 'undo.json')
+        $bytes = (New-Object System.Text.UTF8Encoding -ArgumentList $false).GetBytes($entry)
+        $stream = New-Object System.IO.FileStream -ArgumentList $file, ([System.IO.FileMode]::CreateNew), ([System.IO.FileAccess]::Write), ([System.IO.FileShare]::None)
+        try { $stream.Write($bytes, 0, $bytes.Length) } finally { $stream.Dispose() }
+        return $true
+    } catch {
+        return $false
+    }
+}

@@ -109,3 +109,33 @@ Describe 'Write-DadElevatedResult (the administrators-only folder simulated: New
         Write-DadElevatedResult -Json '{"ok":true}' -ResultId $script:Id | Should -BeFalse
     }
 }
+
+Describe 'Write-DadElevatedUndo (the administrators-only folder simulated: New-DadPrivateFolder mocked to a test folder)' {
+    BeforeEach {
+        $script:Folder = Join-Path $TestDrive ([Guid]::NewGuid().ToString('N'))
+        New-Item -ItemType Directory -Path $script:Folder | Out-Null
+        Mock New-DadPrivateFolder { $script:Folder }
+        $script:In = { param($o) [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes(($o | ConvertTo-Json -Compress))) }
+    }
+    It 'keeps the fix id and its undo data as undo.json of the folder named by the undo key' {
+        $ok = Write-DadElevatedUndo -Json '{"ok":true,"fix":"set-ipv6-prefer-ipv4","changed":[],"undoData":{"previous":255}}' -InputB64 (& $script:In @{ fix = 'set-ipv6-prefer-ipv4'; undoKey = 'mx4sqnht-5e49f450' })
+        $ok | Should -BeTrue
+        $kept = Get-Content -Raw -LiteralPath (Join-Path $script:Folder 'undo.json') | ConvertFrom-Json
+        $kept.fix | Should -Be 'set-ipv6-prefer-ipv4'
+        $kept.undoData.previous | Should -Be 255
+        Should -Invoke New-DadPrivateFolder -Times 1 -ParameterFilter { $Purpose -ceq 'undo' -and $Name -ceq 'mx4sqnht-5e49f450' }
+    }
+    It 'keeps nothing for a failed fix, a fix without undo data, or a hostile key' {
+        Write-DadElevatedUndo -Json '{"ok":false,"fix":"x","changed":[],"undoData":{"a":1}}' -InputB64 (& $script:In @{ undoKey = 'k1' }) | Should -BeFalse
+        Write-DadElevatedUndo -Json '{"ok":true,"fix":"x","changed":[],"undoData":null}' -InputB64 (& $script:In @{ undoKey = 'k1' }) | Should -BeFalse
+        foreach ($key in @('..\..\Windows', 'K' + [char]0x212A, 'a/b', '', ('x' * 65))) {
+            Write-DadElevatedUndo -Json '{"ok":true,"fix":"x","changed":[],"undoData":{"a":1}}' -InputB64 (& $script:In @{ undoKey = $key }) | Should -BeFalse
+        }
+        Should -Invoke New-DadPrivateFolder -Times 0
+    }
+    It 'refuses an undo.json that is already there, and leaves it alone' {
+        Set-Content -LiteralPath (Join-Path $script:Folder 'undo.json') -Value 'planted' -NoNewline
+        Write-DadElevatedUndo -Json '{"ok":true,"fix":"x","changed":[],"undoData":{"a":1}}' -InputB64 (& $script:In @{ undoKey = 'k1' }) | Should -BeFalse
+        Get-Content -Raw -LiteralPath (Join-Path $script:Folder 'undo.json') | Should -Be 'planted'
+    }
+}

@@ -32,6 +32,8 @@ try {
     $message = ($_.Exception.Message -replace '[\\"]', "'" -replace '[\x00-\x1f]', ' ')
     $json = '{"ok":false,"fix":"","changed":[],"undoData":null,"error":"the elevated fix could not start: ' + $message + '"}'
 }
+# Undo data first: a fix whose result says "applied" always has its undo kept where the user cannot change it.
+if ($Kind -eq 'fix') { $null = Write-DadElevatedUndo -Json $json -InputB64 $InputB64 }
 if (-not (Write-DadElevatedResult -Json $json -ResultId $ResultId)) { exit 3 }
 if ([string]$json -cmatch '^\{"ok":true') { exit 0 }
 exit 1

@@ -123,12 +123,12 @@ function global:New-DadAdminOnlyDirectory {
 }
 
 # A new, empty folder only administrators can write, for one file the elevated step writes: under
-# <CommonApplicationData>\DirectAccess Doctor\<purpose>\<name, a new GUID unless given> (the known-folder API, not %ProgramData%, which the user's
+# <CommonApplicationData>\DirectAccess Doctor\<purpose>\<name: a new GUID unless given; letters, digits and dashes only> (the known-folder API, not %ProgramData%, which the user's
 # environment sets). Every folder on the way is checked after it is created or found: a folder a user created there
 # first (standard users may create folders in ProgramData), or a link, is refused, never used.
 function global:New-DadPrivateFolder {
-    param([ValidateSet('work', 'results', IgnoreCase = $false)][string]$Purpose = 'work',
-        [ValidateScript({ $_ -cmatch '^[0-9a-f]{32}\z' })][string]$Name = [System.Guid]::NewGuid().ToString('N'))
+    param([ValidateSet('work', 'results', 'undo', IgnoreCase = $false)][string]$Purpose = 'work',
+        [ValidateScript({ $_ -cmatch '^[a-z0-9-]{1,64}\z' })][string]$Name = [System.Guid]::NewGuid().ToString('N'))
     $folder = [System.Environment]::GetFolderPath([System.Environment+SpecialFolder]::CommonApplicationData)
     if (-not $folder) { throw 'this machine has no ProgramData folder' }
     $names = @('DirectAccess Doctor', $Purpose, $Name)

@@ -577,8 +577,8 @@ $DadSimCommandBodies['Import-DadCertificate'] = {
 # A new folder only administrators can write, on the simulated machine: a fresh folder of the temp folder (this host
 # has no Windows ACLs; fixes/WindowsFixAdapters.ps1 is what creates and checks them on Windows).
 $DadSimCommandBodies['New-DadPrivateFolder'] = {
-    param([ValidateSet('work', 'results', IgnoreCase = $false)][string]$Purpose = 'work',
-        [ValidateScript({ $_ -cmatch '^[0-9a-f]{32}\z' })][string]$Name = [System.Guid]::NewGuid().ToString('N'))
+    param([ValidateSet('work', 'results', 'undo', IgnoreCase = $false)][string]$Purpose = 'work',
+        [ValidateScript({ $_ -cmatch '^[a-z0-9-]{1,64}\z' })][string]$Name = [System.Guid]::NewGuid().ToString('N'))
     Invoke-DadSimFault 'New-DadPrivateFolder'
     $folder = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'dad-sim-' + $Purpose + '-' + $Name)
     if ([System.IO.Directory]::Exists($folder)) { throw ('the new folder ' + $folder + ' is already there; refusing it') }
