@@ -59,11 +59,14 @@ export function buildReport(input: ReportInput): ReportBundle {
     audit: input.audit ?? [],
   };
   if (!input.redact) return bundle;
+  const proxyUser = input.snapshot.sections.proxy.status === 'ok' ? input.snapshot.sections.proxy.data?.user : undefined;
   const tokens = sensitiveTokens({
     machine: input.snapshot.machine,
+    computerName: os?.computerName,
     fqdn: os?.fqdn,
     domain: os?.domain,
-    users: (input.audit ?? []).map((a) => a.user),
+    users: [...(input.audit ?? []).map((a) => a.user), proxyUser?.account],
+    sids: [proxyUser?.sid],
   });
   return { ...redactValue(bundle, tokens), redacted: true };
 }
