@@ -131,3 +131,21 @@ describe('input files are checked before they are read, outputs never replace th
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });
+
+describe('diagnose of a snapshot with a hostile machine name', () => {
+  const machine = '\u001b]0;pwned\u0007CLIENT\u202e01\u009b2J\nOK: healthy';
+  const file = join(mkdtempSync(join(tmpdir(), 'dad-hostile-')), 'snap.json');
+  const snapshot = buildSnapshot();
+  snapshot.machine = machine;
+  writeFileSync(file, JSON.stringify(snapshot));
+
+  it('prints it without terminal controls in text mode, and exactly in JSON mode', async () => {
+    const text = await daDoctor(['diagnose', '--snapshot', file]);
+    expect(text.code).toBe(0);
+    // eslint-disable-next-line no-control-regex -- the very characters that must not reach a terminal
+    expect(text.stdout).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/);
+    expect(text.stdout.split('\n')[0]).toBe(']0;pwnedCLIENT012J OK: healthy (client): DirectAccess looks healthy.');
+    const json = await daDoctor(['diagnose', '--snapshot', file, '--json']);
+    expect(JSON.parse(json.stdout).machine).toBe(machine);
+  });
+});
