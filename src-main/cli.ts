@@ -5,7 +5,8 @@
  */
 import { join } from 'node:path';
 import type { Diagnosis } from '../src-shared/finding';
-import { buildReport, reportHtml } from '../src-shared/report/report';
+import { buildReport } from '../src-shared/report/report';
+import { reportHtml } from '../src-shared/report/reportHtml';
 import { parseArgs, USAGE, type ParsedArgs } from './cli/args';
 import { runFixVerb } from './cli/fix';
 import { runAuditVerb, runUndoVerb, undoRequest } from './cli/undo';
