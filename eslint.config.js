@@ -43,6 +43,28 @@ export default tseslint.config(
     },
   },
   {
+    // The report page is the one React in the contract: rendered to a string (react-dom/server), so it runs the same
+    // in the CLI and in the renderer. Otherwise as pure as the rest of src-shared.
+    files: ['src-shared/**/*.tsx'],
+    ignores: ['src-shared/**/*.test.tsx'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...nodeBuiltins, 'electron', 'react-dom/*', '!react-dom/server', 'node-powershell', '../src-main/*', '../src-renderer/*'],
+              message: 'src-shared is pure: no Node, Electron or DOM (react-dom/server renders the report to a string)',
+            },
+          ],
+          paths: [{ name: 'react-dom', message: 'src-shared is pure: no DOM (react-dom/server renders the report to a string)' }],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'require', 'Buffer'],
+    },
+  },
+  {
     // A separate rule from the layer rules' no-restricted-imports, so neither block overrides the other.
     files: ['src-shared/**/*.{ts,tsx}', 'src-main/**/*.ts', 'src-renderer/**/*.{ts,tsx}'],
     ignores: ['**/*.test.{ts,tsx}', 'src-main/testing/**'],

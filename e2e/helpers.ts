@@ -7,9 +7,13 @@ import { fileURLToPath } from 'node:url';
 
 const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), 'artifacts');
 
+/** The harness's API token (set in playwright.config.ts) as the page and direct API calls present it. */
+export const HARNESS_TOKEN = process.env.DAD_HARNESS_TOKEN ?? '';
+export const API_HEADERS = { 'X-DAD-Token': HARNESS_TOKEN };
+
 /** Opens the wizard on a simulated machine. */
 export async function openScenario(page: Page, scenario: string): Promise<void> {
-  await page.goto(`/?scenario=${encodeURIComponent(scenario)}`);
+  await page.goto(`/?scenario=${encodeURIComponent(scenario)}#token=${HARNESS_TOKEN}`);
   await expect(page.getByRole('heading', { level: 1, name: 'What is wrong?' })).toBeVisible();
   // The scenario picker shows the address's scenario once app info has arrived.
   await expect(page.getByLabel('Practice machine (simulated)')).toHaveValue(scenario);
@@ -49,7 +53,7 @@ export interface AuditEntry {
 
 /** The harness's audit log, read straight from main (newest first). */
 export async function auditLog(page: Page): Promise<AuditEntry[]> {
-  const res = await page.request.post('/api/audit:list', { data: {} });
+  const res = await page.request.post('/api/audit:list', { data: {}, headers: API_HEADERS });
   expect(res.ok()).toBe(true);
   return ((await res.json()) as { value: AuditEntry[] }).value;
 }

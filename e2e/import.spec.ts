@@ -3,11 +3,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, openScenario } from './helpers';
+import { API_HEADERS, expectNoAxeViolations, openScenario } from './helpers';
 
 test('an imported snapshot shows the fix for its own computer, and does not offer to run it here', async ({ page }) => {
   // The user's computer: a snapshot of ip-helper-stopped, as the user would send it.
-  const collected = await page.request.post('/api/collect:run', { data: { runId: 'import-spec', scenario: 'ip-helper-stopped' } });
+  const collected = await page.request.post('/api/collect:run', {
+    data: { runId: 'import-spec', scenario: 'ip-helper-stopped' },
+    headers: API_HEADERS,
+  });
   const { value } = (await collected.json()) as { value: { snapshot: unknown } };
   const file = join(mkdtempSync(join(tmpdir(), 'dad-import-')), 'snapshot.json');
   writeFileSync(file, JSON.stringify(value.snapshot));

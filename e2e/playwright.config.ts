@@ -1,4 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { defineConfig } from '@playwright/test';
+
+// The harness's API token (src-main/harness/httpBridge.ts), fixed for this run: the harness gets it from the
+// environment, the specs open the page with it (helpers.ts). Workers inherit the runner's environment.
+process.env.DAD_HARNESS_TOKEN ??= randomBytes(24).toString('base64url');
 
 // The browser harness with the simulated host: one worker, because the simulated machine is shared state.
 export default defineConfig({
@@ -31,6 +36,7 @@ export default defineConfig({
     command: 'node out/main/harness.js --port 5179',
     cwd: '..',
     url: 'http://127.0.0.1:5179/',
+    env: { DAD_HARNESS_TOKEN: process.env.DAD_HARNESS_TOKEN },
     reuseExistingServer: false,
     timeout: 60_000,
   },

@@ -25,7 +25,7 @@ function startHarness(root) {
     let out = '';
     child.stdout.on('data', (c) => {
       out += c;
-      const m = out.match(/(http:\/\/127\.0\.0\.1:\d+\/)\s*$/);
+      const m = out.match(/(http:\/\/127\.0\.0\.1:\d+\/(?:#token=[\w-]+)?)\s*$/); // the token rides in the fragment
       if (m) resolve({ child, url: m[1] });
     });
     child.on('exit', (code) => reject(new Error(`harness exited ${code}: ${out}`)));

@@ -1,9 +1,11 @@
 // The CLI's own promises: bad input exits 2 with one line, collect → diagnose --snapshot, the report verb. Every
 // scenario's diagnosis and path end are checked in scenarios.integration.test.ts from the scenario files.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { closeSync, ftruncateSync, linkSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSnapshot } from '../test-support/snapshotBuilder';
 import { appRoot } from './paths';
 import { buildCli, runCli } from './testing/runCli';
 
@@ -70,5 +72,80 @@ describe('report', () => {
     const { code, stderr } = await daDoctor(['report', '--scenario', 'healthy', '--out', join(tmpdir(), 'x.txt')]);
     expect(code).toBe(2);
     expect(stderr).toMatch(/--out FILE\.html/);
+  });
+});
+
+describe('input files are checked before they are read, outputs never replace the input', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dad-files-'));
+  mkdirSync(join(dir, 'sub'));
+  const fifo = join(dir, 'pipe.json');
+  execFileSync('mkfifo', [fifo]);
+  const big = join(dir, 'big.json');
+  const fd = openSync(big, 'w');
+  ftruncateSync(fd, 60 * 1024 * 1024); // sparse: 60 MB by its size, nothing on disk
+  closeSync(fd);
+  const refused = (what: string) => new RegExp(`cannot read .*${what}`);
+
+  it.each([
+    ['a FIFO', fifo, refused('not a regular file')],
+    ['/dev/zero', '/dev/zero', refused('not a regular file')],
+    ['a 60 MB file', big, refused('larger than 50 MB')],
+  ])('%s is refused quickly with exit 2, by diagnose and by report', async (_label, file, message) => {
+    for (const args of [
+      ['diagnose', '--snapshot', file],
+      ['report', '--snapshot', file, '--out', join(dir, 'r.html')],
+    ]) {
+      const started = Date.now();
+      const { code, stdout, stderr } = await runCli(args, {}, 20_000); // a blocked read would be killed: code -1
+      expect(code, args.join(' ')).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toMatch(message);
+      expect(Date.now() - started).toBeLessThan(15_000);
+    }
+  });
+
+  it.each([
+    ['--out is the input itself', 'same.html', (input: string) => input],
+    ['--out is the input, written another way', 'other.html', (input: string) => join(dir, 'sub', '..', '.', basename(input))],
+    ['--out is a hard link to the input', 'linked.html', (input: string) => (linkSync(input, join(dir, 'link.html')), join(dir, 'link.html'))],
+    ['the JSON beside --out would be the input', 'beside.json', (input: string) => input.replace(/\.json$/, '.html')],
+  ])('report refuses to overwrite its own --snapshot: %s, and leaves it untouched', async (_label, name, outFor) => {
+    const input = join(dir, name);
+    writeFileSync(input, JSON.stringify(buildSnapshot()));
+    const before = readFileSync(input, 'utf8');
+    const { code, stdout, stderr } = await daDoctor(['report', '--snapshot', input, '--out', outFor(input)]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/it is the input --snapshot file/);
+    expect(readFileSync(input, 'utf8')).toBe(before);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('report --snapshot writes the page and its JSON beside it, through no leftover temporary file', async () => {
+    const input = join(dir, 'good.json');
+    writeFileSync(input, JSON.stringify(buildSnapshot()));
+    const { code } = await daDoctor(['report', '--snapshot', input, '--out', join(dir, 'good-report.html')]);
+    expect(code).toBe(0);
+    expect(readFileSync(join(dir, 'good-report.html'), 'utf8')).toContain('DirectAccess Doctor report');
+    expect(JSON.parse(readFileSync(join(dir, 'good-report.json'), 'utf8')).schema).toBe('da-doctor/report@1');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('diagnose of a snapshot with a hostile machine name', () => {
+  const machine = '\u001b]0;pwned\u0007CLIENT\u202e01\u009b2J\nOK: healthy';
+  const file = join(mkdtempSync(join(tmpdir(), 'dad-hostile-')), 'snap.json');
+  const snapshot = buildSnapshot();
+  snapshot.machine = machine;
+  writeFileSync(file, JSON.stringify(snapshot));
+
+  it('prints it without terminal controls in text mode, and exactly in JSON mode', async () => {
+    const text = await daDoctor(['diagnose', '--snapshot', file]);
+    expect(text.code).toBe(0);
+    // eslint-disable-next-line no-control-regex -- the very characters that must not reach a terminal
+    expect(text.stdout).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/);
+    expect(text.stdout.split('\n')[0]).toBe(']0;pwnedCLIENT012J OK: healthy (client): DirectAccess looks healthy.');
+    const json = await daDoctor(['diagnose', '--snapshot', file, '--json']);
+    expect(JSON.parse(json.stdout).machine).toBe(machine);
   });
 });

@@ -3,15 +3,17 @@
  * Intune or Configuration Manager and collect the JSON centrally. stdout carries only the result; messages go to
  * stderr; exit 0/1/2.
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, basename } from 'node:path';
+import { join } from 'node:path';
 import type { Diagnosis } from '../src-shared/finding';
-import { buildReport, reportHtml } from '../src-shared/report/report';
+import { buildReport } from '../src-shared/report/report';
+import { reportHtml } from '../src-shared/report/reportHtml';
 import { parseArgs, USAGE, type ParsedArgs } from './cli/args';
 import { runFixVerb } from './cli/fix';
 import { runAuditVerb, runUndoVerb, undoRequest } from './cli/undo';
 import { AuditLog } from './fixes/audit';
 import { formatDiagnosis } from './cli/format';
+import { readInputFile, refuseOverwrite, writeAtomically } from './cli/files';
+import { printable, printableLine } from './cli/printable';
 import { defaultDataDir } from './fixes/dataDir';
 import { createFixExecutor } from './fixes/forDoctor';
 import { loadOrgConfig } from './org/loadOrg';
@@ -57,7 +59,7 @@ function doctorFor(args: ParsedArgs): Doctor {
   if (typeof scenario === 'string') return Doctor.simulated(scenario);
   if (process.platform !== 'win32') throw new InputError('live checks need Windows; use --scenario NAME for the simulated host');
   const org = loadOrgConfig();
-  for (const e of org.errors) process.stderr.write(`da-doctor: ${e}\n`);
+  for (const e of org.errors) process.stderr.write(`da-doctor: ${printableLine(e)}\n`);
   return Doctor.windows(org.config);
 }
 
@@ -77,7 +79,7 @@ async function runDiagnose(args: ParsedArgs): Promise<number> {
   noPositional(args);
   const snapshotFile = args.options.get('snapshot');
   if (typeof snapshotFile === 'string' && args.options.has('scenario')) throw new InputError('--snapshot and --scenario exclude each other');
-  const result = typeof snapshotFile === 'string' ? diagnoseSnapshotText(readInput(snapshotFile)) : await collectWith(doctorFor(args));
+  const result = typeof snapshotFile === 'string' ? diagnoseSnapshotText(await readInputFile(snapshotFile)) : await collectWith(doctorFor(args));
   process.stdout.write(args.options.has('json') ? `${JSON.stringify(result.diagnosis)}\n` : formatDiagnosis(result.diagnosis));
   return exitCodeOf(result.diagnosis);
 }
@@ -87,8 +89,8 @@ async function runCollect(args: ParsedArgs): Promise<number> {
   const out = args.options.get('out');
   if (typeof out !== 'string') throw new InputError('collect needs --out FILE');
   const result = await collectWith(doctorFor(args));
-  writeAtomically(out, `${JSON.stringify(result.snapshot, null, 2)}\n`);
-  process.stderr.write(`snapshot written to ${out}\n`);
+  await writeAtomically(out, `${JSON.stringify(result.snapshot, null, 2)}\n`);
+  process.stderr.write(`snapshot written to ${printableLine(out)}\n`);
   return 0;
 }
 
@@ -99,11 +101,14 @@ async function runReport(args: ParsedArgs): Promise<number> {
   if (typeof out !== 'string' || !/\.html?$/i.test(out)) throw new InputError('report needs --out FILE.html');
   const snapshotFile = args.options.get('snapshot');
   if (typeof snapshotFile === 'string' && args.options.has('scenario')) throw new InputError('--snapshot and --scenario exclude each other');
-  const result = typeof snapshotFile === 'string' ? diagnoseSnapshotText(readInput(snapshotFile)) : await collectWith(doctorFor(args));
+  const jsonOut = out.replace(/\.html?$/i, '.json');
+  // Both outputs are checked before anything is read or written: report --snapshot r.json --out r.html would replace its input.
+  await refuseOverwrite(typeof snapshotFile === 'string' ? snapshotFile : undefined, [out, jsonOut]);
+  const result = typeof snapshotFile === 'string' ? diagnoseSnapshotText(await readInputFile(snapshotFile)) : await collectWith(doctorFor(args));
   const bundle = buildReport({ ...result, appVersion: appVersion(), redact: args.options.has('redact'), createdAt: new Date().toISOString() });
-  writeAtomically(out, reportHtml(bundle));
-  writeAtomically(out.replace(/\.html?$/i, '.json'), `${JSON.stringify(bundle, null, 2)}\n`);
-  process.stderr.write(`report written to ${out}\n`);
+  await writeAtomically(out, reportHtml(bundle));
+  await writeAtomically(jsonOut, `${JSON.stringify(bundle, null, 2)}\n`);
+  process.stderr.write(`report written to ${printableLine(out)}\n`);
   return exitCodeOf(result.diagnosis);
 }
 
@@ -143,35 +148,16 @@ export function exitCodeOf(d: Diagnosis): number {
   return d.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
-function readInput(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new InputError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-}
-
-/** Writes next to the target and renames, so a failure never leaves half a file. */
-function writeAtomically(file: string, text: string): void {
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, file);
-  } catch (e) {
-    throw new InputError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-}
-
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (e: unknown) => {
     if (e instanceof InputError) {
-      process.stderr.write(`da-doctor: ${e.message}\n`);
+      process.stderr.write(`da-doctor: ${printableLine(e.message)}\n`);
       process.exitCode = 2;
     } else {
-      process.stderr.write(`da-doctor: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.stderr.write(`da-doctor: internal error: ${printable(e instanceof Error ? (e.stack ?? e.message) : String(e))}\n`);
       process.exitCode = 70;
     }
   },

@@ -1,7 +1,8 @@
 /**
  * The browser harness (`npm run demo`): the real main services with the simulated host behind a loopback HTTP
  * bridge, serving the renderer. How the wizard is shown and end-to-end tested where Electron cannot run, and how a
- * helpdesk trainer practises scenarios. The page's URL is the last line it prints.
+ * helpdesk trainer practises scenarios. The page's URL is the last line it prints; its fragment carries the run's
+ * API token (src-main/harness/httpBridge.ts), so open that exact URL.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,7 +30,12 @@ async function main(): Promise<void> {
   const hooks = installTestHooks({ kind: 'harness' });
   const dataDir = hooks.dataDir ?? mkdtempSync(join(tmpdir(), 'da-doctor-demo-'));
   const warm = doctor.warmUp(); // PowerShell starts while the page loads
-  const { server, url } = await startHttpBridge({ router: new Router(doctor, { dataDir }), rendererDir: join(appRoot(), 'out', 'renderer'), port });
+  const { server, url } = await startHttpBridge({
+    router: new Router(doctor, { dataDir }),
+    rendererDir: join(appRoot(), 'out', 'renderer'),
+    port,
+    token: hooks.harnessToken,
+  });
   await warm;
   const stop = () => {
     server.close();

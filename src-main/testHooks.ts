@@ -18,6 +18,8 @@ export interface TestHooks {
   pwsh?: string;
   /** DAD_PROBE_TIMEOUT_SCALE: multiplies every probe's timeout (slow test machines). */
   probeTimeoutScale?: number;
+  /** DAD_HARNESS_TOKEN: the browser harness's API token, so Playwright knows it (otherwise random per run). */
+  harnessToken?: string;
 }
 
 /** Whether this runner obeys the DAD_* variables: never a packaged app, never the CLI on the live machine. */
@@ -42,6 +44,7 @@ export function readTestHooks(runner: Runner, env: NodeJS.ProcessEnv = process.e
   if (env.DAD_PWSH) hooks.pwsh = env.DAD_PWSH;
   const scale = Number(env.DAD_PROBE_TIMEOUT_SCALE);
   if (Number.isFinite(scale) && scale > 0) hooks.probeTimeoutScale = scale;
+  if (env.DAD_HARNESS_TOKEN) hooks.harnessToken = env.DAD_HARNESS_TOKEN;
   return hooks;
 }
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { electronBridge, httpBridge, parseReply } from './bridge';
+import { electronBridge, harnessToken, httpBridge, parseReply } from './bridge';
 
 const info = { version: '0.1.0', host: 'simulated', scenario: null, scenarios: ['healthy'], organisation: null, roleHint: null };
 
@@ -20,6 +20,37 @@ describe('bridge', () => {
     const r = await httpBridge('http://x').appInfo();
     expect(r).toEqual({ ok: true, value: info });
     expect(fetch).toHaveBeenCalledWith('http://x/api/app:info', expect.objectContaining({ method: 'POST', body: '{}' }));
+  });
+
+  it('over HTTP sends the harness token on every request and on the event stream', async () => {
+    const fetch = vi.fn(async () => new Response(JSON.stringify({ ok: true, value: info })));
+    vi.stubGlobal('fetch', fetch);
+    const opened: string[] = [];
+    vi.stubGlobal(
+      'EventSource',
+      class {
+        constructor(url: string) {
+          opened.push(url);
+        }
+        addEventListener() {}
+      },
+    );
+    const b = httpBridge('http://x', 'tok-123_ABCDEFGHIJ');
+    b.onCollectProgress(() => undefined);
+    await b.appInfo();
+    expect(fetch).toHaveBeenCalledWith(
+      'http://x/api/app:info',
+      expect.objectContaining({ headers: expect.objectContaining({ 'X-DAD-Token': 'tok-123_ABCDEFGHIJ' }) }),
+    );
+    expect(opened).toEqual(['http://x/api/events?token=tok-123_ABCDEFGHIJ']);
+  });
+
+  it('takes the harness token from the address fragment, and keeps it for a reload of the tab', () => {
+    const kept = new Map<string, string>();
+    const store = { getItem: (k: string) => kept.get(k) ?? null, setItem: (k: string, v: string) => void kept.set(k, v) };
+    expect(harnessToken({ hash: '#token=abcDEF0123456789xyz', pathname: '/', search: '?scenario=healthy' }, store)).toBe('abcDEF0123456789xyz');
+    expect(harnessToken({ hash: '', pathname: '/', search: '' }, store)).toBe('abcDEF0123456789xyz');
+    expect(harnessToken({ hash: '', pathname: '/', search: '' }, null)).toBe('');
   });
 
   it('over HTTP turns a network failure into a typed error', async () => {

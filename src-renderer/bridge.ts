@@ -35,15 +35,36 @@ export function parseReply<C extends ChannelName>(channel: C, raw: unknown): Res
 
 type ProgressListener = (p: CollectProgress) => void;
 
-/** The bridge over loopback HTTP, for the browser harness. */
-export function httpBridge(base = ''): Bridge {
+/** The header the harness checks on every API request (src-main/harness/httpBridge.ts). */
+const TOKEN_HEADER = 'X-DAD-Token';
+const TOKEN_KEY = 'dad-harness-token';
+
+/**
+ * The harness's API token: from the address's fragment (`#token=…`, which the harness prints and browsers never send),
+ * kept for this tab so a reload still works, and taken out of the visible address.
+ */
+export function harnessToken(
+  loc: Pick<Location, 'hash' | 'pathname' | 'search'> = location,
+  store: Pick<Storage, 'getItem' | 'setItem'> | null = sessionStorage,
+): string {
+  const fromHash = new URLSearchParams(loc.hash.replace(/^#/, '')).get('token');
+  if (fromHash) {
+    store?.setItem(TOKEN_KEY, fromHash);
+    if (typeof location !== 'undefined' && loc === location) history.replaceState(history.state, '', `${loc.pathname}${loc.search}`);
+    return fromHash;
+  }
+  return store?.getItem(TOKEN_KEY) ?? '';
+}
+
+/** The bridge over loopback HTTP, for the browser harness; `token` is the harness's run token. */
+export function httpBridge(base = '', token = ''): Bridge {
   const listeners = new Set<ProgressListener>();
   let source: EventSource | null = null;
   let opened: Promise<void> = Promise.resolve();
 
   const ensureEvents = () => {
     if (source || typeof EventSource === 'undefined') return;
-    source = new EventSource(`${base}/api/events`);
+    source = new EventSource(`${base}/api/events?token=${encodeURIComponent(token)}`);
     // Progress sent before the stream opens would be lost: requests wait (briefly) for it.
     opened = new Promise<void>((resolve) => {
       source!.addEventListener('open', () => resolve(), { once: true });
@@ -60,7 +81,7 @@ export function httpBridge(base = ''): Bridge {
     try {
       const res = await fetch(`${base}/api/${channel}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
         body: JSON.stringify(body),
       });
       return parseReply(channel, safeJson(await res.text()));
@@ -127,7 +148,7 @@ export function electronBridge(api: PreloadLike): Bridge {
 /** The bridge for this page: the preload's when present, else HTTP to our own origin. */
 export function getBridge(): Bridge {
   const w = window as unknown as { daDoctor?: PreloadLike };
-  return w.daDoctor ? electronBridge(w.daDoctor) : httpBridge();
+  return w.daDoctor ? electronBridge(w.daDoctor) : httpBridge('', harnessToken());
 }
 
 function safeJson(text: string): unknown {

@@ -44,8 +44,15 @@ export const collectResultSchema = z.object({
 });
 export type CollectResult = z.infer<typeof collectResultSchema>;
 
-/** A fix's parameters as the renderer sends them: names to strings; the catalogue's schema checks them in main. */
-const fixParamsSchema = z.record(z.string().max(32), z.string().max(200_000)).default({});
+/**
+ * A fix's parameters as the renderer sends them: names to strings; the catalogue's schema checks them in main. Never
+ * `file`: a certificate import reads a path only when a person types it on the command line. The page sends the
+ * picked file's content (`certificate`); a path from the page would make main read any file the user can read.
+ */
+const fixParamsSchema = z
+  .record(z.string().max(32), z.string().max(200_000))
+  .refine((p) => !Object.hasOwn(p, 'file'), { message: 'a certificate file is sent as its content ("certificate"), never as a path ("file")', path: ['file'] })
+  .default({});
 
 /** What a certificate file is, as main read it (the renderer never parses certificates itself). */
 export const certificateInfoSchema = z.object({

@@ -12,6 +12,7 @@ import { reason, type Reason } from '../../src-shared/reasons';
 import { UnknownFixError, type FixExecutor } from '../fixes/executor';
 import { InputError } from '../scenarios';
 import type { ParsedArgs } from './args';
+import { printableLine } from './printable';
 
 /** The fix id and parameters of the command line; bad usage is an InputError (exit 2). */
 export function fixRequest(args: ParsedArgs): { id: string; params: Record<string, string> } {
@@ -60,10 +61,10 @@ export function cliResult<T extends { reason: Reason }>(
   return { ...r, reason: resultReasonText(r.reason), reasonCode: r.reason.code, reasonValues: r.reason.values };
 }
 
-/** Prints a result: one JSON object, or "outcome: words". */
+/** Prints a result: one JSON object, or "outcome: words" without terminal controls. */
 export function printResult(r: { outcome: string; reason: Reason } & Record<string, unknown>, json: boolean): void {
   const out = cliResult(r);
-  process.stdout.write(json ? `${JSON.stringify(out)}\n` : `${out.outcome}: ${out.reason}\n`);
+  process.stdout.write(json ? `${JSON.stringify(out)}\n` : `${printableLine(`${out.outcome}: ${out.reason}`)}\n`);
 }
 
 /** Asks on the terminal; false when there is no terminal to ask on. */
@@ -96,8 +97,9 @@ export async function runFixVerb(args: ParsedArgs, executor: FixExecutor, collec
     throw e;
   }
   if (!args.options.has('yes')) {
-    process.stderr.write(`${preview.title}\n${preview.plain}\nCommands:\n${preview.commands.map((c) => `  ${c}`).join('\n')}\n`);
-    if (preview.certificate) process.stderr.write(`Certificate: ${preview.certificate.subject}, thumbprint ${preview.certificate.thumbprint}\n`);
+    const lines = [preview.title, preview.plain, 'Commands:', ...preview.commands.map((c) => `  ${c}`)];
+    if (preview.certificate) lines.push(`Certificate: ${preview.certificate.subject}, thumbprint ${preview.certificate.thumbprint}`);
+    process.stderr.write(`${lines.map(printableLine).join('\n')}\n`);
     const ok = preview.refusal === null && (await confirm('Run this fix?'));
     if (!ok && preview.refusal === null) {
       print({ ...refusedJson(id, reason('cancelled.notConfirmed', { terminal: process.stdin.isTTY ? 'yes' : 'no' })), outcome: 'cancelled' });

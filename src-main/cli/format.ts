@@ -1,10 +1,11 @@
 /** How a diagnosis is printed for people (machines get the diagnosis JSON itself, contract.md §3). */
 import type { Diagnosis } from '../../src-shared/finding';
 import { worksUntilReconnect } from '../../src-shared/diagnose';
+import { printableLine } from './printable';
 
 const MARK = { error: 'ERROR  ', warning: 'WARNING', info: 'INFO   ' } as const;
 
-/** A person's view: verdict, then each finding with what to do. */
+/** A person's view: verdict, then each finding with what to do; every line stripped of terminal controls. */
 export function formatDiagnosis(d: Diagnosis): string {
   const lines: string[] = [];
   const verdict = worksUntilReconnect(d)
@@ -21,5 +22,6 @@ export function formatDiagnosis(d: Diagnosis): string {
     lines.push('', 'Checks that did not answer:');
     for (const [name, p] of failed) lines.push(`  ${name}: ${p.status}${p.message ? ` — ${p.message}` : ''}`);
   }
-  return `${lines.join('\n')}\n`;
+  // Each entry is one line; names, subjects and messages in it come from the machine or the snapshot file.
+  return `${lines.map(printableLine).join('\n')}\n`;
 }

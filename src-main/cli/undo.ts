@@ -11,6 +11,7 @@ import type { AuditLog } from '../fixes/audit';
 import { UnknownFixError, type FixExecutor } from '../fixes/executor';
 import { InputError } from '../scenarios';
 import type { ParsedArgs } from './args';
+import { printableLine } from './printable';
 import { confirm, fixExitCode, printResult, refusedJson } from './fix';
 
 /** One line a person can read: when, what, how it ended, and whether it was undone. */
@@ -25,7 +26,10 @@ export function runAuditVerb(args: ParsedArgs, log: AuditLog): number {
   if (args.positional.length) throw new InputError(`unexpected argument "${args.positional[0]?.slice(0, 80)}"`);
   const records = log.list();
   if (args.options.has('json')) process.stdout.write(`${JSON.stringify(records.map(auditJson))}\n`);
-  else process.stdout.write(records.length ? `${records.map(auditLine).join('\n')}\n` : 'No change has been made on this machine by DirectAccess Doctor.\n');
+  else
+    process.stdout.write(
+      records.length ? `${records.map((r) => printableLine(auditLine(r))).join('\n')}\n` : 'No change has been made on this machine by DirectAccess Doctor.\n',
+    );
   return 0;
 }
 
@@ -56,7 +60,7 @@ export async function runUndoVerb(args: ParsedArgs, executor: FixExecutor, colle
   }
   const spec = fixSpec(record.fix);
   if (!args.options.has('yes')) {
-    process.stderr.write(`Undo ${spec?.title ?? record.fix} (${record.time}): ${spec?.undo ?? 'no undo'}\n`);
+    process.stderr.write(`${printableLine(`Undo ${spec?.title ?? record.fix} (${record.time}): ${spec?.undo ?? 'no undo'}`)}\n`);
     if (!(await confirm('Undo this change?'))) {
       print({ ...refusedJson(record.fix, reason('cancelled.notConfirmed', { terminal: process.stdin.isTTY ? 'yes' : 'no' })), outcome: 'cancelled' });
       return 2;

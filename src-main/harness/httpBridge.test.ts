@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startHttpBridge } from './httpBridge';
+import { MAX_EVENT_STREAMS, startHttpBridge } from './httpBridge';
 import { request } from 'node:http';
 
 const dir = mkdtempSync(join(tmpdir(), 'dad-bridge-'));
@@ -17,11 +17,17 @@ const router = {
   }),
 };
 let url = '';
+let base = '';
+let token = '';
 let close = () => {};
+/** Headers of a request from our own page: JSON and the run's token. */
+const json = () => ({ 'content-type': 'application/json', 'x-dad-token': token });
 
 beforeAll(async () => {
   const started = await startHttpBridge({ router: router as never, rendererDir: join(dir, 'renderer'), port: 0 });
   url = started.url;
+  token = started.token;
+  base = `${new URL(url).origin}/`;
   close = () => started.server.close();
 });
 afterAll(() => close());
@@ -41,25 +47,60 @@ function raw(path: string, opts: { method?: string; headers?: Record<string, str
 }
 
 describe('startHttpBridge', () => {
-  it('prints a loopback URL', () => {
-    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  it('prints a loopback URL with a fresh random token in its fragment', async () => {
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{43}$/);
+    const other = await startHttpBridge({ router: router as never, rendererDir: join(dir, 'renderer'), port: 0 });
+    other.server.close();
+    expect(other.token).not.toBe(token);
+  });
+
+  it('refuses every API request without the run token, or with another', async () => {
+    for (const headers of [{ 'content-type': 'application/json' }, { 'content-type': 'application/json', 'x-dad-token': `${token.slice(0, -1)}x` }] as Record<
+      string,
+      string
+    >[]) {
+      const res = await fetch(`${base}api/app:info`, { method: 'POST', headers, body: '{}' });
+      expect(res.status).toBe(401);
+    }
+    expect((await fetch(`${base}api/events`)).status).toBe(401);
+    expect((await fetch(`${base}api/events?token=wrong`)).status).toBe(401);
+    expect(router.dispatch).not.toHaveBeenCalledWith('app:info', {}, expect.anything());
+  });
+
+  it('caps the event streams open at once', async () => {
+    const controllers = Array.from({ length: MAX_EVENT_STREAMS }, () => new AbortController());
+    const open = await Promise.all(controllers.map((c) => fetch(`${base}api/events?token=${token}`, { signal: c.signal })));
+    expect(open.map((r) => r.status)).toEqual(open.map(() => 200));
+    expect((await fetch(`${base}api/events?token=${token}`)).status).toBe(429);
+    controllers.forEach((c) => c.abort());
+    await new Promise((r) => setTimeout(r, 100));
+    const again = new AbortController();
+    expect((await fetch(`${base}api/events?token=${token}`, { signal: again.signal })).status).toBe(200);
+    again.abort();
+  });
+
+  it('answers an internal failure without its details', async () => {
+    router.dispatch.mockRejectedValueOnce(new Error('secret file contents: hunter2'));
+    const res = await fetch(`${base}api/app:info`, { method: 'POST', headers: json(), body: '{}' });
+    expect(res.status).toBe(500);
+    expect(await res.text()).not.toContain('hunter2');
   });
 
   it('serves the renderer with the CSP', async () => {
-    const res = await fetch(url);
+    const res = await fetch(url); // the fragment is not sent: the page itself needs no token
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
   });
 
   it('dispatches POST /api/<channel> and returns the envelope', async () => {
-    const res = await fetch(`${url}api/app:info`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":1}' });
+    const res = await fetch(`${base}api/app:info`, { method: 'POST', headers: json(), body: '{"a":1}' });
     expect(await res.json()).toEqual({ ok: true, value: { channel: 'app:info', payload: { a: 1 } } });
   });
 
   it('refuses a body that is not JSON, and non-JSON content types', async () => {
-    const bad = await fetch(`${url}api/app:info`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' });
+    const bad = await fetch(`${base}api/app:info`, { method: 'POST', headers: json(), body: '{' });
     expect(bad.status).toBe(400);
-    const form = await fetch(`${url}api/app:info`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
+    const form = await fetch(`${base}api/app:info`, { method: 'POST', headers: { ...json(), 'content-type': 'text/plain' }, body: '{}' });
     expect(form.status).toBe(415);
   });
 
@@ -68,7 +109,7 @@ describe('startHttpBridge', () => {
     expect((await raw('/', { headers: { Host: `evil.example:${port}` } })).status).toBe(421);
     const cross = await raw('/api/app:info', {
       method: 'POST',
-      headers: { Host: `127.0.0.1:${port}`, Origin: 'https://evil.example', 'Content-Type': 'application/json' },
+      headers: { Host: `127.0.0.1:${port}`, Origin: 'https://evil.example', 'Content-Type': 'application/json', 'X-DAD-Token': token },
       body: '{}',
     });
     expect(cross.status).toBe(403);
@@ -84,10 +125,10 @@ describe('startHttpBridge', () => {
 
   it('streams events to /api/events', async () => {
     const controller = new AbortController();
-    const res = await fetch(`${url}api/events`, { signal: controller.signal });
+    const res = await fetch(`${base}api/events?token=${token}`, { signal: controller.signal });
     const reader = res.body!.getReader();
     await reader.read(); // the ": connected" comment
-    await fetch(`${url}api/collect:run`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    await fetch(`${base}api/collect:run`, { method: 'POST', headers: json(), body: '{}' });
     const { value } = await reader.read();
     expect(new TextDecoder().decode(value)).toContain('event: collect:progress');
     controller.abort();

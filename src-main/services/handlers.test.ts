@@ -40,6 +40,18 @@ describe('Router', () => {
     expect(await router.dispatch('collect:run', { runId: 'a' }, emit)).toMatchObject({ ok: false, error: { code: 'failed' } });
   });
 
+  it('switches only to a built-in scenario by name, never to a path the page names', async () => {
+    const doctor = fakeDoctor();
+    const router = new Router(doctor as never);
+    for (const scenario of ['/etc/passwd', '../../etc/passwd', 'assets/scenarios/healthy.json', 'healthy.json', 'C:\\Users\\x\\s.json']) {
+      const r = await router.dispatch('collect:run', { runId: 'a', scenario }, emit);
+      expect(r, scenario).toMatchObject({ ok: false, error: { code: 'badInput' } });
+    }
+    expect(doctor.useScenario).not.toHaveBeenCalled();
+    expect(await router.dispatch('collect:run', { runId: 'a', scenario: 'healthy' }, emit)).toMatchObject({ ok: true });
+    expect(doctor.useScenario).toHaveBeenCalledWith('healthy');
+  });
+
   it('runs one collection at a time', async () => {
     let release!: () => void;
     const slow = vi.fn(() => new Promise((resolve) => (release = () => resolve({ snapshot: {}, diagnosis: {} }))));

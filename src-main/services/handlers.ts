@@ -58,6 +58,9 @@ export function createHandlers(doctor: Doctor, fixes: FixExecutor, confirm?: Con
     }),
     'collect:run': async (req, emit) => {
       if (req.scenario !== undefined) {
+        // A built-in name only: a path from the page would make main read any file the user can read.
+        if (doctor.host.kind === 'simulated' && !listScenarios().includes(req.scenario))
+          throw new InputError(`scenario not found: ${req.scenario.replace(/[^A-Za-z0-9._-]/g, '?').slice(0, 64)}`);
         fixes.noteSnapshot(null); // another machine: its chain and router are not known yet
         await doctor.useScenario(req.scenario);
       }

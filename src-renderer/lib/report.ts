@@ -3,7 +3,8 @@
  * through the browser's download, so it works the same in Electron and in the harness, offline.
  */
 import type { CollectResult, FixRunResult } from '../../src-shared/ipc';
-import { buildReport, reportHtml, type ReportStep } from '../../src-shared/report/report';
+import { buildReport, type ReportStep } from '../../src-shared/report/report';
+import { reportHtml } from '../../src-shared/report/reportHtml';
 import type { Walk } from '../../src-shared/tree';
 
 /** The report's guided path: every step that was shown, with the person's answers. */

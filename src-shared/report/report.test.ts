@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../diagnose';
 import { buildSnapshot } from '../../test-support/snapshotBuilder';
-import { buildReport, reportHtml } from './report';
+import { buildReport } from './report';
+import { reportHtml } from './reportHtml';
 
 describe('report', () => {
   it('escapes everything it shows and carries the whole bundle as JSON', () => {
