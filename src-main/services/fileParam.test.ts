@@ -24,10 +24,13 @@ const FILE_REQUESTS = ['import-root-ca', 'import-intermediate-ca'].flatMap((fixI
 /** A Router over a stand-in simulated machine, its fix executor watched. */
 function router() {
   const doctor = { host: { kind: 'simulated' }, scenarioName: 'healthy', orgConfig: null, roleHint: async () => null, collect: vi.fn() };
-  const r = new Router(doctor as never, { dataDir: mkdtempSync(join(tmpdir(), 'dad-file-param-')) });
+  // A confirming router, as the Electron main builds it: the file parameter must be refused by the contract itself,
+  // not only by the missing main-process confirmation (which would hide a hole in the schema).
+  const confirm = vi.fn(async () => true);
+  const r = new Router(doctor as never, { dataDir: mkdtempSync(join(tmpdir(), 'dad-file-param-')), confirm });
   const preview = vi.spyOn(r.fixes, 'preview');
   const run = vi.spyOn(r.fixes, 'run');
-  return { r, untouched: () => expect([preview.mock.calls.length, run.mock.calls.length]).toEqual([0, 0]) };
+  return { r, untouched: () => expect([preview.mock.calls.length, run.mock.calls.length, confirm.mock.calls.length]).toEqual([0, 0, 0]) };
 }
 
 describe('the file parameter', () => {
