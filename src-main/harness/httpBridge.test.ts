@@ -115,6 +115,19 @@ describe('startHttpBridge', () => {
     expect(cross.status).toBe(403);
   });
 
+  it('refuses a page of another local port (same host, another origin), and accepts its own origin', async () => {
+    const port = Number(new URL(url).port);
+    const post = (origin: string) =>
+      raw('/api/app:info', {
+        method: 'POST',
+        headers: { Host: `127.0.0.1:${port}`, Origin: origin, 'Content-Type': 'application/json', 'X-DAD-Token': token },
+        body: '{}',
+      });
+    for (const origin of [`http://127.0.0.1:${port + 1}`, `http://localhost:${port}`, `http://127.0.0.1`, 'null'])
+      expect((await post(origin)).status, origin).toBe(403);
+    expect((await post(`http://127.0.0.1:${port}`)).status).toBe(200);
+  });
+
   it('never serves a file outside the renderer folder', async () => {
     for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt']) {
       const res = await raw(path, { headers: { Host: new URL(url).host } });

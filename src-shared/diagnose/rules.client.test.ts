@@ -316,6 +316,14 @@ describe('iphttps-partial-chain', () => {
   it('fires from PartialChain when IP-HTTPS has no state', () => {
     expect(errorIds(run(noState, partial))).toEqual(['iphttps-partial-chain']);
   });
+  it('both rules fire on a chain that is partial and untrusted: precedence keeps only the root', () => {
+    const both = patch('serverCertificate', (d) => {
+      d.chain = d.chain.slice(0, 1);
+      d.chainStatus = ['PartialChain', 'UntrustedRoot'];
+    });
+    const d = run(noState, rootMissing, both);
+    expect(errorIds(d)).toEqual(['iphttps-untrusted-root']);
+  });
   it('is explained by an untrusted root', () => {
     expect(errorIds(run(code(UNTRUSTED), partial, rootMissing))).toEqual(['iphttps-untrusted-root']);
   });
