@@ -55,19 +55,33 @@ describe('the command line', () => {
     expect(inner).toContain(`-File "${script}"`);
     expect(inner).not.toContain('New-Item');
   });
+  it("checks where the elevated script lives before asking for consent, and elevates the system directory's powershell.exe", () => {
+    const s = buildLauncherScript(script, 'eA==', resultId, 'fix', '# the check');
+    const check = s.indexOf(`Test-DadElevationSource -ScriptPath '${script}'`);
+    const start = s.indexOf('Start-Process');
+    expect(s.startsWith('# the check')).toBe(true);
+    expect(check).toBeGreaterThan(0);
+    expect(start).toBeGreaterThan(check);
+    expect(s).toContain("if ($null -ne $why) { [Console]::Out.Write('DAD-ERROR:0:refused: ' + $why); return }");
+    expect(s).toContain('Start-Process -FilePath (Get-DadSystemPowerShell) -Verb RunAs');
+    // The real check is the install's own ElevationSource.ps1, embedded whole.
+    expect(buildLauncherScript(script, 'eA==', resultId, 'fix')).toContain('function Test-DadElevationSource');
+    expect(interpretLaunch('DAD-ERROR:0:refused: C:\\Program Files\\x can be changed by S-1-5-32-545')).toMatchObject({ elevation: 'failed', result: null });
+  });
   it('quotes every path and passes the input as base64', () => {
-    const s = buildLauncherScript('C:\\Windows\\ps.exe', script, 'eyJhIjoxfQ==', resultId, 'undo');
+    const s = buildLauncherScript(script, 'eyJhIjoxfQ==', resultId, 'undo');
     expect(s).toMatch(/-File "C:\\Program Files\\[^"]+\.ps1" -InputB64 eyJhIjoxfQ== -ResultId 0123456789abcdef0123456789abcdef -Kind undo/);
-    expect(() => buildLauncherScript('C:\\ps.exe', 'C:\\a"b.ps1', 'eA==', resultId, 'fix')).toThrow(/quote/);
-    expect(() => buildLauncherScript('C:\\ps.exe', script, "x' ; y", resultId, 'fix')).toThrow(/base64/);
+    expect(() => buildLauncherScript('C:\\a"b.ps1', 'eA==', resultId, 'fix')).toThrow(/quote/);
+    expect(() => buildLauncherScript(script, "x' ; y", resultId, 'fix')).toThrow(/base64/);
   });
   it('never hands the elevated script a path: only a result id, read back from the administrators-only results folder', () => {
-    const s = buildLauncherScript('C:\\ps.exe', script, 'eA==', resultId, 'fix');
+    // The launcher's own lines (the embedded check is tested by ElevationSource.Tests.ps1).
+    const s = buildLauncherScript(script, 'eA==', resultId, 'fix', '');
     expect(s).not.toContain('-ResultPath');
     expect(s).toContain("GetFolderPath('CommonApplicationData'), 'DirectAccess Doctor', 'results', '0123456789abcdef0123456789abcdef', 'result.json'");
-    expect(s).not.toMatch(/ProgramData|TEMP|tmp/i);
+    expect(s).not.toMatch(/ProgramData|\bTEMP\b|\btmp\b/i);
     for (const bad of ['..\\..\\x', 'C:\\Users\\ann\\AppData\\Local\\Temp\\r', '0123456789ABCDEF0123456789ABCDEF', ''])
-      expect(() => buildLauncherScript('C:\\ps.exe', script, 'eA==', bad, 'fix')).toThrow(/result id/);
+      expect(() => buildLauncherScript(script, 'eA==', bad, 'fix')).toThrow(/result id/);
   });
   it('refuses to elevate a script from a user-writable folder', async () => {
     expect(userWritableReason('C:\\Users\\ann\\AppData\\Local\\Temp\\x\\Start-DadElevatedFix.ps1', env)).toMatch(/folder you can write/);

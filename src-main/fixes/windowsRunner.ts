@@ -10,7 +10,8 @@
  */
 import { spawn as nodeSpawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { win32 } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, win32 } from 'node:path';
 import { psDir } from '../paths';
 import { powershellEnv, powershellExecutable } from '../powershell/executable';
 import { psLiteral, toB64Json } from '../powershell/psLiteral';
@@ -57,16 +58,35 @@ export function userWritableReason(scriptPath: string, env: NodeJS.ProcessEnv): 
   return null;
 }
 
-/** The non-elevated script: Start-Process -Verb RunAs, then report the exit code or the error on stdout. */
-export function buildLauncherScript(exe: string, scriptPath: string, inputB64: string, resultId: string, kind: 'fix' | 'undo'): string {
+/** assets/ps/fixes/ElevationSource.ps1: where the elevated script may live, and which powershell.exe elevates it. */
+export function elevationSourceCheck(): string {
+  return readFileSync(join(psDir(), 'fixes', 'ElevationSource.ps1'), 'utf8');
+}
+
+/**
+ * The non-elevated script: checks where the elevated script lives (ElevationSource.ps1: inside Program Files by the
+ * known-folder API, the file and its folders owned by administrators and not writable by users), then
+ * Start-Process -Verb RunAs on the system directory's powershell.exe, then reports the exit code or the error on
+ * stdout. The elevated executable is computed there, never passed in from an environment the user controls.
+ */
+export function buildLauncherScript(
+  scriptPath: string,
+  inputB64: string,
+  resultId: string,
+  kind: 'fix' | 'undo',
+  sourceCheck: string = elevationSourceCheck(),
+): string {
   if (!/^[A-Za-z0-9+/=]+$/.test(inputB64)) throw new Error('the fix input must be base64');
   if (!/^[0-9a-f]{32}$/.test(resultId)) throw new Error('the result id must be 32 lower-case hex digits');
-  for (const p of [exe, scriptPath]) if (/["\r\n]/.test(p)) throw new Error(`a path with a quote or newline cannot be passed: ${p}`);
+  if (/["\r\n]/.test(scriptPath)) throw new Error(`a path with a quote or newline cannot be passed: ${scriptPath}`);
   const argumentString = `-NoProfile -NonInteractive -ExecutionPolicy Bypass -File "${scriptPath}" -InputB64 ${inputB64} -ResultId ${resultId} -Kind ${kind}`;
   return [
+    sourceCheck,
     "$ErrorActionPreference = 'Stop'",
     'try {',
-    `  $p = Start-Process -FilePath ${psLiteral(exe)} -Verb RunAs -Wait -PassThru -WindowStyle Hidden -ArgumentList ${psLiteral(argumentString)}`,
+    `  $why = Test-DadElevationSource -ScriptPath ${psLiteral(scriptPath)}`,
+    "  if ($null -ne $why) { [Console]::Out.Write('DAD-ERROR:0:refused: ' + $why); return }",
+    `  $p = Start-Process -FilePath (Get-DadSystemPowerShell) -Verb RunAs -Wait -PassThru -WindowStyle Hidden -ArgumentList ${psLiteral(argumentString)}`,
     // The known-folder API, not %ProgramData%: the folder the elevated script wrote to.
     `  $f = [IO.Path]::Combine([Environment]::GetFolderPath('CommonApplicationData'), 'DirectAccess Doctor', 'results', '${resultId}', 'result.json')`,
     "  if ([IO.File]::Exists($f)) { [Console]::Out.Write('DAD-RESULT:' + [Convert]::ToBase64String([IO.File]::ReadAllBytes($f)) + ' ') }",
@@ -127,7 +147,7 @@ export class WindowsRunner implements FixRunner {
     const resultId = (this.opts.makeResultId ?? (() => randomBytes(16).toString('hex')))();
     let encoded: string;
     try {
-      encoded = encodeCommand(buildLauncherScript(exe, scriptPath, toB64Json(input), resultId, kind));
+      encoded = encodeCommand(buildLauncherScript(scriptPath, toB64Json(input), resultId, kind));
     } catch (e) {
       return Promise.resolve({ elevation: 'failed', result: null, message: (e as Error).message });
     }

@@ -1,11 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { powershellEnv, powershellExecutable } from './executable';
+import { powershellEnv, powershellExecutable, trustedSystemRoot } from './executable';
 
 describe('powershellExecutable', () => {
-  it('uses Windows PowerShell by absolute path on Windows, whatever NODE_POWERSHELL says', () => {
+  it('uses Windows PowerShell by absolute path on Windows, whatever NODE_POWERSHELL and SystemRoot say', () => {
+    // A standard user can set SystemRoot for their own session: it must not choose the PowerShell we start.
     expect(powershellExecutable({ SystemRoot: 'D:\\Win', NODE_POWERSHELL: 'evil.exe' }, 'win32')).toBe(
-      'D:\\Win\\System32\\WindowsPowerShell\\v1.0\\powershell.exe',
+      'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe',
     );
+  });
+  it('takes the Windows folder from the kernel link, not from the environment', () => {
+    expect(trustedSystemRoot(() => '\\\\?\\E:\\WINDOWS')).toBe('E:\\WINDOWS');
+    expect(trustedSystemRoot(() => 'E:\\Windows')).toBe('E:\\Windows');
+    for (const odd of ['\\\\server\\share\\Windows', 'relative', 'C:\\a\\b', ''])
+      expect(
+        trustedSystemRoot(() => odd),
+        odd,
+      ).toBe('C:\\Windows');
+    expect(
+      trustedSystemRoot(() => {
+        throw new Error('ENOENT');
+      }),
+    ).toBe('C:\\Windows');
   });
   it('runs the DAD_PWSH of the test hooks elsewhere, never on Windows', () => {
     expect(powershellExecutable({}, 'linux', { pwsh: '/opt/pwsh' })).toBe('/opt/pwsh');
