@@ -4,7 +4,6 @@
  */
 import type { CollectResult, FixRunResult } from '../../src-shared/ipc';
 import { buildReport, type ReportStep } from '../../src-shared/report/report';
-import { reportHtml } from '../../src-shared/report/reportHtml';
 import type { Walk } from '../../src-shared/tree';
 
 /** The report's guided path: every step that was shown, with the person's answers. */
@@ -19,8 +18,12 @@ export function reportFileName(machine: string, at: string): string {
   return `directaccess-report-${machine.replace(/[^A-Za-z0-9-]+/g, '_')}-${at.slice(0, 10)}.html`;
 }
 
-/** Builds the HTML and hands it to the browser as a download. */
-export function saveReport(result: CollectResult, w: Walk, fixes: FixRunResult[], version: string, redact: boolean): void {
+/**
+ * Builds the HTML and hands it to the browser as a download. The renderer of the page (react-dom/server) is loaded
+ * only now: it is most of the bundle's weight and the first screen does not need it.
+ */
+export async function saveReport(result: CollectResult, w: Walk, fixes: FixRunResult[], version: string, redact: boolean): Promise<void> {
+  const { reportHtml } = await import('../../src-shared/report/reportHtml');
   const bundle = buildReport({
     snapshot: result.snapshot,
     diagnosis: result.diagnosis,

@@ -71,7 +71,7 @@ export function GuideScreen() {
               onCheckAgain={() => void startChecks()}
               onRestart={restart}
               onSaveReport={(redact) =>
-                saveReport(
+                void saveReport(
                   result,
                   w,
                   runs.map((r) => r.result),
