@@ -98,18 +98,29 @@ function main() {
   try {
     const cli = join(root, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js');
     const args = [cli, '-i', join(root, SCANNED), '-r', '-o', out, '-e', ELECTRON_VERSION, '-x', 'AvailableSecurityFixesGlobalCheck', '-v', 'false'];
-    const run = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', timeout: 300_000 });
-    if (run.status !== 0) {
-      console.error(run.stdout, run.stderr);
-      throw new Error(`electronegativity exited with ${run.status ?? run.signal}`);
+    // The tool writes its header and its records with two unsynchronised writes: now and then a record set is lost
+    // or lands inside the header's line, and the CSV is incomplete or unreadable. Scan again (three times at most)
+    // rather than read a broken file; if every attempt is broken, fail (closed), never pass.
+    let findings = null;
+    for (let attempt = 1; findings === null; attempt++) {
+      rmSync(out, { force: true });
+      const run = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', timeout: 300_000 });
+      if (run.status !== 0) {
+        console.error(run.stdout, run.stderr);
+        throw new Error(`electronegativity exited with ${run.status ?? run.signal}`);
+      }
+      try {
+        const read = readFindings(readFileSync(out, 'utf8'));
+        // The app always has a preload, which the tool always reports: its absence means the CSV is incomplete.
+        if (!read.some((f) => f.check === 'PRELOAD_JS_CHECK'))
+          throw new Error('the CSV lacks PRELOAD_JS_CHECK, which every scan of this app reports: incomplete output');
+        findings = read;
+      } catch (e) {
+        if (attempt >= 3) throw e;
+        console.warn(`electronegativity: ${e.message}; scanning again`);
+      }
     }
     if (keep) copyFileSync(out, keep);
-    const findings = readFindings(readFileSync(out, 'utf8'));
-    // The tool writes its header and its records with two unsynchronised writes; a record set that lost the race
-    // would read as "nothing found". The app always has a preload, which the tool always reports: its absence means
-    // the CSV is incomplete, not that the app is clean.
-    if (!findings.some((f) => f.check === 'PRELOAD_JS_CHECK'))
-      throw new Error('the CSV lacks PRELOAD_JS_CHECK, which every scan of this app reports: incomplete output');
     const { serious, unexplained, stale } = compare(findings, readExplanations(readFileSync(join(root, 'docs', 'security.md'), 'utf8')));
     for (const s of stale) console.warn(`docs/security.md explains ${s}, which electronegativity no longer reports: remove the row`);
     if (unexplained.length > 0) {
