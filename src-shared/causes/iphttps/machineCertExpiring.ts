@@ -7,7 +7,7 @@
 import { defineCause } from '../cause';
 import { ev, finding, day } from '../evidence';
 import { candidates, problemOf, preauthCommands, CLIENT_AUTH } from './machineCerts';
-import { daysLeft, EXPIRY_WARNING_DAYS, latent } from '../trust/chain';
+import { daysLeft, EXPIRY_WARNING_DAYS, latent, latentEvidence } from '../trust/chain';
 import { escalate } from '../../tree/build';
 
 export const machineCertExpiring = defineCause({
@@ -35,7 +35,7 @@ export const machineCertExpiring = defineCause({
           `the latest-expiring of ${valid.length} valid certificate(s) with Client Authentication (${CLIENT_AUTH}) and a private key: ${days} days left`,
         ),
       ];
-      if (isLatent) evidence.push(ev('daStatus', 'connection.status', ctx.peek('daStatus')?.connection?.status ?? null, undefined, 'connected now'));
+      if (isLatent) evidence.push(latentEvidence(ctx));
       if (ctx.inside)
         evidence.push(ev('daStatus', 'connection.status', 'ConnectedLocally', undefined, 'on the corporate network: autoenrolment can reach the CA'));
       const when = days <= 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days, on ${day(longest.notAfter)}`;

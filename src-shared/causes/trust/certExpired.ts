@@ -5,7 +5,7 @@
 import { defineCause } from '../cause';
 import { formatDuration } from '../../format';
 import { ev, finding, codeEvidence, codeText, ipHttpsCommands, chainCommand, day } from '../evidence';
-import { latent, LATENT_PLAIN, stateless } from './chain';
+import { latent, latentEvidence, LATENT_PLAIN, stateless } from './chain';
 import { MAX_SKEW_MS, clockSkewMs } from './clock';
 import { escalate } from '../../tree/build';
 
@@ -57,15 +57,7 @@ export const certExpired = defineCause({
         );
       const commands = [...ipHttpsCommands(ctx), chainCommand(ctx), 'w32tm /query /status'];
       if (isLatent) {
-        evidence.push(
-          ev(
-            'daStatus',
-            'connection.status',
-            ctx.peek('daStatus')?.connection?.status ?? null,
-            undefined,
-            'connected now: the TLS session was set up while the certificate was valid; the next one fails',
-          ),
-        );
+        evidence.push(latentEvidence(ctx, 'connected now: the TLS session was set up while the certificate was valid; the next one fails'));
         return finding({
           id: 'iphttps-cert-expired',
           severity: 'warning',

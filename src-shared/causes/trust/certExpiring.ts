@@ -6,7 +6,7 @@
  */
 import { defineCause } from '../cause';
 import { ev, finding, ipHttpsCommands, chainCommand, day } from '../evidence';
-import { daysLeft, EXPIRY_WARNING_DAYS, interceptionOf, latent } from './chain';
+import { daysLeft, EXPIRY_WARNING_DAYS, interceptionOf, latent, latentEvidence } from './chain';
 import { escalate } from '../../tree/build';
 
 export const certExpiring = defineCause({
@@ -38,7 +38,7 @@ export const certExpiring = defineCause({
           `${c.subject} (${c.thumbprint}), ${days} days left`,
         ),
       ];
-      if (isLatent) evidence.push(ev('daStatus', 'connection.status', ctx.peek('daStatus')?.connection?.status ?? null, undefined, 'connected now'));
+      if (isLatent) evidence.push(latentEvidence(ctx));
       return finding({
         id: 'iphttps-cert-expiring',
         severity: 'warning',

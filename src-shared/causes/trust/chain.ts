@@ -1,6 +1,8 @@
 /** Facts about the server's certificate chain that several trust causes (and the main process's trust rules) read. */
 import type { RuleContext } from '../../diagnose/context';
 import type { CertInfo } from '../../snapshot';
+import type { Evidence } from '../../finding';
+import { ev } from '../evidence';
 
 /** The chain's root when the chain reached a self-signed certificate. */
 export function chainRoot(chain: CertInfo[]): CertInfo | undefined {
@@ -20,6 +22,11 @@ export function stateless(ctx: RuleContext): boolean {
  */
 export function latent(ctx: RuleContext): boolean {
   return ctx.code === 0 && /connectedremotely/i.test(ctx.peek('daStatus')?.connection?.status ?? '');
+}
+
+/** The evidence every latent finding carries: the connection is up now (`why` says why the next one fails). */
+export function latentEvidence(ctx: RuleContext, why = 'connected now'): Evidence {
+  return ev('daStatus', 'connection.status', ctx.peek('daStatus')?.connection?.status ?? null, undefined, why);
 }
 
 /** The words every latent finding says (contract: the plain text says when the connection will stop). */

@@ -5,7 +5,7 @@
  */
 import { defineCause } from '../cause';
 import { ev, finding, codeEvidence, codeText, ipHttpsCommands, isLegacy, rootStoreCommands, chainCommand, normThumb, normDn, day } from '../evidence';
-import { chainRoot, interceptionOf, latent, LATENT_PLAIN, stateless } from './chain';
+import { chainRoot, interceptionOf, latent, latentEvidence, LATENT_PLAIN, stateless } from './chain';
 import { candidates } from '../iphttps/machineCerts';
 import { escalate, fixThenVerify, info } from '../../tree/build';
 import { partialChain } from './partialChain';
@@ -105,15 +105,7 @@ export const untrustedRoot = defineCause({
 
       const commands = [...ipHttpsCommands(ctx), ...rootStoreCommands(ctx), chainCommand(ctx)];
       if (isLatent) {
-        evidence.push(
-          ev(
-            'daStatus',
-            'connection.status',
-            ctx.peek('daStatus')?.connection?.status ?? null,
-            undefined,
-            'connected now: the TLS session was set up before the root went; the next one fails',
-          ),
-        );
+        evidence.push(latentEvidence(ctx, 'connected now: the TLS session was set up before the root went; the next one fails'));
         return finding({
           id: 'iphttps-untrusted-root',
           severity: 'warning',
