@@ -5,7 +5,7 @@
  * newest time, never by assuming the log is empty.
  */
 import { expect, test } from '@playwright/test';
-import { applyFix, expectNoAxeViolations, newestAudit, openScenario, runChecks, screenshot } from './helpers';
+import { applyFix, expectFocusWithin, expectNoAxeViolations, newestAudit, openScenario, runChecks, screenshot } from './helpers';
 
 const HISTORY = 'For helpdesk staff: changes made by DirectAccess Doctor on this computer';
 
@@ -23,7 +23,7 @@ test('ip-helper-stopped: a fix is undone from the history on the start screen af
   expect(fix!.undoneBy ?? null).toBeNull();
 
   // A new session: the fix of the last one is only in the log now.
-  await page.getByRole('button', { name: 'Start over' }).click();
+  await page.getByRole('button', { name: 'Finish' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'What is wrong?' })).toBeFocused();
   await page.getByRole('switch', { name: 'Technical view' }).check();
   const summary = page.locator('summary', { hasText: HISTORY });
@@ -40,21 +40,25 @@ test('ip-helper-stopped: a fix is undone from the history on the start screen af
   await expectNoAxeViolations(page, 'history of changes (technical view)');
   await screenshot(page, 'audit-history');
 
-  // Undo asks first; keeping the change puts the focus back on Undo.
+  // Undo asks first, in a modal dialog; keeping the change puts the focus back on Undo, and so does Escape.
   const undo = row.getByRole('button', { name: /^Undo: Start the IP Helper service/ });
   await undo.click();
-  const question = row.locator('.confirm p', { hasText: /^Undo “Start the IP Helper service”\?/ });
-  await expect(question).toBeFocused();
+  const question = page.getByRole('dialog', { name: 'Undo “Start the IP Helper service”?' });
+  await expectFocusWithin(question);
   await expectNoAxeViolations(page, 'history undo confirmation');
   await screenshot(page, 'audit-history-undo-confirm');
-  await row.getByRole('button', { name: 'Keep the change' }).click();
+  await question.getByRole('button', { name: 'Keep the change' }).click();
+  await expect(question).toBeHidden();
+  await expect(undo).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expectFocusWithin(question);
+  await page.keyboard.press('Escape');
+  await expect(question).toBeHidden();
   await expect(undo).toBeFocused();
 
-  // Keyboard only from here: Enter on Undo, the question takes the focus, Tab to Yes, Enter.
+  // Keyboard only from here: Enter on Undo, the dialog takes the focus on its first button (Yes), Enter.
   await page.keyboard.press('Enter');
-  await expect(question).toBeFocused();
-  await page.keyboard.press('Tab');
-  await expect(row.getByRole('button', { name: 'Yes, undo it' })).toBeFocused();
+  await expect(question.getByRole('button', { name: 'Yes, undo it' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(row.getByText('Undone: the previous setting is back.')).toBeFocused({ timeout: 60_000 });
   // The list was read again: the record shows as undone, with no Undo any more, and the undo is listed first.

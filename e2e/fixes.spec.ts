@@ -7,7 +7,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { applyFix, auditLog, expectNoAxeViolations, openScenario, runChecks, screenshot } from './helpers';
+import { applyFix, auditLog, expectFocusWithin, expectNoAxeViolations, openScenario, runChecks, screenshot } from './helpers';
 import { scenarioWalks } from './scenarioWalks';
 
 const CERTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'assets', 'scenarios', 'certs');
@@ -162,12 +162,15 @@ test('winhttp-proxy: a fix is undone from the outcome screen after a confirmatio
   await expect(badge(page)).toHaveText('Fixed');
   const undo = page.getByRole('button', { name: /^Undo: .*proxy/i }).first();
   await undo.click();
-  await expect(page.locator('.applied .confirm p', { hasText: /^Undo “.*”\?/ })).toBeFocused();
+  const question = page.getByRole('dialog', { name: /^Undo “.*”\?/ });
+  await expectFocusWithin(question);
   await expectNoAxeViolations(page, 'undo confirmation');
   await screenshot(page, 'winhttp-proxy-undo-confirm');
-  await page.getByRole('button', { name: 'Keep the change' }).click();
+  await page.keyboard.press('Escape');
+  await expect(question).toBeHidden();
+  await expect(undo).toBeFocused();
   await undo.click();
-  await page.getByRole('button', { name: 'Yes, undo it' }).click();
+  await question.getByRole('button', { name: 'Yes, undo it' }).click();
   await expect(page.getByText('Undone: the previous setting is back.')).toBeVisible({ timeout: 60_000 });
   await screenshot(page, 'winhttp-proxy-undone');
   // The audit log records the undo, linked to the fix it undid.

@@ -30,15 +30,29 @@ export async function runChecks(page: Page): Promise<void> {
 export async function applyFix(page: Page, opts: { axe?: string } = {}): Promise<void> {
   const apply = page.getByRole('button', { name: 'Apply the fix' });
   await expect(apply).toBeEnabled();
+  // The next step is always in view at 800×600: the wizard's footer holds it.
+  await expect(apply).toBeInViewport({ ratio: 1 });
   await apply.click();
-  const confirm = page.getByRole('heading', { level: 2, name: 'Make this change now?' });
-  await expect(confirm).toBeFocused();
+  const confirm = page.getByRole('dialog', { name: 'Make this change now?' });
+  await expectFocusWithin(confirm);
+  // Escape closes the confirmation and gives the focus back to the button that opened it.
+  await page.keyboard.press('Escape');
+  await expect(confirm).toBeHidden();
+  await expect(apply).toBeFocused();
+  await apply.click();
+  await expectFocusWithin(confirm);
   if (opts.axe) {
     await expectNoAxeViolations(page, `${opts.axe} confirmation`);
     await screenshot(page, `${opts.axe}-fix-confirm`);
   }
   await page.getByRole('button', { name: 'Yes, make the change' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'What happens next' })).toBeVisible({ timeout: 90_000 });
+}
+
+/** The focus is inside this element (a modal dialog moves it to its first control). */
+export async function expectFocusWithin(el: import('@playwright/test').Locator): Promise<void> {
+  await expect(el).toBeVisible();
+  await expect.poll(() => el.evaluate((node) => node.contains(document.activeElement))).toBe(true);
 }
 
 /** One record of the harness's audit log, as `audit:list` answers (the log is shared by every test of a run). */
@@ -70,10 +84,20 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
   expect(summary, `axe on ${label}`).toEqual([]);
 }
 
-/** Saves a full-page screenshot as a test artefact. */
+/**
+ * Saves a screenshot of the whole screen as a test artefact. The wizard scrolls inside its frame (the footer stays
+ * put), so the window is made as tall as the screen's content for the picture, then given its size back.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
+  const size = page.viewportSize();
+  const extra = await page.evaluate(() => {
+    const c = document.querySelector('.content');
+    return c ? c.scrollHeight - c.clientHeight : 0;
+  });
+  if (size && extra > 0) await page.setViewportSize({ width: size.width, height: size.height + extra });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  if (size && extra > 0) await page.setViewportSize(size);
 }
 
 /** Presses Tab (or Shift+Tab) until the focused element's accessible text matches; fails after `max` presses. */

@@ -20,8 +20,8 @@ test('an imported snapshot shows the fix for its own computer, and does not offe
     if (r.url().includes('/api/fix:run')) fixRequests.push(r.url());
   });
   await openScenario(page, 'healthy');
-  await page.getByText('For helpdesk staff: open a snapshot from another computer').click();
-  await page.getByLabel('Snapshot file (.json)').setInputFiles(file);
+  await page.getByText('For helpdesk staff: open results from another computer').click();
+  await page.getByLabel('Results file from another computer').setInputFiles(file);
 
   await expect(page.getByRole('heading', { level: 2, name: 'What will change' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText(/These results come from a snapshot of CLIENT01/)).toBeVisible();
@@ -34,7 +34,7 @@ test('a file that is not a snapshot is refused with one sentence', async ({ page
   const file = join(mkdtempSync(join(tmpdir(), 'dad-import-')), 'not-a-snapshot.json');
   writeFileSync(file, '{"schema":"da-doctor/snapshot@9"}');
   await openScenario(page, 'healthy');
-  await page.getByText('For helpdesk staff: open a snapshot from another computer').click();
-  await page.getByLabel('Snapshot file (.json)').setInputFiles(file);
+  await page.getByText('For helpdesk staff: open results from another computer').click();
+  await page.getByLabel('Results file from another computer').setInputFiles(file);
   await expect(page.getByText(/not supported by this version/)).toBeVisible({ timeout: 15_000 });
 });

@@ -49,8 +49,7 @@ test('ip-helper-stopped: a fix applied, verified and undone with the keyboard on
 
   await tabTo(page, /^Apply the fix$/);
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 2, name: 'Make this change now?' })).toBeFocused();
-  await tabTo(page, /^Yes, make the change$/);
+  await expect(page.getByRole('dialog', { name: 'Make this change now?' }).getByRole('button', { name: 'Yes, make the change' })).toBeFocused();
   await page.keyboard.press('Enter');
 
   const verified = page.getByRole('heading', { level: 1, name: 'It worked' });
@@ -61,8 +60,7 @@ test('ip-helper-stopped: a fix applied, verified and undone with the keyboard on
 
   await tabTo(page, /^Undo: /);
   await page.keyboard.press('Enter');
-  await expect(page.locator('.applied .confirm p', { hasText: /^Undo “.*”\?/ })).toBeFocused();
-  await tabTo(page, /^Yes, undo it$/);
+  await expect(page.getByRole('dialog', { name: /^Undo “.*”\?/ }).getByRole('button', { name: 'Yes, undo it' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByText('Undone: the previous setting is back.')).toBeVisible({ timeout: 60_000 });
   await screenshot(page, 'keyboard-ip-helper-stopped-undone');

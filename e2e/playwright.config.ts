@@ -18,6 +18,8 @@ export default defineConfig({
   use: {
     baseURL: 'http://127.0.0.1:5179/',
     browserName: 'chromium',
+    // The smallest window the wizard promises to work in: every step's next action must be visible in it.
+    viewport: { width: 800, height: 600 },
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       args: [

@@ -1,17 +1,25 @@
-/** The wizard's frame: banner, main landmark with the current screen, and footer. */
+/**
+ * The wizard's frame: banner, the current screen scrolling in the middle, and a fixed footer with the screen's Back,
+ * primary action and Cancel (screens fill it through <WizardFooter>), under Fluent UI's Windows theme.
+ */
+import { useState } from 'react';
 import type { StoreApi } from 'zustand';
 import { AppHeader } from './components/AppHeader';
+import { FooterSlot } from './components/WizardFooter';
 import { ChecksScreen } from './screens/ChecksScreen';
 import { GuideScreen } from './screens/GuideScreen';
 import { StartScreen } from './screens/StartScreen';
 import type { AppState } from './store/types';
 import { StoreContext, useApp } from './store/StoreContext';
+import { Theme } from './Theme';
 
 /** The app over a given store. */
 export function App({ store }: { store: StoreApi<AppState> }) {
   return (
     <StoreContext.Provider value={store}>
-      <Frame />
+      <Theme>
+        <Frame />
+      </Theme>
     </StoreContext.Provider>
   );
 }
@@ -22,23 +30,25 @@ function Frame() {
   const setTechnical = useApp((s) => s.setTechnical);
   const version = useApp((s) => s.info?.version);
   const host = useApp((s) => s.info?.host);
+  const [slot, setSlot] = useState<HTMLElement | null>(null);
   return (
-    <div className={technical ? 'app technical-on' : 'app'}>
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <AppHeader technical={technical} onTechnical={setTechnical} />
-      <main id="main" className="content">
-        {screen === 'start' && <StartScreen />}
-        {screen === 'checks' && <ChecksScreen />}
-        {screen === 'guide' && <GuideScreen />}
-      </main>
-      <footer className="app-footer">
-        <p>
-          DirectAccess Doctor {version ?? ''}
-          {host === 'simulated' ? ' — simulated machine (practice mode)' : ''}
-        </p>
-      </footer>
-    </div>
+    <FooterSlot.Provider value={slot}>
+      <div className={technical ? 'app technical-on' : 'app'}>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <AppHeader technical={technical} onTechnical={setTechnical} practice={host === 'simulated'} version={version ?? ''} />
+        <main id="main" className="content">
+          <div className="content-inner">
+            {screen === 'start' && <StartScreen />}
+            {screen === 'checks' && <ChecksScreen />}
+            {screen === 'guide' && <GuideScreen />}
+          </div>
+        </main>
+        <footer className="wizard-footer">
+          <div className="footer-actions" ref={setSlot} />
+        </footer>
+      </div>
+    </FooterSlot.Provider>
   );
 }

@@ -22,7 +22,8 @@ export function AppliedFixes({ runs, technical, onUndo }: AppliedFixesProps) {
       <ul className="results">
         {runs.map((r) => {
           const text = fixText(r.result.fix, { title: r.result.fix, plain: '' });
-          const v = runVerdict(r.result);
+          // An undone change is no longer what fixed anything: its mark says so.
+          const v = r.undo?.status === 'done' ? { cls: 'warn', word: 'Undone' } : runVerdict(r.result);
           return (
             <li key={r.id} className={`result result-${v.cls}`}>
               <p>
@@ -35,7 +36,7 @@ export function AppliedFixes({ runs, technical, onUndo }: AppliedFixesProps) {
                   </code>
                 )}
               </p>
-              {r.result.before !== null && r.result.after !== null && (
+              {technical && r.result.before !== null && r.result.after !== null && (
                 <p className="hint">
                   Before: <code>{r.result.before}</code> — after: <code>{r.result.after}</code>
                 </p>

@@ -2,8 +2,10 @@
  * Undo of one recorded change, after a confirmation: the Undo button, the question, and how the undo ended. Shared by
  * the outcome screen's list of this session's changes and the start screen's history of the audit log.
  */
+import { Button } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import type { AuditUndo } from '../store/fixSlice';
+import { ConfirmDialog } from './ConfirmDialog';
 
 /** Props of one undo. */
 export interface UndoActionProps {
@@ -36,19 +38,9 @@ export function undoEndText(state: AuditUndo | undefined): string {
 /** The undo of one change: nothing when it is not offered and was not asked for. */
 export function UndoAction({ title, undo, offered, state, label, onUndo }: UndoActionProps) {
   const [asking, setAsking] = useState(false);
-  const confirmRef = useRef<HTMLParagraphElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
   const endRef = useRef<HTMLParagraphElement>(null);
-  /** Set when the person confirmed here, so the end of the undo gets the focus the vanished question had. */
+  /** Set when the person confirmed here, so the end of the undo gets the focus the closed question had. */
   const waiting = useRef(false);
-  const cancelled = useRef(false);
-  useEffect(() => {
-    if (asking) confirmRef.current?.focus();
-    else if (cancelled.current) {
-      cancelled.current = false;
-      buttonRef.current?.focus();
-    }
-  }, [asking]);
   const status = state?.status;
   useEffect(() => {
     if (waiting.current && (status === 'done' || status === 'failed')) {
@@ -69,42 +61,27 @@ export function UndoAction({ title, undo, offered, state, label, onUndo }: UndoA
           Undo did not work: {state?.error}
         </p>
       )}
-      {offered && status !== 'done' && !asking && (
+      {offered && status !== 'done' && (
         <div className="actions">
-          <button ref={buttonRef} type="button" disabled={status === 'running'} onClick={() => setAsking(true)} aria-label={label ?? `Undo: ${title}`}>
+          <Button disabled={status === 'running'} onClick={() => setAsking(true)} aria-label={label ?? `Undo: ${title}`}>
             Undo
-          </button>
+          </Button>
         </div>
       )}
-      {asking && (
-        <div className="confirm">
-          <p ref={confirmRef} tabIndex={-1}>
-            <strong>Undo “{title}”?</strong> {undo} The problem it fixed may come back.
-          </p>
-          <div className="actions">
-            <button
-              type="button"
-              className="primary"
-              onClick={() => {
-                waiting.current = true;
-                setAsking(false);
-                onUndo();
-              }}
-            >
-              Yes, undo it
-            </button>
-            <button
-              type="button"
-              onClick={() => {
-                cancelled.current = true;
-                setAsking(false);
-              }}
-            >
-              Keep the change
-            </button>
-          </div>
-        </div>
-      )}
+      <ConfirmDialog
+        open={asking}
+        title={`Undo “${title}”?`}
+        confirmLabel="Yes, undo it"
+        cancelLabel="Keep the change"
+        onConfirm={() => {
+          waiting.current = true;
+          setAsking(false);
+          onUndo();
+        }}
+        onCancel={() => setAsking(false)}
+      >
+        <p>{undo} The problem it fixed may come back.</p>
+      </ConfirmDialog>
       <span role="status">{status === 'running' ? `Undoing ${title}…` : ''}</span>
     </>
   );

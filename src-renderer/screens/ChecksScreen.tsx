@@ -1,6 +1,8 @@
 /** Checks running: each probe's progress and status, from `collect:progress` events. */
 import { ProbeList } from '../components/ProbeList';
+import { MessageBar, MessageBarBody, ProgressBar, Field } from '@fluentui/react-components';
 import { ScreenHeading } from '../components/ScreenHeading';
+import { WizardFooter } from '../components/WizardFooter';
 import { useApp } from '../store/StoreContext';
 import { SECTION_NAMES } from '../../src-shared/snapshot';
 
@@ -19,27 +21,18 @@ export function ChecksScreen() {
       <ScreenHeading focusKey="checks">Checking this computer</ScreenHeading>
       {collecting === 'failed' ? (
         <>
-          <p role="alert" className="error">
-            The checks could not run: {error}
-          </p>
-          <div className="actions">
-            <button type="button" className="primary" onClick={() => void startChecks()}>
-              Try again
-            </button>
-            <button type="button" onClick={restart}>
-              Back to the start
-            </button>
-          </div>
+          <MessageBar intent="error" role="alert">
+            <MessageBarBody>The checks could not run: {error}</MessageBarBody>
+          </MessageBar>
+          <WizardFooter back={{ label: 'Back', onClick: restart }} primary={{ label: 'Try again', onClick: () => void startChecks() }} />
         </>
       ) : (
         <>
           <p>This takes a few seconds. Nothing is changed on this computer while it checks.</p>
-          <div className="field">
-            <label htmlFor="checks-progress">
-              {finished} of {SECTION_NAMES.length} checks done
-            </label>
-            <progress id="checks-progress" max={SECTION_NAMES.length} value={finished} />
-          </div>
+          <Field label={`${finished} of ${SECTION_NAMES.length} checks done`} validationState="none">
+            <ProgressBar max={SECTION_NAMES.length} value={finished} thickness="large" />
+          </Field>
+          <WizardFooter cancel={{ label: 'Cancel', onClick: restart }} />
         </>
       )}
       <ProbeList sections={SECTION_NAMES} progress={progress} technical={technical} />

@@ -5,9 +5,12 @@
  * the one the helpdesk reads out (matching the server's chain is only a precondition: the chain may be forged); a
  * file that is not the server's root, or any file while the chain looks intercepted, is refused and cannot be applied.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { Button, Checkbox, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { useEffect, useId, useState } from 'react';
 import { CertificateCheck, groupThumbprint } from '../components/CertificateCheck';
 import { CommandList } from '../components/CommandList';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { WizardFooter } from '../components/WizardFooter';
 import { FindingDetails } from '../components/FindingDetails';
 import { fixText, MAX_CERTIFICATE_BYTES, readBase64 } from '../lib/fixes';
 import { useApp } from '../store/StoreContext';
@@ -22,10 +25,12 @@ export interface FixScreenProps {
   technical: boolean;
   /** The practice machine: no UAC prompt appears, the change is simulated. */
   simulated: boolean;
+  /** Back to the previous step; absent when a fix ran just before. */
+  onBack?: (() => void) | undefined;
 }
 
 /** The fix screen. */
-export function FixScreen({ node, finding, technical, simulated }: FixScreenProps) {
+export function FixScreen({ node, finding, technical, simulated, onBack }: FixScreenProps) {
   // A snapshot from another computer shows its fixes, but they can only run on that computer.
   const imported = useApp((s) => (s.imported ? (s.result?.diagnosis.machine ?? 'another computer') : null));
   const canApply = useApp((s) => s.canApplyFixes && !s.imported);
@@ -41,9 +46,6 @@ export function FixScreen({ node, finding, technical, simulated }: FixScreenProp
   const [thumbprintOk, setThumbprintOk] = useState(false);
   const noteId = useId();
   const fileId = useId();
-  const confirmId = useId();
-  const thumbId = useId();
-  const confirmRef = useRef<HTMLHeadingElement>(null);
 
   const fromFile = node.params?.source === 'file';
   const fileFix = node.fixes[0];
@@ -58,10 +60,6 @@ export function FixScreen({ node, finding, technical, simulated }: FixScreenProp
   // A new file needs its own thumbprint confirmation.
   const thumbprint = certificate?.info?.thumbprint;
   useEffect(() => setThumbprintOk(false), [thumbprint]);
-
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-  }, [confirming]);
 
   const texts = node.fixes.map((f) => ({ id: f, text: fixText(f, node), state: previews[f] }));
   const failed = texts.find((t) => t.state?.status === 'failed');
@@ -151,12 +149,17 @@ export function FixScreen({ node, finding, technical, simulated }: FixScreenProp
             <>
               <CertificateCheck name={certificate.name} info={certificate.info} technical={technical} />
               {!refused && (
-                <div className="checkbox">
-                  <input id={thumbId} type="checkbox" checked={thumbprintOk} disabled={applying !== null} onChange={(e) => setThumbprintOk(e.target.checked)} />
-                  <label htmlFor={thumbId}>
-                    Every group of the fingerprint <code>{groupThumbprint(certificate.info.thumbprint)}</code> matches what my helpdesk told me
-                  </label>
-                </div>
+                <Checkbox
+                  className="checkbox"
+                  checked={thumbprintOk}
+                  disabled={applying !== null}
+                  onChange={(_, d) => setThumbprintOk(d.checked === true)}
+                  label={
+                    <>
+                      Every group of the fingerprint <code>{groupThumbprint(certificate.info.thumbprint)}</code> matches what my helpdesk told me
+                    </>
+                  }
+                />
               )}
             </>
           )}
@@ -164,15 +167,15 @@ export function FixScreen({ node, finding, technical, simulated }: FixScreenProp
       )}
 
       {refused && (
-        <div role="alert" className="refusal">
-          <p className="error">The program will not make this change.</p>
-          <p>
+        <MessageBar intent="error" role="alert" layout="multiline" className="refusal">
+          <MessageBarBody>
+            <MessageBarTitle>The program will not make this change.</MessageBarTitle>{' '}
             {refusal
               ? reasonText(refusal)
-              : 'This file is not the root certificate of the chain the DirectAccess server presented, so trusting it would not help and could be unsafe. Ask your helpdesk for the right file.'}
-          </p>
-          <p>Nothing was changed.</p>
-        </div>
+              : 'This file is not the root certificate of the chain the DirectAccess server presented, so trusting it would not help and could be unsafe. Ask your helpdesk for the right file.'}{' '}
+            Nothing was changed.
+          </MessageBarBody>
+        </MessageBar>
       )}
       {failed && (
         <p role="alert" className="error">
@@ -193,52 +196,50 @@ export function FixScreen({ node, finding, technical, simulated }: FixScreenProp
       {technical &&
         texts.map(({ id, text, state }) => <CommandList key={id} label={`Commands for ${id}`} commands={state?.preview?.commands ?? text.commands} />)}
 
-      {confirming && ready ? (
-        <section aria-labelledby={confirmId} className="confirm">
-          <h2 id={confirmId} ref={confirmRef} tabIndex={-1}>
-            Make this change now?
-          </h2>
-          <p>
-            {title}
-            {fromFile && certificate?.info ? ` (${certificate.info.subject}, ${groupThumbprint(certificate.info.thumbprint)})` : ''}.
-            {simulated ? '' : ' Windows will ask for an administrator.'}
-          </p>
-          <div className="actions">
-            <button
-              type="button"
-              className="primary"
-              disabled={applying !== null}
-              onClick={() => {
-                void applyFixes(node, params);
-              }}
-            >
-              Yes, make the change
-            </button>
-            <button type="button" disabled={applying !== null} onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-          </div>
-        </section>
-      ) : (
-        <div className="actions">
-          {!refused && (
-            <button type="button" className="primary" disabled={!ready} onClick={() => setConfirming(true)} aria-describedby={why ? noteId : undefined}>
-              Apply the fix
-            </button>
-          )}
-          <button type="button" onClick={() => skipFixes(node.fixes)}>
-            Not now: show the report for my helpdesk
-          </button>
-        </div>
-      )}
-      {why && !refused && !(confirming && ready) && (
+      <div className="actions">
+        <Button onClick={() => skipFixes(node.fixes)} disabled={applying !== null}>
+          Not now: show the report for my helpdesk
+        </Button>
+      </div>
+      <WizardFooter
+        {...(onBack && applying === null ? { back: { label: 'Back', onClick: onBack } } : {})}
+        {...(!refused
+          ? {
+              primary: {
+                label: 'Apply the fix',
+                disabled: !ready || applying !== null,
+                describedBy: why ? noteId : undefined,
+                onClick: () => setConfirming(true),
+              },
+            }
+          : {})}
+      />
+      <ConfirmDialog
+        open={confirming && ready}
+        title="Make this change now?"
+        confirmLabel="Yes, make the change"
+        // The dialog closes before the change starts: the screen (and the dialog with it) goes away when the change
+        // ends, and a modal torn down while open leaves the page hidden from assistive technology.
+        onConfirm={() => {
+          setConfirming(false);
+          void applyFixes(node, params);
+        }}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>
+          {title}
+          {fromFile && certificate?.info ? ` (${certificate.info.subject}, ${groupThumbprint(certificate.info.thumbprint)})` : ''}.
+          {simulated ? ' This is the practice computer: only the simulation changes.' : ' Windows will ask for an administrator.'}
+        </p>
+      </ConfirmDialog>
+      <p role="status" className="busy">
+        {applying ? `Making the change: ${fixText(applying, node).title}… ${simulated ? '' : 'Answer the administrator prompt if Windows shows one.'}` : ''}
+      </p>
+      {why && !refused && (
         <p className="hint" id={noteId}>
           {why}
         </p>
       )}
-      <p role="status" className="busy">
-        {applying ? `Making the change: ${fixText(applying, node).title}… ${simulated ? '' : 'Answer the administrator prompt if Windows shows one.'}` : ''}
-      </p>
     </div>
   );
 }

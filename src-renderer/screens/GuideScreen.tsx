@@ -39,18 +39,29 @@ export function GuideScreen() {
   // Branches not taken (e.g. "this is the server" on a laptop) only matter to the technical view.
   const notable = steps.filter((s) => s.status !== 'passed' && (technical || s.status !== 'skipped'));
   const verifying = verifyRuns !== null && verifyNode !== undefined;
+  // Back takes the last answer or skipped fix away; not past a fix that ran (the machine has changed).
+  const onBack = lastApplied ? undefined : () => back();
 
   return (
     <>
       {verifying ? (
         <>
           <ScreenHeading focusKey={`${verifyNode}:result`}>{verifyHeading(verifyRuns)}</ScreenHeading>
-          <VerifyScreen runs={verifyRuns} next={node} technical={technical} onContinue={continueAfterVerify} onRetry={retryFixes} />
+          <VerifyScreen
+            runs={verifyRuns}
+            next={node}
+            technical={technical}
+            simulated={simulated}
+            onContinue={continueAfterVerify}
+            onRetry={retryFixes}
+            // The practice computer "restarts" by running the checks again on the changed simulation.
+            onRestartNow={() => (simulated ? void startChecks() : continueAfterVerify())}
+          />
         </>
       ) : (
         <>
           <ScreenHeading focusKey={node.id}>{node.title}</ScreenHeading>
-          {node.kind === 'question' && <QuestionScreen key={node.id} node={node} onAnswer={answer} />}
+          {node.kind === 'question' && <QuestionScreen key={node.id} node={node} onAnswer={answer} onBack={onBack} />}
           {node.kind === 'fix' && (
             <FixScreen
               key={node.id}
@@ -58,6 +69,7 @@ export function GuideScreen() {
               finding={result.diagnosis.findings.find((f) => f.id === node.cause)}
               technical={technical}
               simulated={simulated}
+              onBack={onBack}
             />
           )}
           {node.kind === 'outcome' && (
@@ -80,13 +92,6 @@ export function GuideScreen() {
                 )
               }
             />
-          )}
-          {node.kind !== 'outcome' && !lastApplied && (
-            <div className="actions">
-              <button type="button" onClick={() => back()}>
-                Back
-              </button>
-            </div>
           )}
         </>
       )}

@@ -1,6 +1,7 @@
 /** The end of the path: working, or escalate with the exact change an administrator must make and a ticket. */
 import { useId, useState } from 'react';
 import { AppliedFixes } from '../components/AppliedFixes';
+import { WizardFooter } from '../components/WizardFooter';
 import { DataTable } from '../components/DataTable';
 import { EvidenceTable } from '../components/EvidenceTable';
 import type { FixRun } from '../store/fixSlice';
@@ -81,14 +82,17 @@ export function OutcomeScreen({ node, diagnosis, ticket, technical, runs, onUndo
           </button>
         </div>
       </section>
-      <div className="actions">
-        <button type="button" className={node.result === 'retry' ? 'primary' : undefined} onClick={onCheckAgain}>
-          Run the checks again
-        </button>
-        <button type="button" onClick={onRestart}>
-          Start over
-        </button>
-      </div>
+      {node.result !== 'retry' && (
+        <div className="actions">
+          <button type="button" onClick={onCheckAgain}>
+            Run the checks again
+          </button>
+        </div>
+      )}
+      <WizardFooter
+        primary={node.result === 'retry' ? { label: 'Run the checks again', onClick: onCheckAgain } : { label: 'Finish', onClick: onRestart }}
+        {...(node.result === 'retry' ? { cancel: { label: 'Finish', onClick: onRestart } } : {})}
+      />
       {technical && (
         <section aria-labelledby={`${ticketId}-tech`} className="technical">
           <h2 id={`${ticketId}-tech`}>Technical details</h2>

@@ -1,17 +1,21 @@
 /** A question the machine cannot answer, asked of the user. */
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { RadioGroup } from '../components/RadioGroup';
+import { WizardFooter } from '../components/WizardFooter';
 import type { QuestionNode } from '../../src-shared/tree';
 
 /** Props of the question screen. */
 export interface QuestionScreenProps {
   node: QuestionNode;
   onAnswer: (question: string, value: string) => void;
+  /** Back to the previous step; absent when a fix ran just before. */
+  onBack?: () => void;
 }
 
 /** The question with its answers and a Continue button. */
-export function QuestionScreen({ node, onAnswer }: QuestionScreenProps) {
+export function QuestionScreen({ node, onAnswer, onBack }: QuestionScreenProps) {
   const [value, setValue] = useState<string | null>(null);
+  const hintId = useId();
   return (
     <form
       className="question"
@@ -22,11 +26,15 @@ export function QuestionScreen({ node, onAnswer }: QuestionScreenProps) {
     >
       <p>{node.plain}</p>
       <RadioGroup name={`q-${node.id}`} legend="Your answer" options={node.options} value={value} onChange={setValue} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={!value}>
-          Continue
-        </button>
-      </div>
+      {!value && (
+        <p className="hint" id={hintId}>
+          Choose an answer to continue.
+        </p>
+      )}
+      <WizardFooter
+        {...(onBack ? { back: { label: 'Back', onClick: onBack } } : {})}
+        primary={{ label: 'Continue', disabled: !value, describedBy: value ? undefined : hintId, onClick: () => value && onAnswer(node.question, value) }}
+      />
     </form>
   );
 }

@@ -1,7 +1,9 @@
 /** Start: what is wrong and for whom, then run the checks (or open a snapshot from another machine). */
-import { useId } from 'react';
+import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { useId, useRef } from 'react';
 import { AuditHistory } from '../components/AuditHistory';
 import { RadioGroup } from '../components/RadioGroup';
+import { WizardFooter } from '../components/WizardFooter';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { AUDIENCE_LABELS } from '../lib/labels';
 import { useApp } from '../store/StoreContext';
@@ -27,7 +29,7 @@ export function StartScreen() {
   const loadAudit = useApp((s) => s.loadAudit);
   const undoAudit = useApp((s) => s.undoAudit);
   const pickerId = useId();
-  const fileId = useId();
+  const fileRef = useRef<HTMLInputElement>(null);
 
   return (
     <>
@@ -56,21 +58,22 @@ export function StartScreen() {
           <p className="hint">For helpdesk training: the checks run against this simulated computer.</p>
         </div>
       )}
-      <div className="actions">
-        <button type="button" className="primary" onClick={() => void startChecks()}>
-          Run the checks
-        </button>
-      </div>
+      <WizardFooter primary={{ label: 'Run the checks', onClick: () => void startChecks() }} />
       <details className="more">
-        <summary>For helpdesk staff: open a snapshot from another computer</summary>
-        <div className="field">
-          <label htmlFor={fileId}>Snapshot file (.json)</label>
+        <summary>For helpdesk staff: open results from another computer</summary>
+        <p className="hint">A report or snapshot file someone sent you (.html or .json). Its fixes can only run on that computer.</p>
+        <div className="actions">
+          <Button onClick={() => fileRef.current?.click()}>Open a results file…</Button>
           <input
-            id={fileId}
+            ref={fileRef}
+            className="visually-hidden"
             type="file"
-            accept=".json,application/json"
+            tabIndex={-1}
+            aria-label="Results file from another computer"
+            accept=".html,.htm,.json,text/html,application/json"
             onChange={(e) => {
               const file = e.target.files?.[0];
+              e.target.value = '';
               if (file) void file.text().then(openSnapshot);
             }}
           />
@@ -94,9 +97,9 @@ export function StartScreen() {
         />
       </details>
       {infoError && (
-        <p role="alert" className="error">
-          The program did not answer: {infoError}
-        </p>
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>The program did not answer: {infoError}</MessageBarBody>
+        </MessageBar>
       )}
       {technical && info && (
         <dl className="technical facts">

@@ -2,7 +2,9 @@
  * After a fix: how each change ended (the administrator prompt's outcome shown as such), before and after as the
  * checks saw them, a restart notice where Windows needs one, and the tree's next step.
  */
+import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { BeforeAfter } from '../components/BeforeAfter';
+import { WizardFooter } from '../components/WizardFooter';
 import { fixText } from '../lib/fixes';
 import { OUTCOME_LABELS } from '../lib/labels';
 import { canRetry, type FixRun } from '../store/fixSlice';
@@ -18,11 +20,15 @@ export interface VerifyScreenProps {
   technical: boolean;
   onContinue: () => void;
   onRetry: () => void;
+  /** Restarts Windows (on the practice computer: a simulated restart, then the checks run again). */
+  onRestartNow: () => void;
+  simulated: boolean;
 }
 
 /** The verify screen's heading: what happened, in a few words. */
 export function verifyHeading(runs: FixRun[]): string {
   const results = runs.map((r) => r.result);
+  if (results.some((r) => r.outcome === 'applied' && r.rebootRequired)) return 'Restart to finish';
   if (results.length > 0 && results.every((r) => r.outcome === 'applied' && r.verified)) return 'It worked';
   if (results.some((r) => r.outcome === 'cancelled' || r.outcome === 'refused')) return 'Nothing was changed';
   if (results.some((r) => r.outcome === 'failed')) return 'The change could not be made';
@@ -30,7 +36,14 @@ export function verifyHeading(runs: FixRun[]): string {
 }
 
 /** What happened to one change, in plain words: the administrator prompt's outcome first. */
-export function runVerdict(r: Pick<FixRunResult, 'outcome' | 'elevation' | 'verified'>): { cls: 'ok' | 'bad' | 'warn'; word: string; text: string } {
+export function runVerdict(r: Pick<FixRunResult, 'outcome' | 'elevation' | 'verified'> & { rebootRequired?: boolean }): {
+  cls: 'ok' | 'bad' | 'warn';
+  word: string;
+  text: string;
+} {
+  // Windows reads this setting only at start-up: nothing can be verified before the restart.
+  if (r.outcome === 'applied' && r.rebootRequired)
+    return { cls: 'warn', word: 'Restart needed', text: 'The change was made. Windows uses it only after a restart; the checks can confirm it then.' };
   if (r.outcome === 'applied') {
     return r.verified
       ? { cls: 'ok', word: 'Verified', text: 'The change was made and the checks confirm it worked.' }
@@ -46,7 +59,7 @@ export function runVerdict(r: Pick<FixRunResult, 'outcome' | 'elevation' | 'veri
 }
 
 /** The verify screen. */
-export function VerifyScreen({ runs, next, technical, onContinue, onRetry }: VerifyScreenProps) {
+export function VerifyScreen({ runs, next, technical, onContinue, onRetry, onRestartNow, simulated }: VerifyScreenProps) {
   const rows = runs
     .filter((r) => r.result.before !== null || r.result.after !== null)
     .map((r) => ({ label: fixText(r.result.fix, { title: r.result.fix, plain: '' }).title, before: r.result.before ?? '—', after: r.result.after ?? '—' }));
@@ -71,32 +84,35 @@ export function VerifyScreen({ runs, next, technical, onContinue, onRetry }: Ver
                 )}
               </p>
               <p>{v.text}</p>
-              <p className="hint">{resultReasonText(r.result.reason)}</p>
+              {technical && <p className="hint">{resultReasonText(r.result.reason)}</p>}
             </li>
           );
         })}
       </ul>
-      <BeforeAfter rows={rows} />
+      {/* Before and after are the checks' raw values: the technical view's (the plain view has the verdict above). */}
+      {technical && <BeforeAfter rows={rows} />}
       {reboot && (
-        <p className="notice" role="note">
-          Restart Windows to finish: this change only takes effect after a restart. Save your work first.
-        </p>
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            Restart Windows to finish: this change only takes effect after a restart. Save your work first.
+            {simulated ? ' On the practice computer the restart is simulated.' : ''}
+          </MessageBarBody>
+        </MessageBar>
       )}
       <h2>What happens next</h2>
       <p>
         {next.kind === 'outcome' && next.title !== OUTCOME_LABELS[next.result] && <span className="badge">{OUTCOME_LABELS[next.result]}</span>}{' '}
         <strong>{next.title}.</strong> {next.plain}
       </p>
-      <div className="actions">
-        <button type="button" className="primary" onClick={onContinue}>
-          Continue
-        </button>
-        {retry && (
-          <button type="button" onClick={onRetry}>
-            Try the fix again
-          </button>
-        )}
-      </div>
+      {(retry || reboot) && (
+        <div className="actions">
+          {reboot && <Button onClick={onContinue}>Restart later</Button>}
+          {retry && <Button onClick={onRetry}>Try the fix again</Button>}
+        </div>
+      )}
+      <WizardFooter
+        primary={reboot ? { label: simulated ? 'Restart now (simulated)' : 'Restart now', onClick: onRestartNow } : { label: 'Continue', onClick: onContinue }}
+      />
     </div>
   );
 }

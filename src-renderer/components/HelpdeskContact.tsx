@@ -1,0 +1,32 @@
+/**
+ * Who to call: the organisation's helpdesk from its configuration, on every screen that sends the person to IT.
+ * Without a configuration it says so plainly rather than inventing a contact. Plain text, not mailto:/tel: links:
+ * the window may not navigate anywhere (and a configured value must never become a URL), and text can be copied.
+ */
+import { Card, CardHeader, Text } from '@fluentui/react-components';
+
+/** The contact as the organisation configured it. */
+export interface Helpdesk {
+  name: string;
+  email?: string | undefined;
+  phone?: string | undefined;
+}
+
+/** The contact card. */
+export function HelpdeskContact({ helpdesk, machine }: { helpdesk: Helpdesk | null; machine?: string }) {
+  return (
+    <Card className="helpdesk" appearance="outline" aria-label="Who to contact">
+      <CardHeader header={<Text weight="semibold">Who to contact</Text>} />
+      {helpdesk ? (
+        <p>
+          {helpdesk.name}
+          {helpdesk.email && <> · e-mail {helpdesk.email}</>}
+          {helpdesk.phone && <> · phone {helpdesk.phone}</>}
+          {machine ? ` — tell them this is about ${machine}.` : ''}
+        </p>
+      ) : (
+        <p>Your organisation&apos;s IT helpdesk (this computer has no helpdesk contact configured).</p>
+      )}
+    </Card>
+  );
+}
