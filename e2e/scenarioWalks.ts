@@ -4,7 +4,7 @@
  * (the fix offered, or the outcome's badge).
  */
 import { listScenarios, scenarioExpect } from '../src-main/scenarios';
-import { AUDIENCE_LABELS, OUTCOME_LABELS } from '../src-renderer/lib/labels';
+import { OUTCOME_LABELS, START_CHOICES } from '../src-renderer/lib/labels';
 import { TREE } from '../src-shared/tree';
 
 /** What the last screen of a walk shows. */
@@ -43,7 +43,7 @@ export function scenarioWalks(): ScenarioWalk[] {
     else throw new Error(`${scenario}: the walk is expected to end on ${node.kind} ${node.id}, not on a fix or an outcome`);
     return {
       scenario,
-      ...(e.role && e.role !== 'client' ? { audience: AUDIENCE_LABELS[e.role].label } : {}),
+      ...(e.role && e.role !== 'client' ? { audience: START_CHOICES[e.role].label } : {}),
       answers: Object.entries(e.answers ?? {}).map(([q, v]) => answerLabel(q, v)),
       end,
       verified: e.verified ?? [],

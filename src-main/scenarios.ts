@@ -63,7 +63,7 @@ export function resolveScenario(nameOrPath: string): ScenarioRef {
  */
 export const scenarioExpectSchema = z
   .object({
-    /** The role the diagnosis derives (default client); the walks choose it as the audience. */
+    /** The role the diagnosis derives (default client); the walks pick it as the start choice (the checks decide the role anyway). */
     role: z.enum(['client', 'manageOut', 'server']).optional(),
     errors: z.array(rootCauseIdSchema),
     /** The diagnosis status when it is not the one `errors` implies (a latent warning makes it `problems`). */

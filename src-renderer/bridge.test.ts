@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { electronBridge, harnessToken, httpBridge, parseReply } from './bridge';
 
-const info = { version: '0.1.0', host: 'simulated', scenario: null, scenarios: ['healthy'], organisation: null, roleHint: null };
+const info = { version: '0.1.0', host: 'simulated', scenario: null, scenarios: ['healthy'], organisation: null, helpdesk: null, roleHint: null };
 
 describe('bridge', () => {
   afterEach(() => vi.unstubAllGlobals());

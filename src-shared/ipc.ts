@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { diagnosisSchema, roleSchema } from './finding';
 import { fixIdSchema } from './ids';
+import { helpdeskSchema } from './orgConfig';
 import { reasonSchema } from './reasons';
 import { probeStatusSchema, SECTION_NAMES, snapshotSchema, type SectionName } from './snapshot';
 
@@ -18,6 +19,8 @@ export const appInfoSchema = z.object({
   scenario: z.string().nullable(),
   scenarios: z.array(z.string()),
   organisation: z.string().nullable(),
+  /** Who to call, from the organisation config; null without one (or when it names no helpdesk). */
+  helpdesk: helpdeskSchema.nullable(),
   /**
    * What the machine is, from a quick look at launch (policy, ISATAP), so the start screen can preselect who the
    * wizard is for; null when the quick look did not finish in time or could not tell.

@@ -17,10 +17,15 @@ export const pinnedCertSchema = z.object({
   certificate: z.string().optional(),
 });
 
+/** Who to call: the organisation's helpdesk, as the wizard and the ticket show it. */
+export const helpdeskSchema = z.object({ name: z.string(), email: z.string().optional(), phone: z.string().optional() });
+/** The organisation's helpdesk contact. */
+export type Helpdesk = z.infer<typeof helpdeskSchema>;
+
 export const orgConfigSchema = z.object({
   schema: z.literal('da-doctor/org@1'),
   organisation: z.string().min(1),
-  helpdesk: z.object({ name: z.string(), email: z.string().optional(), phone: z.string().optional() }).optional(),
+  helpdesk: helpdeskSchema.optional(),
   ipHttpsServerUrl: z.string().url().optional(),
   pinnedRoots: z.array(pinnedCertSchema).default([]),
   pinnedIntermediates: z.array(pinnedCertSchema).default([]),

@@ -21,7 +21,13 @@ const emit = vi.fn();
 describe('Router', () => {
   it('answers app:info', async () => {
     const r = await new Router(fakeDoctor() as never).dispatch('app:info', {}, emit);
-    expect(r).toMatchObject({ ok: true, value: { host: 'simulated', scenario: 'healthy', organisation: null, roleHint: 'manageOut' } });
+    expect(r).toMatchObject({ ok: true, value: { host: 'simulated', scenario: 'healthy', organisation: null, helpdesk: null, roleHint: 'manageOut' } });
+  });
+
+  it('names the organisation’s helpdesk in app:info when its config has one', async () => {
+    const helpdesk = { name: 'Contoso IT', email: 'it@contoso.example', phone: '+1 555 0100' };
+    const doctor = { ...fakeDoctor(), orgConfig: { organisation: 'Contoso', helpdesk } };
+    expect(await new Router(doctor as never).dispatch('app:info', {}, emit)).toMatchObject({ ok: true, value: { organisation: 'Contoso', helpdesk } });
   });
 
   it('refuses an unknown channel and a bad request with typed errors', async () => {

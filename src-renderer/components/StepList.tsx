@@ -17,6 +17,11 @@ const MARK: Record<PathStep['status'], { icon: string; word: string }> = {
   skipped: { icon: '–', word: 'Does not apply' },
   answered: { icon: '?', word: 'Your answer' },
   done: { icon: '•', word: 'Done' },
+  notVerified: { icon: '✕', word: 'Not verified' },
+  notApplied: { icon: '✕', word: 'Not applied' },
+  declined: { icon: '–', word: 'Declined' },
+  notRun: { icon: '–', word: 'Not run' },
+  undone: { icon: '↶', word: 'Undone' },
   current: { icon: '→', word: 'Now' },
 };
 

@@ -1,6 +1,7 @@
 /** Plain names of the probes, for the checks screen. */
 import type { SectionName } from '../../src-shared/snapshot';
-import type { Audience, OutcomeResult } from '../../src-shared/tree';
+import type { Role } from '../../src-shared/finding';
+import type { OutcomeResult, StartChoice } from '../../src-shared/tree';
 
 /** What each probe looks at, in plain words. */
 export const SECTION_LABELS: Record<SectionName, string> = {
@@ -22,20 +23,44 @@ export const SECTION_LABELS: Record<SectionName, string> = {
 
 /** How a finished probe ended, in plain words. */
 export const PROBE_STATUS_LABELS = {
-  ok: 'Done',
+  ok: 'Checked',
   notApplicable: 'Not needed here',
   error: 'Could not check',
   timedOut: 'Took too long',
 } as const;
 
-/** The start screen's choices. */
-export const AUDIENCE_LABELS: Record<Audience, { label: string; hint: string }> = {
-  client: { label: 'This laptop cannot reach work', hint: 'You are away from the office and cannot open work files, sites or apps.' },
+/** Which words the wizard speaks: plain ones for the person whose computer it is, exact ones for the helpdesk. */
+export type Words = 'endUser' | 'helpdesk';
+
+/** One choice of the start screen: its words, who it is for, and the role the person expects (never overriding the checks). */
+export interface StartChoiceInfo {
+  label: string;
+  hint: string;
+  words: Words;
+  /** The role this choice expects; it answers "What is this computer?" only when the checks cannot tell. */
+  expects?: Exclude<Role, 'unknown'>;
+}
+
+/** The start screen's choices, in the order it shows them. */
+export const START_CHOICES: Record<StartChoice, StartChoiceInfo> = {
+  client: {
+    label: 'This laptop cannot reach work',
+    hint: 'You are away from the office and cannot open work files, sites or apps.',
+    words: 'endUser',
+    expects: 'client',
+  },
+  helpdesk: {
+    label: 'I am from the helpdesk, checking this computer',
+    hint: 'The checks find out what kind of computer this is; the exact evidence and commands are shown.',
+    words: 'helpdesk',
+  },
   manageOut: {
     label: 'I manage remote DirectAccess clients from this workstation',
     hint: 'You use this computer inside the company to reach laptops that are away.',
+    words: 'helpdesk',
+    expects: 'manageOut',
   },
-  server: { label: 'This is the DirectAccess server', hint: 'Check the server that laptops connect to.' },
+  server: { label: 'This is the DirectAccess server', hint: 'Check the server that laptops connect to.', words: 'helpdesk', expects: 'server' },
 };
 
 /** Short status words for an outcome. */
@@ -46,6 +71,7 @@ export const OUTCOME_LABELS: Record<OutcomeResult, string> = {
   'reboot-needed': 'Restart needed',
   retry: 'Try again after signing in',
   escalate: 'Needs your IT department',
+  incomplete: 'Not fully checked',
 };
 
 /** How the administrator prompt of a change ended (the audit log's `elevation`), in plain words. */

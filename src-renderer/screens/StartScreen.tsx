@@ -5,16 +5,16 @@ import { AuditHistory } from '../components/AuditHistory';
 import { RadioGroup } from '../components/RadioGroup';
 import { WizardFooter } from '../components/WizardFooter';
 import { ScreenHeading } from '../components/ScreenHeading';
-import { AUDIENCE_LABELS } from '../lib/labels';
+import { START_CHOICES } from '../lib/labels';
 import { useApp } from '../store/StoreContext';
-import type { Audience } from '../../src-shared/tree';
+import type { StartChoice } from '../../src-shared/tree';
 
-const AUDIENCES = Object.keys(AUDIENCE_LABELS) as Audience[];
+const CHOICES = Object.keys(START_CHOICES) as StartChoice[];
 
 /** The start screen. */
 export function StartScreen() {
-  const audience = useApp((s) => s.audience);
-  const chooseAudience = useApp((s) => s.chooseAudience);
+  const startChoice = useApp((s) => s.startChoice);
+  const chooseStart = useApp((s) => s.chooseStart);
   const startChecks = useApp((s) => s.startChecks);
   const openSnapshot = useApp((s) => s.openSnapshot);
   const info = useApp((s) => s.info);
@@ -41,9 +41,9 @@ export function StartScreen() {
       <RadioGroup
         name="audience"
         legend="Who is this for?"
-        value={audience}
-        onChange={(v) => chooseAudience(v as Audience)}
-        options={AUDIENCES.map((a) => ({ value: a, ...AUDIENCE_LABELS[a] }))}
+        value={startChoice}
+        onChange={(v) => chooseStart(v as StartChoice)}
+        options={CHOICES.map((a) => ({ value: a, label: START_CHOICES[a].label, hint: START_CHOICES[a].hint }))}
       />
       {info?.host === 'simulated' && info.scenarios.length > 0 && (
         <div className="field trainer">

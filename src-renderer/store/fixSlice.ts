@@ -137,96 +137,111 @@ function undoState(r: Awaited<ReturnType<Bridge['fixUndo']>>): AuditUndo {
 /** Creates the fix slice over this bridge. */
 export const createFixSlice =
   (bridge: Bridge): Slice<FixSlice> =>
-  (set, get) => ({
-    canApplyFixes: bridge.canFix,
-    previews: {},
-    certificate: null,
-    applying: null,
-    runs: [],
-    verifying: null,
-    audit: null,
-    auditLoading: false,
-    auditError: null,
-    auditUndos: {},
-    previewFix: async (fixId, params) => {
-      const key = paramsKey(fixId, params);
-      const current = get().previews[fixId];
-      if (current?.key === key && current.status !== 'failed') return;
-      set((s) => ({ previews: { ...s.previews, [fixId]: { key, status: 'loading' } } }));
-      const r = await bridge.fixPreview({ fixId, params });
-      if (get().previews[fixId]?.key !== key) return; // parameters changed meanwhile
-      set((s) => ({
-        previews: { ...s.previews, [fixId]: r.ok ? { key, status: 'ready', preview: r.value } : { key, status: 'failed', error: r.error.message } },
-      }));
-    },
-    pickCertificate: async (fixId, name, contentB64) => {
-      set((s) => {
-        const { [fixId]: _dropped, ...previews } = s.previews;
-        return { certificate: { name, contentB64, status: 'inspecting' }, previews };
-      });
-      const r = await bridge.certificateInspect({ name, contentB64 });
-      if (get().certificate?.contentB64 !== contentB64) return; // another file was picked meanwhile
-      if (!r.ok) return set({ certificate: { name, contentB64, status: 'failed', error: r.error.message } });
-      set({ certificate: { name, contentB64, status: 'ready', info: r.value } });
-      await get().previewFix(fixId, { certificate: contentB64 });
-    },
-    certificateError: (name, message) => set({ certificate: { name, contentB64: '', status: 'failed', error: message } }),
-    applyFixes: async (node, params) => {
-      if (get().applying) return;
-      const results: Partial<Record<FixId, FixOutcome>> = {};
-      const runIds: number[] = [];
-      let stopped = false;
-      for (const fixId of node.fixes) {
-        if (stopped) {
-          results[fixId] = 'skipped';
-          continue;
+  (set, get) => {
+    // An undone fix no longer counts as applied: the walk takes the step's not-applied branch, never `fixed`.
+    const markUndone = (fixes: FixId[]) => {
+      const present = fixes.filter((f) => get().fixResults[f] !== undefined);
+      if (present.length) set((s) => ({ fixResults: { ...s.fixResults, ...Object.fromEntries(present.map((f) => [f, 'undone' as const])) } }));
+    };
+    return {
+      canApplyFixes: bridge.canFix,
+      previews: {},
+      certificate: null,
+      applying: null,
+      runs: [],
+      verifying: null,
+      audit: null,
+      auditLoading: false,
+      auditError: null,
+      auditUndos: {},
+      previewFix: async (fixId, params) => {
+        const key = paramsKey(fixId, params);
+        const current = get().previews[fixId];
+        if (current?.key === key && current.status !== 'failed') return;
+        set((s) => ({ previews: { ...s.previews, [fixId]: { key, status: 'loading' } } }));
+        const r = await bridge.fixPreview({ fixId, params });
+        if (get().previews[fixId]?.key !== key) return; // parameters changed meanwhile
+        set((s) => ({
+          previews: { ...s.previews, [fixId]: r.ok ? { key, status: 'ready', preview: r.value } : { key, status: 'failed', error: r.error.message } },
+        }));
+      },
+      pickCertificate: async (fixId, name, contentB64) => {
+        set((s) => {
+          const { [fixId]: _dropped, ...previews } = s.previews;
+          return { certificate: { name, contentB64, status: 'inspecting' }, previews };
+        });
+        const r = await bridge.certificateInspect({ name, contentB64 });
+        if (get().certificate?.contentB64 !== contentB64) return; // another file was picked meanwhile
+        if (!r.ok) return set({ certificate: { name, contentB64, status: 'failed', error: r.error.message } });
+        set({ certificate: { name, contentB64, status: 'ready', info: r.value } });
+        await get().previewFix(fixId, { certificate: contentB64 });
+      },
+      certificateError: (name, message) => set({ certificate: { name, contentB64: '', status: 'failed', error: message } }),
+      applyFixes: async (node, params) => {
+        if (get().applying) return;
+        const results: Partial<Record<FixId, FixOutcome>> = {};
+        const runIds: number[] = [];
+        let stopped = false;
+        for (const fixId of node.fixes) {
+          if (stopped) {
+            results[fixId] = 'skipped';
+            continue;
+          }
+          set({ applying: fixId });
+          const own = node.params?.source === 'file' ? params : {};
+          const r = await bridge.fixRun({ fixId, params: own, confirmed: true });
+          const result = r.ok ? r.value : bridgeFailure(fixId, r.error.message);
+          const run: FixRun = { id: nextRunId++, nodeId: node.id, params: own, result };
+          runIds.push(run.id);
+          set((s) => ({ runs: [...s.runs, run] }));
+          results[fixId] = fixOutcome(result);
+          // A fix that was not made ends the attempt: the later fixes of the step build on it.
+          if (result.outcome !== 'applied') stopped = true;
         }
-        set({ applying: fixId });
-        const own = node.params?.source === 'file' ? params : {};
-        const r = await bridge.fixRun({ fixId, params: own, confirmed: true });
-        const result = r.ok ? r.value : bridgeFailure(fixId, r.error.message);
-        const run: FixRun = { id: nextRunId++, nodeId: node.id, params: own, result };
-        runIds.push(run.id);
-        set((s) => ({ runs: [...s.runs, run] }));
-        results[fixId] = fixOutcome(result);
-        // A fix that was not made ends the attempt: the later fixes of the step build on it.
-        if (result.outcome !== 'applied') stopped = true;
-      }
-      set({ applying: null, verifying: { nodeId: node.id, runIds } });
-      get().recordFixes(results, true);
-    },
-    continueAfterVerify: () => set({ verifying: null }),
-    retryFixes: () => {
-      set({ verifying: null });
-      get().back(true);
-    },
-    undoRun: async (runId) => {
-      const run = get().runs.find((r) => r.id === runId);
-      if (!run?.result.auditId || run.undo?.status === 'running') return;
-      const patch = (undo: FixRun['undo']) => set((s) => ({ runs: s.runs.map((r) => (r.id === runId ? { ...r, undo } : r)) }));
-      patch({ status: 'running' });
-      const r = await bridge.fixUndo({ auditId: run.result.auditId, confirmed: true });
-      patch(undoState(r));
-      // The history, when it was loaded, shows the undo too.
-      if (get().audit !== null) await get().loadAudit();
-    },
-    loadAudit: async () => {
-      const load = ++auditLoads;
-      set({ auditLoading: true });
-      const r = await bridge.auditList();
-      if (load !== auditLoads) return; // a later load answers instead
-      set(r.ok ? { audit: r.value, auditLoading: false, auditError: null } : { auditLoading: false, auditError: r.error.message });
-    },
-    undoAudit: async (auditId) => {
-      if (get().auditUndos[auditId]?.status === 'running') return;
-      const patch = (u: AuditUndo) => set((s) => ({ auditUndos: { ...s.auditUndos, [auditId]: u } }));
-      patch({ status: 'running' });
-      const r = await bridge.fixUndo({ auditId, confirmed: true });
-      const state = undoState(r);
-      patch(state);
-      // A run of this session with that audit id is undone too (the outcome screen says so).
-      set((s) => ({ runs: s.runs.map((run) => (run.result.auditId === auditId ? { ...run, undo: state } : run)) }));
-      await get().loadAudit();
-    },
-    resetFixState: () => set({ previews: {}, certificate: null, verifying: null, applying: null }),
-  });
+        set({ applying: null, verifying: { nodeId: node.id, runIds } });
+        get().recordFixes(results, true);
+      },
+      continueAfterVerify: () => set({ verifying: null }),
+      retryFixes: () => {
+        set({ verifying: null });
+        get().back(true);
+      },
+      undoRun: async (runId) => {
+        const run = get().runs.find((r) => r.id === runId);
+        if (!run?.result.auditId || run.undo?.status === 'running') return;
+        const patch = (undo: FixRun['undo']) => set((s) => ({ runs: s.runs.map((r) => (r.id === runId ? { ...r, undo } : r)) }));
+        patch({ status: 'running' });
+        const r = await bridge.fixUndo({ auditId: run.result.auditId, confirmed: true });
+        const state = undoState(r);
+        patch(state);
+        if (state.status === 'done') markUndone([run.result.fix]);
+        // The history, when it was loaded, shows the undo too.
+        if (get().audit !== null) await get().loadAudit();
+      },
+      loadAudit: async () => {
+        const load = ++auditLoads;
+        set({ auditLoading: true });
+        const r = await bridge.auditList();
+        if (load !== auditLoads) return; // a later load answers instead
+        set(r.ok ? { audit: r.value, auditLoading: false, auditError: null } : { auditLoading: false, auditError: r.error.message });
+      },
+      undoAudit: async (auditId) => {
+        if (get().auditUndos[auditId]?.status === 'running') return;
+        const patch = (u: AuditUndo) => set((s) => ({ auditUndos: { ...s.auditUndos, [auditId]: u } }));
+        patch({ status: 'running' });
+        const r = await bridge.fixUndo({ auditId, confirmed: true });
+        const state = undoState(r);
+        patch(state);
+        // A run of this session with that audit id is undone too (the outcome screen says so).
+        set((s) => ({ runs: s.runs.map((run) => (run.result.auditId === auditId ? { ...run, undo: state } : run)) }));
+        if (state.status === 'done')
+          markUndone(
+            get()
+              .runs.filter((run) => run.result.auditId === auditId)
+              .map((run) => run.result.fix),
+          );
+        await get().loadAudit();
+      },
+      resetFixState: () => set({ previews: {}, certificate: null, verifying: null, applying: null }),
+    };
+  };

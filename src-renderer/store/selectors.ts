@@ -1,22 +1,65 @@
 /** Derived state: the walk through the decision tree for the current diagnosis, answers and fix results. */
-import { TREE, walk, type Walk, type WalkContext } from '../../src-shared/tree';
+import type { Role } from '../../src-shared/finding';
+import { incompleteProbes } from '../../src-shared/incomplete';
+import type { SectionName } from '../../src-shared/snapshot';
+import { TREE, walk, type StartChoice, type Walk, type WalkContext } from '../../src-shared/tree';
+import { START_CHOICES } from '../lib/labels';
 import type { FixRun } from './fixSlice';
 import type { AppState } from './types';
 
 let last: { key: unknown[]; value: Walk | null } = { key: [], value: null };
 
+/**
+ * The answers the walk sees: the person's, plus the role their start choice expects as the answer to "What is this
+ * computer?" (the engine uses it only when the checks could not tell the role; an explicit answer wins).
+ */
+function walkAnswers(s: AppState): Record<string, string> {
+  const expects = s.startChoiceMade ? START_CHOICES[s.startChoice].expects : undefined;
+  return expects && s.answers.role === undefined ? { ...s.answers, role: expects } : s.answers;
+}
+
 /** The wizard's path (memoised on its inputs, so components re-render only when it changes); null before a run. */
 export function selectWalk(s: AppState): Walk | null {
-  const key = [s.result, s.answers, s.fixResults, s.audienceChosen, s.audience];
+  const key = [s.result, s.answers, s.fixResults, s.startChoiceMade, s.startChoice];
   if (key.length === last.key.length && key.every((k, i) => k === last.key[i])) return last.value;
   let value: Walk | null = null;
   if (s.result) {
-    const answers = s.audienceChosen ? { ...s.answers, audience: s.audience } : s.answers;
-    const ctx: WalkContext = { diagnosis: s.result.diagnosis, snapshot: s.result.snapshot, answers, fixResults: s.fixResults };
+    const ctx: WalkContext = { diagnosis: s.result.diagnosis, snapshot: s.result.snapshot, answers: walkAnswers(s), fixResults: s.fixResults };
     value = walk(TREE, ctx);
   }
   last = { key, value };
   return value;
+}
+
+/** The person's start choice expected one role, the checks found another; the wizard follows the checks. */
+export interface RoleMismatch {
+  chose: StartChoice;
+  expected: Role;
+  found: Role;
+}
+
+let lastMismatch: { key: unknown[]; value: RoleMismatch | null } = { key: [], value: null };
+
+/** Non-null when the role the person's start choice expects contradicts a role the checks derived (memoised). */
+export function selectRoleMismatch(s: AppState): RoleMismatch | null {
+  const key = [s.result, s.startChoice, s.startChoiceMade];
+  if (key.every((k, i) => k === lastMismatch.key[i])) return lastMismatch.value;
+  const expected = s.startChoiceMade ? START_CHOICES[s.startChoice].expects : undefined;
+  const found = s.result?.diagnosis.role;
+  const value = expected && found && found !== 'unknown' && found !== expected ? { chose: s.startChoice, expected, found } : null;
+  lastMismatch = { key, value };
+  return value;
+}
+
+const NONE: SectionName[] = [];
+let lastIncomplete: { result: unknown; value: SectionName[] } = { result: null, value: NONE };
+
+/** The probes that timed out or failed in the current diagnosis (memoised; empty when all answered or before a run). */
+export function selectIncomplete(s: AppState): SectionName[] {
+  if (s.result === lastIncomplete.result) return lastIncomplete.value;
+  const found = s.result ? incompleteProbes(s.result.diagnosis) : NONE;
+  lastIncomplete = { result: s.result, value: found.length ? found : NONE };
+  return lastIncomplete.value;
 }
 
 let lastRuns: { runs: unknown; verifying: unknown; value: FixRun[] | null } = { runs: null, verifying: null, value: null };

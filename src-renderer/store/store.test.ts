@@ -8,7 +8,7 @@ import { reason } from '../../src-shared/reasons';
 
 /** main's refusal of a picked file that is not the chain's root. */
 const NOT_THE_ROOT = reason('refused.matchesNoChain', { kind: 'root', subject: 'CN=x', thumbprint: 'AA', chainRootSubject: 'CN=r', chainRootThumbprint: 'BB' });
-import { createAppStore, selectWalk } from './index';
+import { createAppStore, selectIncomplete, selectRoleMismatch, selectWalk } from './index';
 
 /** A fix run's result: applied and verified unless `over` says otherwise. */
 function runResult(fix: FixRunResult['fix'], over: Partial<FixRunResult> = {}): FixRunResult {
@@ -33,6 +33,7 @@ function fakeBridge(
   org: unknown = null,
   runs: Partial<Record<string, Partial<FixRunResult>>> = {},
   roleHint: 'client' | 'manageOut' | 'server' | null = null,
+  helpdesk: { name: string; email?: string; phone?: string } | null = null,
 ): Bridge & { requests: unknown[] } {
   const listeners = new Set<(p: CollectProgress) => void>();
   const requests: unknown[] = [];
@@ -42,7 +43,15 @@ function fakeBridge(
     requests,
     appInfo: async () => ({
       ok: true,
-      value: { version: '0.1.0', host: 'simulated', scenario: 'untrusted-root', scenarios: ['healthy', 'untrusted-root'], organisation: null, roleHint },
+      value: {
+        version: '0.1.0',
+        host: 'simulated',
+        scenario: 'untrusted-root',
+        scenarios: ['healthy', 'untrusted-root'],
+        organisation: null,
+        helpdesk,
+        roleHint,
+      },
     }),
     collectRun: async (req) => {
       requests.push(req);
@@ -128,27 +137,98 @@ describe('the store', () => {
     expect(selectWalk(s)?.current).toMatchObject({ kind: 'outcome', result: 'working' });
   });
 
-  it('preselects the audience from the diagnosed role unless the user chose one', async () => {
+  it('preselects the start choice from the diagnosed role unless the person chose one', async () => {
     const store = createAppStore(fakeBridge(diagnosis('manageOut', [])));
     await store.getState().startChecks();
-    expect(store.getState().audience).toBe('manageOut');
+    expect(store.getState()).toMatchObject({ startChoice: 'manageOut', words: 'helpdesk', startChoiceMade: false, technical: false });
     const chosen = createAppStore(fakeBridge(diagnosis('manageOut', [])));
-    chosen.getState().chooseAudience('client');
+    chosen.getState().chooseStart('client');
     await chosen.getState().startChecks();
-    expect(chosen.getState().audience).toBe('client');
+    expect(chosen.getState().startChoice).toBe('client');
   });
 
-  it('preselects the audience from the launch-time role hint, for the same machine only', async () => {
+  it('preselects the start choice from the launch-time role hint, for the same machine only; a client hint → client', async () => {
     const store = createAppStore(fakeBridge(diagnosis('client', []), null, {}, 'manageOut'));
     await store.getState().loadInfo();
-    expect(store.getState().audience).toBe('manageOut');
+    expect(store.getState().startChoice).toBe('manageOut');
     const other = createAppStore(fakeBridge(diagnosis('client', []), null, {}, 'manageOut'), 'healthy');
     await other.getState().loadInfo();
-    expect(other.getState().audience).toBe('client');
+    expect(other.getState().startChoice).toBe('client');
     const chosen = createAppStore(fakeBridge(diagnosis('client', []), null, {}, 'manageOut'));
-    chosen.getState().chooseAudience('server');
+    chosen.getState().chooseStart('server');
     await chosen.getState().loadInfo();
-    expect(chosen.getState().audience).toBe('server');
+    expect(chosen.getState().startChoice).toBe('server');
+    const client = createAppStore(fakeBridge(diagnosis('client', []), null, {}, 'client'));
+    client.getState().chooseStart('helpdesk');
+    client.setState({ startChoiceMade: false }); // as if never chosen: the hint decides
+    await client.getState().loadInfo();
+    expect(client.getState()).toMatchObject({ startChoice: 'client', words: 'endUser' });
+  });
+
+  it('a helpdesk choice speaks helpdesk words and turns the technical view on; the person can turn it off again', () => {
+    const store = createAppStore(fakeBridge(diagnosis('client', [])));
+    expect(store.getState()).toMatchObject({ words: 'endUser', technical: false });
+    store.getState().chooseStart('helpdesk');
+    expect(store.getState()).toMatchObject({ startChoice: 'helpdesk', words: 'helpdesk', technical: true });
+    store.getState().setTechnical(false);
+    expect(store.getState().technical).toBe(false);
+    store.getState().chooseStart('client');
+    expect(store.getState()).toMatchObject({ words: 'endUser', technical: false });
+  });
+
+  it('the checks decide the role: an untrusted-root laptop marked "server" still reaches its one-click fix, with a mismatch', async () => {
+    const { diagnosis: d, snapshot } = only('iphttps-untrusted-root', PINNED_ORG);
+    const store = createAppStore(fakeBridge(d, snapshot?.org));
+    store.getState().chooseStart('server');
+    await store.getState().startChecks();
+    expect(selectWalk(store.getState())?.current).toMatchObject({ kind: 'fix', fixes: ['import-root-ca'] });
+    expect(selectRoleMismatch(store.getState())).toEqual({ chose: 'server', expected: 'server', found: 'client' });
+  });
+
+  it('a healthy laptop marked "server" is working, walked as a laptop; the helpdesk choice expects nothing, so no mismatch', async () => {
+    const store = createAppStore(fakeBridge(diagnosis('client', [])));
+    store.getState().chooseStart('server');
+    await store.getState().startChecks();
+    const w = selectWalk(store.getState())!;
+    expect(w.current).toMatchObject({ kind: 'outcome', result: 'working' });
+    expect(w.path.find((p) => p.node.id === 'role-client')?.status).toBe('info');
+    expect(selectRoleMismatch(store.getState())).toMatchObject({ found: 'client' });
+    store.getState().chooseStart('helpdesk');
+    expect(selectRoleMismatch(store.getState())).toBeNull();
+    store.getState().chooseStart('client');
+    expect(selectRoleMismatch(store.getState())).toBeNull();
+  });
+
+  it('with a role the checks cannot tell, the start choice answers "What is this computer?"; helpdesk asks it', async () => {
+    const offered = { ...finding('isatap-default-state-no-interface'), fixes: ['enable-isatap' as const] };
+    const store = createAppStore(fakeBridge(diagnosis('unknown', [offered])));
+    store.getState().chooseStart('manageOut');
+    await store.getState().startChecks();
+    expect(selectWalk(store.getState())?.current).toMatchObject({ kind: 'fix', fixes: ['enable-isatap'] });
+    expect(selectRoleMismatch(store.getState())).toBeNull();
+    store.getState().chooseStart('helpdesk');
+    expect(selectWalk(store.getState())?.current).toMatchObject({ kind: 'question', question: 'role' });
+    store.getState().answer('role', 'manageOut');
+    expect(selectWalk(store.getState())?.current).toMatchObject({ kind: 'fix', fixes: ['enable-isatap'] });
+  });
+
+  it('names the probes that did not answer (stable while the result is the same), and the helpdesk from app info', async () => {
+    const d = {
+      ...diagnosis('client', []),
+      probes: {
+        teredo: { status: 'error' as const, ms: 3, message: 'boom' },
+        nrpt: { status: 'timedOut' as const, ms: 9 },
+        os: { status: 'ok' as const, ms: 1 },
+      },
+    };
+    const store = createAppStore(fakeBridge(d, null, {}, null, { name: 'Contoso IT', phone: '+1 555 0100' }));
+    expect(selectIncomplete(store.getState())).toEqual([]);
+    await store.getState().loadInfo();
+    expect(store.getState().helpdesk).toEqual({ name: 'Contoso IT', phone: '+1 555 0100' });
+    await store.getState().startChecks();
+    const first = selectIncomplete(store.getState());
+    expect(first).toEqual(['nrpt', 'teredo']);
+    expect(selectIncomplete(store.getState())).toBe(first);
   });
 
   it('answers move the walk on, and Back takes the last answer away', async () => {
@@ -252,8 +332,23 @@ describe('the store', () => {
     await store.getState().startChecks();
     await store.getState().applyFixes(selectWalk(store.getState())!.current as FixNode, {});
     const run = store.getState().runs[0]!;
+    expect(selectWalk(store.getState())?.current).toMatchObject({ kind: 'outcome', result: 'fixed' });
     await store.getState().undoRun(run.id);
     expect(bridge.requests).toContainEqual({ undo: { auditId: 'a-reset-winhttp-proxy', confirmed: true } });
     expect(store.getState().runs[0]?.undo?.status).toBe('done');
+    // Undone: the change no longer counts, so the walk does not end in "fixed" any more.
+    expect(store.getState().fixResults['reset-winhttp-proxy']).toBe('undone');
+    const w = selectWalk(store.getState())!;
+    expect(w.current).toMatchObject({ kind: 'outcome', result: 'escalate', cause: 'iphttps-proxy' });
+    expect(w.path.find((p) => p.node.id === 'fix-proxy')?.status).toBe('undone');
+  });
+
+  it('an undo from the history of a fix run in this session also takes the fix back from the walk', async () => {
+    const store = createAppStore(fakeBridge(diagnosis('client', [finding('ip-helper-stopped')])));
+    await store.getState().startChecks();
+    await store.getState().applyFixes(selectWalk(store.getState())!.current as FixNode, {});
+    expect(selectWalk(store.getState())?.current).toMatchObject({ result: 'fixed' });
+    await store.getState().undoAudit('a-start-ip-helper');
+    expect(selectWalk(store.getState())?.current).toMatchObject({ result: 'escalate' });
   });
 });

@@ -3,7 +3,9 @@
  * walks over (the path itself is derived, see selectors.ts).
  */
 import type { FixId } from '../../src-shared/ids';
-import type { Audience, FixOutcome } from '../../src-shared/tree';
+import type { Role } from '../../src-shared/finding';
+import type { FixOutcome, StartChoice } from '../../src-shared/tree';
+import { START_CHOICES, type Words } from '../lib/labels';
 import type { Slice } from './types';
 
 /** The screens of the wizard; the guide shows the path and its current step (question, fix, verify, outcome). */
@@ -15,13 +17,20 @@ export type HistoryEntry = { answer: string } | { fixes: FixId[]; applied?: bool
 /** Wizard state and actions. */
 export interface WizardSlice {
   screen: Screen;
-  audience: Audience;
-  /** True once the user picked the audience; only then does it override the diagnosed role. */
-  audienceChosen: boolean;
+  /** The start screen's choice (preselected from the launch-time role hint, or the last diagnosed role). */
+  startChoice: StartChoice;
+  /**
+   * True once the person picked it; only then may it pre-answer "What is this computer?", and only when the checks
+   * cannot tell the role (it never overrides a diagnosed role: see selectRoleMismatch).
+   */
+  startChoiceMade: boolean;
+  /** The words of the start choice (START_CHOICES[startChoice].words), kept with it. */
+  words: Words;
   answers: Record<string, string>;
   fixResults: Partial<Record<FixId, FixOutcome>>;
   history: HistoryEntry[];
-  chooseAudience: (a: Audience) => void;
+  /** The person picks a start choice; a helpdesk one also turns the technical view on (it can be turned off again). */
+  chooseStart: (c: StartChoice) => void;
   /** Leaves the start screen: runs the checks, then shows the guide. */
   startChecks: () => Promise<void>;
   /** Imports a snapshot file and shows its guide. */
@@ -37,8 +46,13 @@ export interface WizardSlice {
   restart: () => void;
 }
 
-/** The audience a diagnosed role stands for. */
-export const ROLE_TO_AUDIENCE: Record<string, Audience | undefined> = { client: 'client', manageOut: 'manageOut', server: 'server' };
+/** The start choice a known role stands for (a role hint or a diagnosed role preselects it). */
+export const ROLE_TO_CHOICE: Record<Role, StartChoice | undefined> = { client: 'client', manageOut: 'manageOut', server: 'server', unknown: undefined };
+
+/** The state of a start choice: the choice and its words. */
+export function startChoiceState(c: StartChoice): { startChoice: StartChoice; words: Words } {
+  return { startChoice: c, words: START_CHOICES[c].words };
+}
 
 /** Creates the wizard slice over this bridge. */
 export const createWizardSlice: Slice<WizardSlice> = (set, get) => {
@@ -46,17 +60,20 @@ export const createWizardSlice: Slice<WizardSlice> = (set, get) => {
   const afterCollect = () => {
     const s = get();
     if (s.collecting !== 'done' || !s.result) return; // the checks screen shows the error
-    const derived = ROLE_TO_AUDIENCE[s.result.diagnosis.role];
-    set({ screen: 'guide', ...(derived && !s.audienceChosen ? { audience: derived } : {}) });
+    const derived = ROLE_TO_CHOICE[s.result.diagnosis.role];
+    set({ screen: 'guide', ...(derived && !s.startChoiceMade ? startChoiceState(derived) : {}) });
   };
   return {
     screen: 'start',
-    audience: 'client',
-    audienceChosen: false,
+    ...startChoiceState('client'),
+    startChoiceMade: false,
     answers: {},
     fixResults: {},
     history: [],
-    chooseAudience: (a) => set({ audience: a, audienceChosen: true }),
+    chooseStart: (c) => {
+      set({ ...startChoiceState(c), startChoiceMade: true });
+      if (START_CHOICES[c].words === 'helpdesk') get().setTechnical(true);
+    },
     startChecks: async () => {
       get().resetFixState();
       set({ screen: 'checks', answers: {}, fixResults: {}, history: [] });

@@ -2,8 +2,23 @@
  * The pure engine over the tree data: evaluate a condition, take one step, walk until the wizard needs the user
  * (an unanswered question, a fix not yet run, a verification not yet done) or reaches an outcome.
  */
-import type { Finding } from '../finding';
-import type { CheckNode, Condition, NodeId, Tree, TreeNode, WalkContext } from './types';
+import type { Finding, Role } from '../finding';
+import type { CheckNode, Condition, FixOutcome, NodeId, Tree, TreeNode, WalkContext } from './types';
+
+const ANSWERABLE_ROLES: readonly string[] = ['client', 'manageOut', 'server'];
+
+/**
+ * The role the walk follows: the one the checks derived; only when they could not tell, the person's answer to
+ * "What is this computer?" (which the start screen's choice may pre-answer). A choice never overrides evidence.
+ */
+export function effectiveRole(ctx: Pick<WalkContext, 'diagnosis' | 'answers'>): Role {
+  if (ctx.diagnosis.role !== 'unknown') return ctx.diagnosis.role;
+  const answer = ctx.answers.role;
+  return answer !== undefined && ANSWERABLE_ROLES.includes(answer) ? (answer as Role) : 'unknown';
+}
+
+/** Fix results that mean nothing was changed (or the change was taken back): the fix attempt ends there. */
+const NOT_APPLIED: readonly (FixOutcome | undefined)[] = ['declined', 'skipped', 'undone'];
 
 /** Whether a condition holds in this context. */
 export function holds(c: Condition, ctx: WalkContext): boolean {
@@ -15,8 +30,7 @@ export function holds(c: Condition, ctx: WalkContext): boolean {
   }
   if ('role' in c) {
     const roles: readonly string[] = Array.isArray(c.role) ? c.role : [c.role];
-    // The user's own choice on the start screen wins over what the evidence suggests.
-    return roles.includes(ctx.answers.audience ?? ctx.diagnosis.role);
+    return roles.includes(effectiveRole(ctx));
   }
   if ('pinned' in c) {
     const org = ctx.snapshot?.org;
@@ -51,9 +65,9 @@ export function nextNode(tree: Tree, node: TreeNode, ctx: WalkContext): Step {
       const results = node.fixes.map((f) => ctx.fixResults[f]);
       if (results.some((r) => r === undefined)) {
         // A fix not applied (or declined) ends the fix attempt: later fixes of the node never run on their own.
-        return results.some((r) => r === 'declined' || r === 'skipped') ? { next: node.skipped } : { waiting: 'fix' };
+        return results.some((r) => NOT_APPLIED.includes(r)) ? { next: node.skipped } : { waiting: 'fix' };
       }
-      return results.every((r) => r === 'declined' || r === 'skipped') ? { next: node.skipped } : { next: node.next };
+      return results.every((r) => NOT_APPLIED.includes(r)) ? { next: node.skipped } : { next: node.next };
     }
     case 'verify': {
       const results = node.fixes.map((f) => ctx.fixResults[f]);
@@ -65,14 +79,28 @@ export function nextNode(tree: Tree, node: TreeNode, ctx: WalkContext): Step {
   }
 }
 
+/**
+ * How a fix or verify step the walk went past ended. `done` only when every fix of the step was applied and
+ * verified; `notVerified`: applied, but the checks still fail; `notApplied`: it ran and failed (nothing known to have
+ * changed); `declined`: refused at the administrator prompt; `notRun`: the person did not apply it (or an earlier fix
+ * of the step stopped it); `undone`: applied, then undone (the machine is as before).
+ */
+export const FIX_STEP_STATUSES = ['done', 'notVerified', 'notApplied', 'declined', 'notRun', 'undone'] as const;
+/** One of FIX_STEP_STATUSES. */
+export type FixStepStatus = (typeof FIX_STEP_STATUSES)[number];
+
+/** Every status a step of the path can have. */
+export const STEP_STATUSES = ['passed', 'failed', 'info', 'skipped', 'answered', 'current', ...FIX_STEP_STATUSES] as const;
+
 /** A step of the path as the guide shows it. */
 export interface PathStep {
   node: TreeNode;
   /**
    * For problem checks `failed` (problem found) or `passed`; for info checks `info` when they hold, else `skipped`
-   * (a role the machine does not have is not worth showing); for questions `answered`; else `done`/`current`.
+   * (a role the machine does not have is not worth showing); for questions `answered`; for fix and verify steps
+   * one of FIX_STEP_STATUSES; `current` for the step the walk stopped on.
    */
-  status: 'passed' | 'failed' | 'info' | 'skipped' | 'answered' | 'done' | 'current';
+  status: (typeof STEP_STATUSES)[number];
   /** The findings a failed or info check matched, for their evidence. */
   findings: Finding[];
   answer?: string;
@@ -131,7 +159,19 @@ function describe(node: TreeNode, ctx: WalkContext): PathStep {
     return { node, status, findings: held ? matchedFindings(node, ctx) : [] };
   }
   if (node.kind === 'question') return { node, status: 'answered', findings: [], answer: ctx.answers[node.question] };
+  if (node.kind === 'fix' || node.kind === 'verify')
+    return { node, status: fixStepStatus(node.fixes.map((f) => ctx.fixResults[f])), findings: relevantFindings(node, ctx) };
   return { node, status: 'done', findings: relevantFindings(node, ctx) };
+}
+
+/** How a fix or verify step ended, from its fixes' results: the worst of them decides (a step is `done` only when all verified). */
+export function fixStepStatus(results: (FixOutcome | undefined)[]): FixStepStatus {
+  if (results.includes('undone')) return 'undone';
+  if (results.includes('declined')) return 'declined';
+  if (results.includes('failed')) return 'notApplied';
+  if (results.includes('notVerified')) return 'notVerified';
+  if (results.every((r) => r === 'verified')) return 'done';
+  return 'notRun';
 }
 
 /** Every node id a node can lead to (for graph tests and the report). */

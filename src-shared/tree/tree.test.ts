@@ -195,13 +195,67 @@ describe('branches after answers and fixes', () => {
     endsAt(walk(TREE, { diagnosis: d, answers: {}, fixResults: {} }), { fix: 'renew-machine-certificate' });
   });
 
-  it('the start screen choice overrides the derived role; an unknown role asks', () => {
+  it('the checks decide the role: a start choice (pre-answer of "role") never overrides a derived one', () => {
+    // An untrusted-root laptop whose person said "server" still reaches its one-click fix.
+    const pinned = withCtx('untrusted-root', { answers: { role: 'server' } });
+    const w = walk(TREE, pinned);
+    endsAt(w, { fix: 'import-root-ca' });
+    expect(w.path.find((p) => p.node.id === 'role-client')?.status).toBe('info');
+    expect(w.path.map((p) => p.node.id)).not.toContain('server-unchecked');
+    // A healthy laptop marked "server" is walked as a laptop and is working.
+    const healthy = walk(TREE, { diagnosis: diagnosis('client', []), answers: { role: 'server' }, fixResults: {} });
+    endsAt(healthy, { outcome: 'working' });
+    expect(healthy.path.find((p) => p.node.id === 'role-client')?.status).toBe('info');
+    expect(healthy.path.find((p) => p.node.id === 'role-server')?.status).toBe('skipped');
+  });
+
+  it('an unknown role asks "What is this computer?" (key role); its answer, or the start choice, decides', () => {
     const d = diagnosis('unknown', []);
     const w = walk(TREE, { diagnosis: d, answers: {}, fixResults: {} });
-    expect(w.current.kind === 'question' && w.current.question).toBe('audience');
+    expect(w.current.kind === 'question' && w.current.question).toBe('role');
     const offered = { ...finding('isatap-default-state-no-interface'), fixes: ['enable-isatap' as const] };
-    const mo = walk(TREE, { diagnosis: diagnosis('client', [offered]), answers: { audience: 'manageOut' }, fixResults: {} });
+    const mo = walk(TREE, { diagnosis: diagnosis('unknown', [offered]), answers: { role: 'manageOut' }, fixResults: {} });
     endsAt(mo, { fix: 'enable-isatap' });
+    expect(mo.path.find((p) => p.node.id === 'role-manage-out')?.status).toBe('info');
+    // An answer that names no role is no answer.
+    expect(walk(TREE, { diagnosis: d, answers: { role: 'toaster' }, fixResults: {} }).current.id).toBe('role-question');
+  });
+
+  it('a server (no server probes yet) is never called working: it ends "not fully checked", naming what was not checked', () => {
+    const contexts: WalkContext[] = [
+      { diagnosis: diagnosis('server', []), answers: {}, fixResults: {} },
+      { diagnosis: diagnosis('server', [], 'unknown'), answers: {}, fixResults: {} },
+      { diagnosis: diagnosis('unknown', [], 'unknown'), answers: { role: 'server' }, fixResults: {} },
+    ];
+    for (const ctx of contexts) {
+      const w = walk(TREE, ctx);
+      endsAt(w, { outcome: 'incomplete' });
+      expect(w.current.id).toBe('server-not-checked');
+      expect(w.current.plain).toMatch(/IP-HTTPS certificate, preauthentication and its ISATAP router/);
+    }
+  });
+
+  it('fix and verify steps say how they ended: done only when applied and verified', () => {
+    const statusOf = (ctx: WalkContext, id: string) => walk(TREE, ctx).path.find((p) => p.node.id === id)?.status;
+    expect(statusOf(withCtx('clock-skew', { fixResults: { 'resync-time': 'verified' } }), 'fix-clock')).toBe('done');
+    expect(statusOf(withCtx('clock-skew', { fixResults: { 'resync-time': 'verified' } }), 'fix-clock:verify')).toBe('done');
+    expect(statusOf(withCtx('clock-skew', { fixResults: { 'resync-time': 'skipped' } }), 'fix-clock')).toBe('notRun');
+    expect(statusOf(withCtx('clock-skew', { fixResults: { 'resync-time': 'declined' } }), 'fix-clock')).toBe('declined');
+    expect(statusOf(withCtx('clock-skew', { fixResults: { 'resync-time': 'failed' } }), 'fix-clock')).toBe('notApplied');
+    expect(statusOf(withCtx('clock-skew', { fixResults: { 'resync-time': 'notVerified' } }), 'fix-clock:verify')).toBe('notVerified');
+    expect(
+      statusOf(withCtx('winhttp-proxy', { fixResults: { 'reset-winhttp-proxy': 'declined', 'clear-iphlpsvc-proxy-cache': 'skipped' } }), 'fix-proxy'),
+    ).toBe('declined');
+  });
+
+  it('an undone fix counts as not applied: the walk no longer ends in fixed', () => {
+    const fixed = withCtx('winhttp-proxy', { fixResults: { 'reset-winhttp-proxy': 'verified', 'clear-iphlpsvc-proxy-cache': 'verified' } });
+    endsAt(walk(TREE, fixed), { outcome: 'fixed' });
+    const one = walk(TREE, withCtx('winhttp-proxy', { fixResults: { 'reset-winhttp-proxy': 'verified', 'clear-iphlpsvc-proxy-cache': 'undone' } }));
+    endsAt(one, { outcome: 'escalate', cause: 'iphttps-proxy' });
+    const both = walk(TREE, withCtx('clock-skew', { fixResults: { 'resync-time': 'undone' } }));
+    endsAt(both, { outcome: 'escalate', cause: 'clock-skew' });
+    expect(both.path.find((p) => p.node.id === 'fix-clock')?.status).toBe('undone');
   });
 
   it('a status the checks cannot tell is never called working', () => {

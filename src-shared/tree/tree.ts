@@ -11,7 +11,17 @@ import type { CheckNode, NodeId, Tree, TreeNode } from './types';
 
 // Shared tail: anything the branches did not name still gets an honest ending.
 const tail: TreeNode[] = [
-  problem('other-errors', { status: 'problems' }, 'Anything else', 'Looking for any other problem the checks found.', 'escalate-other', 'status-unknown'),
+  problem('other-errors', { status: 'problems' }, 'Anything else', 'Looking for any other problem the checks found.', 'escalate-other', 'server-unchecked'),
+  // No probe reads the server side yet (the sections are the client's and the manage-out host's), so a server with
+  // nothing found has not been shown to work: say what was not checked rather than "working".
+  info(
+    'server-unchecked',
+    { role: 'server' },
+    'The server side is not checked yet',
+    'This version only checks DirectAccess from the side of a laptop or a managing workstation.',
+    'server-not-checked',
+    'status-unknown',
+  ),
   problem(
     'status-unknown',
     { status: 'unknown' },
@@ -49,6 +59,15 @@ const tail: TreeNode[] = [
     'Your administrator needs to look at this',
     'The checks found a problem this wizard cannot fix on this computer. Send the report below to your helpdesk.',
   ),
+  {
+    kind: 'outcome',
+    id: 'server-not-checked',
+    result: 'incomplete',
+    title: 'The server was not checked',
+    plain:
+      'This version of the wizard cannot check the DirectAccess server itself: its IP-HTTPS certificate, preauthentication and its ISATAP router ' +
+      'are not checked, so it cannot say the server works. Send the report below to whoever looks after the server.',
+  },
   escalate(
     'escalate-unknown',
     undefined,
@@ -57,9 +76,17 @@ const tail: TreeNode[] = [
   ),
 ];
 
-// Which machine this is decides which checks apply; the user's choice on the start screen wins.
+// Which machine this is decides which checks apply: the role the checks derived; only when they could not tell, the
+// person's answer to "What is this computer?" (the start screen's choice may pre-answer it; see effectiveRole).
 const role: TreeNode[] = [
-  info('role-server', { role: 'server' }, 'This is the DirectAccess server', 'Checking the server side.', chainStart('server'), 'role-manage-out'),
+  info(
+    'role-server',
+    { role: 'server' },
+    'This is the DirectAccess server',
+    'This version reads no server settings yet, so the result says what it could not check.',
+    chainStart('server'),
+    'role-manage-out',
+  ),
   info(
     'role-manage-out',
     { role: 'manageOut' },
@@ -74,12 +101,12 @@ const role: TreeNode[] = [
     'This laptop should reach work over the internet',
     'Checking the DirectAccess connection of this computer.',
     chainStart('client'),
-    'audience',
+    'role-question',
   ),
   {
     kind: 'question',
-    id: 'audience',
-    question: 'audience',
+    id: 'role-question',
+    question: 'role',
     title: 'What is this computer?',
     plain: 'The checks could not tell which kind of computer this is.',
     options: [

@@ -9,14 +9,23 @@ import type { Snapshot } from '../snapshot';
 /** A node's id: unique in the tree, stable (reports record the path through the tree by these ids). */
 export type NodeId = string;
 
-/** Who the wizard is for; the start screen sets it (preselected from the diagnosed role). */
+/** A role the evidence (or the person, when the evidence cannot tell) can name: the answer values of the `role` question. */
 export type Audience = Exclude<Role, 'unknown'>;
+
+/**
+ * The start screen's choice: who is at the keyboard and, for some, what they expect the machine to be. It only
+ * words the wizard and may pre-answer the `role` question; it never overrides a role the checks derived.
+ */
+export type StartChoice = 'client' | 'helpdesk' | 'manageOut' | 'server';
 
 /** A test over the diagnosis, the snapshot's organisation config and the user's answers. */
 export type Condition =
   /** Some finding with one of these ids is present (any severity unless `severity` narrows it). */
   | { finding: RootCauseId | RootCauseId[]; variant?: string; severity?: Severity }
-  /** The audience the user chose, or else the role the diagnosis derived, is one of these. */
+  /**
+   * The role the diagnosis derived is one of these; only when it is `unknown` does the person's answer to the `role`
+   * question stand in (see `effectiveRole` in engine.ts).
+   */
   | { role: Role | Role[] }
   /** The organisation config pins a root (or intermediate) certificate the import can use. */
   | { pinned: 'root' | 'intermediate' }
@@ -30,8 +39,11 @@ export type Condition =
   | { any: Condition[] }
   | { not: Condition };
 
-/** How a fix ended, as the fix/verify stages report it to the tree. */
-export type FixOutcome = 'verified' | 'notVerified' | 'failed' | 'declined' | 'skipped';
+/**
+ * How a fix ended, as the fix/verify stages report it to the tree. `undone`: it was applied, then undone, so the
+ * machine is as before and the tree treats it like a fix that was not applied.
+ */
+export type FixOutcome = 'verified' | 'notVerified' | 'failed' | 'declined' | 'skipped' | 'undone';
 
 interface NodeBase {
   id: NodeId;
@@ -93,8 +105,11 @@ export interface VerifyNode extends NodeBase {
   failed: NodeId;
 }
 
-/** Where a walk ends. */
-export type OutcomeResult = 'working' | 'working-inside' | 'fixed' | 'reboot-needed' | 'retry' | 'escalate';
+/**
+ * Where a walk ends. `incomplete`: nothing wrong was found, but this version has no checks for what matters on this
+ * machine (the DirectAccess server), so it must not be called working.
+ */
+export type OutcomeResult = 'working' | 'working-inside' | 'fixed' | 'reboot-needed' | 'retry' | 'escalate' | 'incomplete';
 
 /** A leaf: DirectAccess works, works after a fix, or the administrator must change something (with the report). */
 export interface OutcomeNode extends NodeBase {
@@ -118,7 +133,10 @@ export interface WalkContext {
   diagnosis: Diagnosis;
   /** For the organisation config (pins, ISATAP router); absent when only a diagnosis is at hand. */
   snapshot?: Pick<Snapshot, 'org'> | null;
-  /** Answers by question key; `audience` is the start screen's choice. */
+  /**
+   * Answers by question key. `role` answers "What is this computer?" (used only when the diagnosed role is
+   * `unknown`); the start screen's choice may pre-answer it.
+   */
   answers: Record<string, string>;
   fixResults: Partial<Record<FixId, FixOutcome>>;
 }

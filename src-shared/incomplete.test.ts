@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { incompleteProbes } from './incomplete';
+
+describe('incompleteProbes', () => {
+  it('names the probes that timed out or failed, in collection order, and nothing else', () => {
+    const probes = {
+      teredo: { status: 'error' as const, ms: 5, message: 'Get-NetTeredoState threw' },
+      os: { status: 'ok' as const, ms: 1 },
+      nrpt: { status: 'timedOut' as const, ms: 15000 },
+      isatap: { status: 'notApplicable' as const, ms: 0 },
+    };
+    expect(incompleteProbes({ probes })).toEqual(['nrpt', 'teredo']);
+    expect(incompleteProbes({ probes: { os: { status: 'ok', ms: 1 } } })).toEqual([]);
+    expect(incompleteProbes({ probes: {} })).toEqual([]);
+  });
+});
