@@ -60,6 +60,7 @@ export function createHandlers(doctor: Doctor, fixes: FixExecutor, reportsDir: s
       scenario: doctor.scenarioName,
       scenarios: doctor.host.kind === 'simulated' ? listScenarios() : [],
       organisation: doctor.orgConfig?.organisation ?? null,
+      helpdesk: doctor.orgConfig?.helpdesk ?? null,
       // The start screen should not wait long for it: a slow machine just gets no preselection.
       roleHint: await within(doctor.roleHint(), ROLE_HINT_WAIT_MS, null),
     }),
