@@ -5,8 +5,13 @@ import { closeSync, ftruncateSync, linkSync, mkdirSync, mkdtempSync, openSync, r
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { diagnose } from '../src-shared/diagnose';
+import { buildReport } from '../src-shared/report/report';
+import { reportHtml } from '../src-shared/report/reportHtml';
+import type { Snapshot } from '../src-shared/snapshot';
 import { buildSnapshot } from '../test-support/snapshotBuilder';
 import { appRoot } from './paths';
+import { saveReport } from './report/saveReport';
 import { buildCli, runCli } from './testing/runCli';
 
 const root = appRoot();
@@ -147,5 +152,98 @@ describe('diagnose of a snapshot with a hostile machine name', () => {
     expect(text.stdout.split('\n')[0]).toBe(']0;pwnedCLIENT012J OK: healthy (client): DirectAccess looks healthy.');
     const json = await daDoctor(['diagnose', '--snapshot', file, '--json']);
     expect(JSON.parse(json.stdout).machine).toBe(machine);
+  });
+});
+
+describe('a report page saved by the wizard opens like the snapshot it carries', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dad-handoff-'));
+  const snap = join(dir, 'snap.json');
+  let page = '';
+  let pageText = '';
+
+  beforeAll(async () => {
+    expect((await daDoctor(['collect', '--scenario', 'winhttp-proxy', '--out', snap])).code).toBe(0);
+    // The wizard's own path: the page builds the bundle and its HTML, main's report:save writes it.
+    const snapshot = JSON.parse(readFileSync(snap, 'utf8')) as Snapshot;
+    snapshot.machine = 'PC</script><script>alert(1)</script>';
+    writeFileSync(snap, JSON.stringify(snapshot));
+    const html = reportHtml(
+      buildReport({
+        snapshot,
+        diagnosis: diagnose(snapshot),
+        appVersion: '1.0.0',
+        createdAt: new Date().toISOString(),
+        outcome: { result: 'escalate', title: 'Needs your IT department' },
+      }),
+    );
+    page = (await saveReport(dir, html, snapshot.machine)).path;
+    pageText = readFileSync(page, 'utf8');
+  });
+
+  it('diagnose --snapshot report.html gives what the snapshot gives, in text and in JSON, with the same exit code', async () => {
+    for (const json of [[], ['--json']]) {
+      const fromSnapshot = await daDoctor(['diagnose', '--snapshot', snap, ...json]);
+      const fromPage = await daDoctor(['diagnose', '--snapshot', page, ...json]);
+      expect(fromPage.code).toBe(1);
+      expect(fromPage).toEqual(fromSnapshot);
+    }
+    const diagnosis = JSON.parse((await daDoctor(['diagnose', '--snapshot', page, '--json'])).stdout);
+    expect(diagnosis.findings.map((f: { id: string }) => f.id)).toContain('iphttps-proxy');
+    expect(diagnosis.machine).toBe('PC</script><script>alert(1)</script>');
+  });
+
+  it('report --snapshot report.html writes a new report that says it is about another computer', async () => {
+    const out = join(dir, 'again.html');
+    const { code, stderr } = await daDoctor(['report', '--snapshot', page, '--out', out]);
+    expect(code, stderr).toBe(1);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('class="banner imported"');
+    expect(html).toContain('iphttps-proxy');
+  });
+
+  it('report --scenario names the organisation’s helpdesk', async () => {
+    const out = join(dir, 'helpdesk.html');
+    expect((await daDoctor(['report', '--scenario', 'untrusted-root', '--out', out])).code).toBe(1);
+    expect(readFileSync(out, 'utf8')).toContain('<h2>Who to contact</h2><p><strong>Contoso IT Service Desk</strong>');
+  });
+
+  const hostile = (name: string, content: string | Buffer) => {
+    const p = join(dir, name);
+    writeFileSync(p, content);
+    return p;
+  };
+  it.each([
+    [
+      'a page with two data blocks',
+      () => hostile('two.html', pageText.replace('</body>', `${/<script type="application\/json"[^]*?<\/script>/.exec(pageText)![0]}</body>`)),
+      /2 blocks of report data/,
+    ],
+    [
+      'a page whose data is broken JSON',
+      () => hostile('broken.html', pageText.replace('"schema":"da-doctor/report@1"', '"schema":"da-doctor/report@1",,')),
+      /report data is not valid JSON/,
+    ],
+    ['a page cut off in its data', () => hostile('cut.html', pageText.slice(0, pageText.indexOf('"sections"'))), /cut off/],
+    ['a page of someone else', () => hostile('other.html', '<!doctype html><html><body>hello</body></html>'), /not a report saved by DirectAccess Doctor/],
+    [
+      'a file that is not UTF-8',
+      () => hostile('latin1.html', Buffer.concat([Buffer.from(pageText.slice(0, 500)), Buffer.from([0xe9, 0xff]), Buffer.from(pageText.slice(500))])),
+      /not UTF-8 text/,
+    ],
+  ])('%s: exit 2, one line on stderr, nothing on stdout, nothing written', async (_label, make, message) => {
+    const file = make();
+    for (const args of [
+      ['diagnose', '--snapshot', file],
+      ['diagnose', '--snapshot', file, '--json'],
+      ['report', '--snapshot', file, '--out', join(dir, `${basename(file)}.out.html`)],
+    ]) {
+      const { code, stdout, stderr } = await daDoctor(args);
+      expect(code, args.join(' ')).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+      expect(stderr).toMatch(message);
+      expect(stderr).not.toMatch(/internal error|\bat .*:\d+:\d+/);
+    }
+    expect(readdirSync(dir).filter((f) => f.includes('.out.'))).toEqual([]);
   });
 });

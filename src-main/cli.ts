@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import type { Diagnosis } from '../src-shared/finding';
+import type { OrgConfig } from '../src-shared/orgConfig';
 import { buildReport } from '../src-shared/report/report';
 import { reportHtml } from '../src-shared/report/reportHtml';
 import { parseArgs, USAGE, type ParsedArgs } from './cli/args';
@@ -58,9 +59,15 @@ function doctorFor(args: ParsedArgs): Doctor {
   const scenario = args.options.get('scenario');
   if (typeof scenario === 'string') return Doctor.simulated(scenario);
   if (process.platform !== 'win32') throw new InputError('live checks need Windows; use --scenario NAME for the simulated host');
+  return Doctor.windows(thisMachineOrg());
+}
+
+/** This Windows machine's organisation configuration (none off Windows), its skipped sources reported on stderr. */
+function thisMachineOrg(): OrgConfig | null {
+  if (process.platform !== 'win32') return null;
   const org = loadOrgConfig();
   for (const e of org.errors) process.stderr.write(`da-doctor: ${printableLine(e)}\n`);
-  return Doctor.windows(org.config);
+  return org.config;
 }
 
 /** Collects with progress on stderr when a person is watching. */
@@ -94,7 +101,10 @@ async function runCollect(args: ParsedArgs): Promise<number> {
   return 0;
 }
 
-/** report --snapshot FILE (or --scenario) --out FILE.html: the administrator's page, with the JSON beside it. */
+/**
+ * report --snapshot FILE (or --scenario) --out FILE.html: the administrator's page, with the JSON beside it. The
+ * --snapshot file may itself be a report page (its embedded snapshot is diagnosed again).
+ */
 async function runReport(args: ParsedArgs): Promise<number> {
   noPositional(args);
   const out = args.options.get('out');
@@ -104,8 +114,28 @@ async function runReport(args: ParsedArgs): Promise<number> {
   const jsonOut = out.replace(/\.html?$/i, '.json');
   // Both outputs are checked before anything is read or written: report --snapshot r.json --out r.html would replace its input.
   await refuseOverwrite(typeof snapshotFile === 'string' ? snapshotFile : undefined, [out, jsonOut]);
-  const result = typeof snapshotFile === 'string' ? diagnoseSnapshotText(await readInputFile(snapshotFile)) : await collectWith(doctorFor(args));
-  const bundle = buildReport({ ...result, appVersion: appVersion(), redact: args.options.has('redact'), createdAt: new Date().toISOString() });
+  // A snapshot file is another computer's: the page says so. The helpdesk is this organisation's (the scenario's on
+  // the simulated host), never the file's own `org` block, which anyone can write.
+  let result: CollectResult;
+  let helpdesk: OrgConfig['helpdesk'];
+  if (typeof snapshotFile === 'string') {
+    result = diagnoseSnapshotText(await readInputFile(snapshotFile));
+    helpdesk = thisMachineOrg()?.helpdesk;
+  } else {
+    const doctor = doctorFor(args);
+    helpdesk = doctor.orgConfig?.helpdesk;
+    result = await collectWith(doctor);
+  }
+  const bundle = buildReport({
+    snapshot: result.snapshot,
+    diagnosis: result.diagnosis,
+    appVersion: appVersion(),
+    redact: args.options.has('redact'),
+    createdAt: new Date().toISOString(),
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    ...(helpdesk ? { helpdesk } : {}),
+    ...(typeof snapshotFile === 'string' ? { imported: { machine: result.snapshot.machine } } : {}),
+  });
   await writeAtomically(out, reportHtml(bundle));
   await writeAtomically(jsonOut, `${JSON.stringify(bundle, null, 2)}\n`);
   process.stderr.write(`report written to ${printableLine(out)}\n`);

@@ -31,7 +31,8 @@ async function main(): Promise<void> {
   const dataDir = hooks.dataDir ?? mkdtempSync(join(tmpdir(), 'da-doctor-demo-'));
   const warm = doctor.warmUp(); // PowerShell starts while the page loads
   const { server, url } = await startHttpBridge({
-    router: new Router(doctor, { dataDir }),
+    // Saved reports go to DAD_REPORTS_DIR (the end-to-end tests read them there), else beside the run's data.
+    router: new Router(doctor, { dataDir, reportsDir: hooks.reportsDir ?? join(dataDir, 'reports') }),
     rendererDir: join(appRoot(), 'out', 'renderer'),
     port,
     token: hooks.harnessToken,

@@ -43,7 +43,7 @@ if (!app.requestSingleInstanceLock()) {
     serveRenderer(join(root, 'out', 'renderer'));
     // The audit log and saved snapshots live with the user's app data (an unpackaged app's tests isolate them).
     // Every fix and undo is confirmed in a native dialog first: the page's `confirmed: true` is not enough.
-    registerIpc(new Router(doctor, { dataDir: settings.dataDir, confirm: confirmInDialog }));
+    registerIpc(new Router(doctor, { dataDir: settings.dataDir, reportsDir: settings.reportsDir, confirm: confirmInDialog }));
     createMainWindow(join(root, 'out', 'main', 'preload.cjs'));
   });
 }

@@ -12,6 +12,7 @@ const api = {
   appInfo: () => call('app:info', {}),
   collectRun: (req: ChannelRequest<'collect:run'>) => call('collect:run', req),
   snapshotImport: (req: ChannelRequest<'snapshot:import'>) => call('snapshot:import', req),
+  reportSave: (req: ChannelRequest<'report:save'>) => call('report:save', req),
   fixPreview: (req: ChannelRequest<'fix:preview'>) => call('fix:preview', req),
   fixRun: (req: ChannelRequest<'fix:run'>) => call('fix:run', req),
   fixUndo: (req: ChannelRequest<'fix:undo'>) => call('fix:undo', req),

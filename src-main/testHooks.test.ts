@@ -1,8 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { hooksHonoured, readTestHooks, withoutTestHooks, type Runner } from './testHooks';
 
-const env = { DAD_SCENARIO: 'healthy', DAD_DATA_DIR: '/tmp/dad-data', DAD_PWSH: '/opt/pwsh', DAD_PROBE_TIMEOUT_SCALE: '3', PATH: '/bin' };
-const all = { scenario: 'healthy', dataDir: '/tmp/dad-data', pwsh: '/opt/pwsh', probeTimeoutScale: 3 };
+const env = {
+  DAD_SCENARIO: 'healthy',
+  DAD_DATA_DIR: '/tmp/dad-data',
+  DAD_REPORTS_DIR: '/tmp/dad-reports',
+  DAD_PWSH: '/opt/pwsh',
+  DAD_PROBE_TIMEOUT_SCALE: '3',
+  PATH: '/bin',
+};
+const all = { scenario: 'healthy', dataDir: '/tmp/dad-data', reportsDir: '/tmp/dad-reports', pwsh: '/opt/pwsh', probeTimeoutScale: 3 };
 
 describe('readTestHooks', () => {
   it.each<[string, Runner]>([

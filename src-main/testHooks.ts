@@ -14,6 +14,8 @@ export interface TestHooks {
   scenario?: string;
   /** DAD_DATA_DIR: the folder for the audit log and saved snapshots (tests isolate them). */
   dataDir?: string;
+  /** DAD_REPORTS_DIR: the folder report:save writes to instead of Downloads (the harness's end-to-end tests read it). */
+  reportsDir?: string;
   /** DAD_PWSH: the PowerShell to run off Windows. */
   pwsh?: string;
   /** DAD_PROBE_TIMEOUT_SCALE: multiplies every probe's timeout (slow test machines). */
@@ -41,6 +43,7 @@ export function readTestHooks(runner: Runner, env: NodeJS.ProcessEnv = process.e
   const hooks: TestHooks = {};
   if (env.DAD_SCENARIO) hooks.scenario = env.DAD_SCENARIO;
   if (env.DAD_DATA_DIR) hooks.dataDir = env.DAD_DATA_DIR;
+  if (env.DAD_REPORTS_DIR) hooks.reportsDir = env.DAD_REPORTS_DIR;
   if (env.DAD_PWSH) hooks.pwsh = env.DAD_PWSH;
   const scale = Number(env.DAD_PROBE_TIMEOUT_SCALE);
   if (Number.isFinite(scale) && scale > 0) hooks.probeTimeoutScale = scale;

@@ -8,8 +8,12 @@ import { VERB_CHANNELS, type DaDoctorApi } from '../src-shared/bridgeApi';
 import { channels, events, type ChannelName, type CollectProgress } from '../src-shared/ipc';
 import type { Result } from '../src-shared/result';
 
-/** The bridge as the store uses it: the contract's verbs, and whether main offers the fix verbs. */
-export interface Bridge extends DaDoctorApi {
+/**
+ * The bridge as the store uses it: the contract's verbs, and whether main offers the fix verbs. `reportSave` is
+ * optional here only so that stand-in bridges written before it still type-check; both real bridges have it.
+ */
+export interface Bridge extends Omit<DaDoctorApi, 'reportSave'> {
+  reportSave?: DaDoctorApi['reportSave'];
   /** How the page reaches main: `electron` (preload) or `http` (browser harness). */
   readonly transport: 'electron' | 'http';
   /** False when an older preload lacks the fix verbs; the fix screen's Apply button is disabled then. */
@@ -96,6 +100,7 @@ export function httpBridge(base = '', token = ''): Bridge {
     appInfo: () => post(VERB_CHANNELS.appInfo, {}),
     collectRun: (req) => post(VERB_CHANNELS.collectRun, req),
     snapshotImport: (req) => post(VERB_CHANNELS.snapshotImport, req),
+    reportSave: (req) => post(VERB_CHANNELS.reportSave, req),
     fixPreview: (req) => post(VERB_CHANNELS.fixPreview, req),
     fixRun: (req) => post(VERB_CHANNELS.fixRun, req),
     fixUndo: (req) => post(VERB_CHANNELS.fixUndo, req),
@@ -132,6 +137,7 @@ export function electronBridge(api: PreloadLike): Bridge {
     appInfo: verb('appInfo') as Bridge['appInfo'],
     collectRun: verb('collectRun') as Bridge['collectRun'],
     snapshotImport: verb('snapshotImport') as Bridge['snapshotImport'],
+    reportSave: verb('reportSave') as Bridge['reportSave'],
     fixPreview: verb('fixPreview') as Bridge['fixPreview'],
     fixRun: verb('fixRun') as Bridge['fixRun'],
     fixUndo: verb('fixUndo') as Bridge['fixUndo'],

@@ -2,14 +2,27 @@
  * The verbs the renderer sees, declared once so the Electron preload and the browser harness's HTTP client cannot
  * drift: one verb per channel of ipc.ts, each resolving to the Result envelope, plus one subscription per event.
  */
-import type { AppInfo, AuditRecord, CertificateInfo, ChannelName, ChannelRequest, CollectProgress, CollectResult, FixPreview, FixRunResult } from './ipc';
+import type {
+  AppInfo,
+  AuditRecord,
+  CertificateInfo,
+  ChannelName,
+  ChannelRequest,
+  CollectProgress,
+  CollectResult,
+  FixPreview,
+  FixRunResult,
+  ImportResult,
+} from './ipc';
 import type { Result } from './result';
 
 /** What `window.daDoctor` (preload) and the HTTP client both implement. */
 export interface DaDoctorApi {
   appInfo(): Promise<Result<AppInfo>>;
   collectRun(req: ChannelRequest<'collect:run'>): Promise<Result<CollectResult>>;
-  snapshotImport(req: ChannelRequest<'snapshot:import'>): Promise<Result<CollectResult>>;
+  snapshotImport(req: ChannelRequest<'snapshot:import'>): Promise<Result<ImportResult>>;
+  /** Saves a report page main can open again, in main's folder, under a fresh name; resolves with its path. */
+  reportSave(req: ChannelRequest<'report:save'>): Promise<Result<{ path: string }>>;
   fixPreview(req: ChannelRequest<'fix:preview'>): Promise<Result<FixPreview>>;
   fixRun(req: ChannelRequest<'fix:run'>): Promise<Result<FixRunResult>>;
   fixUndo(req: ChannelRequest<'fix:undo'>): Promise<Result<FixRunResult>>;
@@ -24,6 +37,7 @@ export const VERB_CHANNELS = {
   appInfo: 'app:info',
   collectRun: 'collect:run',
   snapshotImport: 'snapshot:import',
+  reportSave: 'report:save',
   fixPreview: 'fix:preview',
   fixRun: 'fix:run',
   fixUndo: 'fix:undo',

@@ -26,6 +26,8 @@ export const appInfoSchema = z.object({
    * wizard is for; null when the quick look did not finish in time or could not tell.
    */
   roleHint: roleSchema.nullable(),
+  /** The organisation's helpdesk, for the report's "Who to contact" (absent from an older main process). */
+  helpdesk: z.object({ name: z.string(), email: z.string().optional(), phone: z.string().optional() }).nullable().optional(),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
@@ -46,6 +48,27 @@ export const collectResultSchema = z.object({
   diagnosis: diagnosisSchema,
 });
 export type CollectResult = z.infer<typeof collectResultSchema>;
+
+/** Where an imported file's snapshot came from: a bare snapshot, or a report page with what it said of itself. */
+export const handoffSourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('snapshot') }),
+  z.object({ kind: z.literal('report'), redacted: z.boolean(), createdAt: z.string(), machine: z.string(), appVersion: z.string() }),
+]);
+
+/** A file from another computer, diagnosed here; `source` is absent from an older main process. */
+export const importResultSchema = collectResultSchema.extend({ source: handoffSourceSchema.optional() });
+export type ImportResult = z.infer<typeof importResultSchema>;
+
+/** The page asks main to save a report page it built: main picks folder and file name (never the page). */
+export const reportSaveRequestSchema = z.object({
+  /** The page's HTML; main checks that it carries a bundle it can open again. 5 MB: real ones are under 1 MB. */
+  html: z
+    .string()
+    .min(1)
+    .max(5 * 1024 * 1024),
+  /** The computer the report is about (or "redacted"), for the file name only; main sanitises it. */
+  machine: z.string().max(1_000),
+});
 
 /**
  * A fix's parameters as the renderer sends them: names to strings; the catalogue's schema checks them in main. Never
@@ -133,10 +156,15 @@ export const channels = {
     request: z.object({ runId: z.string().min(1).max(64), scenario: z.string().max(64).optional() }),
     response: collectResultSchema,
   },
-  /** Diagnose a snapshot made elsewhere (the JSON text of its file). */
+  /** Diagnose a snapshot made elsewhere: the text of its file, a snapshot's JSON or a report page saved by us. */
   'snapshot:import': {
     request: z.object({ text: z.string().max(20_000_000) }),
-    response: collectResultSchema,
+    response: importResultSchema,
+  },
+  /** Saves a report page in the folder main chooses (Electron: Downloads), never replacing a file; says where. */
+  'report:save': {
+    request: reportSaveRequestSchema,
+    response: z.object({ path: z.string() }),
   },
   /** What a fix will do, with these parameters, on the machine as last collected. */
   'fix:preview': {

@@ -65,5 +65,6 @@ Usage:
   da-doctor audit [--scenario NAME|FILE] [--json]          what DirectAccess Doctor changed here
   da-doctor undo AUDIT_ID [--scenario NAME|FILE] [--yes] [--json]
 
+--snapshot FILE is a snapshot (collect --out) or a report page saved by the wizard or by report.
 Without --scenario or --snapshot the checks run on this Windows machine.
 Exit codes: 0 no problem found (or fix verified), 1 problems found (or fix not verified), 2 bad usage or input.`;

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { constants, type Stats } from 'node:fs';
 import { open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { decodeHandoffBytes } from '../../src-shared/handoffFile';
 import { InputError } from '../scenarios';
 import { printable } from './printable';
 
@@ -20,7 +21,10 @@ function checkRegular(file: string, st: Stats, max: number): void {
   if (st.size > max) throw new InputError(`cannot read ${printable(file)}: larger than ${Math.round(max / 1024 / 1024)} MB`);
 }
 
-/** Reads a user-named input file as UTF-8: stat first, then a bounded read of the opened file. */
+/**
+ * Reads a user-named input file as text: stat first, then a bounded read of the opened file, then a strict decode
+ * (UTF-8, or UTF-16LE with its mark): bytes that are not text are refused, never read as replacement characters.
+ */
 export async function readInputFile(file: string, max = MAX_INPUT_BYTES): Promise<string> {
   let st: Stats;
   try {
@@ -48,7 +52,9 @@ export async function readInputFile(file: string, max = MAX_INPUT_BYTES): Promis
       chunks.push(buf.subarray(0, bytesRead));
       if (total > max) throw new InputError(`cannot read ${printable(file)}: larger than ${Math.round(max / 1024 / 1024)} MB`);
     }
-    return Buffer.concat(chunks).toString('utf8');
+    const decoded = decodeHandoffBytes(Buffer.concat(chunks));
+    if (!decoded.ok) throw new InputError(`cannot read ${printable(file)}: ${decoded.message}`);
+    return decoded.text;
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(`cannot read ${printable(file)}: ${why(e)}`);

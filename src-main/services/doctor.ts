@@ -6,7 +6,7 @@ import { diagnose } from '../../src-shared/diagnose';
 import type { Diagnosis, Role } from '../../src-shared/finding';
 import type { OrgConfig } from '../../src-shared/orgConfig';
 import type { Snapshot } from '../../src-shared/snapshot';
-import { parseSnapshotText } from '../../src-shared/snapshotParse';
+import { parseHandoffText, type HandoffSource } from '../../src-shared/handoffFile';
 import { collectSnapshot, type ProbeProgress } from '../collect/collector';
 import { PsHost } from '../powershell/psHost';
 import { InputError, resolveScenario, type ScenarioRef } from '../scenarios';
@@ -90,16 +90,20 @@ export class Doctor {
 }
 
 /**
- * Diagnoses a snapshot file's text from another machine; bad input is an InputError with one clear sentence.
+ * Diagnoses a file's text from another machine (a snapshot, or a report page of ours, whose snapshot is diagnosed
+ * afresh with this version's rules); bad input is an InputError with one clear sentence. `source` says which it was.
  *
  * The file's `org` block is whatever the file says: anyone can write it, and its pins would make an intercepting
  * root "pinned by the organisation: safe to import". It never drives a trust decision here: the snapshot is diagnosed
  * with `trustedOrg` (this machine's configuration from policy or the install folder, or none), and the file's block
  * comes back only as `reportedOrg`, for the wizard to show as that computer's configuration.
  */
-export function diagnoseSnapshotText(text: string, trustedOrg: OrgConfig | null = null): CollectResult & { reportedOrg: OrgConfig | null } {
-  const parsed = parseSnapshotText(text);
+export function diagnoseSnapshotText(
+  text: string,
+  trustedOrg: OrgConfig | null = null,
+): CollectResult & { reportedOrg: OrgConfig | null; source: HandoffSource } {
+  const parsed = parseHandoffText(text);
   if (!parsed.ok) throw new InputError(parsed.message);
   const snapshot: Snapshot = { ...parsed.snapshot, org: trustedOrg };
-  return { snapshot, diagnosis: diagnose(snapshot), reportedOrg: parsed.snapshot.org };
+  return { snapshot, diagnosis: diagnose(snapshot), reportedOrg: parsed.snapshot.org, source: parsed.source };
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { diagnose } from '../../src-shared/diagnose';
 import { buildSnapshot, org, rootMissing, ROOT_THUMB } from '../../test-support/snapshotBuilder';
+import { buildReport } from '../../src-shared/report/report';
+import { reportHtml } from '../../src-shared/report/reportHtml';
 import { Router } from './handlers';
 import { InputError } from '../scenarios';
 
@@ -89,6 +91,21 @@ describe('Router', () => {
     await router.dispatch('fix:undo', { auditId: 'a1', confirmed: true }, emit);
     expect(run).toHaveBeenCalledWith('reset-winhttp-proxy', {}, confirm);
     expect(undo).toHaveBeenCalledWith('a1', confirm);
+  });
+
+  it('imports a report page saved by the wizard like its snapshot, and says it was a report', async () => {
+    const snapshot = buildSnapshot(rootMissing);
+    const html = reportHtml(buildReport({ snapshot, diagnosis: diagnose(snapshot), appVersion: '1.0.0', createdAt: '2026-12-01T10:00:00.000Z', redact: true }));
+    const r = await new Router(fakeDoctor() as never).dispatch('snapshot:import', { text: html }, emit);
+    expect(r).toMatchObject({ ok: true, value: { source: { kind: 'report', redacted: true, createdAt: '2026-12-01T10:00:00.000Z', machine: '[computer]' } } });
+    const bare = await new Router(fakeDoctor() as never).dispatch('snapshot:import', { text: JSON.stringify(snapshot) }, emit);
+    expect(bare).toMatchObject({ ok: true, value: { source: { kind: 'snapshot' } } });
+    const two = await new Router(fakeDoctor() as never).dispatch(
+      'snapshot:import',
+      { text: html.replace('</body>', '<pre id="report-json">{}</pre></body>') },
+      emit,
+    );
+    expect(two).toMatchObject({ ok: false, error: { code: 'badInput', message: expect.stringMatching(/^this page carries 2 blocks of report data/) } });
   });
 
   it("an imported snapshot's own org block drives no trust decision: this machine's configuration does", async () => {

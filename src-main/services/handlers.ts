@@ -3,6 +3,7 @@
  * browser harness's HTTP door (harness/) both validate with the channel's schema, call `dispatch`, and return the
  * Result envelope; neither has logic of its own.
  */
+import { join } from 'node:path';
 import { z } from 'zod';
 import { channels, events, type ChannelName, type ChannelResponse, type EventName } from '../../src-shared/ipc';
 import { err, ok, type Result } from '../../src-shared/result';
@@ -12,6 +13,7 @@ import type { Confirm } from '../fixes/confirm';
 import { UnknownFixError, type FixExecutor } from '../fixes/executor';
 import { createFixExecutor } from '../fixes/forDoctor';
 import { appVersion } from '../paths';
+import { saveReport } from '../report/saveReport';
 import { InputError, listScenarios } from '../scenarios';
 import { testHooks, withoutTestHooks } from '../testHooks';
 import { diagnoseSnapshotText, type Doctor } from './doctor';
@@ -38,6 +40,11 @@ type Handler<C extends ChannelName> = (req: z.infer<(typeof channels)[C]['reques
 export interface HandlerOptions {
   dataDir?: string;
   /**
+   * Where report:save writes (Electron: Downloads, from appSettings; the harness: DAD_REPORTS_DIR or its run's folder).
+   * Default: `reports` in the data folder. Never from the page.
+   */
+  reportsDir?: string;
+  /**
    * The main process's own confirmation before fix:run and fix:undo (Electron: a native dialog). The renderer's
    * `confirmed: true` is not enough on its own: a compromised page can send it. The harness's simulated host has none.
    */
@@ -45,7 +52,7 @@ export interface HandlerOptions {
 }
 
 /** Builds the handlers around one Doctor (one PowerShell host) and its fix executor. */
-export function createHandlers(doctor: Doctor, fixes: FixExecutor, confirm?: Confirm): { [C in ChannelName]: Handler<C> } {
+export function createHandlers(doctor: Doctor, fixes: FixExecutor, reportsDir: string, confirm?: Confirm): { [C in ChannelName]: Handler<C> } {
   return {
     'app:info': async () => ({
       version: appVersion(),
@@ -71,6 +78,8 @@ export function createHandlers(doctor: Doctor, fixes: FixExecutor, confirm?: Con
     },
     // The file's own `org` never counts (diagnoseSnapshotText): this machine's trusted configuration does.
     'snapshot:import': async (req) => diagnoseSnapshotText(req.text, doctor.orgConfig),
+    // Folder and name are main's: the page sends only the page and the machine's name (sanitised into the file name).
+    'report:save': async (req) => saveReport(reportsDir, req.html, req.machine),
     'fix:preview': async (req) => fixes.preview(req.fixId, req.params),
     'fix:run': async (req) => fixes.run(req.fixId, req.params, confirm),
     'fix:undo': async (req) => fixes.undo(req.auditId, confirm),
@@ -98,8 +107,9 @@ export class Router {
     readonly doctor: Doctor,
     options: HandlerOptions = {},
   ) {
-    this.fixes = createFixExecutor(doctor, options.dataDir ?? testHooks().dataDir ?? defaultDataDir(withoutTestHooks()));
-    this.handlers = createHandlers(doctor, this.fixes, options.confirm);
+    const dataDir = options.dataDir ?? testHooks().dataDir ?? defaultDataDir(withoutTestHooks());
+    this.fixes = createFixExecutor(doctor, dataDir);
+    this.handlers = createHandlers(doctor, this.fixes, options.reportsDir ?? testHooks().reportsDir ?? join(dataDir, 'reports'), options.confirm);
     this.confirmsInMain = options.confirm !== undefined;
   }
 

@@ -1,10 +1,12 @@
 /**
- * "Save the report": the administrator's self-contained HTML page (src-shared/report), built in the page and saved
- * through the browser's download, so it works the same in Electron and in the harness, offline.
+ * "Save the report": the administrator's self-contained HTML page (src-shared/report), built in the page and handed to
+ * main (`report:save`), which checks that it opens again, picks the folder (Downloads) and a fresh file name, and says
+ * where it went. The same in Electron and in the harness, offline.
  */
 import type { CollectResult, FixRunResult } from '../../src-shared/ipc';
-import { buildReport, type ReportStep } from '../../src-shared/report/report';
+import { buildReport, type ReportHelpdesk, type ReportOutcome, type ReportStep } from '../../src-shared/report/report';
 import type { Walk } from '../../src-shared/tree';
+import { getBridge, type Bridge } from '../bridge';
 
 /** The report's guided path: every step that was shown, with the person's answers. */
 export function reportPath(w: Walk): ReportStep[] {
@@ -13,16 +15,37 @@ export function reportPath(w: Walk): ReportStep[] {
     .map((s) => ({ id: s.node.id, title: s.node.title, ...(s.answer !== undefined ? { answer: String(s.answer) } : {}) }));
 }
 
-/** The file name: machine and date, nothing a file system would refuse. */
-export function reportFileName(machine: string, at: string): string {
-  return `directaccess-report-${machine.replace(/[^A-Za-z0-9-]+/g, '_')}-${at.slice(0, 10)}.html`;
+/** What the report says beyond the results: all optional. */
+export interface SaveReportOptions {
+  /** Where the guided path ended, after the fixes: the page's headline. */
+  outcome?: ReportOutcome;
+  /** The organisation's helpdesk ("Who to contact"). */
+  helpdesk?: ReportHelpdesk;
+  /** Set when the results were opened from a file: the computer they are about. */
+  imported?: { machine: string };
+  /** The bridge to main (tests stand in for it); default: this page's. */
+  bridge?: Pick<Bridge, 'reportSave'>;
+  /** When the report is made (tests fix it); default: now. */
+  now?: Date;
 }
 
+/** Where the report went, or why it was not saved (one sentence, for the screen to show). */
+export type SaveReportResult = { ok: true; path: string } | { ok: false; message: string };
+
 /**
- * Builds the HTML and hands it to the browser as a download. The renderer of the page (react-dom/server) is loaded
- * only now: it is most of the bundle's weight and the first screen does not need it.
+ * Builds the HTML and has main save it; resolves with the saved file's path. The renderer of the page
+ * (react-dom/server) is loaded only now: it is most of the bundle's weight and the first screen does not need it.
  */
-export async function saveReport(result: CollectResult, w: Walk, fixes: FixRunResult[], version: string, redact: boolean): Promise<void> {
+export async function saveReport(
+  result: CollectResult,
+  w: Walk,
+  fixes: FixRunResult[],
+  version: string,
+  redact: boolean,
+  options: SaveReportOptions = {},
+): Promise<SaveReportResult> {
+  const bridge = options.bridge ?? getBridge();
+  if (!bridge.reportSave) return { ok: false, message: 'this version of the program cannot save reports' };
   const { reportHtml } = await import('../../src-shared/report/reportHtml');
   const bundle = buildReport({
     snapshot: result.snapshot,
@@ -31,14 +54,13 @@ export async function saveReport(result: CollectResult, w: Walk, fixes: FixRunRe
     path: reportPath(w),
     fixes,
     redact,
-    createdAt: new Date().toISOString(),
+    createdAt: (options.now ?? new Date()).toISOString(),
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    ...(options.outcome ? { outcome: options.outcome } : {}),
+    ...(options.helpdesk ? { helpdesk: options.helpdesk } : {}),
+    ...(options.imported ? { imported: options.imported } : {}),
   });
-  const url = URL.createObjectURL(new Blob([reportHtml(bundle)], { type: 'text/html' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = reportFileName(redact ? 'redacted' : result.diagnosis.machine, bundle.createdAt);
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  // The file name carries the machine's name only when the report does: a redacted one says "redacted".
+  const saved = await bridge.reportSave({ html: reportHtml(bundle), machine: redact ? 'redacted' : result.diagnosis.machine });
+  return saved.ok ? { ok: true, path: saved.value.path } : { ok: false, message: saved.error.message };
 }

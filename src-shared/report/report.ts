@@ -27,6 +27,27 @@ export interface ReportInput {
   redact?: boolean;
   /** When the report was made (ISO); defaults to the diagnosis time so the output is reproducible. */
   createdAt?: string;
+  /** Where the guided path ended, after the fixes (the page's headline); without it the diagnosis's status is. */
+  outcome?: ReportOutcome;
+  /** Who the person should contact (the organisation configuration's `helpdesk`). */
+  helpdesk?: ReportHelpdesk;
+  /** Set when the snapshot was opened from a file: the report is about that computer, not the one that made it. */
+  imported?: { machine: string };
+  /** The IANA time zone the page shows times in (the maker's); UTC when absent or unknown. */
+  timeZone?: string;
+}
+
+/** The outcome of the guided path: its result code (the tree's) and its title in plain words. */
+export interface ReportOutcome {
+  result: string;
+  title: string;
+}
+
+/** The helpdesk's contact details, as the organisation configured them. */
+export interface ReportHelpdesk {
+  name: string;
+  email?: string;
+  phone?: string;
 }
 
 /** The report's JSON: everything the HTML shows, machine-readable. */
@@ -40,6 +61,10 @@ export interface ReportBundle {
   path: ReportStep[];
   fixes: Omit<FixRunResult, 'diagnosis'>[];
   audit: AuditRecord[];
+  outcome?: ReportOutcome;
+  helpdesk?: ReportHelpdesk;
+  imported?: { machine: string };
+  timeZone?: string;
 }
 
 /** Builds the bundle, redacted when asked. */
@@ -55,6 +80,10 @@ export function buildReport(input: ReportInput): ReportBundle {
     path: input.path ?? [],
     fixes: (input.fixes ?? []).map(({ diagnosis: _d, ...rest }) => rest),
     audit: input.audit ?? [],
+    ...(input.outcome ? { outcome: { result: input.outcome.result, title: input.outcome.title } } : {}),
+    ...(input.helpdesk ? { helpdesk: pickHelpdesk(input.helpdesk) } : {}),
+    ...(input.imported ? { imported: { machine: input.imported.machine } } : {}),
+    ...(input.timeZone ? { timeZone: input.timeZone } : {}),
   };
   if (!input.redact) return bundle;
   const proxyUser = input.snapshot.sections.proxy.status === 'ok' ? input.snapshot.sections.proxy.data?.user : undefined;
@@ -67,4 +96,9 @@ export function buildReport(input: ReportInput): ReportBundle {
     sids: [proxyUser?.sid],
   });
   return { ...redactValue(bundle, tokens), redacted: true };
+}
+
+/** Only the three fields, whatever else the caller's object carries. */
+function pickHelpdesk(h: ReportHelpdesk): ReportHelpdesk {
+  return { name: h.name, ...(h.email ? { email: h.email } : {}), ...(h.phone ? { phone: h.phone } : {}) };
 }

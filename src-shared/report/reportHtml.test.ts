@@ -2,8 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../diagnose';
 import { buildSnapshot, data, rootMissing } from '../../test-support/snapshotBuilder';
+import { parseHandoffText } from '../handoffFile';
+import { BUNDLE_OPEN_TAG } from './embed';
 import { buildReport } from './report';
 import { REPORT_CSP, reportHtml } from './reportHtml';
+
+/** The page without its one JSON data block (which handoffFile.test.ts checks): what is left is markup we built. */
+const withoutDataBlock = (html: string) => {
+  expect(html.split(BUNDLE_OPEN_TAG)).toHaveLength(2);
+  return html.replace(/<script type="application\/json" id="da-doctor-report">[^<]*<\/script>/, '');
+};
 
 const PAYLOADS = [
   '<script>alert(1)</script>',
@@ -58,15 +66,16 @@ function hostileReport(payload: string) {
 
 describe('reportHtml', () => {
   it.each(PAYLOADS)('keeps %s as text everywhere it appears', (payload) => {
-    const html = hostileReport(payload);
-    expect(html).not.toContain(payload);
+    const full = hostileReport(payload);
+    expect(full).not.toContain(payload);
+    const html = withoutDataBlock(full);
     expect(html).not.toMatch(/<(script|img|svg|iframe|link)\b/i);
     const tags = html.match(/<[a-z][^>]*>/gi) ?? [];
     expect(tags.filter((t) => /\son\w+=|\ssrc=/i.test(t))).toEqual([]); // no handler or source attribute in any real tag
-    // The page's own structure is intact: one style, one CSP, the raw JSON closed where the page closes it.
+    // The page's own structure is intact: one style, one CSP, the data block closed where the page closes it.
     expect(html.match(/<\/style>/g)).toHaveLength(1);
     expect(html.match(/<meta http-equiv=/g)).toHaveLength(1);
-    expect(html.match(/<\/pre><\/details>/g)).toHaveLength(1);
+    expect(full).toMatch(/<\/script><\/body><\/html>\n$/);
     expect(html).toContain(`CN=Root ${escaped(payload)} (thumbprint`); // the subject, as text, in the findings' words
     expect(html.endsWith('</body></html>\n')).toBe(true);
   });
@@ -79,9 +88,8 @@ describe('reportHtml', () => {
   });
 
   it('carries the whole bundle as JSON a reader can parse back from the page', () => {
-    const html = hostileReport('</pre><b>');
-    const raw = /<pre id="report-json">([^<]*)<\/pre>/.exec(html)![1]!;
-    const decoded = raw.replace(/&(lt|gt|quot|#x27|amp);/g, (_m, e: string) => ({ lt: '<', gt: '>', quot: '"', '#x27': "'", amp: '&' })[e]!);
-    expect(JSON.parse(decoded).snapshot.machine).toBe('PC</pre><b>');
+    const html = hostileReport('</script><b>');
+    const parsed = parseHandoffText(html);
+    expect(parsed.ok && parsed.snapshot.machine).toBe('PC</script><b>');
   });
 });
