@@ -26,8 +26,6 @@ export const appInfoSchema = z.object({
    * wizard is for; null when the quick look did not finish in time or could not tell.
    */
   roleHint: roleSchema.nullable(),
-  /** The organisation's helpdesk, for the report's "Who to contact" (absent from an older main process). */
-  helpdesk: z.object({ name: z.string(), email: z.string().optional(), phone: z.string().optional() }).nullable().optional(),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
