@@ -25,7 +25,10 @@ test('an imported snapshot shows the fix for its own computer, and does not offe
 
   await expect(page.getByRole('heading', { level: 2, name: 'What will change' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText(/These results come from a snapshot of CLIENT01/)).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Apply the fix' })).toBeDisabled();
+  await expect(page.getByText('These are CLIENT01’s results, opened from a file.')).toBeVisible();
+  // Another computer's fix is never offered here: the way on is its report.
+  await expect(page.getByRole('button', { name: 'Apply the fix' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Continue to the report' })).toBeInViewport({ ratio: 1 });
   await expectNoAxeViolations(page, 'fix screen of an imported snapshot');
   expect(fixRequests).toEqual([]);
 });

@@ -1,25 +1,9 @@
 /** Plain names of the probes, for the checks screen. */
-import type { SectionName } from '../../src-shared/snapshot';
 import type { Role } from '../../src-shared/finding';
 import type { OutcomeResult, StartChoice } from '../../src-shared/tree';
 
-/** What each probe looks at, in plain words. */
-export const SECTION_LABELS: Record<SectionName, string> = {
-  os: 'Windows version and edition',
-  services: 'Windows services DirectAccess needs',
-  daStatus: 'DirectAccess settings from your company',
-  ipHttps: 'The DirectAccess tunnel (IP-HTTPS)',
-  reachability: 'Reaching the DirectAccess server',
-  serverCertificate: "The server's certificate",
-  trustStores: 'Certificates this computer trusts',
-  machineCertificates: "This computer's own certificate",
-  proxy: 'Proxy settings',
-  nrpt: 'Name lookup rules',
-  ipv6: 'IPv6 settings',
-  isatap: 'ISATAP (for managing remote computers)',
-  teredo: 'Teredo tunnel',
-  clock: 'The computer clock',
-};
+/** What each probe looks at, in plain words: one source, shared with the report and the ticket. */
+export { SECTION_LABELS } from '../../src-shared/sectionLabels';
 
 /** How a finished probe ended, in plain words. */
 export const PROBE_STATUS_LABELS = {

@@ -120,7 +120,11 @@ export function FixScreen({ node, finding, technical, simulated, onBack }: FixSc
           );
         })}
       </ul>
-      {reboot && <p className="notice">Windows needs a restart after this change before it takes effect.</p>}
+      {reboot && (
+        <MessageBar intent="warning">
+          <MessageBarBody>Windows needs a restart after this change before it takes effect.</MessageBarBody>
+        </MessageBar>
+      )}
 
       {fromFile && (
         <section aria-labelledby={`${fileId}-h`}>
@@ -183,36 +187,47 @@ export function FixScreen({ node, finding, technical, simulated, onBack }: FixSc
         </p>
       )}
 
-      <h2>Why Windows will ask for an administrator</h2>
-      <p>{node.elevation}</p>
-      {whyAdmin.map((w) => (
-        <p key={w}>{w}</p>
-      ))}
-      <p className="notice">
-        {simulated
-          ? 'This is a simulated practice computer: no administrator prompt appears, and the change is made only to the simulation.'
-          : 'When you apply the fix, Windows shows a prompt (User Account Control) asking for an administrator to allow it. If you say no, nothing is changed.'}
-      </p>
+      {/* Another computer's fix never runs here: how this computer would ask for an administrator is beside the point. */}
+      {!imported && (
+        <>
+          <h2>Why Windows will ask for an administrator</h2>
+          <p>{node.elevation}</p>
+          {whyAdmin.map((w) => (
+            <p key={w}>{w}</p>
+          ))}
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>
+              {simulated
+                ? 'This is a simulated practice computer: no administrator prompt appears, and the change is made only to the simulation.'
+                : 'When you apply the fix, Windows shows a prompt (User Account Control) asking for an administrator to allow it. If you say no, nothing is changed.'}
+            </MessageBarBody>
+          </MessageBar>
+        </>
+      )}
       {technical &&
         texts.map(({ id, text, state }) => <CommandList key={id} label={`Commands for ${id}`} commands={state?.preview?.commands ?? text.commands} />)}
 
-      <div className="actions">
-        <Button onClick={() => skipFixes(node.fixes)} disabled={applying !== null}>
-          Not now: show the report for my helpdesk
-        </Button>
-      </div>
+      {!imported && (
+        <div className="actions">
+          <Button onClick={() => skipFixes(node.fixes)} disabled={applying !== null}>
+            Not now: show the report for my helpdesk
+          </Button>
+        </div>
+      )}
       <WizardFooter
         {...(onBack && applying === null ? { back: { label: 'Back', onClick: onBack } } : {})}
-        {...(!refused
-          ? {
-              primary: {
-                label: 'Apply the fix',
-                disabled: !ready || applying !== null,
-                describedBy: why ? noteId : undefined,
-                onClick: () => setConfirming(true),
-              },
-            }
-          : {})}
+        {...(imported
+          ? { primary: { label: 'Continue to the report', onClick: () => skipFixes(node.fixes) } }
+          : !refused
+            ? {
+                primary: {
+                  label: 'Apply the fix',
+                  disabled: !ready || applying !== null,
+                  describedBy: why ? noteId : undefined,
+                  onClick: () => setConfirming(true),
+                },
+              }
+            : {})}
       />
       <ConfirmDialog
         open={confirming && ready}

@@ -1,21 +1,42 @@
 /** The guided path: the current step (question, fix, verify or outcome) and what was checked on the way. */
+import { MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { StepList } from '../components/StepList';
 import { ticketSummary } from '../lib/ticket';
-import { selectVerifyRuns, selectWalk } from '../store/selectors';
+import { saveReport } from '../lib/report';
+import { OUTCOME_LABELS, SECTION_LABELS, START_CHOICES } from '../lib/labels';
+import { selectFindings, selectIncomplete, selectRoleMismatch, selectVerifyRuns, selectWalk } from '../store/selectors';
 import { useApp } from '../store/StoreContext';
 import { FixScreen } from './FixScreen';
-import { saveReport } from '../lib/report';
 import { OutcomeScreen } from './OutcomeScreen';
 import { QuestionScreen } from './QuestionScreen';
 import { verifyHeading, VerifyScreen } from './VerifyScreen';
+import type { Role } from '../../src-shared/finding';
+
+/** What the checks found a computer to be, in the words of the start screen's choices. */
+const ROLE_WORDS: Record<Role, string> = {
+  client: 'a DirectAccess laptop',
+  manageOut: 'a workstation that manages DirectAccess computers',
+  server: 'the DirectAccess server',
+  unknown: 'a computer whose kind the checks could not tell',
+};
+
+/** "a, b and c". */
+const list = (items: string[]) => (items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 
 /** The guide screen. */
 export function GuideScreen() {
   const w = useApp(selectWalk);
+  const findings = useApp(selectFindings);
   const verifyRuns = useApp(selectVerifyRuns);
+  const mismatch = useApp(selectRoleMismatch);
+  const incomplete = useApp(selectIncomplete);
   const verifyNode = useApp((s) => s.verifying?.nodeId);
   const result = useApp((s) => s.result);
+  const imported = useApp((s) => (s.imported ? (s.result?.diagnosis.machine ?? 'another computer') : null));
+  // The helpdesk of the organisation the checks ran under (on the practice computer: the scenario's), else main's.
+  const helpdesk = useApp((s) => s.result?.snapshot.org?.helpdesk ?? s.helpdesk);
+  const fixResults = useApp((s) => s.fixResults);
   const runs = useApp((s) => s.runs);
   const technical = useApp((s) => s.technical);
   const simulated = useApp((s) => s.info?.host === 'simulated');
@@ -41,32 +62,58 @@ export function GuideScreen() {
   const verifying = verifyRuns !== null && verifyNode !== undefined;
   // Back takes the last answer or skipped fix away; not past a fix that ran (the machine has changed).
   const onBack = lastApplied ? undefined : () => back();
+  // Findings a verified, not undone fix of this session resolved: their check reads "now fixed".
+  const fixed = findings
+    .filter((f) => f.fixes.length > 0 && f.fixes.every((id) => runs.some((r) => r.result.fix === id && r.result.verified && r.undo?.status !== 'done')))
+    .map((f) => f.id);
+  const declined = Object.values(fixResults).some((o) => o === 'declined' || o === 'skipped');
+  const ticket = () => ticketSummary(result.diagnosis, w, version, runs, { imported: imported !== null, helpdesk });
 
   return (
     <>
       {verifying ? (
-        <>
-          <ScreenHeading focusKey={`${verifyNode}:result`}>{verifyHeading(verifyRuns)}</ScreenHeading>
-          <VerifyScreen
-            runs={verifyRuns}
-            next={node}
-            technical={technical}
-            simulated={simulated}
-            onContinue={continueAfterVerify}
-            onRetry={retryFixes}
-            // The practice computer "restarts" by running the checks again on the changed simulation.
-            onRestartNow={() => (simulated ? void startChecks() : continueAfterVerify())}
-          />
-        </>
+        <ScreenHeading focusKey={`${verifyNode}:result`}>{verifyHeading(verifyRuns)}</ScreenHeading>
+      ) : (
+        <ScreenHeading focusKey={node.id}>{node.title}</ScreenHeading>
+      )}
+      {imported && (
+        <MessageBar intent="info" layout="multiline" className="banner">
+          <MessageBarBody>These are {imported}’s results, opened from a file. Nothing here describes or changes the computer you are using.</MessageBarBody>
+        </MessageBar>
+      )}
+      {mismatch && (
+        <MessageBar intent="info" layout="multiline" className="banner">
+          <MessageBarBody>
+            You chose “{START_CHOICES[mismatch.chose].label}”, but the checks found {ROLE_WORDS[mismatch.found]}. The wizard follows what the checks found.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {incomplete.length > 0 && (
+        <MessageBar intent="warning" layout="multiline" className="banner">
+          <MessageBarBody>
+            This diagnosis is incomplete: {list(incomplete.map((n) => SECTION_LABELS[n].replace(/^The /, 'the ')))} did not answer.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {verifying ? (
+        <VerifyScreen
+          runs={verifyRuns}
+          next={node}
+          technical={technical}
+          simulated={simulated}
+          onContinue={continueAfterVerify}
+          onRetry={retryFixes}
+          // The practice computer "restarts" by running the checks again on the changed simulation.
+          onRestartNow={() => (simulated ? void startChecks() : continueAfterVerify())}
+        />
       ) : (
         <>
-          <ScreenHeading focusKey={node.id}>{node.title}</ScreenHeading>
           {node.kind === 'question' && <QuestionScreen key={node.id} node={node} onAnswer={answer} onBack={onBack} />}
           {node.kind === 'fix' && (
             <FixScreen
               key={node.id}
               node={node}
-              finding={result.diagnosis.findings.find((f) => f.id === node.cause)}
+              finding={findings.find((f) => f.id === node.cause)}
               technical={technical}
               simulated={simulated}
               onBack={onBack}
@@ -76,19 +123,28 @@ export function GuideScreen() {
             <OutcomeScreen
               node={node}
               diagnosis={result.diagnosis}
-              ticket={ticketSummary(result.diagnosis, w, version, runs)}
+              findings={findings}
+              ticket={ticket()}
               technical={technical}
               runs={runs}
+              imported={imported}
+              helpdesk={helpdesk}
+              declined={declined}
               onUndo={(id) => void undoRun(id)}
               onCheckAgain={() => void startChecks()}
-              onRestart={restart}
+              onFinish={restart}
               onSaveReport={(redact) =>
-                void saveReport(
+                saveReport(
                   result,
                   w,
                   runs.map((r) => r.result),
                   version,
                   redact,
+                  {
+                    outcome: { result: node.result, title: `${OUTCOME_LABELS[node.result]}: ${node.title}` },
+                    ...(helpdesk ? { helpdesk } : {}),
+                    ...(imported ? { imported: { machine: imported } } : {}),
+                  },
                 )
               }
             />
@@ -97,7 +153,7 @@ export function GuideScreen() {
       )}
       <section aria-labelledby="path-heading" className="path">
         <h2 id="path-heading">What was checked</h2>
-        <StepList steps={notable} technical={technical} shownAbove={!verifying && node.kind === 'fix' && node.cause ? [node.cause] : []} />
+        <StepList steps={notable} technical={technical} fixed={fixed} shownAbove={!verifying && node.kind === 'fix' && node.cause ? [node.cause] : []} />
         {passed.length > 0 && (
           <details>
             <summary>
