@@ -13,6 +13,7 @@ const api = {
   collectRun: (req: ChannelRequest<'collect:run'>) => call('collect:run', req),
   snapshotImport: (req: ChannelRequest<'snapshot:import'>) => call('snapshot:import', req),
   reportSave: (req: ChannelRequest<'report:save'>) => call('report:save', req),
+  systemRestart: () => call('system:restart', {}),
   fixPreview: (req: ChannelRequest<'fix:preview'>) => call('fix:preview', req),
   fixRun: (req: ChannelRequest<'fix:run'>) => call('fix:run', req),
   fixUndo: (req: ChannelRequest<'fix:undo'>) => call('fix:undo', req),

@@ -12,8 +12,9 @@ import type { Result } from '../src-shared/result';
  * The bridge as the store uses it: the contract's verbs, and whether main offers the fix verbs. `reportSave` is
  * optional here only so that stand-in bridges written before it still type-check; both real bridges have it.
  */
-export interface Bridge extends Omit<DaDoctorApi, 'reportSave'> {
+export interface Bridge extends Omit<DaDoctorApi, 'reportSave' | 'systemRestart'> {
   reportSave?: DaDoctorApi['reportSave'];
+  systemRestart?: DaDoctorApi['systemRestart'];
   /** How the page reaches main: `electron` (preload) or `http` (browser harness). */
   readonly transport: 'electron' | 'http';
   /** False when an older preload lacks the fix verbs; the fix screen's Apply button is disabled then. */
@@ -101,6 +102,7 @@ export function httpBridge(base = '', token = ''): Bridge {
     collectRun: (req) => post(VERB_CHANNELS.collectRun, req),
     snapshotImport: (req) => post(VERB_CHANNELS.snapshotImport, req),
     reportSave: (req) => post(VERB_CHANNELS.reportSave, req),
+    systemRestart: () => post(VERB_CHANNELS.systemRestart, {}),
     fixPreview: (req) => post(VERB_CHANNELS.fixPreview, req),
     fixRun: (req) => post(VERB_CHANNELS.fixRun, req),
     fixUndo: (req) => post(VERB_CHANNELS.fixUndo, req),
@@ -138,6 +140,7 @@ export function electronBridge(api: PreloadLike): Bridge {
     collectRun: verb('collectRun') as Bridge['collectRun'],
     snapshotImport: verb('snapshotImport') as Bridge['snapshotImport'],
     reportSave: verb('reportSave') as Bridge['reportSave'],
+    systemRestart: verb('systemRestart') as Bridge['systemRestart'],
     fixPreview: verb('fixPreview') as Bridge['fixPreview'],
     fixRun: verb('fixRun') as Bridge['fixRun'],
     fixUndo: verb('fixUndo') as Bridge['fixUndo'],

@@ -23,6 +23,8 @@ export interface DaDoctorApi {
   snapshotImport(req: ChannelRequest<'snapshot:import'>): Promise<Result<ImportResult>>;
   /** Saves a report page main can open again, in main's folder, under a fresh name; resolves with its path. */
   reportSave(req: ChannelRequest<'report:save'>): Promise<Result<{ path: string }>>;
+  /** Restarts Windows after a minute's notice (the practice computer: simulated). */
+  systemRestart(): Promise<Result<{ simulated: boolean; delaySeconds: number }>>;
   fixPreview(req: ChannelRequest<'fix:preview'>): Promise<Result<FixPreview>>;
   fixRun(req: ChannelRequest<'fix:run'>): Promise<Result<FixRunResult>>;
   fixUndo(req: ChannelRequest<'fix:undo'>): Promise<Result<FixRunResult>>;
@@ -38,6 +40,7 @@ export const VERB_CHANNELS = {
   collectRun: 'collect:run',
   snapshotImport: 'snapshot:import',
   reportSave: 'report:save',
+  systemRestart: 'system:restart',
   fixPreview: 'fix:preview',
   fixRun: 'fix:run',
   fixUndo: 'fix:undo',

@@ -164,6 +164,14 @@ export const channels = {
     request: reportSaveRequestSchema,
     response: z.object({ path: z.string() }),
   },
+  /**
+   * Restarts Windows to finish a change it only uses at start-up, with a minute's notice Windows shows (and
+   * `shutdown /a` cancels); the simulated host only says it would.
+   */
+  'system:restart': {
+    request: z.object({}),
+    response: z.object({ simulated: z.boolean(), delaySeconds: z.number().int() }),
+  },
   /** What a fix will do, with these parameters, on the machine as last collected. */
   'fix:preview': {
     request: z.object({ fixId: z.string().max(64), params: fixParamsSchema }),

@@ -52,6 +52,7 @@ const valid: Record<ChannelName, Record<string, unknown>> = {
   'collect:run': { runId: 'r1' },
   'snapshot:import': { text: '{}' },
   'report:save': { html: '<!doctype html>', machine: 'PC' },
+  'system:restart': {},
   'fix:preview': { fixId: 'ipHelperStart', params: {} },
   'fix:run': { fixId: 'ipHelperStart', params: {}, confirmed: true },
   'fix:undo': { auditId: 'a1', confirmed: true },

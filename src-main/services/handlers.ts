@@ -3,6 +3,7 @@
  * browser harness's HTTP door (harness/) both validate with the channel's schema, call `dispatch`, and return the
  * Result envelope; neither has logic of its own.
  */
+import { restartWindows, RESTART_DELAY_SECONDS } from '../system/restart';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { channels, events, type ChannelName, type ChannelResponse, type EventName } from '../../src-shared/ipc';
@@ -80,6 +81,12 @@ export function createHandlers(doctor: Doctor, fixes: FixExecutor, reportsDir: s
     'snapshot:import': async (req) => diagnoseSnapshotText(req.text, doctor.orgConfig),
     // Folder and name are main's: the page sends only the page and the machine's name (sanitised into the file name).
     'report:save': async (req) => saveReport(reportsDir, req.html, req.machine),
+    // No second confirmation here: the restart waits a minute, Windows announces it, and `shutdown /a` stops it.
+    'system:restart': async () => {
+      if (doctor.host.kind === 'simulated') return { simulated: true, delaySeconds: 0 };
+      await restartWindows();
+      return { simulated: false, delaySeconds: RESTART_DELAY_SECONDS };
+    },
     'fix:preview': async (req) => fixes.preview(req.fixId, req.params),
     'fix:run': async (req) => fixes.run(req.fixId, req.params, confirm),
     'fix:undo': async (req) => fixes.undo(req.auditId, confirm),

@@ -5,6 +5,7 @@ import { parseHandoffText } from '../../src-shared/handoffFile';
 import type { FixRunResult } from '../../src-shared/ipc';
 import type { Walk } from '../../src-shared/tree';
 import { buildSnapshot } from '../../test-support/snapshotBuilder';
+import { reportHtml } from '../../src-shared/report/reportHtml';
 import { saveReport } from './report';
 
 const snapshot = buildSnapshot();
@@ -16,6 +17,7 @@ describe('saveReport', () => {
     const reportSave = vi.fn(async (_req: { html: string; machine: string }) => ({ ok: true as const, value: { path: 'C:\\Users\\a\\Downloads\\r.html' } }));
     const saved = await saveReport(result, walk, [] as FixRunResult[], '1.0.0', false, {
       bridge: { reportSave },
+      render: reportHtml,
       outcome: { result: 'escalate', title: 'Needs your IT department' },
       helpdesk: { name: 'Contoso IT' },
     });
@@ -32,7 +34,7 @@ describe('saveReport', () => {
       ok: false as const,
       error: { code: 'badInput' as const, message: 'the report was not saved: ENOSPC' },
     }));
-    const saved = await saveReport(result, walk, [], '1.0.0', true, { bridge: { reportSave } });
+    const saved = await saveReport(result, walk, [], '1.0.0', true, { bridge: { reportSave }, render: reportHtml });
     expect(reportSave.mock.calls[0]![0].machine).toBe('redacted');
     expect(reportSave.mock.calls[0]![0].html).not.toContain(snapshot.machine);
     expect(saved).toEqual({ ok: false, message: 'the report was not saved: ENOSPC' });

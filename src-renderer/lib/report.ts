@@ -4,7 +4,7 @@
  * where it went. The same in Electron and in the harness, offline.
  */
 import type { CollectResult, FixRunResult } from '../../src-shared/ipc';
-import { buildReport, type ReportHelpdesk, type ReportOutcome, type ReportStep } from '../../src-shared/report/report';
+import { buildReport, type ReportBundle, type ReportHelpdesk, type ReportOutcome, type ReportStep } from '../../src-shared/report/report';
 import type { Walk } from '../../src-shared/tree';
 import { getBridge, type Bridge } from '../bridge';
 
@@ -27,14 +27,16 @@ export interface SaveReportOptions {
   bridge?: Pick<Bridge, 'reportSave'>;
   /** When the report is made (tests fix it); default: now. */
   now?: Date;
+  /** Turns the bundle into the page (tests without a DOM pass the static renderer); default: built in this page. */
+  render?: (bundle: ReportBundle) => string;
 }
 
 /** Where the report went, or why it was not saved (one sentence, for the screen to show). */
 export type SaveReportResult = { ok: true; path: string } | { ok: false; message: string };
 
 /**
- * Builds the HTML and has main save it; resolves with the saved file's path. The renderer of the page
- * (react-dom/server) is loaded only now: it is most of the bundle's weight and the first screen does not need it.
+ * Builds the HTML and has main save it; resolves with the saved file's path. The page's elements are loaded only
+ * now: the first screen does not need them.
  */
 export async function saveReport(
   result: CollectResult,
@@ -46,7 +48,7 @@ export async function saveReport(
 ): Promise<SaveReportResult> {
   const bridge = options.bridge ?? getBridge();
   if (!bridge.reportSave) return { ok: false, message: 'this version of the program cannot save reports' };
-  const { reportHtml } = await import('../../src-shared/report/reportHtml');
+  const reportHtml = options.render ?? (await import('./reportInPage')).reportHtmlInPage;
   const bundle = buildReport({
     snapshot: result.snapshot,
     diagnosis: result.diagnosis,

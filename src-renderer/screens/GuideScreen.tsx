@@ -1,5 +1,7 @@
 /** The guided path: the current step (question, fix, verify or outcome) and what was checked on the way. */
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { useState } from 'react';
+import { getBridge } from '../bridge';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { StepList } from '../components/StepList';
 import { ticketSummary } from '../lib/ticket';
@@ -52,7 +54,20 @@ export function GuideScreen() {
   const continueAfterVerify = useApp((s) => s.continueAfterVerify);
   const retryFixes = useApp((s) => s.retryFixes);
   const undoRun = useApp((s) => s.undoRun);
+  const [restartNote, setRestartNote] = useState('');
   if (!w || !result) return null;
+
+  // The practice computer "restarts" by running the checks again on the changed simulation; Windows restarts after
+  // the minute's notice main asked for, and the person comes back to run the checks.
+  const restartNow = async () => {
+    if (simulated) return void startChecks();
+    const r = await getBridge().systemRestart?.();
+    setRestartNote(
+      r?.ok
+        ? `Windows restarts in ${Math.round(r.value.delaySeconds / 60) || 1} minute. Save your work now. After the restart, open DirectAccess Doctor and run the checks again.`
+        : `Windows could not be restarted from here (${r ? r.error.message : 'not offered'}): restart it from the Start menu, then run the checks again.`,
+    );
+  };
 
   const node = w.current;
   const steps = w.path.slice(0, -1);
@@ -103,8 +118,8 @@ export function GuideScreen() {
           simulated={simulated}
           onContinue={continueAfterVerify}
           onRetry={retryFixes}
-          // The practice computer "restarts" by running the checks again on the changed simulation.
-          onRestartNow={() => (simulated ? void startChecks() : continueAfterVerify())}
+          onRestartNow={() => void restartNow()}
+          restartNote={restartNote}
         />
       ) : (
         <>

@@ -67,13 +67,13 @@ export function OutcomeScreen(p: OutcomeScreenProps) {
 
   return (
     <div className={`outcome outcome-${node.result}`}>
-      {node.title !== OUTCOME_LABELS[node.result] && <p className="badge">{OUTCOME_LABELS[node.result]}</p>}
+      <p className="badge">{OUTCOME_LABELS[node.result]}</p>
       <p>{node.plain}</p>
       {toIt && <HelpdeskContact helpdesk={helpdesk} {...(imported ? { machine: imported } : {})} />}
       {forAdmin.length > 0 &&
         (technical ? (
           <section aria-labelledby={`${ids}-admin`} className="technical">
-            <h2 id={`${ids}-admin`}>{node.result === 'escalate' ? 'What the administrator must change' : 'Advice for the administrator'}</h2>
+            <h2 id={`${ids}-admin`}>{node.result === 'escalate' ? 'What your administrator must change' : 'Advice for your administrator'}</h2>
             <ul className="admin-actions">
               {forAdmin.map((f) => (
                 <li key={f.id}>

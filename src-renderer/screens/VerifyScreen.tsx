@@ -22,6 +22,8 @@ export interface VerifyScreenProps {
   onRetry: () => void;
   /** Restarts Windows (on the practice computer: a simulated restart, then the checks run again). */
   onRestartNow: () => void;
+  /** What came of "Restart now" on a real computer (when Windows restarts, or why it could not). */
+  restartNote?: string;
   simulated: boolean;
 }
 
@@ -59,7 +61,7 @@ export function runVerdict(r: Pick<FixRunResult, 'outcome' | 'elevation' | 'veri
 }
 
 /** The verify screen. */
-export function VerifyScreen({ runs, next, technical, onContinue, onRetry, onRestartNow, simulated }: VerifyScreenProps) {
+export function VerifyScreen({ runs, next, technical, onContinue, onRetry, onRestartNow, restartNote = '', simulated }: VerifyScreenProps) {
   const rows = runs
     .filter((r) => r.result.before !== null || r.result.after !== null)
     .map((r) => ({ label: fixText(r.result.fix, { title: r.result.fix, plain: '' }).title, before: r.result.before ?? '—', after: r.result.after ?? '—' }));
@@ -99,6 +101,13 @@ export function VerifyScreen({ runs, next, technical, onContinue, onRetry, onRes
           </MessageBarBody>
         </MessageBar>
       )}
+      <div aria-live="polite">
+        {restartNote && (
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>{restartNote}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
       <h2>What happens next</h2>
       <p>
         {next.kind === 'outcome' && next.title !== OUTCOME_LABELS[next.result] && <span className="badge">{OUTCOME_LABELS[next.result]}</span>}{' '}
