@@ -112,9 +112,10 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const size = page.viewportSize();
+  // A modal dialog is pictured as the person sees it: over the window at its own size.
   const extra = await page.evaluate(() => {
     const c = document.querySelector('.content');
-    return c ? c.scrollHeight - c.clientHeight : 0;
+    return c && !document.querySelector('[role="dialog"], [role="alertdialog"]') ? c.scrollHeight - c.clientHeight : 0;
   });
   if (size && extra > 0) await page.setViewportSize({ width: size.width, height: size.height + extra });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });

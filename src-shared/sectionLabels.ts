@@ -8,7 +8,7 @@ import type { SectionName } from './snapshot';
 export const SECTION_LABELS: Record<SectionName, string> = {
   os: 'Windows version and edition',
   services: 'Windows services DirectAccess needs',
-  daStatus: 'DirectAccess settings from your company',
+  daStatus: 'DirectAccess settings from your organisation',
   ipHttps: 'The DirectAccess tunnel (IP-HTTPS)',
   reachability: 'Reaching the DirectAccess server',
   serverCertificate: "The server's certificate",

@@ -20,7 +20,7 @@ export function CertificateCheck({ name, info, technical }: CertificateCheckProp
     info.matchesChainRoot === true
       ? {
           cls: 'neutral',
-          text: "This file is the root certificate the server's chain ends in. That is needed, but it does not prove the file is your company's: on some networks the chain itself is forged.",
+          text: "This file is the root certificate the server's chain ends in. That is needed, but it does not prove the file is your organisation's: on some networks the chain itself is forged.",
         }
       : info.matchesChainRoot === false
         ? { cls: 'bad', text: "It does not match: this is not the root certificate of the server's chain." }
@@ -53,7 +53,7 @@ export function CertificateCheck({ name, info, technical }: CertificateCheckProp
       <p className={`match match-${chain.cls}`}>{chain.text}</p>
       {info.matchesChainRoot === true && (
         <p className="compare">
-          Ask your helpdesk to read out the fingerprint of your company&apos;s root certificate, and compare it with the one above, group by group (
+          Ask your helpdesk to read out the fingerprint of your organisation&apos;s root certificate, and compare it with the one above, group by group (
           {groups.length} groups of four: first <code>{groups[0]}</code>, last <code>{groups[groups.length - 1]}</code>). Only if every group is the same is
           this the right file.
         </p>

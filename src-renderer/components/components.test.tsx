@@ -24,7 +24,7 @@ describe('CertificateCheck: a picked file is compared by the person, never shown
     expect(out).not.toMatch(/It matches/i);
     expect(out).not.toContain('match-ok');
     expect(out).toContain('match-neutral');
-    expect(out).toMatch(/does not prove the file is your company/);
+    expect(out).toMatch(/does not prove the file is your organisation/);
     // The fingerprint grouped for reading aloud, and the person asked to compare it with the helpdesk's.
     expect(out).toContain('<code class="thumbprint">D0BA F2AF A26B 8054 9FC7 8539 3AAB 2AE8 5C5F 8A3B</code>');
     expect(out).toMatch(/Ask your helpdesk to read out the fingerprint/);

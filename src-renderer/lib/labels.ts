@@ -40,7 +40,7 @@ export const START_CHOICES: Record<StartChoice, StartChoiceInfo> = {
   },
   manageOut: {
     label: 'I manage remote DirectAccess clients from this workstation',
-    hint: 'You use this computer inside the company to reach laptops that are away.',
+    hint: 'You use this computer inside your organisation’s network to reach laptops that are away.',
     words: 'helpdesk',
     expects: 'manageOut',
   },
@@ -50,7 +50,7 @@ export const START_CHOICES: Record<StartChoice, StartChoiceInfo> = {
 /** Short status words for an outcome. */
 export const OUTCOME_LABELS: Record<OutcomeResult, string> = {
   working: 'Working',
-  'working-inside': 'Working (inside the company network)',
+  'working-inside': 'Working (inside your organisation’s network)',
   fixed: 'Fixed',
   'reboot-needed': 'Restart needed',
   retry: 'Try again after signing in',

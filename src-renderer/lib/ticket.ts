@@ -54,7 +54,7 @@ function headline(d: Diagnosis, w: Walk, runs: FixRun[]): string {
     case 'working':
       return 'Working: the checks found no problem.';
     case 'working-inside':
-      return 'Working: this computer is inside the company network, where it does not need DirectAccess.';
+      return 'Working: this computer is inside your organisation’s network, where it does not need DirectAccess.';
     case 'retry':
       return 'Not connected yet: sign in on the network’s web page, then run the checks again.';
     case 'escalate':

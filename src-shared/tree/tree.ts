@@ -41,9 +41,9 @@ const tail: TreeNode[] = [
     kind: 'outcome',
     id: 'working-inside',
     result: 'working-inside',
-    title: 'You are inside the company network',
+    title: 'You are inside your organisation’s network',
     plain:
-      'This computer is on the company network right now, so it does not need DirectAccess here: it connects directly. DirectAccess takes over when you are away from the office.',
+      'This computer is on your organisation’s network right now, so it does not need DirectAccess here: it connects directly. DirectAccess takes over when you are away from the office.',
   },
   { kind: 'outcome', id: 'fixed', result: 'fixed', title: 'Fixed', plain: 'The change worked: the checks now pass. You can reach your work network again.' },
   {
