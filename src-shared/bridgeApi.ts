@@ -2,13 +2,29 @@
  * The verbs the renderer sees, declared once so the Electron preload and the browser harness's HTTP client cannot
  * drift: one verb per channel of ipc.ts, each resolving to the Result envelope, plus one subscription per event.
  */
-import type { AppInfo, AuditRecord, CertificateInfo, ChannelName, ChannelRequest, CollectProgress, CollectResult, FixPreview, FixRunResult } from './ipc';
+import type {
+  AppInfo,
+  AuditRecord,
+  CertificateInfo,
+  ChannelName,
+  ChannelRequest,
+  ChannelResponse,
+  CollectProgress,
+  CollectResult,
+  FixPreview,
+  FixRunResult,
+} from './ipc';
 import type { Result } from './result';
 
 /** What `window.daDoctor` (preload) and the HTTP client both implement. */
 export interface DaDoctorApi {
   appInfo(): Promise<Result<AppInfo>>;
   collectRun(req: ChannelRequest<'collect:run'>): Promise<Result<CollectResult>>;
+  /**
+   * Cancels a running collectRun by its runId; that collectRun then resolves with the error code `cancelled`. Optional
+   * so a bridge that cannot cancel (a test double, a page without it) is still a bridge: no verb, no Cancel button.
+   */
+  collectCancel?(req: ChannelRequest<'collect:cancel'>): Promise<Result<ChannelResponse<'collect:cancel'>>>;
   snapshotImport(req: ChannelRequest<'snapshot:import'>): Promise<Result<CollectResult>>;
   fixPreview(req: ChannelRequest<'fix:preview'>): Promise<Result<FixPreview>>;
   fixRun(req: ChannelRequest<'fix:run'>): Promise<Result<FixRunResult>>;
@@ -23,6 +39,7 @@ export interface DaDoctorApi {
 export const VERB_CHANNELS = {
   appInfo: 'app:info',
   collectRun: 'collect:run',
+  collectCancel: 'collect:cancel',
   snapshotImport: 'snapshot:import',
   fixPreview: 'fix:preview',
   fixRun: 'fix:run',
