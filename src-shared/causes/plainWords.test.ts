@@ -3,6 +3,7 @@
 // are checked over every scenario in src-main/findingTexts.integration.test.tsx.
 import { describe, expect, it } from 'vitest';
 import { plainJargonIn, placeholderIn } from '../../test-support/textChecks';
+import { FIXES } from '../fixes/catalogue';
 import { CAUSES } from './registry';
 
 /** Every text of a cause's guide shown in the plain view, with where it is. */
@@ -23,7 +24,7 @@ function guideTexts(): { where: string; text: string }[] {
 
 // Other names for the organisation and its network that crept into plain texts.
 const OTHER_NAMES =
-  /\b(your|the|a) company\b|\bcompany (network|computer|settings|certificate|rule)\b|\b(office|corporate) (network|server|side)\b|\byour IT\b(?! department)|\bIT (must|should|has to)\b/i;
+  /\b(your|the|a) company\b|\bcompany (network|computer|settings|certificate|rule|domain)\b|\b(office|corporate) (network|server|side)\b|\b(inside|from|in) the office\b|\byour IT\b(?! department)|\bIT (must|should|has to)\b/i;
 
 describe('plain words of the guide', () => {
   const texts = guideTexts();
@@ -33,8 +34,9 @@ describe('plain words of the guide', () => {
     expect(texts.flatMap(({ where, text }) => plainJargonIn(text).map((j) => `${where}: ${j}`))).toEqual([]);
   });
 
-  it('call the organisation "your organisation", nothing else', () => {
-    expect(texts.filter(({ text }) => OTHER_NAMES.test(text)).map(({ where, text }) => `${where}: ${text}`)).toEqual([]);
+  it('call the organisation "your organisation", nothing else (the fix catalogue\'s plain texts too)', () => {
+    const fixTexts = [...FIXES.values()].map((f) => ({ where: `fix ${f.id}`, text: f.plain }));
+    expect([...texts, ...fixTexts].filter(({ text }) => OTHER_NAMES.test(text)).map(({ where, text }) => `${where}: ${text}`)).toEqual([]);
   });
 });
 
