@@ -8,14 +8,14 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src-shared/**/*.test.ts', 'src-main/**/*.test.ts', 'src-renderer/**/*.test.{ts,tsx}'],
-          exclude: ['**/*.integration.test.ts'],
+          exclude: ['**/*.integration.test.{ts,tsx}'],
           environment: 'node',
         },
       },
       {
         test: {
           name: 'integration',
-          include: ['src-main/**/*.integration.test.ts'],
+          include: ['src-main/**/*.integration.test.{ts,tsx}'],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 60_000,

@@ -95,9 +95,10 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
   for (const scheme of SCHEMES) {
     await page.emulateMedia({ colorScheme: scheme.colorScheme, forcedColors: scheme.forcedColors });
     const axe = new AxeBuilder({ page }).exclude('[data-tabster-dummy]');
-    const results = await (scheme.name === 'light'
-      ? axe.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-      : axe.withRules(['color-contrast', 'link-in-text-block'])
+    const results = await (
+      scheme.name === 'light'
+        ? axe.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+        : axe.withRules(['color-contrast', 'link-in-text-block'])
     ).analyze();
     const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
     expect(summary, `axe on ${label} (${scheme.name})`).toEqual([]);

@@ -11,6 +11,7 @@ const call = (channel: ChannelName, req: unknown) => ipcRenderer.invoke(channel,
 const api = {
   appInfo: () => call('app:info', {}),
   collectRun: (req: ChannelRequest<'collect:run'>) => call('collect:run', req),
+  collectCancel: (req: ChannelRequest<'collect:cancel'>) => call('collect:cancel', req),
   snapshotImport: (req: ChannelRequest<'snapshot:import'>) => call('snapshot:import', req),
   reportSave: (req: ChannelRequest<'report:save'>) => call('report:save', req),
   systemRestart: () => call('system:restart', {}),

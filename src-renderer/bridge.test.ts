@@ -45,6 +45,20 @@ describe('bridge', () => {
     expect(opened).toEqual(['http://x/api/events?token=tok-123_ABCDEFGHIJ']);
   });
 
+  it('cancels a collection: HTTP posts to /api/collect:cancel, Electron calls the preload verb; both parse the reply', async () => {
+    const fetch = vi.fn(async () => new Response(JSON.stringify({ ok: true, value: { cancelled: true } })));
+    vi.stubGlobal('fetch', fetch);
+    expect(await httpBridge('http://x').collectCancel?.({ runId: 'r1' })).toEqual({ ok: true, value: { cancelled: true } });
+    expect(fetch).toHaveBeenCalledWith('http://x/api/collect:cancel', expect.objectContaining({ method: 'POST', body: '{"runId":"r1"}' }));
+    const collectCancel = vi.fn(async () => ({ ok: true, value: { cancelled: false } }));
+    const api = { appInfo: vi.fn(), collectRun: vi.fn(), snapshotImport: vi.fn(), onCollectProgress: vi.fn(), collectCancel };
+    expect(await electronBridge(api as never).collectCancel?.({ runId: 'r2' })).toEqual({ ok: true, value: { cancelled: false } });
+    expect(collectCancel).toHaveBeenCalledWith({ runId: 'r2' });
+    // A preload without the verb answers a typed error, never a throw.
+    const { collectCancel: _none, ...older } = api;
+    expect(await electronBridge(older as never).collectCancel?.({ runId: 'r3' })).toMatchObject({ ok: false, error: { code: 'failed' } });
+  });
+
   it('takes the harness token from the address fragment, and keeps it for a reload of the tab', () => {
     const kept = new Map<string, string>();
     const store = { getItem: (k: string) => kept.get(k) ?? null, setItem: (k: string, v: string) => void kept.set(k, v) };

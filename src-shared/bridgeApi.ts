@@ -8,6 +8,7 @@ import type {
   CertificateInfo,
   ChannelName,
   ChannelRequest,
+  ChannelResponse,
   CollectProgress,
   CollectResult,
   FixPreview,
@@ -20,6 +21,11 @@ import type { Result } from './result';
 export interface DaDoctorApi {
   appInfo(): Promise<Result<AppInfo>>;
   collectRun(req: ChannelRequest<'collect:run'>): Promise<Result<CollectResult>>;
+  /**
+   * Cancels a running collectRun by its runId; that collectRun then resolves with the error code `cancelled`. Optional
+   * so a bridge that cannot cancel (a test double, a page without it) is still a bridge: no verb, no Cancel button.
+   */
+  collectCancel?(req: ChannelRequest<'collect:cancel'>): Promise<Result<ChannelResponse<'collect:cancel'>>>;
   snapshotImport(req: ChannelRequest<'snapshot:import'>): Promise<Result<ImportResult>>;
   /** Saves a report page main can open again, in main's folder, under a fresh name; resolves with its path. */
   reportSave(req: ChannelRequest<'report:save'>): Promise<Result<{ path: string }>>;
@@ -38,6 +44,7 @@ export interface DaDoctorApi {
 export const VERB_CHANNELS = {
   appInfo: 'app:info',
   collectRun: 'collect:run',
+  collectCancel: 'collect:cancel',
   snapshotImport: 'snapshot:import',
   reportSave: 'report:save',
   systemRestart: 'system:restart',

@@ -38,6 +38,11 @@ export const collectProgressSchema = z.object({
   phase: z.enum(['started', 'finished']),
   status: probeStatusSchema.optional(),
   ms: z.number().optional(),
+  /**
+   * At most this many seconds until the run ends, from this event on: every probe left using its whole timeout. An
+   * honest upper bound ("up to a minute and a half"), not a forecast; most machines answer in seconds.
+   */
+  estimateSeconds: z.number().int().nonnegative().optional(),
 });
 export type CollectProgress = z.infer<typeof collectProgressSchema>;
 
@@ -153,6 +158,15 @@ export const channels = {
   'collect:run': {
     request: z.object({ runId: z.string().min(1).max(64), scenario: z.string().max(64).optional() }),
     response: collectResultSchema,
+  },
+  /**
+   * Stops the collection `runId` (a collect:run still running): main stops waiting for its probe, restarts the
+   * PowerShell session, and that collect:run answers with the error code `cancelled` (no snapshot, no diagnosis).
+   * `cancelled: false` when no such run is running (it had already finished, or never started).
+   */
+  'collect:cancel': {
+    request: z.object({ runId: z.string().min(1).max(64) }),
+    response: z.object({ cancelled: z.boolean() }),
   },
   /** Diagnose a snapshot made elsewhere: the text of its file, a snapshot's JSON or a report page saved by us. */
   'snapshot:import': {

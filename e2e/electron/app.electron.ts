@@ -35,7 +35,19 @@ test('the window is locked down', async () => {
 test('the preload exposes one verb per channel and nothing else', async () => {
   const verbs = await page.evaluate(() => Object.keys((window as unknown as { daDoctor: object }).daDoctor).sort());
   expect(verbs).toEqual(
-    ['appInfo', 'auditList', 'certificateInspect', 'collectRun', 'fixPreview', 'fixRun', 'fixUndo', 'onCollectProgress', 'reportSave', 'snapshotImport', 'systemRestart'].sort(),
+    [
+      'appInfo',
+      'auditList',
+      'certificateInspect',
+      'collectRun',
+      'fixPreview',
+      'fixRun',
+      'fixUndo',
+      'onCollectProgress',
+      'reportSave',
+      'snapshotImport',
+      'systemRestart',
+    ].sort(),
   );
 });
 

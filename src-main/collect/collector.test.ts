@@ -3,7 +3,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { snapshotSchema } from '../../src-shared/snapshot';
 import type { JsonOutcome } from '../powershell/psHost';
-import { collectSnapshot, runProbe } from './collector';
+import { CollectCancelled, collectSnapshot, runProbe } from './collector';
+import { probeTimeoutMs, worstCaseSeconds } from './probePlan';
 
 const clock = { status: 'ok', ms: 1, data: { utcNow: '2026-01-01T00:00:00Z' } };
 
@@ -63,5 +64,60 @@ describe('collectSnapshot', () => {
     const snapshot = await collectSnapshot(host as never, { org: null, only: ['clock'] });
     expect(host.callJson).toHaveBeenCalledTimes(1);
     expect(snapshot.sections.os.status).toBe('notApplicable');
+  });
+});
+
+describe('collectSnapshot: cancel and the estimate', () => {
+  const na = (): JsonOutcome => ({ kind: 'ok', value: { status: 'notApplicable', ms: 0, message: 'n/a' }, ms: 0 });
+
+  it('stops at the probe in flight when its signal fires, runs no later probe, and returns no snapshot', async () => {
+    const run = new AbortController();
+    const host = fakeHost(na);
+    // nrpt hangs until the signal fires (a person cancels while it runs), then answers as the session does: cancelled.
+    host.callJson.mockImplementation(async (_fn: string, input: unknown, _t?: number, opts?: { signal?: AbortSignal }) => {
+      if ((input as { name: string }).name !== 'nrpt') return na();
+      setTimeout(() => run.abort(), 10);
+      return new Promise<JsonOutcome>((resolve) => opts?.signal?.addEventListener('abort', () => resolve({ kind: 'cancelled', ms: 10 })));
+    });
+    const progress = vi.fn();
+    await expect(collectSnapshot(host as never, { org: null, onProgress: progress, signal: run.signal })).rejects.toBeInstanceOf(CollectCancelled);
+    const probed = host.callJson.mock.calls.map((c) => (c[1] as { name: string }).name);
+    expect(probed.at(-1)).toBe('nrpt');
+    expect(progress).not.toHaveBeenCalledWith(expect.objectContaining({ section: 'nrpt', phase: 'finished' }));
+  });
+
+  it('a signal that fired before the run starts runs no probe', async () => {
+    const host = fakeHost(na);
+    await expect(collectSnapshot(host as never, { org: null, signal: AbortSignal.abort() })).rejects.toBeInstanceOf(CollectCancelled);
+    expect(host.callJson).not.toHaveBeenCalled();
+  });
+
+  it('says at every step how long the rest can take at most: every probe left using its whole timeout', async () => {
+    const progress = vi.fn();
+    await collectSnapshot(fakeHost(na) as never, { org: null, onProgress: progress });
+    const events = progress.mock.calls.map((c) => c[0] as { phase: string; estimateSeconds: number });
+    const all = Math.ceil(events.length / 2);
+    expect(all).toBe(14);
+    expect(events[0]?.estimateSeconds).toBe(
+      worstCaseSeconds([
+        'os',
+        'services',
+        'daStatus',
+        'ipHttps',
+        'reachability',
+        'serverCertificate',
+        'trustStores',
+        'machineCertificates',
+        'proxy',
+        'nrpt',
+        'ipv6',
+        'isatap',
+        'teredo',
+        'clock',
+      ]),
+    );
+    expect(events[0]?.estimateSeconds).toBe((2 * probeTimeoutMs('reachability') + 12 * probeTimeoutMs('os')) / 1000);
+    expect(events.at(-1)?.estimateSeconds).toBe(0);
+    for (let i = 1; i < events.length; i++) expect(events[i]!.estimateSeconds).toBeLessThanOrEqual(events[i - 1]!.estimateSeconds);
   });
 });

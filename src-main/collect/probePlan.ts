@@ -10,3 +10,12 @@ const NETWORK: ReadonlySet<SectionName> = new Set(['reachability', 'serverCertif
 export function probeTimeoutMs(section: SectionName, scale = 1): number {
   return Math.round((NETWORK.has(section) ? NETWORK_TIMEOUT_MS : LOCAL_TIMEOUT_MS) * scale);
 }
+
+/**
+ * The longest a collection of these sections can take, in whole seconds: every probe using its whole budget (the
+ * session's restart after a timeout is part of the next call and not counted). An honest upper bound for a progress
+ * screen, not a forecast: a healthy machine answers in a few seconds.
+ */
+export function worstCaseSeconds(sections: readonly SectionName[], scale = 1): number {
+  return Math.ceil(sections.reduce((ms, s) => ms + probeTimeoutMs(s, scale), 0) / 1000);
+}

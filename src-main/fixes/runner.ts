@@ -46,7 +46,8 @@ export class SimulatedRunner implements FixRunner {
     if (load.kind !== 'ok') return { elevation: 'failed', result: null, message: `could not load the fix scripts: ${load.kind}` };
     const out = await this.host.callJson(kind === 'fix' ? 'Invoke-DadFix' : 'Undo-DadFix', input, FIX_TIMEOUT_MS);
     if (out.kind === 'timedOut') return { elevation: 'timedOut', result: null, message: `the fix gave no answer within ${FIX_TIMEOUT_MS / 1000} s` };
-    if (out.kind !== 'ok') return { elevation: 'failed', result: null, message: out.message };
+    // A fix is never given a signal, so `cancelled` cannot happen here; it is still an outcome to word.
+    if (out.kind !== 'ok') return { elevation: 'failed', result: null, message: out.kind === 'cancelled' ? 'the fix was cancelled' : out.message };
     const parsed = scriptResultSchema.safeParse(out.value);
     if (!parsed.success)
       return { elevation: 'failed', result: null, message: `the fix script's answer is not a fix result: ${parsed.error.issues[0]?.message}` };

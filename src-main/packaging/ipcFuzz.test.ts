@@ -50,6 +50,7 @@ async function call(channel: string, payload: unknown): Promise<{ ok: boolean; e
 const valid: Record<ChannelName, Record<string, unknown>> = {
   'app:info': {},
   'collect:run': { runId: 'r1' },
+  'collect:cancel': { runId: 'r1' },
   'snapshot:import': { text: '{}' },
   'report:save': { html: '<!doctype html>', machine: 'PC' },
   'system:restart': {},

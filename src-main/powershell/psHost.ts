@@ -13,7 +13,8 @@ export type JsonOutcome =
   | { kind: 'ok'; value: unknown; ms: number }
   | { kind: 'timedOut'; ms: number }
   | { kind: 'died'; message: string; ms: number }
-  | { kind: 'malformed'; message: string; ms: number };
+  | { kind: 'malformed'; message: string; ms: number }
+  | { kind: 'cancelled'; ms: number };
 
 export type HostKind = 'windows' | 'simulated';
 
@@ -58,12 +59,12 @@ export class PsHost {
 
   /**
    * Calls `fn -InputB64 <base64 JSON>` and parses the one JSON object it writes. `raw` skips parsing (for
-   * commands that print nothing useful).
+   * commands that print nothing useful); `signal` cancels the wait (the session is restarted, as after a timeout).
    */
-  async callJson(fn: string, input: unknown, timeoutMs: number, opts: { raw?: boolean } = {}): Promise<JsonOutcome> {
+  async callJson(fn: string, input: unknown, timeoutMs: number, opts: { raw?: boolean; signal?: AbortSignal } = {}): Promise<JsonOutcome> {
     if (!/^[A-Za-z]+-Dad[A-Za-z]+$/.test(fn)) throw new Error(`not one of our functions: ${fn}`);
     const started = performance.now();
-    const out = await this.session.call(`${fn} -InputB64 '${toB64Json(input)}'`, timeoutMs);
+    const out = await this.session.call(`${fn} -InputB64 '${toB64Json(input)}'`, timeoutMs, opts.signal);
     const ms = Math.round(performance.now() - started);
     if (out.kind !== 'ok') return { ...out, ms };
     if (opts.raw) return { kind: 'ok', value: out.stdout, ms };

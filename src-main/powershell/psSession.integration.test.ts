@@ -32,6 +32,19 @@ describe('PsSession', () => {
     expect(s.starts).toBe(2);
   });
 
+  it('cancels a hung call at once when its signal fires, restarts, and the next call gets only its own output', async () => {
+    const s = session();
+    await s.call("'warm'", 10_000);
+    const run = new AbortController();
+    setTimeout(() => run.abort(), 500);
+    const started = performance.now();
+    const hung = await s.call("Start-Sleep -Seconds 60; 'late output'", 30_000, run.signal);
+    expect(hung.kind).toBe('cancelled');
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(await s.call("'fresh'", 10_000)).toMatchObject({ kind: 'ok', stdout: 'fresh' });
+    expect(s.starts).toBe(2);
+  });
+
   it('reports a process that dies, then starts a new one', async () => {
     const s = session();
     const died = await s.call('[Environment]::Exit(3)', 10_000);

@@ -7,8 +7,11 @@
 import { PowerShell } from 'node-powershell';
 import { powershellEnv, powershellExecutable } from './executable';
 
-/** How one call ended. Callers decide what an error section says; the session only reports what happened. */
-export type CallOutcome = { kind: 'ok'; stdout: string; stderr: string } | { kind: 'timedOut' } | { kind: 'died'; message: string };
+/**
+ * How one call ended. Callers decide what an error section says; the session only reports what happened. `cancelled`:
+ * the caller's signal fired first (a person cancelled the check); the process is thrown away as after a timeout.
+ */
+export type CallOutcome = { kind: 'ok'; stdout: string; stderr: string } | { kind: 'timedOut' } | { kind: 'died'; message: string } | { kind: 'cancelled' };
 
 export interface PsSessionOptions {
   /** The single line that prepares a fresh session; must print READY_MARK last. */
@@ -63,19 +66,27 @@ export class PsSession {
     return shell;
   }
 
-  /** Runs one line. Never throws for the line's own failures: they come back as an outcome. */
-  async call(line: string, timeoutMs: number): Promise<CallOutcome> {
+  /**
+   * Runs one line. Never throws for the line's own failures: they come back as an outcome. `signal` stops waiting at
+   * once; the line may still be running in PowerShell, so the process is killed rather than reused.
+   */
+  async call(line: string, timeoutMs: number, signal?: AbortSignal): Promise<CallOutcome> {
     if (/[\r\n]/.test(line)) throw new Error('one line per invocation');
+    if (signal?.aborted) return { kind: 'cancelled' };
     const shell = await this.start();
-    const outcome = await this.race(shell, line, timeoutMs);
+    const outcome = await this.race(shell, line, timeoutMs, signal);
     if (outcome.kind !== 'ok') await this.reset();
     return outcome;
   }
 
-  private async race(shell: PowerShell, line: string, timeoutMs: number): Promise<CallOutcome> {
+  private async race(shell: PowerShell, line: string, timeoutMs: number, signal?: AbortSignal): Promise<CallOutcome> {
     let timer: NodeJS.Timeout | undefined;
+    let onAbort: (() => void) | undefined;
     const timeout = new Promise<CallOutcome>((resolve) => {
       timer = setTimeout(() => resolve({ kind: 'timedOut' }), timeoutMs);
+      onAbort = () => resolve({ kind: 'cancelled' });
+      if (signal?.aborted) onAbort();
+      else signal?.addEventListener('abort', onAbort, { once: true });
     });
     const run = shell.invoke(line).then(
       (r): CallOutcome => ({ kind: 'ok', stdout: r.stdout?.toString('utf8') ?? r.raw, stderr: r.stderr?.toString('utf8') ?? '' }),
@@ -85,6 +96,7 @@ export class PsSession {
       return await Promise.race([run, timeout]);
     } finally {
       clearTimeout(timer);
+      if (onAbort) signal?.removeEventListener('abort', onAbort);
     }
   }
 

@@ -78,9 +78,9 @@ export class Doctor {
     this.hint = null;
   }
 
-  /** collect → snapshot → diagnose. */
-  async collect(onProgress?: (p: ProbeProgress) => void): Promise<CollectResult> {
-    const snapshot = await collectSnapshot(this.host, { org: this.orgConfig, onProgress });
+  /** collect → snapshot → diagnose; `signal` cancels it (CollectCancelled, and nothing is diagnosed). */
+  async collect(onProgress?: (p: ProbeProgress) => void, signal?: AbortSignal): Promise<CollectResult> {
+    const snapshot = await collectSnapshot(this.host, { org: this.orgConfig, onProgress, ...(signal ? { signal } : {}) });
     return { snapshot, diagnosis: diagnose(snapshot) };
   }
 

@@ -3,6 +3,7 @@ import { diagnose } from '../../src-shared/diagnose';
 import { buildSnapshot, org, rootMissing, ROOT_THUMB } from '../../test-support/snapshotBuilder';
 import { buildReport } from '../../src-shared/report/report';
 import { reportHtml } from '../../src-shared/report/reportHtml';
+import { CollectCancelled } from '../collect/collector';
 import { Router } from './handlers';
 import { InputError } from '../scenarios';
 
@@ -58,6 +59,34 @@ describe('Router', () => {
     expect(doctor.useScenario).not.toHaveBeenCalled();
     expect(await router.dispatch('collect:run', { runId: 'a', scenario: 'healthy' }, emit)).toMatchObject({ ok: true });
     expect(doctor.useScenario).toHaveBeenCalledWith('healthy');
+  });
+
+  it('collect:cancel stops that run: its collect:run answers `cancelled`, and nothing is kept as the latest snapshot', async () => {
+    // A collection that only ends when its signal fires, as a hung probe does once the session is killed.
+    const hung = vi.fn(
+      (_progress: unknown, signal: AbortSignal) => new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(new CollectCancelled()))),
+    );
+    const router = new Router(fakeDoctor(hung as never) as never);
+    const run = router.dispatch('collect:run', { runId: 'r1' }, emit);
+    await vi.waitFor(() => expect(hung).toHaveBeenCalled());
+    expect(await router.dispatch('collect:cancel', { runId: 'other' }, emit)).toEqual({ ok: true, value: { cancelled: false } });
+    expect(await router.dispatch('collect:cancel', { runId: 'r1' }, emit)).toEqual({ ok: true, value: { cancelled: true } });
+    expect(await run).toEqual({ ok: false, error: { code: 'cancelled', message: 'the check was cancelled' } });
+    expect(router.fixes.latestSnapshot).toBeNull();
+    // The machine is free again, and the finished run can no longer be cancelled.
+    expect(await router.dispatch('collect:cancel', { runId: 'r1' }, emit)).toEqual({ ok: true, value: { cancelled: false } });
+  });
+
+  it('a cancel that arrives after the last probe still wins: no result for a run the person cancelled', async () => {
+    let finish!: () => void;
+    const late = vi.fn(() => new Promise((resolve) => (finish = () => resolve({ snapshot: { late: true }, diagnosis: {} }))));
+    const router = new Router(fakeDoctor(late as never) as never);
+    const run = router.dispatch('collect:run', { runId: 'r2' }, emit);
+    await vi.waitFor(() => expect(late).toHaveBeenCalled());
+    await router.dispatch('collect:cancel', { runId: 'r2' }, emit);
+    finish();
+    expect(await run).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(router.fixes.latestSnapshot).toBeNull();
   });
 
   it('runs one collection at a time', async () => {

@@ -17,6 +17,7 @@ import { appVersion } from '../paths';
 import { saveReport } from '../report/saveReport';
 import { InputError, listScenarios } from '../scenarios';
 import { testHooks, withoutTestHooks } from '../testHooks';
+import { CollectCancelled } from '../collect/collector';
 import { diagnoseSnapshotText, type Doctor } from './doctor';
 
 /** How long app:info waits for the role hint (PowerShell start plus four probes) before answering without it. */
@@ -54,6 +55,8 @@ export interface HandlerOptions {
 
 /** Builds the handlers around one Doctor (one PowerShell host) and its fix executor. */
 export function createHandlers(doctor: Doctor, fixes: FixExecutor, reportsDir: string, confirm?: Confirm): { [C in ChannelName]: Handler<C> } {
+  /** The collections running now, by runId, so collect:cancel can stop one. */
+  const running = new Map<string, AbortController>();
   return {
     'app:info': async () => ({
       version: appVersion(),
@@ -73,9 +76,22 @@ export function createHandlers(doctor: Doctor, fixes: FixExecutor, reportsDir: s
         fixes.noteSnapshot(null); // another machine: its chain and router are not known yet
         await doctor.useScenario(req.scenario);
       }
-      const result = await doctor.collect((p) => emit('collect:progress', { runId: req.runId, ...p }));
-      fixes.noteSnapshot(result.snapshot);
-      return result;
+      const run = new AbortController();
+      running.set(req.runId, run);
+      try {
+        const result = await doctor.collect((p) => emit('collect:progress', { runId: req.runId, ...p }), run.signal);
+        // A cancel that arrives after the last probe still wins: the person asked for no result.
+        if (run.signal.aborted) throw new CollectCancelled();
+        fixes.noteSnapshot(result.snapshot);
+        return result;
+      } finally {
+        if (running.get(req.runId) === run) running.delete(req.runId);
+      }
+    },
+    'collect:cancel': async (req) => {
+      const run = running.get(req.runId);
+      run?.abort();
+      return { cancelled: run !== undefined };
     },
     // The file's own `org` never counts (diagnoseSnapshotText): this machine's trusted configuration does.
     'snapshot:import': async (req) => diagnoseSnapshotText(req.text, doctor.orgConfig),
@@ -136,6 +152,7 @@ export class Router {
       return ok(await (this.handlers[name] as Handler<typeof name>)(parsed.data as never, emit));
     } catch (e) {
       if (e instanceof InputError || e instanceof UnknownFixError || e instanceof NotACertificate) return err('badInput', e.message);
+      if (e instanceof CollectCancelled) return err('cancelled', e.message);
       return err('failed', e instanceof Error ? e.message : String(e));
     } finally {
       if (exclusive) this.busy = false;

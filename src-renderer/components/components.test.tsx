@@ -3,7 +3,11 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { CertificateInfo, FixRunResult } from '../../src-shared/ipc';
 import { reason } from '../../src-shared/reasons';
+import type { Finding } from '../../src-shared/finding';
 import { CertificateCheck, groupThumbprint, thumbprintGroups } from './CertificateCheck';
+import { ADMIN_NOTE, CommandList, copyCommand } from './CommandList';
+import { EvidenceTable } from './EvidenceTable';
+import { FindingDetails } from './FindingDetails';
 import { undoEndText } from './UndoAction';
 
 const ROOT = 'D0BAF2AFA26B80549FC785393AAB2AE85C5F8A3B';
@@ -67,5 +71,77 @@ describe('UndoAction: the end of an undo', () => {
     expect(undoEndText({ status: 'done', result: result(reason('fix.undone', { changed: 'x' })) })).toBe(
       'Undone: the previous setting is back. Run the checks again to see this computer as it is now.',
     );
+  });
+});
+
+describe('CommandList: one block per command, each with its Copy button and, where needed, the administrator note', () => {
+  const commands = ['Get-Service iphlpsvc | Select-Object Status, StartType', 'Restart-Service NcaSvc', 'netsh winhttp reset proxy'];
+  const out = renderToStaticMarkup(<CommandList label="Commands to see this yourself" commands={commands} />);
+
+  it('names each block and its button for screen readers ("Copy command 2")', () => {
+    expect(out).toContain('aria-label="Commands to see this yourself"');
+    for (const n of [1, 2, 3]) {
+      expect(out).toContain(`aria-label="Command ${n}"`);
+      expect(out).toContain(`<button type="button" class="command-copy" aria-label="Copy command ${n}">Copy</button>`);
+    }
+    expect(out.match(/role="status" aria-live="polite"/g)).toHaveLength(3);
+  });
+
+  it('says "Run in an administrator PowerShell" only on the commands that change the machine', () => {
+    const blocks = out.split('<li ').slice(1);
+    expect(blocks.map((b) => b.includes(ADMIN_NOTE))).toEqual([false, true, true]);
+    expect(blocks[1]).toMatch(/^class="command command-admin"/);
+  });
+
+  it('copies the exact command, and says so; a denied or missing clipboard asks the person to copy it', async () => {
+    const written: string[] = [];
+    expect(await copyCommand(commands[1]!, { writeText: async (t: string) => void written.push(t) })).toBe('copied');
+    expect(written).toEqual(['Restart-Service NcaSvc']);
+    expect(await copyCommand('x', { writeText: () => Promise.reject(new Error('denied')) })).toBe('failed');
+    expect(await copyCommand('x', undefined)).toBe('failed');
+  });
+
+  it('renders nothing without commands', () => {
+    expect(renderToStaticMarkup(<CommandList label="x" commands={[]} />)).toBe('');
+  });
+});
+
+describe('EvidenceTable: rows headed by where Windows shows the evidence', () => {
+  const evidence: Finding['evidence'] = [
+    { probe: 'ipHttps', field: 'state.lastErrorCode', observed: '0x800b0109', expected: '0x0' },
+    { probe: 'ipHttps', field: 'configuration.serverUrl', observed: 'https://da.contoso.com:443/IPHTTPS' },
+  ];
+  const out = renderToStaticMarkup(<EvidenceTable evidence={evidence} caption="Evidence" />);
+
+  it('names the command and property, keeps the internal path as the title, and heads the row with it', () => {
+    expect(out).toContain(
+      '<th scope="row"><span title="ipHttps.state.lastErrorCode"><code class="evidence-source">Get-NetIPHttpsState</code> · <code class="evidence-property">LastErrorCode</code></span></th>',
+    );
+    expect(out).not.toContain('>ipHttps.state.lastErrorCode<');
+  });
+
+  it('lets long values wrap after their separators, never inside a word', () => {
+    expect(out).toContain('<code class="evidence-value">https://<wbr/>da.<wbr/>contoso.<wbr/>com:<wbr/>443/<wbr/>IPHTTPS</code>');
+  });
+});
+
+describe('FindingDetails: the plain view is only the plain words', () => {
+  const finding: Finding = {
+    id: 'iphttps-untrusted-root',
+    severity: 'error',
+    title: 'Untrusted root',
+    plain: 'This computer does not trust the authority that vouches for your organisation’s server.',
+    technical: 'IP-HTTPS LastErrorCode 0x800b0109 (CERT_E_UNTRUSTEDROOT)',
+    evidence: [{ probe: 'trustStores', field: 'root', observed: 'D0BAF2AFA26B80549FC785393AAB2AE85C5F8A3B absent' }],
+    fixes: ['import-root-ca'],
+    escalate: false,
+    commands: ['Get-ChildItem Cert:\\LocalMachine\\Root'],
+  };
+  it('shows no code, evidence or command unless the technical view is on', () => {
+    const plain = renderToStaticMarkup(<FindingDetails finding={finding} technical={false} />);
+    expect(plain).toBe(`<div class="finding"><p>${finding.plain}</p></div>`);
+    const technical = renderToStaticMarkup(<FindingDetails finding={finding} technical />);
+    expect(technical).toContain('Get-ChildItem Cert:');
+    expect(technical).toContain('0x800b0109');
   });
 });

@@ -70,10 +70,20 @@ export function rootStoreCommands(ctx: RuleContext): string[] {
   return isLegacy(ctx) ? ['certutil -store Root'] : ['Get-ChildItem Cert:\\LocalMachine\\Root'];
 }
 
-/** Command that shows the server's certificate chain as the machine builds it. */
-export function chainCommand(ctx: RuleContext): string {
-  const host = ctx.serverHost ?? '<ServerURL host>';
-  return `certutil -verify -urlfetch <server certificate exported from ${host}:443>`;
+/**
+ * Commands that show the server's certificate chain as this machine builds it, with revocation fetched: certutil needs
+ * the certificate as a file, so the first command saves what the server presents (certificate checks off, only to
+ * read it), the second verifies it. None when no server name is known (nothing real to put in them).
+ */
+export function chainCommands(ctx: RuleContext): string[] {
+  // The name comes from the machine (or an imported file): quoted for PowerShell so pasting it runs nothing else.
+  const host = ctx.serverHost?.replace(/'/g, "''");
+  if (!host) return [];
+  const port = ctx.peek('reachability')?.port ?? ctx.peek('serverCertificate')?.port ?? 443;
+  return [
+    `$tcp = New-Object Net.Sockets.TcpClient('${host}', ${port}); $tls = New-Object Net.Security.SslStream($tcp.GetStream(), $false, { $true }); $tls.AuthenticateAsClient('${host}'); [IO.File]::WriteAllBytes("$env:TEMP\\da-server.cer", $tls.RemoteCertificate.Export('Cert')); $tcp.Close()`,
+    'certutil -verify -urlfetch "$env:TEMP\\da-server.cer"',
+  ];
 }
 
 /** Upper-case thumbprint without spaces. */

@@ -122,7 +122,7 @@ const specs: Omit<FixSpec, 'preview' | 'resolves'>[] = [
     id: 'resync-time',
     title: "Correct this computer's clock",
     plain:
-      "Asks the Windows Time service to set this computer's clock, then restarts the IP Helper service so DirectAccess tries again. A computer in a company domain takes its time from the office: away from it, it may have no time source it can reach, and then the clock cannot be set this way. If so, set the date and time by hand (Settings → Time & language) or connect to the office network once. The check afterwards compares the clock with the DirectAccess server's, not with what the time service reports.",
+      "Asks the Windows Time service to set this computer's clock, then restarts the IP Helper service so DirectAccess tries again. A computer in your organisation’s domain takes its time from your organisation’s network: away from it, it may have no time source it can reach, and then the clock cannot be set this way. If so, set the date and time by hand (Settings → Time & language) or connect to your organisation’s network once. The check afterwards compares the clock with the DirectAccess server's, not with what the time service reports.",
     whyAdmin: 'The clock is a setting of the whole computer.',
     params: noParamsSchema,
     elevated: true,
@@ -149,7 +149,7 @@ const specs: Omit<FixSpec, 'preview' | 'resolves'>[] = [
     id: 'reset-winhttp-proxy',
     title: 'Remove the computer-wide (WinHTTP) proxy',
     plain:
-      'Saves the current computer-wide proxy setting, then removes it, so the DirectAccess tunnel goes straight to the server. Some programs and services that work inside the office may need that proxy: if one stops working there afterwards, this change can be undone, which puts the saved setting back exactly.',
+      'Saves the current computer-wide proxy setting, then removes it, so the DirectAccess tunnel goes straight to the server. Some programs and services that work inside your organisation’s network may need that proxy: if one stops working there afterwards, this change can be undone, which puts the saved setting back exactly.',
     whyAdmin: NET_ADMIN,
     params: noParamsSchema,
     elevated: true,
@@ -161,7 +161,7 @@ const specs: Omit<FixSpec, 'preview' | 'resolves'>[] = [
     id: 'clear-iphlpsvc-proxy-cache',
     title: "Clear the IP Helper's stored proxy",
     plain:
-      'Exports, then deletes the proxy the IP Helper service remembered, and restarts the service. If that proxy is still in use inside the office, the IP Helper learns it again there; the export can be put back with undo.',
+      'Exports, then deletes the proxy the IP Helper service remembered, and restarts the service. If that proxy is still in use inside your organisation’s network, the IP Helper learns it again there; the export can be put back with undo.',
     whyAdmin: NET_ADMIN,
     params: noParamsSchema,
     elevated: true,
@@ -173,7 +173,7 @@ const specs: Omit<FixSpec, 'preview' | 'resolves'>[] = [
     id: 'set-ipv6-prefer-ipv4',
     title: 'Turn IPv6 tunnels back on',
     plain:
-      'Switches back on only the IPv6 tunnels DirectAccess needs and sets "prefer IPv4" (Microsoft\'s recommended value instead of switching IPv6 off); every other part of the setting stays as it is. Windows must restart for it to take effect. If a Group Policy or security baseline sets this value, it comes back at the next policy refresh: then IT must change it there.',
+      'Switches back on only the IPv6 tunnels DirectAccess needs and sets "prefer IPv4" (Microsoft\'s recommended value instead of switching IPv6 off); every other part of the setting stays as it is. Windows must restart for it to take effect. If a Group Policy or security baseline sets this value, it comes back at the next policy refresh: then your organisation’s IT department must change it there.',
     whyAdmin: NET_ADMIN,
     params: roleParamsSchema,
     elevated: true,
@@ -184,7 +184,7 @@ const specs: Omit<FixSpec, 'preview' | 'resolves'>[] = [
   {
     id: 'renew-machine-certificate',
     title: "Renew this computer's certificate",
-    plain: "Asks your organisation's certificate service for this computer's certificate. Works only while connected to the office network.",
+    plain: "Asks your organisation’s certificate service for this computer's certificate. Works only while connected to your organisation’s network.",
     whyAdmin: "The computer's own certificate store can only be changed by an administrator.",
     params: noParamsSchema,
     elevated: true,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FIXES } from './catalogue';
-import { DECLARED_FIX_IDS, declaredPreview, FIX_COMMANDS } from './commands';
+import { DECLARED_FIX_IDS, declaredPreview, FIX_COMMANDS, unexplainedValues } from './commands';
 
 /** The {name} parameters a fix's declared commands use. */
 function paramNames(id: string): string[] {
@@ -28,7 +28,7 @@ describe('the fix commands declaration (assets/ps/fixes/FixCommands.json)', () =
       expect(lines).toEqual(declaredPreview(id, values));
       for (const line of lines) expect(line, `${id}: ${line}`).not.toMatch(/\{[A-Za-z]+\}/);
       for (const n of paramNames(id)) {
-        expect(lines.join('\n')).not.toContain(`<${n}>`);
+        expect(lines.join('\n')).not.toContain(`$${n} `);
         expect(lines.join('\n')).toContain(`VALUE-OF-${n}`);
       }
     }
@@ -40,14 +40,23 @@ describe('the fix commands declaration (assets/ps/fixes/FixCommands.json)', () =
     );
     const root = FIXES.get('import-root-ca')?.preview({ thumbprint: 'D0BAF2AFA26B80549FC785393AAB2AE85C5F8A3B' }) ?? [];
     expect(root.join('\n')).toContain(
-      'Import-DadCertificate -Store Root -Certificate <the approved certificate, from memory> -Thumbprint D0BAF2AFA26B80549FC785393AAB2AE85C5F8A3B',
+      "Import-DadCertificate -Store Root -Certificate $ApprovedCertificate -Thumbprint D0BAF2AFA26B80549FC785393AAB2AE85C5F8A3B   # $ApprovedCertificate is the approved certificate's bytes, held in memory (no file); only when the root is not trusted yet",
     );
     expect(root.join('\n')).not.toContain('-Path ');
     expect(root.join('\n')).not.toContain('Import-Certificate ');
     expect(root).toContain('Restart-Service -Name iphlpsvc -Force');
   });
 
-  it('names a parameter it does not know as a visible placeholder, never as an empty string', () => {
-    expect(FIXES.get('set-isatap-router')?.preview({})).toContain('Set-NetIsatapConfiguration -Router <router>');
+  it('explains every run-time $Value a declared line uses, and uses no <placeholder> for one', () => {
+    for (const [id, entry] of Object.entries(FIX_COMMANDS)) {
+      for (const c of [...entry.fix.commands, ...(entry.undo?.commands ?? [])]) {
+        expect(unexplainedValues(c), `${id}: ${c.run}`).toEqual([]);
+        expect(c.run, id).not.toMatch(/<[^<>]*>/);
+      }
+    }
+  });
+
+  it('names a parameter it does not know as a variable the comment explains, never as an empty string or <name>', () => {
+    expect(FIXES.get('set-isatap-router')?.preview({})).toContain("Set-NetIsatapConfiguration -Router $router   # $router is the fix's router, not given yet");
   });
 });

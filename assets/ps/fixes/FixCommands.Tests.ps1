@@ -74,14 +74,15 @@ BeforeAll {
         return , @(@($name) + @(foreach ($p in $sorted) { $p[0]; $p[1] }))
     }
 
-    # Whether one declared token stands for one invoked token: {param} is the fix's parameter, <...> is anything,
-    # numbers compare as numbers (0x20 is 32), path separators and case do not matter.
+    # Whether one declared token stands for one invoked token: {param} is the fix's parameter, $Name (a value only
+    # known while the fix runs) is anything, numbers compare as numbers (0x20 is 32), path separators and case do not
+    # matter.
     function Test-TestToken([string]$Declared, [string]$Actual, [hashtable]$Params) {
         $d = $Declared -replace '/', '\'; $a = $Actual -replace '/', '\'
-        if ($d -match '[{<]') {
-            $pattern = '^' + (([regex]::Split($d, '(\{[A-Za-z]+\}|<[^>]*>)') | ForEach-Object {
+        if ($d -match '[{$]') {
+            $pattern = '^' + (([regex]::Split($d, '(\{[A-Za-z]+\}|\$[A-Za-z]+)') | ForEach-Object {
                 if ($_ -match '^\{([A-Za-z]+)\}$') { if ($Params.ContainsKey($Matches[1])) { [regex]::Escape([string]$Params[$Matches[1]]) } else { '.*' } }
-                elseif ($_ -match '^<[^>]*>$') { '.*' }
+                elseif ($_ -match '^\$[A-Za-z]+$') { '.*' }
                 else { [regex]::Escape($_) }
             }) -join '') + '$'
             return ($a -match $pattern)
@@ -94,8 +95,8 @@ BeforeAll {
     function Find-TestDeclared([object[]]$Commands, [string[]]$Call, [hashtable]$Params) {
         $actual = ConvertTo-TestParts $Call
         foreach ($c in $Commands) {
-            # A token is a run of non-space characters, <...> placeholders and "quoted text" (a path with a space).
-            $tokens = @([regex]::Matches([string]$c.run, '(?:"[^"]*"|<[^>]*>|\S)+') | ForEach-Object { $_.Value -replace '"', '' })
+            # A token is a run of non-space characters and "quoted text" (a path with a space).
+            $tokens = @([regex]::Matches([string]$c.run, '(?:"[^"]*"|\S)+') | ForEach-Object { $_.Value -replace '"', '' })
             $declared = ConvertTo-TestParts $tokens
             if ($declared.Count -ne $actual.Count) { continue }
             $same = $true

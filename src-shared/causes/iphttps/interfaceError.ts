@@ -20,7 +20,7 @@ export const interfaceError = defineCause({
         severity: 'error',
         title: 'Windows cannot create the DirectAccess network adapter',
         plain:
-          'DirectAccess uses a hidden network adapter that Windows creates by itself. Windows failed to create it on this computer, usually because an old copy of it or of its settings is left over. Restarting the "IP Helper" service is a harmless first try, but it rarely helps: the usual remedy needs your IT department, who remove the leftover adapter and let the computer take its DirectAccess settings again while in the office.',
+          'DirectAccess uses a hidden network adapter that Windows creates by itself. Windows failed to create it on this computer, usually because an old copy of it or of its settings is left over. Restarting the "IP Helper" service is a harmless first try, but it rarely helps: the usual remedy needs your organisation’s IT department, who remove the leftover adapter and let the computer take its DirectAccess settings again while on your organisation’s network.',
         technical: `${codeText(ctx)}: IP-HTTPS interface creation failure: per KB2980660 a pre-existing setting or interface conflicts with the IP-HTTPS configuration being applied. DisabledComponents does not disable the tunnels here. Causes the KB lists: a duplicate or corrupt IP-HTTPS interface in Device Manager, stale v6Transition\\IPHTTPS policy keys, or (server side) a corrupt URL ACL. Restarting iphlpsvc is not the KB's remedy.`,
         evidence: codeEvidence(ctx),
         fixes: ['restart-ip-helper'],
@@ -59,7 +59,7 @@ export const interfaceError = defineCause({
         'escalate-interface',
         'iphttps-interface-error',
         'The tunnel adapter cannot be created',
-        'Restarting did not help. Your IT department needs to look at the network adapters of this computer.',
+        'Restarting did not help. Your organisation’s IT department needs to look at the network adapters of this computer.',
       ),
     ],
   },

@@ -1,6 +1,6 @@
 /** iphttps-name-mismatch: the ServerURL host is not among the certificate's names (knowledge A.10, A.11). */
 import { defineCause } from '../cause';
-import { ev, finding, codeEvidence, codeText, ipHttpsCommands, chainCommand, certCoversHost } from '../evidence';
+import { ev, finding, codeEvidence, codeText, ipHttpsCommands, chainCommands, certCoversHost } from '../evidence';
 import { escalate } from '../../tree/build';
 
 export const nameMismatch = defineCause({
@@ -28,12 +28,12 @@ export const nameMismatch = defineCause({
         id: 'iphttps-name-mismatch',
         severity: 'error',
         title: "The server's certificate is for a different name",
-        plain: `This computer connects to "${host ?? 'the DirectAccess server'}", but the server's digital certificate (its ID card) is made out to ${names.length > 0 ? `"${names.join('", "')}"` : 'another name'}. Because the names do not match, the computer refuses the connection. Only your IT department can correct the certificate or the server name.`,
+        plain: `This computer connects to "${host ?? 'the DirectAccess server'}", but the server's digital certificate (its ID card) is made out to ${names.length > 0 ? `"${names.join('", "')}"` : 'another name'}. Because the names do not match, the computer refuses the connection. Only your organisation’s IT department can correct the certificate or the server name.`,
         technical: `${codeText(ctx)}. ServerURL host ${host ?? '?'} is not among the leaf certificate's names (${names.join(', ') || 'unknown'}); SslPolicyErrors.RemoteCertificateNameMismatch.`,
         evidence,
         escalate: true,
         adminAction: `Bind an IP-HTTPS certificate whose subject/SAN contains ${host ?? 'the ServerURL host'} (currently ${names.join(', ') || 'unknown'}), or change the DirectAccess public name (ConnectTo address) to a name the certificate carries, then refresh the client GPO.`,
-        commands: [...ipHttpsCommands(ctx), chainCommand(ctx)],
+        commands: [...ipHttpsCommands(ctx), ...chainCommands(ctx)],
       });
     },
   },
@@ -52,7 +52,7 @@ export const nameMismatch = defineCause({
         'escalate-name-mismatch',
         'iphttps-name-mismatch',
         "The server's certificate has the wrong name",
-        'The certificate the server shows is made out to another name. Your IT department must fix the certificate or the server address.',
+        'The certificate the server shows is made out to another name. Your organisation’s IT department must fix the certificate or the server address.',
       ),
     ],
   },

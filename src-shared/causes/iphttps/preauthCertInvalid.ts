@@ -23,7 +23,7 @@ export const preauthCertInvalid = defineCause({
         id: 'preauth-client-cert-invalid',
         severity: 'error',
         title: "The computer's certificate cannot be used",
-        plain: `The office server asks this computer for its digital ID (a computer certificate). The computer has one, but it cannot be used: ${first.why}. Your IT department has to issue a new one.`,
+        plain: `Your organisation’s server asks this computer for its digital ID (a computer certificate). The computer has one, but it cannot be used: ${first.why}. Your organisation’s IT department has to issue a new one.`,
         technical: `${codeText(ctx)}. Client-authentication certificates in LocalMachine\\My: ${problems.map((p) => `${p.c.subject} (${p.c.thumbprint}): ${p.why}`).join('; ')}.`,
         evidence: [
           ...codeEvidence(ctx),
@@ -58,7 +58,7 @@ export const preauthCertInvalid = defineCause({
         'escalate-preauth-invalid',
         'preauth-client-cert-invalid',
         "This computer's certificate is not valid",
-        'This computer has a certificate but it is expired, untrusted or made out to another name. Your IT department must issue a new one.',
+        'This computer has a certificate but it is expired, untrusted or made out to another name. Your organisation’s IT department must issue a new one.',
       ),
     ],
   },

@@ -43,8 +43,8 @@ export const preauthCertMissing = defineCause({
         severity: 'error',
         title: 'The computer has no certificate to prove who it is',
         plain: serverSide
-          ? 'The office server asks this computer for its digital ID (a computer certificate). The computer has one, but the server does not accept it. Your IT department needs to check which certificates the server accepts.'
-          : `The office server asks this computer for its digital ID (a computer certificate) before it lets it connect, and this computer has none. ${ctx.inside ? 'Because you are on the office network now, the computer can request one automatically.' : 'It can only get one while connected to the office network, so your IT department needs to help.'}`,
+          ? 'Your organisation’s server asks this computer for its digital ID (a computer certificate). The computer has one, but the server does not accept it. Your organisation’s IT department needs to check which certificates the server accepts.'
+          : `Your organisation’s server asks this computer for its digital ID (a computer certificate) before it lets it connect, and this computer has none. ${ctx.inside ? 'Because you are on your organisation’s network now, the computer can request one automatically.' : 'It can only get one while connected to your organisation’s network, so your organisation’s IT department needs to help.'}`,
         technical: `${codeText(ctx)}. The IP-HTTPS listener (or an ADC in front of it) requests a client certificate; ${serverSide ? `LocalMachine\\My holds ${valid.map((c) => c.subject).join(', ')} with Client Authentication EKU, so the server/ADC validates against another CA` : `LocalMachine\\My has no certificate with the Client Authentication EKU (${CLIENT_AUTH}) and a private key`}.`,
         evidence,
         fixes: ctx.inside && !serverSide ? ['renew-machine-certificate'] : [],
@@ -70,8 +70,8 @@ export const preauthCertMissing = defineCause({
       info(
         'preauth-inside',
         { finding: insideCorpnet.id },
-        'Are you in the office?',
-        'A new computer certificate can only be requested on the company network.',
+        'Are you on your organisation’s network?',
+        'A new computer certificate can only be requested on your organisation’s network.',
         'fix-renew-machine-cert',
         'escalate-preauth-missing',
       ),
@@ -80,7 +80,7 @@ export const preauthCertMissing = defineCause({
         fixes: ['renew-machine-certificate'],
         cause: 'preauth-client-cert-missing',
         title: 'Request a new computer certificate',
-        plain: 'This computer has no valid certificate to prove who it is. While in the office it can ask the company for a new one.',
+        plain: 'This computer has no valid certificate to prove who it is. While on your organisation’s network it can ask your organisation for a new one.',
         passed: 'fixed',
         failed: 'escalate-preauth-missing',
       }),
@@ -88,7 +88,7 @@ export const preauthCertMissing = defineCause({
         'escalate-preauth-missing',
         'preauth-client-cert-missing',
         'This computer has no certificate to prove who it is',
-        'The DirectAccess server asks for a computer certificate and this computer has none that works. Your IT department must issue one (or bring the laptop to the office so it gets one automatically).',
+        'The DirectAccess server asks for a computer certificate and this computer has none that works. Your organisation’s IT department must issue one (or connect the laptop to your organisation’s network at the office so it gets one automatically).',
       ),
     ],
   },

@@ -1,6 +1,6 @@
 /** iphttps-tls-handshake-failed: SEC_E_ILLEGAL_MESSAGE, usually a load balancer in front of the server (knowledge A.4). */
 import { defineCause } from '../cause';
-import { ev, finding, codeEvidence, codeText, ipHttpsCommands, chainCommand } from '../evidence';
+import { ev, finding, codeEvidence, codeText, ipHttpsCommands, chainCommands } from '../evidence';
 import { escalate } from '../../tree/build';
 
 export const tlsHandshakeFailed = defineCause({
@@ -30,12 +30,12 @@ export const tlsHandshakeFailed = defineCause({
         severity: 'error',
         title: 'The secure handshake with the DirectAccess server fails',
         plain:
-          'When this computer starts the encrypted connection to the office server, the other side breaks it off. This is almost always caused by equipment or settings in front of the server (for example a load balancer), not by this computer. Your IT department needs to look at it.',
+          'When this computer starts the encrypted connection to your organisation’s server, the other side breaks it off. This is almost always caused by equipment or settings in front of the server (for example a load balancer), not by this computer. Your organisation’s IT department needs to look at it.',
         technical: `${codeText(ctx)}: fatal TLS alert. Typical causes: an ADC/load balancer terminating IP-HTTPS without null cipher suites (dies after ClientHello) or with misconfigured client-certificate authentication (dies after ServerHello); TLS protocol/cipher hardening the client cannot meet.`,
         evidence,
         escalate: true,
         adminAction: `Check the device that terminates TLS for ${ctx.serverHost ?? 'the IP-HTTPS name'}: enable TLS_RSA_WITH_NULL_SHA/NULL_SHA256 for Windows 8+ clients or pass IP-HTTPS through to the DirectAccess server, and if it authenticates clients, make it trust the CA that issues the machine certificates. A packet trace (netsh trace start scenario=DirectAccess capture=yes) shows where the handshake stops.`,
-        commands: [...ipHttpsCommands(ctx), chainCommand(ctx)],
+        commands: [...ipHttpsCommands(ctx), ...chainCommands(ctx)],
       });
     },
   },
@@ -54,7 +54,7 @@ export const tlsHandshakeFailed = defineCause({
         'escalate-tls',
         'iphttps-tls-handshake-failed',
         'The secure connection to the server fails',
-        'The server or a device in front of it breaks the secure connection. Your IT department must check the DirectAccess server and its load balancer.',
+        'The server or a device in front of it breaks the secure connection. Your organisation’s IT department must check the DirectAccess server and its load balancer.',
       ),
     ],
   },

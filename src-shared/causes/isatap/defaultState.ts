@@ -25,7 +25,7 @@ export const isatapDefaultState = defineCause({
         id: 'isatap-default-state-no-interface',
         severity: 'error',
         title: 'ISATAP is left on "Default", which no longer creates the tunnel',
-        plain: `This management computer is told where the DirectAccess server is${name ? ` (${name})` : ''}, but its IPv6 tunnel (ISATAP) is left on the setting "Default". On this version of Windows "Default" means "off", so no tunnel is created and DirectAccess computers cannot be reached from here. ${marked ? 'The fix switches it to "Enabled".' : 'Your organisation has not listed this computer as a management computer, so the wizard leaves it to your IT department to switch it to "Enabled".'}`,
+        plain: `This management computer is told where the DirectAccess server is${name ? ` (${name})` : ''}, but its IPv6 tunnel (ISATAP) is left on the setting "Default". On this version of Windows "Default" means "off", so no tunnel is created and DirectAccess computers cannot be reached from here. ${marked ? 'The fix switches it to "Enabled".' : 'Your organisation has not listed this computer as a management computer, so the wizard leaves it to your organisation’s IT department to switch it to "Enabled".'}`,
         technical: `Get-NetIsatapConfiguration State Default, Router ${routerName(i) ?? '(none)'} on ${os.caption} build ${os.build} (≥ ${DEFAULT_STATE_NO_INTERFACE_BUILD}, Windows 10 1703 / Server 2019 and later): ISATAP is disabled by default there, so State Default creates no ISATAP interface. Set State Enabled explicitly.`,
         evidence: [
           ev('isatap', 'configuration.state', i.configuration?.state, 'Enabled'),

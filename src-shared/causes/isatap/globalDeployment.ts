@@ -14,7 +14,7 @@ export const isatapGlobalDeployment = defineCause({
         severity: 'warning',
         title: 'ISATAP is switched on for every computer in the network',
         plain:
-          'The name "isatap" can be looked up on this network, which makes every Windows computer in the office build an IPv6 tunnel to the DirectAccess server, not just the management computers that need it. It works, but it is not recommended; IT should limit it to the computers that need it.',
+          'The name "isatap" can be looked up on this network, which makes every Windows computer on your organisation’s network build an IPv6 tunnel to the DirectAccess server, not just the management computers that need it. It works, but it is not recommended; your organisation’s IT department should limit it to the computers that need it.',
         technical: `The generic name ${i.genericName.name} resolves to ${i.genericName.addresses.join(', ')}: ISATAP is deployed globally (the name was removed from the DNS global query block list).`,
         evidence: [ev('isatap', 'genericName.addresses', i.genericName.addresses, [], 'the generic ISATAP name resolves')],
         escalate: true,
@@ -42,7 +42,7 @@ export const isatapGlobalDeployment = defineCause({
         cause: 'isatap-global-deployment',
         title: 'Working, with advice for your administrator',
         plain:
-          'Managing remote computers works, but ISATAP is given to every computer in the company, which can cause problems. The report tells your IT department what to change.',
+          'Managing remote computers works, but ISATAP is given to every computer in your organisation, which can cause problems. The report tells your organisation’s IT department what to change.',
       },
     ],
   },

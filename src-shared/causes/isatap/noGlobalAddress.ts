@@ -18,7 +18,7 @@ export const isatapNoGlobalAddress = defineCause({
         severity: 'error',
         title: 'The ISATAP tunnel is up but gets no usable address',
         plain:
-          'This management computer has built its IPv6 tunnel to the DirectAccess server, but the server does not hand out the address it needs, so DirectAccess computers still cannot be reached. The server side has lost part of its settings, which IT must restore.',
+          'This management computer has built its IPv6 tunnel to the DirectAccess server, but the server does not hand out the address it needs, so DirectAccess computers still cannot be reached. The server side has lost part of its settings, which your organisation’s IT department must restore.',
         technical: `ISATAP interface(s) ${i.interfaces.map((x) => x.alias).join(', ')} have only ${addrs.join(', ') || 'no addresses'}; no global <prefix>::5efe: address from router ${routerName(i)} (${i.router?.addresses.join(', ') ?? ''}). The DirectAccess server's ISATAP adapter is not advertising the internal prefix.`,
         evidence: [
           ev('isatap', 'interfaces[].addresses', addrs, ['<DA internal prefix>::5efe:<IPv4>']),
@@ -46,7 +46,7 @@ export const isatapNoGlobalAddress = defineCause({
         'escalate-no-global-address',
         'isatap-no-global-address',
         'The ISATAP router gives no address',
-        'The DirectAccess server stopped acting as ISATAP router (often after a restart). Your IT department must reset its ISATAP configuration.',
+        'The DirectAccess server stopped acting as ISATAP router (often after a restart). Your organisation’s IT department must reset its ISATAP configuration.',
       ),
     ],
   },

@@ -27,7 +27,7 @@ export const daNotConfigured = defineCause({
         severity: 'error',
         title: 'DirectAccess is not set up on this computer',
         plain:
-          'This computer has no DirectAccess settings at all, so it never tries to connect to the office network automatically. The settings come from your organisation: IT has to add this computer to the DirectAccess group, and the computer then has to pick up the settings once while connected to the office network.',
+          'This computer has no DirectAccess settings at all, so it never tries to connect to your organisation’s network automatically. The settings come from your organisation: its IT department has to add this computer to the DirectAccess group, and the computer then has to pick up the settings once while connected to your organisation’s network.',
         technical:
           'No DirectAccess client policy: no IPHTTPS_ClientUrl from Group Policy, no NCA (NetworkConnectivityAssistant) configuration, Get-DAConnectionStatus returns no object.',
         evidence,
@@ -48,7 +48,7 @@ export const daNotConfigured = defineCause({
         chain: 'client',
         id: 'configured',
         title: 'DirectAccess settings',
-        plain: 'Checking that your company has set this computer up for DirectAccess.',
+        plain: 'Checking that your organisation has set this computer up for DirectAccess.',
         then: 'escalate-not-configured',
       },
     ],
@@ -57,7 +57,7 @@ export const daNotConfigured = defineCause({
         'escalate-not-configured',
         'da-not-configured',
         'This computer is not set up for DirectAccess',
-        'The company settings for DirectAccess have not reached this computer. Your IT department must add it to the DirectAccess computers and let it update its settings while in the office.',
+        'Your organisation’s settings for DirectAccess have not reached this computer. Your organisation’s IT department must add it to the DirectAccess computers and let it update its settings while on your organisation’s network.',
       ),
     ],
   },

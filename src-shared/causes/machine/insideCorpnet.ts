@@ -17,9 +17,9 @@ export const insideCorpnet = defineCause({
       return finding({
         id: 'inside-corpnet',
         severity: 'info',
-        title: 'This computer is on the office network',
+        title: 'This computer is on your organisation’s network',
         plain:
-          'This computer is connected to the office network directly, so DirectAccess is resting on purpose: it only switches on when you are away from the office. Nothing needs fixing.',
+          'This computer is connected to your organisation’s network directly, so DirectAccess is resting on purpose: it only switches on when you are away from your organisation’s network. Nothing needs fixing.',
         technical: `${said}. The network location server is reachable, so the client treats the machine as inside and IP-HTTPS stays idle (${fromNetsh ? 'netsh interface httpstunnel show interfaces may show no active interface' : 'Get-NetIPHttpsState may return nothing'}).`,
         evidence: [
           da.connection
@@ -36,7 +36,7 @@ export const insideCorpnet = defineCause({
         chain: 'client',
         id: 'inside',
         title: 'Where you are',
-        plain: 'Checking whether this computer is on the company network right now.',
+        plain: 'Checking whether this computer is on your organisation’s network right now.',
         then: 'working-inside',
       },
     ],

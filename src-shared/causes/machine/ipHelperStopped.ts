@@ -49,7 +49,7 @@ export const ipHelperStopped = defineCause({
         severity: 'error',
         title: 'The IP Helper service is not running',
         plain:
-          'A Windows background service called "IP Helper" builds the secure tunnel to the office. It is switched off on this computer, so the tunnel cannot start. Starting it (and setting it to start automatically) usually fixes the connection within a minute.',
+          'A Windows background service called "IP Helper" builds the secure tunnel to your organisation’s network. It is switched off on this computer, so the tunnel cannot start. Starting it (and setting it to start automatically) usually fixes the connection within a minute.',
         technical: `Service iphlpsvc is ${svc?.exists ? `${svc.status ?? 'in an unknown state'} (StartType ${svc.startType ?? 'unknown'})` : 'missing'}. It hosts the IP-HTTPS, Teredo, 6to4 and ISATAP tunnel interfaces; without it Get-NetIPHttpsState returns nothing.`,
         evidence,
         fixes: ['start-ip-helper'],
@@ -88,7 +88,7 @@ export const ipHelperStopped = defineCause({
         'escalate-ip-helper',
         'ip-helper-stopped',
         'The IP Helper service will not run',
-        'Windows could not keep the IP Helper service running. Your IT department needs to look at why (often a policy that disables it).',
+        'Windows could not keep the IP Helper service running. Your organisation’s IT department needs to look at why (often a policy that disables it).',
       ),
     ],
   },

@@ -67,7 +67,7 @@ export const ncaServiceStopped = defineCause({
         'escalate-nca',
         'nca-service-stopped',
         'The DirectAccess status service will not run',
-        'Windows could not start the service that shows the DirectAccess status. Your IT department needs to look at why (often a policy that switches it off).',
+        'Windows could not start the service that shows the DirectAccess status. Your organisation’s IT department needs to look at why (often a policy that switches it off).',
       ),
     ],
   },

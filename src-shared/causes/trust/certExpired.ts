@@ -4,7 +4,7 @@
  */
 import { defineCause } from '../cause';
 import { formatDuration } from '../../format';
-import { ev, finding, codeEvidence, codeText, ipHttpsCommands, chainCommand, day } from '../evidence';
+import { ev, finding, codeEvidence, codeText, ipHttpsCommands, chainCommands, day } from '../evidence';
 import { latent, latentEvidence, LATENT_PLAIN, stateless } from './chain';
 import { MAX_SKEW_MS, clockSkewMs } from './clock';
 import { escalate } from '../../tree/build';
@@ -55,7 +55,7 @@ export const certExpired = defineCause({
           '  ',
           ' ',
         );
-      const commands = [...ipHttpsCommands(ctx), chainCommand(ctx), 'w32tm /query /status'];
+      const commands = [...ipHttpsCommands(ctx), ...chainCommands(ctx), 'w32tm /query /status'];
       if (isLatent) {
         evidence.push(latentEvidence(ctx, 'connected now: the TLS session was set up while the certificate was valid; the next one fails'));
         return finding({
@@ -63,7 +63,7 @@ export const certExpired = defineCause({
           severity: 'warning',
           variant: 'latent',
           title: "The DirectAccess server's certificate has expired: the next reconnect will fail",
-          plain: `${LATENT_PLAIN} The office server proves who it is with a digital certificate, and that certificate ${notYet ? 'is not valid yet' : `ran out on ${which ? day(which.notAfter) : 'an earlier date'}`}. Nothing on this computer can fix it: your IT department has to renew the certificate on the server.`,
+          plain: `${LATENT_PLAIN} Your organisation’s server proves who it is with a digital certificate, and that certificate ${notYet ? 'is not valid yet' : `ran out on ${which ? day(which.notAfter) : 'an earlier date'}`}. Nothing on this computer can fix it: your organisation’s IT department has to renew the certificate on the server.`,
           technical: `${codeText(ctx)}, DirectAccess ConnectedRemotely: the running IP-HTTPS session predates the expiry. ${which ? `${which.subject} (thumbprint ${which.thumbprint}) is valid ${day(which.notBefore)} – ${day(which.notAfter)}` : 'The certificate is outside its validity'}; server Date ${cert.serverDate}. The next TLS negotiation fails with 0x800b0101 until the certificate is renewed and rebound on the DirectAccess server.`,
           evidence,
           escalate: true,
@@ -75,7 +75,7 @@ export const certExpired = defineCause({
         id: 'iphttps-cert-expired',
         severity: 'error',
         title: "The DirectAccess server's certificate has expired",
-        plain: `The office server proves who it is with a digital certificate, and that certificate ${notYet ? 'is not valid yet' : `ran out on ${which ? day(which.notAfter) : 'an earlier date'}`}. This computer's clock is correct, so nothing can be fixed here: your IT department has to renew the certificate on the server.`,
+        plain: `Your organisation’s server proves who it is with a digital certificate, and that certificate ${notYet ? 'is not valid yet' : `ran out on ${which ? day(which.notAfter) : 'an earlier date'}`}. This computer's clock is correct, so nothing can be fixed here: your organisation’s IT department has to renew the certificate on the server.`,
         technical: `${codeText(ctx)}. ${which ? `${which.subject} (thumbprint ${which.thumbprint}) is valid ${day(which.notBefore)} – ${day(which.notAfter)}` : 'The certificate is outside its validity'}; server Date ${cert.serverDate}, client clock within ${formatDuration(skew)} of it. The IP-HTTPS certificate must be renewed and rebound on the DirectAccess server.`,
         evidence,
         escalate: true,
@@ -109,13 +109,13 @@ export const certExpired = defineCause({
         'escalate-cert-expired-latent',
         'iphttps-cert-expired',
         "The server's certificate has expired: the next reconnect will fail",
-        "DirectAccess works now, but the server's certificate has run out, so the connection will stop at the next reconnect or restart. Nothing on this computer can fix it: send the report to your IT department now.",
+        "DirectAccess works now, but the server's certificate has run out, so the connection will stop at the next reconnect or restart. Nothing on this computer can fix it: send the report to your organisation’s IT department now.",
       ),
       escalate(
         'escalate-cert-expired',
         'iphttps-cert-expired',
         "The server's certificate has expired",
-        'Nothing on this computer can fix this: the DirectAccess server needs a new certificate. Send the report to your IT department.',
+        'Nothing on this computer can fix this: the DirectAccess server needs a new certificate. Send the report to your organisation’s IT department.',
       ),
     ],
   },

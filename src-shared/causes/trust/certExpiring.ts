@@ -5,7 +5,7 @@
  * server-iphttps-cert-expiring.
  */
 import { defineCause } from '../cause';
-import { ev, finding, ipHttpsCommands, chainCommand, day } from '../evidence';
+import { ev, finding, ipHttpsCommands, chainCommands, day } from '../evidence';
 import { daysLeft, EXPIRY_WARNING_DAYS, interceptionOf, latent, latentEvidence } from './chain';
 import { escalate } from '../../tree/build';
 
@@ -44,7 +44,7 @@ export const certExpiring = defineCause({
         severity: 'warning',
         ...(isLatent ? { variant: 'latent' } : {}),
         title: "The DirectAccess server's certificate expires soon",
-        plain: `${isLatent ? 'DirectAccess works right now. ' : ''}The office server proves who it is with a digital certificate, and ${whose} runs out ${when}. After that date the connection will stop at the next reconnect or restart, on every computer, until your IT department renews it. Nothing needs to change on this computer: tell your IT department.`,
+        plain: `${isLatent ? 'DirectAccess works right now. ' : ''}Your organisation’s server proves who it is with a digital certificate, and ${whose} runs out ${when}. After that date the connection will stop at the next reconnect or restart, on every computer, until your organisation’s IT department renews it. Nothing needs to change on this computer: tell your organisation’s IT department.`,
         technical: `${c.subject} (thumbprint ${c.thumbprint}, chain element ${i}) is valid until ${c.notAfter}: ${days} days after the server's Date ${cert.serverDate ?? '(unknown; client clock used)'}. At expiry every new IP-HTTPS negotiation fails with 0x800b0101 (CERT_E_EXPIRED); running sessions survive until they reconnect.`,
         evidence,
         escalate: true,
@@ -52,7 +52,7 @@ export const certExpiring = defineCause({
           i === 0
             ? `Renew the IP-HTTPS certificate ${c.subject} (thumbprint ${c.thumbprint}, NotAfter ${c.notAfter}) on the DirectAccess server before ${day(c.notAfter)} and bind the new one (Set-RemoteAccess -SslCertificate <cert>); a self-signed one must also reach clients through the DirectAccess client GPO.`
             : `Renew ${c.subject} (thumbprint ${c.thumbprint}, NotAfter ${c.notAfter}) before ${day(c.notAfter)}, reissue the IP-HTTPS certificate under it and bind the new one (Set-RemoteAccess -SslCertificate <cert>).`,
-        commands: [...ipHttpsCommands(ctx), chainCommand(ctx)],
+        commands: [...ipHttpsCommands(ctx), ...chainCommands(ctx)],
       });
     },
   },
@@ -72,7 +72,7 @@ export const certExpiring = defineCause({
         'escalate-cert-expiring',
         'iphttps-cert-expiring',
         "The server's certificate must be renewed soon",
-        "DirectAccess works, but the server's certificate runs out soon; after that the connection will stop at the next reconnect or restart. Nothing on this computer can fix it: send the report to your IT department so they renew it in time.",
+        "DirectAccess works, but the server's certificate runs out soon; after that the connection will stop at the next reconnect or restart. Nothing on this computer can fix it: send the report to your organisation’s IT department so they renew it in time.",
       ),
     ],
   },

@@ -1,6 +1,6 @@
 /** iphttps-partial-chain: an intermediate CA of the server chain is missing (knowledge C.2). */
 import { defineCause } from '../cause';
-import { ev, finding, codeEvidence, codeText, ipHttpsCommands, isLegacy, chainCommand, normDn } from '../evidence';
+import { ev, finding, codeEvidence, codeText, ipHttpsCommands, isLegacy, chainCommands, normDn } from '../evidence';
 import { stateless } from './chain';
 import { escalate, fixThenVerify, info } from '../../tree/build';
 
@@ -30,12 +30,12 @@ export const partialChain = defineCause({
         id: 'iphttps-partial-chain',
         severity: 'error',
         title: 'A certificate needed to check the server is missing',
-        plain: `The office server's digital certificate is vouched for by a chain of authorities. One link in that chain ("${missing.replace(/^CN=/i, '')}") is missing on this computer, so it cannot check the server and refuses to connect. Adding that certificate fixes it.`,
+        plain: `Your organisation’s server's digital certificate is vouched for by a chain of authorities. One link in that chain ("${missing.replace(/^CN=/i, '')}") is missing on this computer, so it cannot check the server and refuses to connect. Adding that certificate fixes it.`,
         technical: `${codeText(ctx)}. X509Chain reports PartialChain: the issuer ${missing} of ${last?.subject ?? 'the last chain element'} is not in LocalMachine\\CA and was not sent by the server or fetched by AIA.`,
         evidence,
         fixes: ['import-intermediate-ca'],
         adminAction: `Deploy ${missing} to clients' Intermediate Certification Authorities store by GPO, or configure the IP-HTTPS listener to send the full chain; make the AIA URL reachable from the Internet.`,
-        commands: [...ipHttpsCommands(ctx), isLegacy(ctx) ? 'certutil -store CA' : 'Get-ChildItem Cert:\\LocalMachine\\CA', chainCommand(ctx)],
+        commands: [...ipHttpsCommands(ctx), isLegacy(ctx) ? 'certutil -store CA' : 'Get-ChildItem Cert:\\LocalMachine\\CA', ...chainCommands(ctx)],
       });
     },
   },
@@ -45,7 +45,7 @@ export const partialChain = defineCause({
         chain: 'client',
         id: 'partial-chain',
         title: 'Complete certificate chain',
-        plain: "Checking that the link between the server's certificate and your company's certificate is there.",
+        plain: "Checking that the link between the server's certificate and your organisation’s certificate is there.",
         then: 'intermediate-pinned',
       },
     ],
@@ -53,8 +53,8 @@ export const partialChain = defineCause({
       info(
         'intermediate-pinned',
         { pinned: 'intermediate' },
-        'Known company certificate',
-        'Your company has told this program which intermediate certificate to use.',
+        'Known certificate of your organisation',
+        'Your organisation has told this program which intermediate certificate to use.',
         'fix-import-intermediate-pinned',
         'intermediate-file',
       ),
@@ -63,7 +63,7 @@ export const partialChain = defineCause({
         fixes: ['import-intermediate-ca'],
         cause: 'iphttps-partial-chain',
         title: 'Add the missing link certificate',
-        plain: 'A certificate in the middle of the chain (an "intermediate") is missing. The program adds the one your company has approved.',
+        plain: 'A certificate in the middle of the chain (an "intermediate") is missing. The program adds the one your organisation has approved.',
         passed: 'fixed',
         failed: 'escalate-partial-chain',
       }),
@@ -100,7 +100,7 @@ export const partialChain = defineCause({
         'escalate-partial-chain',
         'iphttps-partial-chain',
         'A certificate in the chain is missing',
-        'Your IT department must publish the intermediate certificate to this computer or add it to the DirectAccess server’s certificate chain.',
+        'Your organisation’s IT department must publish the intermediate certificate to this computer or add it to the DirectAccess server’s certificate chain.',
       ),
     ],
   },

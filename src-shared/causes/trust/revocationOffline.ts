@@ -1,6 +1,6 @@
 /** iphttps-revocation-offline: the CRL of the server chain cannot be fetched (knowledge A.3). */
 import { defineCause } from '../cause';
-import { ev, finding, codeEvidence, codeText, ipHttpsCommands, isLegacy, chainCommand } from '../evidence';
+import { ev, finding, codeEvidence, codeText, ipHttpsCommands, isLegacy, chainCommands } from '../evidence';
 import { stateless } from './chain';
 import { escalate, fixThenVerify } from '../../tree/build';
 
@@ -35,13 +35,13 @@ export const revocationOffline = defineCause({
         id: 'iphttps-revocation-offline',
         severity: 'error',
         title: "The server certificate's revocation list cannot be downloaded",
-        plain: `Before trusting the office server, ${isLegacy(ctx) ? 'Windows 7 always' : 'this computer'} checks a published list of withdrawn certificates. That list cannot be downloaded from where you are, so the connection is refused. Clearing the computer's saved copy sometimes helps; otherwise your IT department must publish the list on the Internet.`,
+        plain: `Before trusting your organisation’s server, ${isLegacy(ctx) ? 'Windows 7 always' : 'this computer'} checks a published list of withdrawn certificates. That list cannot be downloaded from where you are, so the connection is refused. Clearing the computer's saved copy sometimes helps; otherwise your organisation’s IT department must publish the list on the Internet.`,
         technical: `${codeText(ctx)}. Chain is valid without revocation checking; with online revocation X509Chain reports ${online.join(', ') || 'RevocationStatusUnknown/OfflineRevocation'}. CDP: ${urlText}.${isLegacy(ctx) ? ' Windows 7 enforces CRL checking for IP-HTTPS and it cannot be turned off.' : ''}`,
         evidence,
         fixes: ['clear-crl-cache'],
         escalate: true,
         adminAction: `Publish a current CRL (and delta CRL) at ${urlText} so it downloads anonymously from the Internet (certutil -crl on the CA; check the reverse proxy and IIS double escaping for delta CRL names with '+').`,
-        commands: [...ipHttpsCommands(ctx), chainCommand(ctx), ...urls.map((u) => `certutil -URL ${u}`), 'certutil -urlcache * delete'],
+        commands: [...ipHttpsCommands(ctx), ...chainCommands(ctx), ...urls.map((u) => `certutil -URL ${u}`), 'certutil -urlcache * delete'],
       });
     },
   },
@@ -62,7 +62,7 @@ export const revocationOffline = defineCause({
         cause: 'iphttps-revocation-offline',
         title: 'Refresh the certificate lists',
         plain:
-          'Windows keeps a copy of the list of withdrawn certificates. Clearing it makes Windows fetch a fresh one; if the list cannot be reached at all, your IT department must publish it.',
+          'Windows keeps a copy of the list of withdrawn certificates. Clearing it makes Windows fetch a fresh one; if the list cannot be reached at all, your organisation’s IT department must publish it.',
         passed: 'fixed',
         failed: 'escalate-revocation',
       }),
@@ -70,7 +70,7 @@ export const revocationOffline = defineCause({
         'escalate-revocation',
         'iphttps-revocation-offline',
         'The list of withdrawn certificates cannot be reached',
-        'Windows must check that the server’s certificate was not withdrawn, and the list it needs is not reachable from the internet. Your IT department must publish it where DirectAccess computers can reach it.',
+        'Windows must check that the server’s certificate was not withdrawn, and the list it needs is not reachable from the internet. Your organisation’s IT department must publish it where DirectAccess computers can reach it.',
       ),
     ],
   },

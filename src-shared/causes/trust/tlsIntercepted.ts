@@ -5,7 +5,7 @@
  * (knowledge C.6, DESIGN §4): never offered here, and refused by the main process (src-main/fixes/trust.ts).
  */
 import { defineCause } from '../cause';
-import { ev, finding, codeEvidence, codeText, ipHttpsCommands, rootStoreCommands, chainCommand, commonName, normThumb } from '../evidence';
+import { ev, finding, codeEvidence, codeText, ipHttpsCommands, rootStoreCommands, chainCommands, commonName, normThumb } from '../evidence';
 import { interceptionOf, stateless } from './chain';
 import { escalate } from '../../tree/build';
 import { untrustedRoot } from './untrustedRoot';
@@ -54,13 +54,13 @@ export const tlsIntercepted = defineCause({
         id: 'iphttps-tls-intercepted',
         severity: 'error',
         title: 'This network is intercepting the secure connection',
-        plain: `The network you are on (often hotel, guest or public Wi-Fi) puts itself between this computer and the office server: instead of the office server's certificate it shows one from "${commonName(hit.root.subject)}". This computer rightly refuses to connect through it. Do not install any certificate this network asks you to. Use another network, for example your phone's hotspot, and DirectAccess should connect again.`,
+        plain: `The network you are on (often hotel, guest or public Wi-Fi) puts itself between this computer and your organisation’s server: instead of your organisation’s server's certificate it shows one from "${commonName(hit.root.subject)}". This computer rightly refuses to connect through it. Do not install any certificate this network asks you to. Use another network, for example your phone's hotspot, and DirectAccess should connect again.`,
         technical: `${codeText(ctx)}. The TLS handshake with ${ctx.serverHost ?? cert.host}:${cert.port} presents a chain ending in ${hit.root.subject} (thumbprint ${hit.root.thumbprint}), which is neither in LocalMachine\\Root nor pinned; ${organisation} pins ${pinned}. A middlebox terminates TLS (guest Wi-Fi, SSL inspection); IP-HTTPS cannot pass it. Importing that root would trust the interceptor machine-wide and is refused.`,
         evidence,
         fixes: [],
         escalate: true,
-        adminAction: `The network between this client and ${ctx.serverHost ?? 'the DirectAccess server'} intercepts TLS: it presented a chain ending in ${hit.root.subject} (${hit.root.thumbprint}) instead of ${pinned}. If it is the organisation's own inspection (proxy, secure web gateway, security suite), exempt ${ctx.serverHost ?? 'the IP-HTTPS name'} from TLS inspection; otherwise the user must use another network. Do not distribute the interceptor's root.`,
-        commands: [...ipHttpsCommands(ctx), ...rootStoreCommands(ctx), chainCommand(ctx)],
+        adminAction: `The network between this client and ${ctx.serverHost ?? 'the DirectAccess server'} intercepts TLS: it presented a chain ending in ${hit.root.subject} (${hit.root.thumbprint}) instead of ${pinned}. If it is the organisation’s own inspection (proxy, secure web gateway, security suite), exempt ${ctx.serverHost ?? 'the IP-HTTPS name'} from TLS inspection; otherwise the user must use another network. Do not distribute the interceptor's root.`,
+        commands: [...ipHttpsCommands(ctx), ...rootStoreCommands(ctx), ...chainCommands(ctx)],
       });
     },
   },
@@ -100,7 +100,7 @@ export const tlsIntercepted = defineCause({
         'escalate-tls-intercepted',
         'iphttps-tls-intercepted',
         'This network intercepts the connection',
-        'Nothing on this computer should be changed for this network. Use another network when you can; if DirectAccess fails on every network, send the report to your IT department.',
+        'Nothing on this computer should be changed for this network. Use another network when you can; if DirectAccess fails on every network, send the report to your organisation’s IT department.',
       ),
     ],
   },

@@ -4,7 +4,7 @@
  * removed after the TLS session was set up; it fails at the next reconnect).
  */
 import { defineCause } from '../cause';
-import { ev, finding, codeEvidence, codeText, ipHttpsCommands, isLegacy, rootStoreCommands, chainCommand, normThumb, normDn, day } from '../evidence';
+import { ev, finding, codeEvidence, codeText, ipHttpsCommands, isLegacy, rootStoreCommands, chainCommands, normThumb, normDn, day } from '../evidence';
 import { chainRoot, interceptionOf, latent, latentEvidence, LATENT_PLAIN, stateless } from './chain';
 import { candidates } from '../iphttps/machineCerts';
 import { escalate, fixThenVerify, info } from '../../tree/build';
@@ -88,7 +88,7 @@ export const untrustedRoot = defineCause({
             'certificates',
             [],
             ['a computer certificate from the organisation'],
-            'domain member without a computer certificate: it has not been on the corporate network since it joined, as after an offline domain join (djoin)',
+            'domain member without a computer certificate: it has not been on your organisation’s network since it joined, as after an offline domain join (djoin)',
           ),
         );
       if (pin)
@@ -103,7 +103,7 @@ export const untrustedRoot = defineCause({
         );
       if (evidence.length === 0) evidence.push(ev('ipHttps', 'state', null, undefined, 'no IP-HTTPS state'));
 
-      const commands = [...ipHttpsCommands(ctx), ...rootStoreCommands(ctx), chainCommand(ctx)];
+      const commands = [...ipHttpsCommands(ctx), ...rootStoreCommands(ctx), ...chainCommands(ctx)];
       if (isLatent) {
         evidence.push(latentEvidence(ctx, 'connected now: the TLS session was set up before the root went; the next one fails'));
         return finding({
@@ -111,7 +111,7 @@ export const untrustedRoot = defineCause({
           severity: 'warning',
           variant: 'latent',
           title: 'DirectAccess will stop trusting the server at the next reconnect',
-          plain: `${LATENT_PLAIN} The authority that vouches for the office server ("${rootName.replace(/^CN=/i, '')}") is no longer on this computer's trusted list, so the next connection will be refused. ${pin ? 'Your organisation has approved this certificate, so it can be put back with one click.' : 'Your IT department must put it back while the connection still works.'}`,
+          plain: `${LATENT_PLAIN} The authority that vouches for your organisation’s server ("${rootName.replace(/^CN=/i, '')}") is no longer on this computer's trusted list, so the next connection will be refused. ${pin ? 'Your organisation has approved this certificate, so it can be put back with one click.' : 'Your organisation’s IT department must put it back while the connection still works.'}`,
           technical: `${codeText(ctx)}, DirectAccess ConnectedRemotely: the running IP-HTTPS session was negotiated earlier. The server chain (machine context) now ends in ${rootName}${rootThumb ? ` (thumbprint ${rootThumb})` : ''}, which is not in LocalMachine\\Root (removed by a person, a script or a baseline): the next TLS negotiation fails with 0x800b0109.`,
           evidence,
           fixes: pin ? ['import-root-ca'] : [],
@@ -129,7 +129,7 @@ export const untrustedRoot = defineCause({
           variant,
           title: "The DirectAccess server's certificate was replaced",
           plain:
-            'The office server proves who it is with a digital certificate (an ID card it made for itself). That certificate has been replaced, and this computer still only knows the old one, so it refuses to connect. It learns the new one the next time it is connected to the office network; until then your IT department must help.',
+            'Your organisation’s server proves who it is with a digital certificate (an ID card it made for itself). That certificate has been replaced, and this computer still only knows the old one, so it refuses to connect. It learns the new one the next time it is connected to your organisation’s network; until then your organisation’s IT department must help.',
           technical: `${codeText(ctx)}. The server presents a self-signed certificate ${leaf.subject} (thumbprint ${leaf.thumbprint}, valid from ${day(leaf.notBefore)}); LocalMachine\\Root holds an older self-signed certificate with the same subject (thumbprint ${older.thumbprint}). The DirectAccess self-signed IP-HTTPS certificate was renewed or DirectAccess reinstalled; clients receive the new one through the DirectAccess client GPO.`,
           evidence,
           fixes: pin ? ['import-root-ca'] : [],
@@ -145,7 +145,7 @@ export const untrustedRoot = defineCause({
         severity: 'error',
         ...(variant ? { variant } : {}),
         title: "This computer does not trust the DirectAccess server's certificate",
-        plain: `The office server proves who it is with a digital certificate, vouched for by "${rootName.replace(/^CN=/i, '')}". This computer does not have that authority on its trusted list, so it refuses to connect.${odj ? ' This usually happens when a computer was set up for the office while away from it.' : ''} ${pin ? 'Your organisation has approved this certificate, so it can be added with one click.' : 'If your helpdesk gave you the certificate file, it can be added; the wizard checks that it is the right one.'}`,
+        plain: `Your organisation’s server proves who it is with a digital certificate, vouched for by "${rootName.replace(/^CN=/i, '')}". This computer does not have that authority on its trusted list, so it refuses to connect.${odj ? ' This usually happens when a computer was set up for your organisation while away from its network.' : ''} ${pin ? 'Your organisation has approved this certificate, so it can be added with one click.' : 'If your helpdesk gave you the certificate file, it can be added; the wizard checks that it is the right one.'}`,
         technical: `${codeText(ctx)}. The server chain (machine context) ends in ${rootName}${rootThumb ? ` (thumbprint ${rootThumb})` : ''}, which is not in LocalMachine\\Root.${odj ? ' The machine is domain-joined but lacks the enterprise root: typical of an offline domain join (djoin) provisioned without /rootcacerts or /certtemplate.' : ''} Import the root into LocalMachine\\Root (${importHow}) and restart iphlpsvc.`,
         evidence,
         fixes: ['import-root-ca'],
@@ -162,7 +162,7 @@ export const untrustedRoot = defineCause({
         id: 'untrusted-root',
         title: 'Trust in the server',
         plain:
-          "Checking that this computer trusts the certificate the DirectAccess server shows (like a passport, it is signed by your company's certificate authority).",
+          'Checking that this computer trusts the certificate the DirectAccess server shows (like a passport, it is signed by your organisation’s certificate authority).',
         then: 'root-pinned',
         when: { finding: 'iphttps-untrusted-root', severity: 'error' },
       },
@@ -180,8 +180,8 @@ export const untrustedRoot = defineCause({
       info(
         'root-pinned',
         { pinned: 'root' },
-        'Known company certificate',
-        'Your company has told this program which certificate to trust.',
+        'Known certificate of your organisation',
+        'Your organisation has told this program which certificate to trust.',
         'fix-import-root-pinned',
         'root-self-signed',
       ),
@@ -189,9 +189,9 @@ export const untrustedRoot = defineCause({
         id: 'fix-import-root-pinned',
         fixes: ['import-root-ca'],
         cause: 'iphttps-untrusted-root',
-        title: "Trust your company's certificate",
+        title: 'Trust your organisation’s certificate',
         plain:
-          'This computer is missing your company\'s main certificate (its "root" certificate), so it does not trust the DirectAccess server. The program adds the certificate your company has approved, then restarts the IP Helper service.',
+          'This computer is missing your organisation\'s main certificate (its "root" certificate), so it does not trust the DirectAccess server. The program adds the certificate your organisation has approved, then restarts the IP Helper service.',
         passed: 'fixed',
         failed: 'escalate-untrusted-root',
       }),
@@ -237,8 +237,8 @@ export const untrustedRoot = defineCause({
       info(
         'root-latent-pinned',
         { pinned: 'root' },
-        'Known company certificate',
-        'Your company has told this program which certificate to trust.',
+        'Known certificate of your organisation',
+        'Your organisation has told this program which certificate to trust.',
         'fix-import-root-latent',
         'escalate-untrusted-root-latent',
       ),
@@ -246,9 +246,9 @@ export const untrustedRoot = defineCause({
         id: 'fix-import-root-latent',
         fixes: ['import-root-ca'],
         cause: 'iphttps-untrusted-root',
-        title: "Put your company's certificate back",
+        title: 'Put your organisation’s certificate back',
         plain:
-          "DirectAccess works now, but this computer no longer has your company's main certificate, so the connection will stop at the next reconnect or restart. The program puts back the certificate your company has approved, then restarts the IP Helper service (the connection drops for a moment).",
+          'DirectAccess works now, but this computer no longer has your organisation’s main certificate, so the connection will stop at the next reconnect or restart. The program puts back the certificate your organisation has approved, then restarts the IP Helper service (the connection drops for a moment).',
         passed: 'fixed',
         failed: 'escalate-untrusted-root-latent',
       }),
@@ -256,13 +256,13 @@ export const untrustedRoot = defineCause({
         'escalate-untrusted-root-latent',
         'iphttps-untrusted-root',
         'DirectAccess will stop at the next reconnect',
-        "It works now, but this computer no longer trusts the server's certificate authority, so the connection will stop at the next reconnect or restart. Send the report to your IT department while you are still connected: they can put the certificate back.",
+        "It works now, but this computer no longer trusts the server's certificate authority, so the connection will stop at the next reconnect or restart. Send the report to your organisation’s IT department while you are still connected: they can put the certificate back.",
       ),
       escalate(
         'escalate-untrusted-root',
         'iphttps-untrusted-root',
         "This computer does not trust the server's certificate",
-        "Your IT department must give this computer the company's root certificate (for example through Group Policy), or send you the certificate file.",
+        'Your organisation’s IT department must give this computer your organisation’s root certificate (for example through Group Policy), or send you the certificate file.',
       ),
     ],
   },

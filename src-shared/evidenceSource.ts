@@ -1,0 +1,102 @@
+/**
+ * Evidence named as Windows names it: for each snapshot section and field a cause uses as evidence, the command a
+ * technician runs to see the same thing on the machine and the property (or registry value) it shows. Read from the
+ * probes in assets/ps/probes/ (Windows 8 and later; the Windows 7 netsh fallbacks show the same values). The evidence
+ * keeps its internal `probe`/`field` (contract §3); this is only how people see it named.
+ */
+import type { Evidence } from './finding';
+
+/** Where a technician sees one piece of evidence. */
+export interface EvidenceSource {
+  /** The command (or registry key, or what the probe did) to run or open. */
+  command: string;
+  /** The property, column or registry value in what it shows; absent when the whole output is the evidence. */
+  property?: string;
+}
+
+const TCPIP6 = 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip6\\Parameters';
+const NCA_POLICY = 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\NetworkConnectivityAssistant';
+const SYSTEM_PROXY = 'HKU\\S-1-5-18\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings';
+const USER_PROXY = 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings';
+const PROXY_MGR = 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\iphlpsvc\\Parameters\\ProxyMgr';
+// The server certificate comes from the probe's own TLS handshake (SslStream + X509Chain): no cmdlet shows it, so the
+// name says what was done; a technician repeats it with `certutil -verify -urlfetch` on the exported certificate.
+const TLS = 'TLS handshake with the IP-HTTPS ServerURL';
+const CHAIN = 'X509Chain of the server certificate';
+const OS = 'Get-CimInstance Win32_OperatingSystem';
+
+const src = (command: string, property?: string): EvidenceSource => (property === undefined ? { command } : { command, property });
+const service = (name: string) => ({
+  [`services.${name}.status`]: src(`Get-Service ${name}`, 'Status'),
+  [`services.${name}.startType`]: src(`Get-Service ${name}`, 'StartType'),
+});
+
+/** Keyed by `section.field` with list indices and keys written `[]` (see `sourceKey`). */
+const SOURCES: Readonly<Record<string, EvidenceSource>> = {
+  'ipHttps.state': src('Get-NetIPHttpsState'),
+  'ipHttps.state.lastErrorCode': src('Get-NetIPHttpsState', 'LastErrorCode'),
+  'ipHttps.state.interfaceStatus': src('Get-NetIPHttpsState', 'InterfaceStatus'),
+  'ipHttps.configuration.serverUrl': src('Get-NetIPHttpsConfiguration', 'ServerURL'),
+  'daStatus.connection': src('Get-DAConnectionStatus'),
+  'daStatus.connection.status': src('Get-DAConnectionStatus', 'Status'),
+  'daStatus.location.value': src('Get-DAConnectionStatus', 'Status'),
+  'daStatus.policyApplied': src(`${NCA_POLICY} (key present)`),
+  'isatap.configuration.state': src('Get-NetIsatapConfiguration', 'State'),
+  'isatap.configuration.router': src('Get-NetIsatapConfiguration', 'Router'),
+  'isatap.router.addresses': src('Resolve-DnsName (the ISATAP router name)', 'IPAddress'),
+  'isatap.genericName.addresses': src('Resolve-DnsName isatap', 'IPAddress'),
+  'isatap.interfaces': src("Get-NetIPAddress -AddressFamily IPv6 | Where-Object InterfaceAlias -like 'isatap*'"),
+  'isatap.interfaces[].addresses': src("Get-NetIPAddress -AddressFamily IPv6 | Where-Object InterfaceAlias -like 'isatap*'", 'IPAddress'),
+  'os.build': src(OS, 'BuildNumber'),
+  'os.caption': src(OS, 'Caption'),
+  'os.sku': src(OS, 'OperatingSystemSKU'),
+  'proxy.winHttp': src('netsh winhttp show proxy'),
+  'proxy.winHttp.proxyServer': src('netsh winhttp show proxy', 'Proxy Server(s)'),
+  'proxy.system': src(SYSTEM_PROXY),
+  'proxy.system.proxyServer': src(SYSTEM_PROXY, 'ProxyServer'),
+  'proxy.user': src(USER_PROXY),
+  'proxy.user.proxyServer': src(USER_PROXY, 'ProxyServer'),
+  'proxy.user.autoConfigUrl': src(USER_PROXY, 'AutoConfigURL'),
+  'proxy.proxyMgr': src(PROXY_MGR),
+  'proxy.proxyMgr[].staticProxy': src(`${PROXY_MGR}\\(subkey)`, 'StaticProxy'),
+  'reachability.addresses': src('Resolve-DnsName (the ServerURL host)', 'IPAddress'),
+  'reachability.tcp': src('Test-NetConnection (the ServerURL host) -Port 443', 'TcpTestSucceeded'),
+  'serverCertificate.handshake': src(TLS, 'result'),
+  'serverCertificate.clientCertificateRequested': src(TLS, 'client certificate requested'),
+  'serverCertificate.serverDate': src(`${TLS}: HTTP response`, 'Date'),
+  'serverCertificate.notAfter': src(`${TLS}: server certificate`, 'NotAfter'),
+  'serverCertificate.notBefore': src(`${TLS}: server certificate`, 'NotBefore'),
+  'serverCertificate.chain[]': src(`${TLS}: certificate chain`),
+  'serverCertificate.chain[].notAfter': src(`${TLS}: certificate chain`, 'NotAfter'),
+  'serverCertificate.chain[].dnsNames': src(`${TLS}: server certificate`, 'Subject Alternative Name'),
+  'serverCertificate.chain[].crlUrls': src(`${TLS}: certificate chain`, 'CRL Distribution Points'),
+  'serverCertificate.chain root thumbprint': src(`${TLS}: chain root`, 'Thumbprint'),
+  'serverCertificate.chainStatus': src(CHAIN, 'ChainStatus'),
+  'serverCertificate.chainStatusOnline': src(`${CHAIN} (revocation checked online)`, 'ChainStatus'),
+  'trustStores.root': src('Get-ChildItem Cert:\\LocalMachine\\Root'),
+  'trustStores.intermediate': src('Get-ChildItem Cert:\\LocalMachine\\CA'),
+  'machineCertificates.certificates': src('Get-ChildItem Cert:\\LocalMachine\\My'),
+  'machineCertificates.certificates[].notAfter': src('Get-ChildItem Cert:\\LocalMachine\\My', 'NotAfter'),
+  'ipv6.disabledComponents': src(TCPIP6, 'DisabledComponents'),
+  'nrpt.rules': src('Get-DnsClientNrptPolicy -Effective'),
+  'clock.utcNow': src('(Get-Date).ToUniversalTime()'),
+  ...service('iphlpsvc'),
+  ...service('NcaSvc'),
+};
+
+/** `chain[2].notAfter` → `chain[].notAfter`, `proxyMgr[{…}].staticProxy` → `proxyMgr[].staticProxy`. */
+export function sourceKey(e: Pick<Evidence, 'probe' | 'field'>): string {
+  return `${e.probe}.${e.field.replace(/\[[^\]]*\]/g, '[]')}`;
+}
+
+/** Where Windows shows this evidence, or null for a field nobody named yet (a test fails on it). */
+export function evidenceSource(e: Pick<Evidence, 'probe' | 'field'>): EvidenceSource | null {
+  return SOURCES[sourceKey(e)] ?? null;
+}
+
+/** One line for people: `Get-NetIPHttpsState · LastErrorCode`; the internal path when unnamed (never blank). */
+export function evidenceName(e: Pick<Evidence, 'probe' | 'field'>): string {
+  const s = evidenceSource(e);
+  if (!s) return `${e.probe}.${e.field}`;
+  return s.property ? `${s.command} · ${s.property}` : s.command;
+}
