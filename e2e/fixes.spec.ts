@@ -161,6 +161,8 @@ test('revocation-offline: clearing the CRL cache does not verify, and the tree e
   await screenshot(page, 'revocation-offline-verify');
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(badge(page)).toHaveText('Needs your IT department');
+  // What the administrator must change is the technical view's (and the report's).
+  await page.getByRole('switch', { name: 'Technical view' }).check();
   await expect(page.locator('.admin-actions')).toContainText('http://pki.contoso.com/crl/ContosoIssuing.crl');
   await expect(page.getByLabel('Copy this into your helpdesk ticket')).toHaveValue(/Fix: clear-crl-cache — applied, not verified/);
   await screenshot(page, 'revocation-offline-escalate');

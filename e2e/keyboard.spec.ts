@@ -8,9 +8,11 @@ test('captive-portal with the keyboard only', async ({ page }) => {
   // Choose "This laptop cannot reach work" with the arrow keys (it is preselected; move away and back).
   await tabTo(page, /This laptop cannot reach work/);
   await page.keyboard.press('ArrowDown');
-  await expect(page.getByRole('radio', { name: 'I manage remote DirectAccess clients from this workstation' })).toBeChecked();
+  await expect(page.getByRole('radio', { name: 'I am from the helpdesk, checking this computer' })).toBeChecked();
+  await expect(page.getByRole('switch', { name: 'Technical view' })).toBeChecked();
   await page.keyboard.press('ArrowUp');
   await expect(page.getByRole('radio', { name: 'This laptop cannot reach work' })).toBeChecked();
+  await expect(page.getByRole('switch', { name: 'Technical view' })).not.toBeChecked();
 
   await tabTo(page, /^Run the checks$/);
   await page.keyboard.press('Enter');

@@ -85,3 +85,18 @@ test('start and checks screens: no axe violations, progress per probe, no reques
   await expect(page.getByRole('heading', { level: 2, name: 'What was checked' })).toBeVisible({ timeout: 45_000 });
   expect(foreign).toEqual([]);
 });
+
+test('probe-hangs: long checks say how long they can take, and Cancel stops them and goes back to the start', async ({ page }) => {
+  await openScenario(page, 'probe-hangs');
+  await page.getByRole('button', { name: 'Run the checks' }).click();
+  await expect(page.getByText(/on a network that does not answer it can take up to \d+ (seconds|minutes?) more/)).toBeVisible();
+  const cancel = page.locator('.wizard-footer').getByRole('button', { name: 'Cancel' });
+  await expect(cancel).toBeInViewport({ ratio: 1 });
+  await cancel.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'What is wrong?' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  // The cancelled run left PowerShell ready: the next run finishes.
+  await page.getByLabel('Practice machine (simulated)').selectOption('healthy');
+  await runChecks(page);
+  await expect(page.locator('.outcome .badge')).toHaveText('Working');
+});

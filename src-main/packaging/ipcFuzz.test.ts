@@ -22,7 +22,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 const collect = vi.fn(async () => ({ snapshot: {}, diagnosis: {} }));
 const doctor = {
-  host: { kind: 'simulated' },
+  host: { kind: 'simulated', restartSimulated: async () => undefined },
   scenarioName: 'healthy',
   orgConfig: null,
   roleHint: async () => null,

@@ -57,6 +57,13 @@ export class PsHost {
     if (out.kind !== 'ok') throw new Error(`could not load the scenario: ${'message' in out ? out.message : out.kind}`);
   }
 
+  /** Restarts the simulated machine: automatic services start, a pending reboot's changes take effect (`rebooted`). */
+  async restartSimulated(): Promise<void> {
+    if (this.kind !== 'simulated') throw new Error('only the simulated machine restarts on request');
+    const out = await this.callJson('Restart-DadSimMachine', {}, 15_000);
+    if (out.kind !== 'ok') throw new Error(`the practice computer did not restart: ${'message' in out ? out.message : out.kind}`);
+  }
+
   /**
    * Calls `fn -InputB64 <base64 JSON>` and parses the one JSON object it writes. `raw` skips parsing (for
    * commands that print nothing useful); `signal` cancels the wait (the session is restarted, as after a timeout).

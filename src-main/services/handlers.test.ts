@@ -9,7 +9,7 @@ import { InputError } from '../scenarios';
 
 function fakeDoctor(collect = vi.fn(async () => ({ snapshot: {}, diagnosis: {} }))) {
   return {
-    host: { kind: 'simulated' },
+    host: { kind: 'simulated', restartSimulated: vi.fn(async () => undefined) },
     scenarioName: 'healthy',
     orgConfig: null,
     roleHint: vi.fn(async () => 'manageOut'),
@@ -31,6 +31,12 @@ describe('Router', () => {
     const helpdesk = { name: 'Contoso IT', email: 'it@contoso.example', phone: '+1 555 0100' };
     const doctor = { ...fakeDoctor(), orgConfig: { organisation: 'Contoso', helpdesk } };
     expect(await new Router(doctor as never).dispatch('app:info', {}, emit)).toMatchObject({ ok: true, value: { organisation: 'Contoso', helpdesk } });
+  });
+
+  it('restarts the practice computer at once (its pending changes take effect), never Windows', async () => {
+    const doctor = fakeDoctor();
+    expect(await new Router(doctor as never).dispatch('system:restart', {}, emit)).toEqual({ ok: true, value: { simulated: true, delaySeconds: 0 } });
+    expect(doctor.host.restartSimulated).toHaveBeenCalledOnce();
   });
 
   it('refuses an unknown channel and a bad request with typed errors', async () => {

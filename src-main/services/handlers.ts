@@ -99,7 +99,10 @@ export function createHandlers(doctor: Doctor, fixes: FixExecutor, reportsDir: s
     'report:save': async (req) => saveReport(reportsDir, req.html, req.machine),
     // No second confirmation here: the restart waits a minute, Windows announces it, and `shutdown /a` stops it.
     'system:restart': async () => {
-      if (doctor.host.kind === 'simulated') return { simulated: true, delaySeconds: 0 };
+      if (doctor.host.kind === 'simulated') {
+        await doctor.host.restartSimulated();
+        return { simulated: true, delaySeconds: 0 };
+      }
       await restartWindows();
       return { simulated: false, delaySeconds: RESTART_DELAY_SECONDS };
     },

@@ -23,8 +23,8 @@ const MARK: Record<PathStep['status'] | 'fixed', { icon: string; word: string }>
   done: { icon: '✓', word: 'Changed and verified' },
   notVerified: { icon: '!', word: 'Changed, but not verified' },
   notApplied: { icon: '✕', word: 'Could not be changed' },
-  declined: { icon: '–', word: 'Declined, nothing changed' },
-  notRun: { icon: '–', word: 'Not run' },
+  declined: { icon: '–', word: 'Declined at the administrator prompt, nothing changed' },
+  notRun: { icon: '–', word: 'Not run, nothing changed' },
   undone: { icon: '↶', word: 'Changed, then undone' },
   current: { icon: '→', word: 'Now' },
 };

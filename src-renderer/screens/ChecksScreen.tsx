@@ -3,6 +3,7 @@ import { ProbeList } from '../components/ProbeList';
 import { MessageBar, MessageBarBody, ProgressBar, Field } from '@fluentui/react-components';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { WizardFooter } from '../components/WizardFooter';
+import { formatDuration } from '../../src-shared/format';
 import { useApp } from '../store/StoreContext';
 import { SECTION_NAMES } from '../../src-shared/snapshot';
 
@@ -13,6 +14,8 @@ export function ChecksScreen() {
   const error = useApp((s) => s.collectError);
   const technical = useApp((s) => s.technical);
   const restart = useApp((s) => s.restart);
+  const cancelChecks = useApp((s) => s.cancelChecks);
+  const estimate = useApp((s) => s.estimateSeconds);
   const startChecks = useApp((s) => s.startChecks);
   const finished = Object.values(progress).filter((p) => p?.phase === 'finished').length;
 
@@ -28,11 +31,19 @@ export function ChecksScreen() {
         </>
       ) : (
         <>
-          <p>This takes a few seconds. Nothing is changed on this computer while it checks.</p>
+          <p>Nothing is changed on this computer while it checks.</p>
+          {/* Honest: usually seconds, but a check that waits for a network that does not answer takes its full time. */}
+          <p className="hint" aria-live="polite">
+            {estimate === null
+              ? 'This usually takes a few seconds.'
+              : estimate > 0
+                ? `This usually takes a few seconds; on a network that does not answer it can take up to ${formatDuration(estimate * 1000)} more.`
+                : 'Almost done.'}
+          </p>
           <Field label={`${finished} of ${SECTION_NAMES.length} checks done`} validationState="none">
             <ProgressBar max={SECTION_NAMES.length} value={finished} thickness="large" />
           </Field>
-          <WizardFooter cancel={{ label: 'Cancel', onClick: restart }} />
+          <WizardFooter cancel={{ label: 'Cancel', onClick: () => void cancelChecks() }} />
         </>
       )}
       <ProbeList sections={SECTION_NAMES} progress={progress} technical={technical} />

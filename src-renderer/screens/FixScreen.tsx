@@ -13,6 +13,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { WizardFooter } from '../components/WizardFooter';
 import { FindingDetails } from '../components/FindingDetails';
 import { fixText, MAX_CERTIFICATE_BYTES, readBase64 } from '../lib/fixes';
+import { forOtherComputer } from '../lib/otherComputer';
 import { useApp } from '../store/StoreContext';
 import type { Finding } from '../../src-shared/finding';
 import type { FixNode } from '../../src-shared/tree';
@@ -61,7 +62,12 @@ export function FixScreen({ node, finding, technical, simulated, onBack }: FixSc
   const thumbprint = certificate?.info?.thumbprint;
   useEffect(() => setThumbprintOk(false), [thumbprint]);
 
-  const texts = node.fixes.map((f) => ({ id: f, text: fixText(f, node), state: previews[f] }));
+  // Another computer's fix is described as that computer's ("adds … to CLIENT01's trusted list").
+  const say = (t: string) => (imported ? forOtherComputer(t, imported) : t);
+  const texts = node.fixes.map((f) => {
+    const t = fixText(f, node);
+    return { id: f, text: { ...t, title: say(t.title), plain: say(t.plain), undo: t.undo === null ? null : say(t.undo) }, state: previews[f] };
+  });
   const failed = texts.find((t) => t.state?.status === 'failed');
   const refusal = texts.map((t) => t.state?.preview?.refusal).find((r) => r);
   const certRefused = fromFile && certificate?.status === 'ready' && certificate.info?.matchesChainRoot !== true;

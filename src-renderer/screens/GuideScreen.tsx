@@ -6,6 +6,7 @@ import { ScreenHeading } from '../components/ScreenHeading';
 import { StepList } from '../components/StepList';
 import { ticketSummary } from '../lib/ticket';
 import { saveReport } from '../lib/report';
+import { forOtherComputer } from '../lib/otherComputer';
 import { OUTCOME_LABELS, SECTION_LABELS, START_CHOICES } from '../lib/labels';
 import { selectFindings, selectIncomplete, selectRoleMismatch, selectVerifyRuns, selectWalk } from '../store/selectors';
 import { useApp } from '../store/StoreContext';
@@ -57,11 +58,11 @@ export function GuideScreen() {
   const [restartNote, setRestartNote] = useState('');
   if (!w || !result) return null;
 
-  // The practice computer "restarts" by running the checks again on the changed simulation; Windows restarts after
-  // the minute's notice main asked for, and the person comes back to run the checks.
+  // The practice computer restarts at once (its pending changes take effect) and the checks run again; Windows
+  // restarts after the minute's notice main asked for, and the person comes back to run the checks.
   const restartNow = async () => {
-    if (simulated) return void startChecks();
     const r = await getBridge().systemRestart?.();
+    if (r?.ok && r.value.simulated) return void startChecks();
     setRestartNote(
       r?.ok
         ? `Windows restarts in ${Math.round(r.value.delaySeconds / 60) || 1} minute. Save your work now. After the restart, open DirectAccess Doctor and run the checks again.`
@@ -82,7 +83,10 @@ export function GuideScreen() {
     .filter((f) => f.fixes.length > 0 && f.fixes.every((id) => runs.some((r) => r.result.fix === id && r.result.verified && r.undo?.status !== 'done')))
     .map((f) => f.id);
   const declined = Object.values(fixResults).some((o) => o === 'declined' || o === 'skipped');
-  const ticket = () => ticketSummary(result.diagnosis, w, version, runs, { imported: imported !== null, helpdesk });
+  const ticket = () => {
+    const text = ticketSummary({ ...result.diagnosis, findings }, w, version, runs, { imported: imported !== null, helpdesk });
+    return imported ? forOtherComputer(text, imported) : text;
+  };
 
   return (
     <>

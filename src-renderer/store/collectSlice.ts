@@ -17,6 +17,8 @@ export interface CollectSlice {
   collecting: 'idle' | 'running' | 'done' | 'failed';
   progress: Partial<Record<SectionName, ProbeProgress>>;
   total: number;
+  /** The longest the rest of the run can take (each remaining probe's full timeout), from main; null before it says. */
+  estimateSeconds: number | null;
   result: CollectResult | null;
   /** True when the result is a snapshot of another computer: its fixes must not run here. */
   imported: boolean;
@@ -28,6 +30,8 @@ export interface CollectSlice {
   loadedScenario: string | null;
   /** Runs the probes (on the simulated host: of the chosen scenario) and diagnoses; resolves when done. */
   runChecks: () => Promise<void>;
+  /** Stops the running collection (main stops waiting for its probes) and goes back to the start screen. */
+  cancelChecks: () => Promise<void>;
   /** Diagnoses a snapshot saved on another machine (the JSON text of its file). */
   importSnapshot: (text: string) => Promise<void>;
 }
@@ -44,16 +48,18 @@ export const createCollectSlice =
     collecting: 'idle',
     progress: {},
     total: 0,
+    estimateSeconds: null,
     result: null,
     collectError: null,
     loadedScenario: null,
     runChecks: async () => {
       const runId = newRunId();
-      set({ runId, collecting: 'running', progress: {}, total: 0, collectError: null, imported: false });
+      set({ runId, collecting: 'running', progress: {}, total: 0, estimateSeconds: null, collectError: null, imported: false });
       const unsubscribe = bridge.onCollectProgress((p) => {
         if (p.runId !== get().runId) return; // a late event of an earlier run
         set((s) => ({
           total: p.total,
+          ...(p.estimateSeconds !== undefined ? { estimateSeconds: p.estimateSeconds } : {}),
           progress: {
             ...s.progress,
             [p.section]: p.phase === 'started' ? { phase: 'running' } : { phase: 'finished', status: p.status, ms: p.ms },
@@ -70,6 +76,12 @@ export const createCollectSlice =
       } finally {
         unsubscribe();
       }
+    },
+    cancelChecks: async () => {
+      const runId = get().runId;
+      // Forget the run first: its late answer (the `cancelled` error) must not show a checks-failed screen.
+      set({ runId: null, collecting: 'idle', progress: {}, estimateSeconds: null, screen: 'start' });
+      if (runId) await bridge.collectCancel?.({ runId });
     },
     importSnapshot: async (text) => {
       set({ runId: null, collecting: 'running', progress: {}, total: 0, collectError: null });

@@ -40,7 +40,13 @@ export function selectWalk(s: AppState): Walk | null {
  */
 function findingAbout(f: Finding, machine: string): Finding {
   const say = (t: string) => forOtherComputer(t, machine);
-  return { ...f, title: say(f.title), plain: say(f.plain), ...(f.adminAction ? { adminAction: say(f.adminAction) } : {}) };
+  return {
+    ...f,
+    title: say(f.title),
+    plain: say(f.plain),
+    ...(f.adminAction ? { adminAction: say(f.adminAction) } : {}),
+    evidence: f.evidence.map((e) => (e.note ? { ...e, note: say(e.note) } : e)),
+  };
 }
 
 function aboutOtherComputer(w: Walk, machine: string): Walk {

@@ -352,3 +352,29 @@ describe('the store', () => {
     expect(selectWalk(store.getState())?.current).toMatchObject({ result: 'escalate' });
   });
 });
+
+describe('cancelling the checks', () => {
+  it('asks main to stop that run, goes back to the start, and ignores the run’s late answer', async () => {
+    let finish: (r: Awaited<ReturnType<Bridge['collectRun']>>) => void = () => {};
+    const cancels: unknown[] = [];
+    const bridge: Bridge = {
+      ...fakeBridge(diagnosis('client', [])),
+      collectRun: () => new Promise((resolve) => (finish = resolve)),
+      collectCancel: async (req) => {
+        cancels.push(req);
+        return { ok: true, value: { cancelled: true } };
+      },
+    };
+    const store = createAppStore(bridge);
+    const running = store.getState().startChecks();
+    const runId = store.getState().runId;
+    expect(store.getState().screen).toBe('checks');
+    await store.getState().cancelChecks();
+    expect(cancels).toEqual([{ runId }]);
+    expect(store.getState().screen).toBe('start');
+    finish({ ok: false, error: { code: 'cancelled', message: 'the check was cancelled' } });
+    await running;
+    // The cancelled run's answer changes nothing: no failed-checks screen, no error.
+    expect(store.getState()).toMatchObject({ screen: 'start', collecting: 'idle', collectError: null });
+  });
+});

@@ -72,7 +72,8 @@ export const createWizardSlice: Slice<WizardSlice> = (set, get) => {
     history: [],
     chooseStart: (c) => {
       set({ ...startChoiceState(c), startChoiceMade: true });
-      if (START_CHOICES[c].words === 'helpdesk') get().setTechnical(true);
+      // The view follows the words chosen (exact evidence for the helpdesk, plain for the end user); the switch still works.
+      get().setTechnical(START_CHOICES[c].words === 'helpdesk');
     },
     startChecks: async () => {
       get().resetFixState();
