@@ -48,6 +48,14 @@ for (const w of scenarioWalks()) {
       await expect(page.getByRole('heading', { level: 2, name: 'What your administrator must change' })).toBeVisible();
       await expect(page.getByLabel('Copy this into your helpdesk ticket')).toHaveValue(/Root cause: /);
     }
+    // Wherever the person is sent to IT, the screen says who that is, and the way on is in view.
+    if ((await currentEnd(page)) === 'outcome') {
+      const result = await page.locator('.outcome .badge').innerText();
+      if (!/^Working|^Fixed/.test(result)) await expect(page.locator('.helpdesk')).toBeVisible();
+      await expect(page.locator('.wizard-footer').getByRole('button').last()).toBeInViewport({ ratio: 1 });
+    } else {
+      await expect(page.locator('.wizard-footer').getByRole('button', { name: 'Apply the fix' })).toBeInViewport({ ratio: 1 });
+    }
     await expectNoAxeViolations(page, `${w.scenario} end (technical view)`);
     await screenshot(page, `${w.scenario}-end-technical`);
     await page.getByRole('switch', { name: 'Technical view' }).uncheck();

@@ -3,6 +3,8 @@ import { ProbeList } from '../components/ProbeList';
 import { MessageBar, MessageBarBody, ProgressBar, Field } from '@fluentui/react-components';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { WizardFooter } from '../components/WizardFooter';
+import { HelpdeskContact } from '../components/HelpdeskContact';
+import { selectHelpdesk } from '../store/selectors';
 import { formatDuration } from '../../src-shared/format';
 import { useApp } from '../store/StoreContext';
 import { SECTION_NAMES } from '../../src-shared/snapshot';
@@ -16,6 +18,7 @@ export function ChecksScreen() {
   const restart = useApp((s) => s.restart);
   const cancelChecks = useApp((s) => s.cancelChecks);
   const estimate = useApp((s) => s.estimateSeconds);
+  const helpdesk = useApp(selectHelpdesk);
   const startChecks = useApp((s) => s.startChecks);
   const finished = Object.values(progress).filter((p) => p?.phase === 'finished').length;
 
@@ -27,6 +30,8 @@ export function ChecksScreen() {
           <MessageBar intent="error" role="alert">
             <MessageBarBody>The checks could not run: {error}</MessageBarBody>
           </MessageBar>
+          <p>Try again. If it fails again, tell your helpdesk what the message above says.</p>
+          <HelpdeskContact helpdesk={helpdesk} />
           <WizardFooter back={{ label: 'Back', onClick: restart }} primary={{ label: 'Try again', onClick: () => void startChecks() }} />
         </>
       ) : (

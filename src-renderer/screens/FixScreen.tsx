@@ -15,6 +15,8 @@ import { FindingDetails } from '../components/FindingDetails';
 import { fixText, MAX_CERTIFICATE_BYTES, readBase64 } from '../lib/fixes';
 import { forOtherComputer } from '../lib/otherComputer';
 import { useApp } from '../store/StoreContext';
+import { selectHelpdesk } from '../store/selectors';
+import { HelpdeskContact } from '../components/HelpdeskContact';
 import type { Finding } from '../../src-shared/finding';
 import type { FixNode } from '../../src-shared/tree';
 import { reasonText } from '../../src-shared/reasonWords';
@@ -36,6 +38,7 @@ export function FixScreen({ node, finding, technical, simulated, onBack }: FixSc
   const imported = useApp((s) => (s.imported ? (s.result?.diagnosis.machine ?? 'another computer') : null));
   const canApply = useApp((s) => s.canApplyFixes && !s.imported);
   const previews = useApp((s) => s.previews);
+  const helpdesk = useApp(selectHelpdesk);
   const certificate = useApp((s) => s.certificate);
   const applying = useApp((s) => s.applying);
   const previewFix = useApp((s) => s.previewFix);
@@ -187,6 +190,8 @@ export function FixScreen({ node, finding, technical, simulated, onBack }: FixSc
           </MessageBarBody>
         </MessageBar>
       )}
+      {/* The file comes from the helpdesk, and a refusal sends the person there: say who it is. */}
+      {(refused || (fromFile && !imported)) && <HelpdeskContact helpdesk={helpdesk} />}
       {failed && (
         <p role="alert" className="error">
           The program could not prepare this change: {failed.state?.error}

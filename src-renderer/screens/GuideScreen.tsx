@@ -8,7 +8,7 @@ import { ticketSummary } from '../lib/ticket';
 import { saveReport } from '../lib/report';
 import { forOtherComputer } from '../lib/otherComputer';
 import { OUTCOME_LABELS, SECTION_LABELS, START_CHOICES } from '../lib/labels';
-import { selectFindings, selectIncomplete, selectRoleMismatch, selectVerifyRuns, selectWalk } from '../store/selectors';
+import { selectFindings, selectHelpdesk, selectIncomplete, selectRoleMismatch, selectVerifyRuns, selectWalk } from '../store/selectors';
 import { useApp } from '../store/StoreContext';
 import { FixScreen } from './FixScreen';
 import { OutcomeScreen } from './OutcomeScreen';
@@ -37,8 +37,7 @@ export function GuideScreen() {
   const verifyNode = useApp((s) => s.verifying?.nodeId);
   const result = useApp((s) => s.result);
   const imported = useApp((s) => (s.imported ? (s.result?.diagnosis.machine ?? 'another computer') : null));
-  // The helpdesk of the organisation the checks ran under (on the practice computer: the scenario's), else main's.
-  const helpdesk = useApp((s) => s.result?.snapshot.org?.helpdesk ?? s.helpdesk);
+  const helpdesk = useApp(selectHelpdesk);
   const fixResults = useApp((s) => s.fixResults);
   const runs = useApp((s) => s.runs);
   const technical = useApp((s) => s.technical);

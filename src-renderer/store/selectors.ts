@@ -6,6 +6,7 @@ import { TREE, walk, type StartChoice, type Walk, type WalkContext } from '../..
 import { START_CHOICES } from '../lib/labels';
 import { forOtherComputer } from '../lib/otherComputer';
 import type { Finding } from '../../src-shared/finding';
+import type { Helpdesk } from '../../src-shared/orgConfig';
 import type { FixRun } from './fixSlice';
 import type { AppState } from './types';
 
@@ -108,4 +109,12 @@ export function selectVerifyRuns(s: AppState): FixRun[] | null {
   const value = ids ? s.runs.filter((r) => ids.includes(r.id)) : null;
   lastRuns = { runs: s.runs, verifying: s.verifying, value };
   return value;
+}
+
+/**
+ * Who to call: the helpdesk of the organisation the checks ran under (on the practice computer, the scenario's; for
+ * another computer's results, this computer's trusted configuration, which main puts in their place), else main's.
+ */
+export function selectHelpdesk(s: AppState): Helpdesk | null {
+  return s.result?.snapshot.org?.helpdesk ?? s.helpdesk;
 }
