@@ -123,7 +123,10 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   if (size && extra > 0) await page.setViewportSize(size);
 }
 
-/** Presses Tab (or Shift+Tab) until the focused element's accessible text matches; fails after `max` presses. */
+/**
+ * Presses Tab (or Shift+Tab) until the focused element's accessible text matches; fails after `max` presses. The
+ * scrolling screen itself takes focus too, and its text holds every label on it: anchor the pattern (`^…`).
+ */
 export async function tabTo(page: Page, name: RegExp, max = 40, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press(key);

@@ -6,7 +6,7 @@ test('captive-portal with the keyboard only', async ({ page }) => {
   await openScenario(page, 'captive-portal');
 
   // Choose "This laptop cannot reach work" with the arrow keys (it is preselected; move away and back).
-  await tabTo(page, /This laptop cannot reach work/);
+  await tabTo(page, /^This laptop cannot reach work/);
   await page.keyboard.press('ArrowDown');
   await expect(page.getByRole('radio', { name: 'I am from the helpdesk, checking this computer' })).toBeChecked();
   await expect(page.getByRole('switch', { name: 'Technical view' })).toBeChecked();
@@ -20,7 +20,7 @@ test('captive-portal with the keyboard only', async ({ page }) => {
   await expect(question).toBeVisible({ timeout: 45_000 });
   await expect(question).toBeFocused();
 
-  await tabTo(page, /Yes, and I have not signed in yet/);
+  await tabTo(page, /^Yes, and I have not signed in yet/);
   await page.keyboard.press('ArrowDown'); // → "No, or I have already signed in"
   await expect(page.getByRole('radio', { name: 'No, or I have already signed in' })).toBeChecked();
   await tabTo(page, /^Continue$/);
@@ -33,7 +33,7 @@ test('captive-portal with the keyboard only', async ({ page }) => {
   expect(visibleFocus).not.toBe('none');
 
   // The technical view by keyboard: the switch toggles with Space.
-  await tabTo(page, /Technical view/, 40, 'Shift+Tab');
+  await tabTo(page, /^Technical view/, 40, 'Shift+Tab');
   await page.keyboard.press('Space');
   await expect(page.getByRole('switch', { name: 'Technical view' })).toBeChecked();
   await expect(page.getByRole('heading', { level: 2, name: 'Technical details' })).toBeVisible();

@@ -38,7 +38,8 @@ function Frame() {
           Skip to content
         </a>
         <AppHeader technical={technical} onTechnical={setTechnical} practice={host === 'simulated'} version={version ?? ''} />
-        <main id="main" className="content">
+        {/* The screen scrolls here, not the page: focusable, so the keyboard can scroll it when nothing in it takes focus. */}
+        <main id="main" className="content" tabIndex={0}>
           <div className="content-inner">
             {screen === 'start' && <StartScreen />}
             {screen === 'checks' && <ChecksScreen />}

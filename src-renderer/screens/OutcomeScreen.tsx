@@ -124,13 +124,18 @@ export function OutcomeScreen(p: OutcomeScreenProps) {
 
       <section aria-labelledby={`${ids}-ticket`}>
         <h2 id={`${ids}-ticket`}>Ticket summary</h2>
-        <Field label="Copy this into your helpdesk ticket">
-          <Textarea readOnly value={ticket} rows={8} resize="vertical" className="ticket" />
-        </Field>
+        <p>A short text for a helpdesk ticket or an e-mail: copy it and paste it there.</p>
         <div className="actions">
           <Button onClick={copy}>Copy the summary</Button>
           <span role="status">{copied}</span>
         </div>
+        {/* The text is the helpdesk's (codes, ids, evidence): shown in the technical view, a click away in the plain one. */}
+        <details open={technical || undefined} className="ticket-text">
+          <summary>Show the summary text</summary>
+          <Field label="Copy this into your helpdesk ticket">
+            <Textarea readOnly value={ticket} rows={8} resize="vertical" className="ticket" />
+          </Field>
+        </details>
       </section>
       {node.result !== 'retry' && (
         <div className="actions">
