@@ -101,7 +101,7 @@ export function OutcomeScreen(p: OutcomeScreenProps) {
         </p>
         <Checkbox checked={redact} onChange={(_, d) => setRedact(d.checked === true)} label={`Hide ${whose} name, its domain and user names`} />
         <div className="actions">
-          <Button appearance="primary" onClick={() => void save()} disabledFocusable={'state' in saved && saved.state === 'saving'}>
+          <Button onClick={() => void save()} disabledFocusable={'state' in saved && saved.state === 'saving'}>
             Save the report
           </Button>
         </div>
