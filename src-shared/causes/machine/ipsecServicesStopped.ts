@@ -58,17 +58,24 @@ export const ipsecServicesStopped = defineCause({
           faulty.length > 1 ? 'them' : 'it'
         } again usually fixes the connection within a minute.`,
         technical: `${faulty
-          .map((f) => `${f.name} (${f.display}) is ${f.svc.status ?? 'in an unknown state'}, StartType ${f.svc.startType ?? 'unknown'}: ${f.why}; Windows default ${f.defaultStart}`)
-          .join('. ')}. Without IKEEXT, PolicyAgent and BFE the client cannot negotiate the IPsec infrastructure and intranet tunnels to the DirectAccess server, even with IP-HTTPS up.`,
+          .map(
+            (f) =>
+              `${f.name} (${f.display}) is ${f.svc.status ?? 'in an unknown state'}, StartType ${f.svc.startType ?? 'unknown'}: ${f.why}; Windows default ${f.defaultStart}`,
+          )
+          .join(
+            '. ',
+          )}. Without IKEEXT, PolicyAgent and BFE the client cannot negotiate the IPsec infrastructure and intranet tunnels to the DirectAccess server, even with IP-HTTPS up.`,
         evidence: faulty.flatMap((f) => [
           ev('services', `${f.name}.status`, f.svc.status, 'Running'),
           ev('services', `${f.name}.startType`, f.svc.startType, `${f.defaultStart}, not Disabled`),
         ]),
         fixes: ['start-ipsec-services'],
-        adminAction: `If a Group Policy or security baseline sets ${faulty
-          .filter((f) => f.disabled)
-          .map((f) => f.name)
-          .join(', ') || 'these services'} to Disabled, set ${anyDisabled ? 'them' : 'it'} back to the Windows defaults for DirectAccess clients (IKEEXT and PolicyAgent Manual, BFE Automatic).`,
+        adminAction: `If a Group Policy or security baseline sets ${
+          faulty
+            .filter((f) => f.disabled)
+            .map((f) => f.name)
+            .join(', ') || 'these services'
+        } to Disabled, set ${anyDisabled ? 'them' : 'it'} back to the Windows defaults for DirectAccess clients (IKEEXT and PolicyAgent Manual, BFE Automatic).`,
         commands: ['Get-Service IKEEXT,PolicyAgent,BFE | Select-Object Name, Status, StartType', 'sc qc IKEEXT', 'Get-DAConnectionStatus'],
       });
     },
