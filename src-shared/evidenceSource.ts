@@ -82,6 +82,9 @@ const SOURCES: Readonly<Record<string, EvidenceSource>> = {
   'clock.utcNow': src('(Get-Date).ToUniversalTime()'),
   ...service('iphlpsvc'),
   ...service('NcaSvc'),
+  ...service('IKEEXT'),
+  ...service('PolicyAgent'),
+  ...service('BFE'),
 };
 
 /** `chain[2].notAfter` → `chain[].notAfter`, `proxyMgr[{…}].staticProxy` → `proxyMgr[].staticProxy`. */

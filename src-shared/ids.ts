@@ -43,6 +43,7 @@ export const ROOT_CAUSE_IDS = [
   'iphttps-tls-intercepted',
   'iphttps-cert-expiring',
   'machine-cert-expiring',
+  'ipsec-services-stopped',
 ] as const;
 export const rootCauseIdSchema = z.enum(ROOT_CAUSE_IDS);
 export type RootCauseId = z.infer<typeof rootCauseIdSchema>;
@@ -59,6 +60,7 @@ export const FIX_IDS = [
   'set-ipv6-prefer-ipv4',
   'renew-machine-certificate',
   'start-nca-service',
+  'start-ipsec-services',
   'enable-isatap',
   'set-isatap-router',
   'enable-iphttps-preauth',

@@ -75,7 +75,7 @@ export const serviceSchema = z.object({
   status: nullableString, // Running, Stopped, StartPending…
   startType: nullableString, // Automatic, Manual, Disabled
 });
-/** Keyed by service name (iphlpsvc, NcaSvc, w32time). */
+/** Keyed by service name (iphlpsvc, NcaSvc, w32time; IKEEXT, PolicyAgent, BFE, MpsSvc in newer snapshots). */
 export const servicesSchema = z.record(z.string(), serviceSchema);
 
 export const daStatusSchema = z.object({

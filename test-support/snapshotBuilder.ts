@@ -83,6 +83,10 @@ export function healthyRaw(): Snapshot {
         iphlpsvc: { exists: true, status: 'Running', startType: 'Automatic' },
         NcaSvc: { exists: true, status: 'Running', startType: 'Manual' },
         w32time: { exists: true, status: 'Running', startType: 'Manual' },
+        IKEEXT: { exists: true, status: 'Running', startType: 'Manual' },
+        PolicyAgent: { exists: true, status: 'Running', startType: 'Manual' },
+        BFE: { exists: true, status: 'Running', startType: 'Automatic' },
+        MpsSvc: { exists: true, status: 'Running', startType: 'Automatic' },
       }),
       daStatus: ok({
         policyApplied: true,

@@ -22,7 +22,7 @@ export const PLAIN_JARGON: readonly { what: string; re: RegExp }[] = [
   { what: 'registry hive', re: /\bHKLM\b|\bHKCU\b|\bHKU\b|HKEY_/ },
   { what: 'cmdlet', re: CMDLET },
   { what: 'command-line tool', re: /\b(netsh|certutil|w32tm|gpupdate|gpresult|djoin|reg query|sc qc|wevtutil)\b/i },
-  { what: 'service short name', re: /\b(iphlpsvc|NcaSvc|w32time)\b/i },
+  { what: 'service short name', re: /\b(iphlpsvc|NcaSvc|w32time|IKEEXT|PolicyAgent|BFE|MpsSvc)\b/i },
   { what: 'backslash path', re: /\w\\\w|\\\\/ },
   { what: 'administrator instruction', re: /\bas (an )?administrator\b|\badministrator (PowerShell|prompt)\b|\belevated\b|\bGPO\b/i },
   { what: 'symbolic error name', re: /\b[A-Z]+_E_[A-Z_]+\b|\bERROR_[A-Z_]+\b/ },

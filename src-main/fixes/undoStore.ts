@@ -109,6 +109,8 @@ export function undoValues(entry: UndoEntry): string[] {
     case 'start-ip-helper':
     case 'start-nca-service':
       return [`${str(d.service) ?? 'the service'} start type back to ${str(d.startType) ?? 'unknown'}`];
+    case 'start-ipsec-services':
+      return Object.entries(d).map(([service, startType]) => `${service} start type back to ${str(startType) ?? 'unknown'}`);
     case 'import-root-ca':
     case 'import-intermediate-ca':
       return d.alreadyPresent === true

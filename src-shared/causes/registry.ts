@@ -11,6 +11,7 @@ import { editionUnsupported } from './machine/edition';
 import { daNotConfigured } from './machine/daNotConfigured';
 import { ipHelperStopped } from './machine/ipHelperStopped';
 import { ipv6TransitionDisabled } from './machine/ipv6TransitionDisabled';
+import { ipsecServicesStopped } from './machine/ipsecServicesStopped';
 import { preauthCertMissing } from './iphttps/preauthCertMissing';
 import { insideCorpnet } from './machine/insideCorpnet';
 import { clockSkew } from './trust/clockSkew';
@@ -48,6 +49,7 @@ export const CAUSES: readonly Cause[] = [
   daNotConfigured,
   ipHelperStopped,
   ipv6TransitionDisabled,
+  ipsecServicesStopped,
   preauthCertMissing,
   insideCorpnet,
   clockSkew,

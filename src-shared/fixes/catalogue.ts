@@ -77,6 +77,22 @@ const specs: Omit<FixSpec, 'preview' | 'resolves'>[] = [
     undo: 'Restore the start type the service had before.',
   },
   {
+    id: 'start-ipsec-services',
+    title: 'Start the services that secure the DirectAccess connection',
+    plain:
+      'Starts the Windows services DirectAccess needs for its secure connection, the firewall service among them. One that was switched off is first set back to its Windows default (start when needed, or start with Windows).',
+    whyAdmin: SERVICE_ADMIN,
+    params: noParamsSchema,
+    elevated: true,
+    rebootRequired: false,
+    verify: {
+      sections: ['services', 'daStatus'],
+      pollSeconds: 30,
+      check: (s) => check.all(...['BFE', 'MpsSvc', 'PolicyAgent', 'IKEEXT'].map((name) => check.serviceRunning(s, name))),
+    },
+    undo: 'Restore the start types the services had before.',
+  },
+  {
     id: 'restart-ip-helper',
     title: 'Restart the IP Helper service',
     plain: 'Restarts the IP Helper service, which rebuilds the DirectAccess tunnel interface and tries to connect again at once.',

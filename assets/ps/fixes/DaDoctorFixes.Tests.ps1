@@ -86,6 +86,36 @@ Describe 'start-ip-helper / restart-ip-helper' {
     }
 }
 
+Describe 'start-ipsec-services' {
+    It 'sets a disabled service to its Windows default, starts the stopped ones, records every start type' {
+        Mock -ModuleName DaDoctorFixes Get-Service {
+            switch ($Name) {
+                'IKEEXT' { [pscustomobject]@{ Name = 'IKEEXT'; Status = 'Stopped'; StartType = 'Disabled' } }
+                'BFE' { [pscustomobject]@{ Name = 'BFE'; Status = 'Stopped'; StartType = 'Automatic' } }
+                default { [pscustomobject]@{ Name = $Name; Status = 'Running'; StartType = 'Manual' } }
+            }
+        }
+        Mock -ModuleName DaDoctorFixes Set-Service { }
+        Mock -ModuleName DaDoctorFixes Start-Service { }
+        $r = Invoke-TestFix '{"fix":"start-ipsec-services","params":{}}'
+        $r.ok | Should -BeTrue
+        $r.undoData.IKEEXT | Should -Be 'Disabled'
+        $r.undoData.BFE | Should -Be 'Automatic'
+        $r.undoData.PolicyAgent | Should -Be 'Manual'
+        Should -Invoke -ModuleName DaDoctorFixes Set-Service -Times 1 -Exactly
+        Should -Invoke -ModuleName DaDoctorFixes Set-Service -Times 1 -ParameterFilter { $Name -eq 'IKEEXT' -and $StartupType -eq 'Manual' }
+        Should -Invoke -ModuleName DaDoctorFixes Start-Service -Times 2 -Exactly
+    }
+    It 'undo restores the saved start types, and refuses a start type that is not one or a service it does not handle' {
+        Mock -ModuleName DaDoctorFixes Set-Service { }
+        (Invoke-TestUndo '{"fix":"start-ipsec-services","undoData":{"IKEEXT":"Disabled","BFE":"Automatic"}}').ok | Should -BeTrue
+        Should -Invoke -ModuleName DaDoctorFixes Set-Service -Times 1 -ParameterFilter { $Name -eq 'IKEEXT' -and $StartupType -eq 'Disabled' }
+        Should -Invoke -ModuleName DaDoctorFixes Set-Service -Times 2 -Exactly
+        (Invoke-TestUndo '{"fix":"start-ipsec-services","undoData":{"IKEEXT":"Manual; x"}}').ok | Should -BeFalse
+        (Invoke-TestUndo '{"fix":"start-ipsec-services","undoData":{"iphlpsvc":"Manual"}}').ok | Should -BeFalse
+    }
+}
+
 Describe 'import-root-ca / import-intermediate-ca' {
     BeforeEach {
         Mock -ModuleName DaDoctorFixes Get-DadCertificates { }

@@ -154,7 +154,7 @@ function Undo-DadFix {
 
 Export-ModuleMember -Function @(
     'Invoke-DadFix', 'Undo-DadFix',
-    'Repair-DadIpHelper', 'Restart-DadIpHelper', 'Repair-DadNcaService', 'Undo-DadNcaService', 'Add-DadTrustedRoot', 'Add-DadIntermediateCa', 'Sync-DadClock',
+    'Repair-DadIpHelper', 'Restart-DadIpHelper', 'Repair-DadNcaService', 'Undo-DadNcaService', 'Repair-DadIpsecServices', 'Undo-DadIpsecServices', 'Add-DadTrustedRoot', 'Add-DadIntermediateCa', 'Sync-DadClock',
     'Clear-DadCrlCache', 'Reset-DadWinHttpProxy', 'Clear-DadProxyCache', 'Set-DadIpv6PreferIpv4',
     'Update-DadMachineCertificate', 'Enable-DadIsatap', 'Set-DadIsatapRouter',
     'Undo-DadIpHelper', 'Undo-DadCertificateImport', 'Undo-DadWinHttpProxy', 'Undo-DadProxyCache',

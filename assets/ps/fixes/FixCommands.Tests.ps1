@@ -158,6 +158,10 @@ BeforeAll {
         'start-nca-service'          = @(
             @{ Name = 'nca-service-stopped (Disabled)'; Scenario = 'nca-service-stopped'; Params = @{} },
             @{ Name = 'Windows 10, Manual, stopped'; Base = 'win10-client.json'; Machine = @{ services = @{ NcaSvc = @{ DisplayName = 'Network Connectivity Assistant'; Status = 'Stopped'; StartType = 'Manual' } } }; Params = @{} })
+        'start-ipsec-services'       = @(
+            @{ Name = 'ipsec-services-stopped (IKEEXT Disabled)'; Scenario = 'ipsec-services-stopped'; Params = @{} },
+            @{ Name = 'Windows 7, BFE stopped'; Base = 'win7-client.json'; Machine = @{ services = @{ BFE = @{ DisplayName = 'Base Filtering Engine'; Status = 'Stopped'; StartType = 'Automatic' } } }; Params = @{} },
+            @{ Name = 'Windows 10, all running'; Base = 'win10-client.json'; Params = @{} })
         'import-root-ca'             = @(
             @{ Name = 'untrusted-root'; Scenario = 'untrusted-root'; Params = $root },
             @{ Name = 'win7-untrusted-root'; Scenario = 'win7-untrusted-root'; Params = $root },

@@ -1,5 +1,5 @@
 # Fixes that start or restart services and run the machine's own repair commands (contract.md §2): start-ip-helper,
-# restart-ip-helper, start-nca-service, resync-time, clear-crl-cache, renew-machine-certificate.
+# restart-ip-helper, start-nca-service, start-ipsec-services, resync-time, clear-crl-cache, renew-machine-certificate.
 
 # start-ip-helper: IP Helper to Automatic and started; undo restores the start type it had.
 function Repair-DadIpHelper {
@@ -54,6 +54,51 @@ function Undo-DadNcaService {
     )
     Set-Service -Name $Service -StartupType $StartType
     Add-DadFixChange ('set NcaSvc back to ' + $StartType)
+}
+
+# start-ipsec-services: the services DirectAccess's IPsec tunnels need, in dependency order (BFE first: the others
+# depend on it). A Disabled one is set back to the start type Windows ships it with (knowledge B.9: IKEEXT and
+# PolicyAgent Manual, trigger start; BFE Automatic; MpsSvc Automatic, a later Microsoft list says Manual, so the
+# previous start type is recorded for undo either way); one that does not run is started. A service this machine does
+# not have is left alone. Undo data: service name -> the start type it had.
+$script:DadIpsecServiceDefaults = [ordered]@{ BFE = 'Automatic'; MpsSvc = 'Automatic'; PolicyAgent = 'Manual'; IKEEXT = 'Manual' }
+function Repair-DadIpsecServices {
+    [CmdletBinding()]
+    param()
+    $undo = @{}
+    $script:DadFixUndo = $undo
+    foreach ($name in @($script:DadIpsecServiceDefaults.Keys)) {
+        try { $svc = @(Get-Service -Name $name -ErrorAction Stop)[0] } catch { continue }
+        $previous = Get-DadServiceStartType -Name $name
+        $undo[$name] = $previous
+        if ($previous -eq 'Disabled') {
+            $default = $script:DadIpsecServiceDefaults[$name]
+            Set-Service -Name $name -StartupType $default
+            Add-DadFixChange ('set ' + $name + ' to its Windows default ' + $default + ' (was Disabled)')
+        }
+        if ([string]$svc.Status -ne 'Running') {
+            Start-Service -Name $name
+            Add-DadFixChange ('started ' + $name)
+        }
+    }
+    return $undo
+}
+
+# Undo of start-ipsec-services: the start types the services had before (they keep running until the next restart).
+function Undo-DadIpsecServices {
+    [CmdletBinding()]
+    param(
+        [ValidateSet('Automatic', 'AutomaticDelayedStart', 'Manual', 'Disabled', IgnoreCase = $false)][string]$Bfe,
+        [ValidateSet('Automatic', 'AutomaticDelayedStart', 'Manual', 'Disabled', IgnoreCase = $false)][string]$MpsSvc,
+        [ValidateSet('Automatic', 'AutomaticDelayedStart', 'Manual', 'Disabled', IgnoreCase = $false)][string]$PolicyAgent,
+        [ValidateSet('Automatic', 'AutomaticDelayedStart', 'Manual', 'Disabled', IgnoreCase = $false)][string]$IkeExt
+    )
+    $saved = [ordered]@{ IKEEXT = $IkeExt; PolicyAgent = $PolicyAgent; MpsSvc = $MpsSvc; BFE = $Bfe }
+    foreach ($name in @($saved.Keys)) {
+        if (-not $saved[$name]) { continue }
+        Set-Service -Name $name -StartupType $saved[$name]
+        Add-DadFixChange ('set ' + $name + ' back to ' + $saved[$name])
+    }
 }
 
 # restart-ip-helper: rebuilds the IP-HTTPS interface (nothing to undo).

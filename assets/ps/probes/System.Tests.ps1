@@ -75,9 +75,9 @@ Describe 'Get-DadServicesSection' {
         Mock -ModuleName DaDoctor Get-Service { [pscustomobject]@{ Name = $Name; Status = 'Running'; StartType = 'Automatic' } }
     }
 
-    It 'reports iphlpsvc, NcaSvc and w32time keyed by name' {
+    It 'reports iphlpsvc, NcaSvc, w32time and the IPsec services keyed by name' {
         $data = (Invoke-DadTestProbe 'services').Envelope.data
-        @($data.PSObject.Properties.Name | Sort-Object) | Should -Be @('iphlpsvc', 'NcaSvc', 'w32time')
+        @($data.PSObject.Properties.Name | Sort-Object) | Should -Be @('BFE', 'IKEEXT', 'iphlpsvc', 'MpsSvc', 'NcaSvc', 'PolicyAgent', 'w32time')
         $data.iphlpsvc.exists | Should -BeTrue
         $data.iphlpsvc.status | Should -Be 'Running'
         $data.iphlpsvc.startType | Should -Be 'Automatic'

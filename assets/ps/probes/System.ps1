@@ -33,10 +33,12 @@ function Get-DadOsSection {
     }
 }
 
-# State of the services DirectAccess depends on, keyed by service name.
+# State of the services DirectAccess depends on, keyed by service name: the tunnels (iphlpsvc), the status (NcaSvc),
+# the clock (w32time) and IPsec (IKEEXT, PolicyAgent, BFE, MpsSvc; knowledge I.6). Status and StartType are enum
+# names, the same in every display language.
 function Get-DadServicesSection {
     $result = @{}
-    foreach ($name in @('iphlpsvc', 'NcaSvc', 'w32time')) {
+    foreach ($name in @('iphlpsvc', 'NcaSvc', 'w32time', 'IKEEXT', 'PolicyAgent', 'BFE', 'MpsSvc')) {
         $result[$name] = Get-DadServiceState $name
     }
     return $result
