@@ -55,8 +55,8 @@ describe('collectSnapshot', () => {
     expect(snapshot.sections.nrpt.status).toBe('timedOut');
     expect(snapshot.sections.clock).toEqual(clock);
     expect(snapshot.collector).toMatchObject({ host: 'simulated', scenario: 'healthy' });
-    expect(progress).toHaveBeenCalledTimes(2 * 14);
-    expect(host.callJson).toHaveBeenCalledTimes(14);
+    expect(progress).toHaveBeenCalledTimes(2 * 15);
+    expect(host.callJson).toHaveBeenCalledTimes(15);
   });
 
   it('re-collects only the sections asked for', async () => {
