@@ -24,8 +24,16 @@ const PROXY_MGR = 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\iphlpsvc\\Paramete
 const TLS = 'TLS handshake with the IP-HTTPS ServerURL';
 const CHAIN = 'X509Chain of the server certificate';
 const OS = 'Get-CimInstance Win32_OperatingSystem';
+const FIREWALL = 'Get-NetFirewallProfile -PolicyStore ActiveStore';
+const FIREWALL_LOCAL = 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\SharedAccess\\Parameters\\FirewallPolicy';
+const FIREWALL_POLICY = 'HKLM\\SOFTWARE\\Policies\\Microsoft\\WindowsFirewall';
 
 const src = (command: string, property?: string): EvidenceSource => (property === undefined ? { command } : { command, property });
+const firewallProfile = (key: string, name: string, localKey: string) => ({
+  [`firewall.${key}.enabled`]: src(`${FIREWALL} -Name ${name}`, 'Enabled'),
+  [`firewall.${key}.local`]: src(`${FIREWALL_LOCAL}\\${localKey}`, 'EnableFirewall'),
+  [`firewall.${key}.policy`]: src(`${FIREWALL_POLICY}\\${name}Profile`, 'EnableFirewall'),
+});
 const service = (name: string) => ({
   [`services.${name}.status`]: src(`Get-Service ${name}`, 'Status'),
   [`services.${name}.startType`]: src(`Get-Service ${name}`, 'StartType'),
@@ -85,6 +93,10 @@ const SOURCES: Readonly<Record<string, EvidenceSource>> = {
   ...service('IKEEXT'),
   ...service('PolicyAgent'),
   ...service('BFE'),
+  ...service('MpsSvc'),
+  ...firewallProfile('domain', 'Domain', 'DomainProfile'),
+  ...firewallProfile('private', 'Private', 'StandardProfile'),
+  ...firewallProfile('public', 'Public', 'PublicProfile'),
 };
 
 /** `chain[2].notAfter` → `chain[].notAfter`, `proxyMgr[{…}].staticProxy` → `proxyMgr[].staticProxy`. */

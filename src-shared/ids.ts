@@ -44,6 +44,7 @@ export const ROOT_CAUSE_IDS = [
   'iphttps-cert-expiring',
   'machine-cert-expiring',
   'ipsec-services-stopped',
+  'firewall-disabled',
 ] as const;
 export const rootCauseIdSchema = z.enum(ROOT_CAUSE_IDS);
 export type RootCauseId = z.infer<typeof rootCauseIdSchema>;

@@ -20,6 +20,7 @@ export const SECTION_LABELS: Record<SectionName, string> = {
   isatap: 'ISATAP (for managing remote computers)',
   teredo: 'Teredo tunnel',
   clock: 'The computer clock',
+  firewall: 'Windows Firewall',
 };
 
 /** The plain name of a probe; an unknown name (a newer snapshot's) as it is. */

@@ -269,6 +269,24 @@ export const teredoSchema = z.object({
 
 export const clockSchema = z.object({ utcNow: iso });
 
+/**
+ * One Windows Firewall profile, from the registry (locale-free, Windows 7 and later; knowledge I.5): `local` is
+ * `EnableFirewall` under `HKLM\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\<Domain|Standard|Public>Profile`
+ * (Standard = Private), `policy` the same value under `HKLM\SOFTWARE\Policies\Microsoft\WindowsFirewall\<Domain|Private|Public>Profile`
+ * (Group Policy); null when unset. `enabled` is the effective state (policy wins over local; neither set = on, the
+ * Windows default), what `Get-NetFirewallProfile -PolicyStore ActiveStore` shows as `Enabled`.
+ */
+export const firewallProfileSchema = z.object({
+  enabled: z.boolean(),
+  local: z.boolean().nullable(),
+  policy: z.boolean().nullable(),
+});
+export const firewallSchema = z.object({
+  domain: firewallProfileSchema,
+  private: firewallProfileSchema,
+  public: firewallProfileSchema,
+});
+
 /** Every section the collector writes; a new probe adds one line here. */
 export const sectionsSchema = z.object({
   os: section(osSchema),
@@ -285,6 +303,8 @@ export const sectionsSchema = z.object({
   isatap: section(isatapSchema),
   teredo: section(teredoSchema),
   clock: section(clockSchema),
+  /** Not in older snapshots: they still parse, the section then reads as not collected (notApplicable, no data). */
+  firewall: section(firewallSchema).default({ status: 'notApplicable', ms: 0, message: 'not collected (older snapshot)' }),
 });
 export type Sections = z.infer<typeof sectionsSchema>;
 export type SectionName = keyof Sections;

@@ -12,6 +12,9 @@ export const ISSUING_THUMB = '1122334455667788990011223344556677889900';
 export const LEAF_THUMB = 'FFEEDDCCBBAA99887766554433221100FFEEDDCC';
 export const CRL_URL = 'http://pki.contoso.com/crl/ContosoIssuing.crl';
 
+/** A firewall profile switched on locally, no Group Policy setting (the Windows default). */
+const fwOn = () => ({ enabled: true, local: true, policy: null });
+
 /** A certificate description with sensible defaults. */
 export function cert(p: Partial<CertInfo> & Pick<CertInfo, 'subject' | 'thumbprint'>): CertInfo {
   return {
@@ -155,6 +158,7 @@ export function healthyRaw(): Snapshot {
       }),
       teredo: ok({ state: 'offline', type: 'enterpriseclient', error: null }),
       clock: ok({ utcNow: NOW }),
+      firewall: ok({ domain: fwOn(), private: fwOn(), public: fwOn() }),
     },
   };
 }

@@ -28,7 +28,7 @@ $ExecutionContext.SessionState.PSVariable.Remove('dadFile')
 
 # Section name -> probe function, in the snapshot's order (cheap local reads first, network last is the app's call).
 $script:DadSectionOrder = @('os', 'services', 'daStatus', 'ipHttps', 'reachability', 'serverCertificate', 'trustStores',
-    'machineCertificates', 'proxy', 'nrpt', 'ipv6', 'isatap', 'teredo', 'clock')
+    'machineCertificates', 'proxy', 'nrpt', 'ipv6', 'isatap', 'teredo', 'clock', 'firewall')
 $script:DadSectionProbes = @{
     os                  = 'Get-DadOsSection'
     services            = 'Get-DadServicesSection'
@@ -44,6 +44,7 @@ $script:DadSectionProbes = @{
     isatap              = 'Get-DadIsatapSection'
     teredo              = 'Get-DadTeredoSection'
     clock               = 'Get-DadClockSection'
+    firewall            = 'Get-DadFirewallSection'
 }
 
 # Decodes the base64 JSON input ({"name":"<section>"}) and returns the section name; throws on anything else.
@@ -126,6 +127,6 @@ Export-ModuleMember -Function @(
     'Get-DadOsSection', 'Get-DadServicesSection', 'Get-DadDaStatusSection', 'Get-DadIpHttpsSection',
     'Get-DadReachabilitySection', 'Get-DadServerCertificateSection', 'Get-DadTrustStoresSection',
     'Get-DadMachineCertificatesSection', 'Get-DadProxySection', 'Get-DadNrptSection', 'Get-DadIpv6Section',
-    'Get-DadIsatapSection', 'Get-DadTeredoSection', 'Get-DadClockSection',
+    'Get-DadIsatapSection', 'Get-DadTeredoSection', 'Get-DadClockSection', 'Get-DadFirewallSection',
     'ConvertTo-DadJson'
 )

@@ -12,6 +12,7 @@ import { daNotConfigured } from './machine/daNotConfigured';
 import { ipHelperStopped } from './machine/ipHelperStopped';
 import { ipv6TransitionDisabled } from './machine/ipv6TransitionDisabled';
 import { ipsecServicesStopped } from './machine/ipsecServicesStopped';
+import { firewallDisabled } from './machine/firewallDisabled';
 import { preauthCertMissing } from './iphttps/preauthCertMissing';
 import { insideCorpnet } from './machine/insideCorpnet';
 import { clockSkew } from './trust/clockSkew';
@@ -50,6 +51,7 @@ export const CAUSES: readonly Cause[] = [
   ipHelperStopped,
   ipv6TransitionDisabled,
   ipsecServicesStopped,
+  firewallDisabled,
   preauthCertMissing,
   insideCorpnet,
   clockSkew,

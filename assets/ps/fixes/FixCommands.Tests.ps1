@@ -160,6 +160,7 @@ BeforeAll {
             @{ Name = 'Windows 10, Manual, stopped'; Base = 'win10-client.json'; Machine = @{ services = @{ NcaSvc = @{ DisplayName = 'Network Connectivity Assistant'; Status = 'Stopped'; StartType = 'Manual' } } }; Params = @{} })
         'start-ipsec-services'       = @(
             @{ Name = 'ipsec-services-stopped (IKEEXT Disabled)'; Scenario = 'ipsec-services-stopped'; Params = @{} },
+            @{ Name = 'firewall-service-stopped (MpsSvc Disabled)'; Scenario = 'firewall-service-stopped'; Params = @{} },
             @{ Name = 'Windows 7, BFE stopped'; Base = 'win7-client.json'; Machine = @{ services = @{ BFE = @{ DisplayName = 'Base Filtering Engine'; Status = 'Stopped'; StartType = 'Automatic' } } }; Params = @{} },
             @{ Name = 'Windows 10, all running'; Base = 'win10-client.json'; Params = @{} })
         'import-root-ca'             = @(

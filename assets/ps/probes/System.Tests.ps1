@@ -1,4 +1,4 @@
-# The machine probes: os, services, ipv6, clock.
+# The machine probes: os, services, ipv6, clock, firewall.
 
 BeforeAll {
     . (Join-Path $PSScriptRoot '../TestSupport.ps1')
@@ -128,5 +128,39 @@ Describe 'Get-DadClockSection' {
     It 'reports the client clock as ISO-8601 UTC, whatever kind the adapter returns' {
         Mock -ModuleName DaDoctor Get-DadUtcNow { New-Object DateTime 2028, 3, 10, 12, 0, 0, ([DateTimeKind]::Utc) }
         (Invoke-DadTestProbe 'clock').Raw[0] | Should -Match '"utcNow":"2028-03-10T12:00:00.0000000Z"'
+    }
+}
+
+Describe 'Get-DadFirewallSection' {
+    BeforeEach {
+        Mock -ModuleName DaDoctor Get-DadRegistryValues { $null }
+    }
+
+    It 'reports every profile on (the Windows default) when nothing is set' {
+        $data = (Invoke-DadTestProbe 'firewall').Envelope.data
+        foreach ($p in @('domain', 'private', 'public')) {
+            $data.$p.enabled | Should -BeTrue
+            $data.$p.local | Should -BeNullOrEmpty
+            $data.$p.policy | Should -BeNullOrEmpty
+        }
+    }
+
+    It 'reads the local switch (Private is Standard there) and lets a Group Policy setting win' {
+        Mock -ModuleName DaDoctor Get-DadRegistryValues { @{ EnableFirewall = 1 } } -ParameterFilter { $Path -like 'HKLM:\SYSTEM\*\FirewallPolicy\*' }
+        Mock -ModuleName DaDoctor Get-DadRegistryValues { @{ EnableFirewall = 0 } } -ParameterFilter { $Path -eq 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\StandardProfile' }
+        Mock -ModuleName DaDoctor Get-DadRegistryValues { @{ EnableFirewall = 0 } } -ParameterFilter { $Path -eq 'HKLM:\SOFTWARE\Policies\Microsoft\WindowsFirewall\PublicProfile' }
+        $out = Invoke-DadTestProbe 'firewall'
+        $out.Envelope.status | Should -Be 'ok'
+        $out.Raw[0] | Should -Match '"public":\{"enabled":false,"local":true,"policy":false\}'
+        $out.Raw[0] | Should -Match '"private":\{"enabled":false,"local":false,"policy":null\}'
+        $out.Raw[0] | Should -Match '"domain":\{"enabled":true,"local":true,"policy":null\}'
+    }
+
+    It 'a Group Policy that switches a profile on wins over a local off' {
+        Mock -ModuleName DaDoctor Get-DadRegistryValues { @{ EnableFirewall = 0 } } -ParameterFilter { $Path -like 'HKLM:\SYSTEM\*' }
+        Mock -ModuleName DaDoctor Get-DadRegistryValues { @{ EnableFirewall = 1 } } -ParameterFilter { $Path -like 'HKLM:\SOFTWARE\Policies\*' }
+        $data = (Invoke-DadTestProbe 'firewall').Envelope.data
+        $data.domain.enabled | Should -BeTrue
+        $data.domain.local | Should -BeFalse
     }
 }

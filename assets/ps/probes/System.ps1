@@ -1,4 +1,4 @@
-# Probes of the machine itself: operating system, services, IPv6 switch, clock.
+# Probes of the machine itself: operating system, services, IPv6 switch, clock, Windows Firewall.
 
 # Windows edition, build and domain membership: decide whether the machine can be a DirectAccess client at all.
 function Get-DadOsSection {
@@ -82,4 +82,30 @@ function Get-DadIpv6Section {
 # The client clock, compared later with the server's Date header.
 function Get-DadClockSection {
     return @{ utcNow = (Format-DadDate (Get-DadUtcNow)) }
+}
+
+# Windows Firewall per profile (knowledge I.5: DirectAccess' connection security rules live in it). From the registry,
+# which is locale-free and the same on Windows 7 (PowerShell 2.0, no Get-NetFirewallProfile; netsh advfirewall text is
+# localised): the local setting under SharedAccess (the Private profile is named Standard there) and the Group Policy
+# setting under Policies\Microsoft\WindowsFirewall, which wins when set. Neither set = on (the Windows default).
+function Get-DadFirewallSection {
+    $local = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\'
+    $policy = 'HKLM:\SOFTWARE\Policies\Microsoft\WindowsFirewall\'
+    $result = @{}
+    foreach ($p in @(@('domain', 'DomainProfile', 'DomainProfile'), @('private', 'StandardProfile', 'PrivateProfile'), @('public', 'PublicProfile', 'PublicProfile'))) {
+        $localOn = ConvertTo-DadFirewallFlag (Get-DadProperty (Get-DadRegistryValues -Path ($local + $p[1])) 'EnableFirewall')
+        $policyOn = ConvertTo-DadFirewallFlag (Get-DadProperty (Get-DadRegistryValues -Path ($policy + $p[2])) 'EnableFirewall')
+        $enabled = $true
+        if ($null -ne $policyOn) { $enabled = $policyOn } elseif ($null -ne $localOn) { $enabled = $localOn }
+        $result[$p[0]] = @{ enabled = $enabled; local = $localOn; policy = $policyOn }
+    }
+    return $result
+}
+
+# EnableFirewall (REG_DWORD): 0 off, anything else on; $null when absent or unreadable.
+function ConvertTo-DadFirewallFlag {
+    param($Value)
+    $number = ConvertTo-DadUInt32 $Value
+    if ($null -eq $number) { return $null }
+    return ($number -ne 0)
 }
