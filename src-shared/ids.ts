@@ -44,6 +44,7 @@ export const ROOT_CAUSE_IDS = [
   'iphttps-cert-expiring',
   'machine-cert-expiring',
   'ipsec-services-stopped',
+  'transition-6to4-in-use',
 ] as const;
 export const rootCauseIdSchema = z.enum(ROOT_CAUSE_IDS);
 export type RootCauseId = z.infer<typeof rootCauseIdSchema>;
@@ -61,6 +62,7 @@ export const FIX_IDS = [
   'renew-machine-certificate',
   'start-nca-service',
   'start-ipsec-services',
+  'disable-6to4',
   'enable-isatap',
   'set-isatap-router',
   'enable-iphttps-preauth',

@@ -153,7 +153,20 @@ export function healthyRaw(): Snapshot {
         genericName: { name: 'isatap', addresses: [] },
         interfaces: [],
       }),
-      teredo: ok({ state: 'offline', type: 'enterpriseclient', error: null }),
+      teredo: ok({
+        state: 'offline',
+        type: 'enterpriseclient',
+        error: null,
+        sixToFour: {
+          source: 'cmdlet',
+          state: 'Default',
+          relayName: '6to4.ipv6.microsoft.com',
+          relayState: 'Default',
+          policyState: null,
+          ipv4Addresses: [{ alias: 'Wi-Fi', address: '192.168.1.23' }],
+          addresses: [],
+        },
+      }),
       clock: ok({ utcNow: NOW }),
     },
   };
