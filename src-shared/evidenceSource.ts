@@ -27,6 +27,7 @@ const OS = 'Get-CimInstance Win32_OperatingSystem';
 const FIREWALL = 'Get-NetFirewallProfile -PolicyStore ActiveStore';
 const FIREWALL_LOCAL = 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\SharedAccess\\Parameters\\FirewallPolicy';
 const FIREWALL_POLICY = 'HKLM\\SOFTWARE\\Policies\\Microsoft\\WindowsFirewall';
+const V6_POLICY = 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\TCPIP\\v6Transition';
 
 const src = (command: string, property?: string): EvidenceSource => (property === undefined ? { command } : { command, property });
 const firewallProfile = (key: string, name: string, localKey: string) => ({
@@ -86,6 +87,10 @@ const SOURCES: Readonly<Record<string, EvidenceSource>> = {
   'machineCertificates.certificates': src('Get-ChildItem Cert:\\LocalMachine\\My'),
   'machineCertificates.certificates[].notAfter': src('Get-ChildItem Cert:\\LocalMachine\\My', 'NotAfter'),
   'ipv6.disabledComponents': src(TCPIP6, 'DisabledComponents'),
+  'teredo.sixToFour.state': src('Get-Net6to4Configuration', 'State'),
+  'teredo.sixToFour.policyState': src(V6_POLICY, '6to4_State'),
+  'teredo.sixToFour.ipv4Addresses': src('Get-NetIPAddress -AddressFamily IPv4', 'IPAddress'),
+  'teredo.sixToFour.addresses': src("Get-NetIPAddress -AddressFamily IPv6 | Where-Object IPAddress -like '2002:*'", 'IPAddress'),
   'nrpt.rules': src('Get-DnsClientNrptPolicy -Effective'),
   'clock.utcNow': src('(Get-Date).ToUniversalTime()'),
   ...service('iphlpsvc'),

@@ -45,6 +45,7 @@ export const ROOT_CAUSE_IDS = [
   'machine-cert-expiring',
   'ipsec-services-stopped',
   'firewall-disabled',
+  'transition-6to4-in-use',
 ] as const;
 export const rootCauseIdSchema = z.enum(ROOT_CAUSE_IDS);
 export type RootCauseId = z.infer<typeof rootCauseIdSchema>;
@@ -62,6 +63,7 @@ export const FIX_IDS = [
   'renew-machine-certificate',
   'start-nca-service',
   'start-ipsec-services',
+  'disable-6to4',
   'enable-isatap',
   'set-isatap-router',
   'enable-iphttps-preauth',

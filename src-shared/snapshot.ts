@@ -260,10 +260,28 @@ export const isatapSchema = z.object({
   parse: netshParseSchema.optional(),
 });
 
+/** 6to4 (knowledge K.3), carried by the Teredo section: the other tunnel a DirectAccess client tries before IP-HTTPS. */
+export const sixToFourSchema = z.object({
+  /** `Get-Net6to4Configuration` (Windows 8+) or `netsh interface 6to4 show state` (Windows 7). */
+  source: z.enum(['cmdlet', 'netsh']),
+  /** Default / Automatic / Enabled / Disabled; Default means off from Windows 10 1607 (build 14393) on. */
+  state: nullableString,
+  relayName: nullableString,
+  relayState: nullableString,
+  /** Group Policy's `6to4_State` under `HKLM\SOFTWARE\Policies\Microsoft\Windows\TCPIP\v6Transition`; null when unset. */
+  policyState: nullableString,
+  /** Every IPv4 address of the machine (`Get-NetIPAddress -AddressFamily IPv4`; empty on Windows 7). */
+  ipv4Addresses: z.array(z.object({ alias: nullableString, address: z.string() })),
+  /** The machine's 6to4 (`2002:`) IPv6 addresses. */
+  addresses: z.array(z.object({ alias: nullableString, address: z.string() })),
+});
+
 export const teredoSchema = z.object({
   state: nullableString,
   type: nullableString,
   error: nullableString,
+  /** 6to4; absent in older snapshots, null when Windows 7 netsh printed nothing. */
+  sixToFour: sixToFourSchema.nullable().optional(),
   parse: netshParseSchema.optional(),
 });
 

@@ -7,7 +7,7 @@ $script:DadTestModulePath = Join-Path $PSScriptRoot 'DaDoctor.psm1'
 $script:DadTestStubNames = @(
     'Get-CimInstance', 'Get-WmiObject', 'Get-Service', 'Get-NetIPHttpsState', 'Get-NetIPHttpsConfiguration',
     'Get-DAConnectionStatus', 'Get-DnsClientNrptPolicy', 'Get-NetIsatapConfiguration', 'Get-NetIPAddress',
-    'Get-NetTeredoState', 'netsh', 'Get-DadRegistryValues', 'Get-DadRegistrySubkeys', 'Get-DadCertificates',
+    'Get-NetTeredoState', 'Get-Net6to4Configuration', 'netsh', 'Get-DadRegistryValues', 'Get-DadRegistrySubkeys', 'Get-DadCertificates',
     'Resolve-DadName', 'Test-DadTcpPort', 'Invoke-DadTlsProbe', 'Test-DadCertificateChain', 'Get-DadUtcNow',
     'Get-DadPowerShellVersion', 'Get-DadUserContext'
 )
@@ -25,6 +25,7 @@ function Initialize-DadTestHost {
     function global:Get-NetIsatapConfiguration { [CmdletBinding()] param() throw 'stub: Get-NetIsatapConfiguration not mocked' }
     function global:Get-NetIPAddress { [CmdletBinding()] param([string]$AddressFamily) throw 'stub: Get-NetIPAddress not mocked' }
     function global:Get-NetTeredoState { [CmdletBinding()] param() throw 'stub: Get-NetTeredoState not mocked' }
+    function global:Get-Net6to4Configuration { [CmdletBinding()] param() throw 'stub: Get-Net6to4Configuration not mocked' }
     function global:netsh { throw ('stub: netsh not mocked: ' + ($args -join ' ')) }
     function global:Get-DadRegistryValues { [CmdletBinding()] param([string]$Path) throw 'stub: Get-DadRegistryValues not mocked' }
     function global:Get-DadRegistrySubkeys { [CmdletBinding()] param([string]$Path) throw 'stub: Get-DadRegistrySubkeys not mocked' }

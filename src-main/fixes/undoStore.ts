@@ -119,6 +119,8 @@ export function undoValues(entry: UndoEntry): string[] {
     case 'enable-isatap':
     case 'set-isatap-router':
       return [`ISATAP state back to ${str(d.state) ?? 'default'}`, `ISATAP router back to ${str(d.router) ?? 'none'}`];
+    case 'disable-6to4':
+      return [`6to4 state back to ${str(d.state) ?? 'Default'}`];
     case 'clear-iphlpsvc-proxy-cache':
       return [`the exported values written back to ${str(d.key) ?? 'the IP Helper proxy key'}`];
     default:

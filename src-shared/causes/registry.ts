@@ -33,6 +33,7 @@ import { preauthCertInvalid } from './iphttps/preauthCertInvalid';
 import { interfaceError } from './iphttps/interfaceError';
 import { unknownError } from './iphttps/unknownError';
 import { ncaServiceStopped } from './machine/ncaServiceStopped';
+import { sixToFourInUse } from './machine/sixToFourInUse';
 import { isatapNotConfigured } from './isatap/notConfigured';
 import { isatapDefaultState } from './isatap/defaultState';
 import { isatapRouterUnresolved } from './isatap/routerUnresolved';
@@ -70,6 +71,7 @@ export const CAUSES: readonly Cause[] = [
   interfaceError,
   unknownError,
   ncaServiceStopped,
+  sixToFourInUse,
   certExpiring,
   machineCertExpiring,
   isatapNotConfigured,

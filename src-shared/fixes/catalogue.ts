@@ -209,6 +209,18 @@ const specs: Omit<FixSpec, 'preview' | 'resolves'>[] = [
     undo: null,
   },
   {
+    id: 'disable-6to4',
+    title: 'Switch off the older 6to4 tunnel',
+    plain:
+      'Switches off 6to4, an older tunnel type Windows tries before the reliable one when this computer has an address straight from the Internet. DirectAccess then uses its reliable tunnel at once. Nothing else changes.',
+    whyAdmin: NET_ADMIN,
+    params: noParamsSchema,
+    elevated: true,
+    rebootRequired: false,
+    verify: { sections: ['teredo', 'ipHttps'], pollSeconds: 30, check: (s) => check.all(check.sixToFourOff(s), check.ipHttpsActive(s)) },
+    undo: 'Restore the previous 6to4 state.',
+  },
+  {
     id: 'enable-isatap',
     title: 'Turn on ISATAP towards the DirectAccess server',
     plain: 'Turns on the ISATAP tunnel of this computer and points it at the DirectAccess server, so you can reach remote DirectAccess clients from here.',

@@ -1,5 +1,6 @@
 /** The conditions fixes are verified against: pure functions of the snapshot collected after the fix. */
 import { offendingBits, PREFER_IPV4 } from '../causes/machine/ipv6TransitionDisabled';
+import { sixToFourOn } from '../causes/machine/sixToFourInUse';
 import { formatDuration, toHex } from '../format';
 import type { Snapshot } from '../snapshot';
 import type { VerifyOutcome } from './catalogue';
@@ -111,4 +112,12 @@ export function isatapRouterResolves(s: Snapshot, router?: string): VerifyOutcom
   if (!r) return fail('no ISATAP router is set');
   if (router && r.name.toLowerCase() !== router.toLowerCase()) return fail(`the router is ${r.name}, not ${router}`);
   return r.addresses.length ? pass(`${r.name} resolves to ${r.addresses.join(', ')}`) : fail(`${r.name} does not resolve`);
+}
+
+/** 6to4 is off as the probe reads it (the local state, Group Policy's over it, no `2002:` address left). */
+export function sixToFourOff(s: Snapshot): VerifyOutcome {
+  const six = data(s, 'teredo')?.sixToFour;
+  if (!six) return fail('the 6to4 state could not be read');
+  const { on, why } = sixToFourOn(six, data(s, 'os')?.build ?? null);
+  return on ? fail(`6to4 is still on (${why})`) : pass(`6to4 is off (${why})`);
 }

@@ -14,7 +14,7 @@ $script:DadProbeDir = [System.IO.Path]::Combine((Split-Path -Parent $PSScriptRoo
 foreach ($dadFile in @('Common.ps1', 'Json.ps1', 'Proxy.ps1', 'Transition.ps1')) {
     . ([System.IO.Path]::Combine($script:DadProbeDir, $dadFile))
 }
-foreach ($dadFile in @('FixCore.ps1', 'Services.ps1', 'Certificates.ps1', 'ProxyFixes.ps1', 'Ipv6.ps1', 'Isatap.ps1')) {
+foreach ($dadFile in @('FixCore.ps1', 'Services.ps1', 'Certificates.ps1', 'ProxyFixes.ps1', 'Ipv6.ps1', 'Isatap.ps1', 'SixToFour.ps1')) {
     . ([System.IO.Path]::Combine($PSScriptRoot, $dadFile))
 }
 Remove-Variable -Name dadFile
@@ -156,7 +156,7 @@ Export-ModuleMember -Function @(
     'Invoke-DadFix', 'Undo-DadFix',
     'Repair-DadIpHelper', 'Restart-DadIpHelper', 'Repair-DadNcaService', 'Undo-DadNcaService', 'Repair-DadIpsecServices', 'Undo-DadIpsecServices', 'Add-DadTrustedRoot', 'Add-DadIntermediateCa', 'Sync-DadClock',
     'Clear-DadCrlCache', 'Reset-DadWinHttpProxy', 'Clear-DadProxyCache', 'Set-DadIpv6PreferIpv4',
-    'Update-DadMachineCertificate', 'Enable-DadIsatap', 'Set-DadIsatapRouter',
+    'Update-DadMachineCertificate', 'Enable-DadIsatap', 'Set-DadIsatapRouter', 'Disable-DadSixToFour', 'Undo-DadSixToFour',
     'Undo-DadIpHelper', 'Undo-DadCertificateImport', 'Undo-DadWinHttpProxy', 'Undo-DadProxyCache',
     'Undo-DadIpv6PreferIpv4', 'Undo-DadIsatap'
 )

@@ -185,6 +185,10 @@ BeforeAll {
             @{ Name = 'ipv6-disabled'; Scenario = 'ipv6-disabled'; Params = @{} },
             @{ Name = 'manage-out host'; Base = 'ws2016-manageout.json'; Params = @{ role = 'manageOut' } })
         'renew-machine-certificate'  = @(@{ Name = 'preauth-no-machine-cert'; Scenario = 'preauth-no-machine-cert'; Params = @{} })
+        'disable-6to4'               = @(
+            @{ Name = 'transition-6to4-in-use (Enabled)'; Scenario = 'transition-6to4-in-use'; Params = @{} },
+            @{ Name = 'Windows 7'; Base = 'win7-client.json'; Machine = @{ sixToFour = @{ State = 'Enabled' } }; Params = @{} },
+            @{ Name = 'Windows 10, already Default'; Base = 'win10-client.json'; Params = @{} })
         'enable-isatap'              = @(
             @{ Name = 'Windows Server 2016'; Base = 'ws2016-manageout.json'; Params = $router },
             @{ Name = 'Windows 7'; Base = 'win7-client.json'; Params = $router })

@@ -1,4 +1,4 @@
-# The ISATAP and Teredo probes, with the cmdlets and with Windows 7 netsh text, and ISATAP's Group Policy registry.
+# The ISATAP, Teredo and 6to4 probes, with the cmdlets and with Windows 7 netsh text, and ISATAP's Group Policy registry.
 
 BeforeAll {
     . (Join-Path $PSScriptRoot '../TestSupport.ps1')
@@ -129,17 +129,22 @@ Describe 'Get-DadIsatapSection on Windows 7 (netsh interface isatap, assumed sha
 Describe 'Get-DadTeredoSection' {
     BeforeEach {
         Set-DadTestMissingCommands @()
+        # 6to4 as Windows 10 ships it, no addresses, no policy: the Teredo fields are what these cases look at.
+        Mock -ModuleName DaDoctor Get-Net6to4Configuration { [pscustomobject]@{ State = 'Default'; RelayName = '6to4.ipv6.microsoft.com'; RelayState = 'Default' } }
+        Mock -ModuleName DaDoctor Get-NetIPAddress { }
+        Mock -ModuleName DaDoctor Get-DadRegistryValues { $null }
+        Mock -ModuleName DaDoctor netsh { '' } -ParameterFilter { ($args -join ' ') -eq 'interface 6to4 show state' }
     }
 
     It 'reports Get-NetTeredoState (no Type property on real Windows => null)' {
         Mock -ModuleName DaDoctor Get-NetTeredoState { [pscustomobject]@{ State = 'Qualified'; Error = '' } }
         $out = Invoke-DadTestProbe 'teredo'
-        $out.Raw[0] | Should -Match '"data":\{"error":null,"state":"Qualified","type":null\}'
+        $out.Raw[0] | Should -Match '"data":\{"error":null,"sixToFour":\{[^}]*"state":"Default"[^}]*\},"state":"Qualified","type":null\}'
     }
 
     It 'reports nulls when Teredo is not active (nothing returned)' {
         Mock -ModuleName DaDoctor Get-NetTeredoState { }
-        (Invoke-DadTestProbe 'teredo').Raw[0] | Should -Match '"data":\{"error":null,"state":null,"type":null\}'
+        (Invoke-DadTestProbe 'teredo').Raw[0] | Should -Match '"data":\{"error":null,"sixToFour":\{[^}]*\},"state":null,"type":null\}'
     }
 
     It 'gives an error section when Get-NetTeredoState throws (scenario probe-throws)' {
@@ -176,5 +181,51 @@ Error                   : client is in a managed network
         $data.state | Should -Be 'offline'
         $data.type | Should -Be 'enterpriseclient'
         $data.error | Should -Be 'client is in a managed network'
+    }
+}
+
+Describe '6to4 in the Teredo section (knowledge K.3)' {
+    BeforeEach {
+        Set-DadTestMissingCommands @()
+        Mock -ModuleName DaDoctor Get-NetTeredoState { }
+        Mock -ModuleName DaDoctor Get-DadRegistryValues { $null }
+    }
+
+    It 'reports State, relay, Group Policy 6to4_State, the IPv4 addresses and the 2002: addresses' {
+        Mock -ModuleName DaDoctor Get-Net6to4Configuration { [pscustomobject]@{ State = 'Enabled'; RelayName = '6to4.ipv6.microsoft.com'; RelayState = 'Default'; ResolutionIntervalSeconds = 86400 } }
+        Mock -ModuleName DaDoctor Get-DadRegistryValues { @{ '6to4_State' = 'Enabled' } } -ParameterFilter { $Path -eq 'HKLM:\SOFTWARE\Policies\Microsoft\Windows\TCPIP\v6Transition' }
+        Mock -ModuleName DaDoctor Get-NetIPAddress { [pscustomobject]@{ InterfaceAlias = 'Cellular'; IPAddress = '198.51.100.37'; PrefixOrigin = 'Dhcp' } } -ParameterFilter { $AddressFamily -eq 'IPv4' }
+        Mock -ModuleName DaDoctor Get-NetIPAddress {
+            [pscustomobject]@{ InterfaceAlias = '6TO4 Adapter'; IPAddress = '2002:c633:6425::c633:6425'; PrefixOrigin = 'Other' }
+            [pscustomobject]@{ InterfaceAlias = 'Cellular'; IPAddress = 'fe80::1%12'; PrefixOrigin = 'WellKnown' }
+        } -ParameterFilter { $AddressFamily -eq 'IPv6' }
+        $six = (Invoke-DadTestProbe 'teredo').Envelope.data.sixToFour
+        $six.source | Should -Be 'cmdlet'
+        $six.state | Should -Be 'Enabled'
+        $six.relayName | Should -Be '6to4.ipv6.microsoft.com'
+        $six.policyState | Should -Be 'Enabled'
+        @($six.ipv4Addresses).Count | Should -Be 1
+        $six.ipv4Addresses[0].address | Should -Be '198.51.100.37'
+        $six.ipv4Addresses[0].alias | Should -Be 'Cellular'
+        @($six.addresses).Count | Should -Be 1
+        $six.addresses[0].address | Should -Be '2002:c633:6425::c633:6425'
+    }
+
+    It 'gives a raw CIM enum number its name (3 = Disabled) and empty lists when there are no addresses' {
+        Mock -ModuleName DaDoctor Get-Net6to4Configuration { [pscustomobject]@{ State = 3; RelayName = $null; RelayState = 0 } }
+        Mock -ModuleName DaDoctor Get-NetIPAddress { }
+        $out = Invoke-DadTestProbe 'teredo'
+        $out.Envelope.data.sixToFour.state | Should -Be 'Disabled'
+        $out.Raw[0] | Should -Match '"addresses":\[\]'
+        $out.Raw[0] | Should -Match '"ipv4Addresses":\[\]'
+    }
+
+    It 'reads netsh interface 6to4 show state on Windows 7 (assumed shape, no real capture)' {
+        Set-DadTestMissingCommands @('Get-NetTeredoState', 'Get-Net6to4Configuration', 'Get-NetIPAddress')
+        Mock -ModuleName DaDoctor netsh { '' } -ParameterFilter { ($args -join ' ') -eq 'interface teredo show state' }
+        Mock -ModuleName DaDoctor netsh { "6to4 Service State`r`n---------------`r`n6to4 Service State                 : enabled`r`n" } -ParameterFilter { ($args -join ' ') -eq 'interface 6to4 show state' }
+        $six = (Invoke-DadTestProbe 'teredo').Envelope.data.sixToFour
+        $six.source | Should -Be 'netsh'
+        $six.state | Should -Be 'Enabled'
     }
 }

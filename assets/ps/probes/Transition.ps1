@@ -1,4 +1,4 @@
-# IPv6 transition tunnels other than IP-HTTPS: ISATAP (manage-out, knowledge E) and Teredo (B.5).
+# IPv6 transition tunnels other than IP-HTTPS: ISATAP (manage-out, knowledge E), Teredo (B.5) and 6to4 (K).
 
 $script:DadV6TransitionPolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows\TCPIP\v6Transition'
 
@@ -125,16 +125,74 @@ function Get-DadIsatapInterfaces {
 }
 
 # Teredo state: Get-NetTeredoState (Windows 8+) or `netsh interface teredo show state`; nothing returned => nulls.
+# The section also carries 6to4 (`sixToFour`, knowledge K): the other tunnel a client tries before IP-HTTPS.
 function Get-DadTeredoSection {
     if (Test-DadCommand 'Get-NetTeredoState') {
         $state = @(Get-NetTeredoState)[0]
-        return @{
+        $result = @{
             state = Get-DadString $state 'State'
             type  = Get-DadString $state 'Type'
             error = Get-DadString $state 'Error'
         }
+    } else {
+        $result = ConvertFrom-DadTeredoNetsh (Invoke-DadNetsh @('interface', 'teredo', 'show', 'state'))
     }
-    return ConvertFrom-DadTeredoNetsh (Invoke-DadNetsh @('interface', 'teredo', 'show', 'state'))
+    $result.sixToFour = Get-DadSixToFour
+    return $result
+}
+
+# 6to4 (knowledge K.3): Get-Net6to4Configuration State (Default/Automatic/Enabled/Disabled), RelayName, RelayState;
+# Windows 7: `netsh interface 6to4 show state` (assumed shape "6to4 Service State : default" or "State : default", no
+# real capture). Group Policy's
+# 6to4_State under v6Transition (overrides the local state). The IPv4 addresses of the machine (the diagnosis decides
+# which are public) and the 6to4 adapter's `2002:` addresses (Get-NetIPAddress; none on Windows 7).
+function Get-DadSixToFour {
+    $relayName = $null; $relayState = $null
+    if (Test-DadCommand 'Get-Net6to4Configuration') {
+        $source = 'cmdlet'
+        $config = @(Get-Net6to4Configuration)[0]
+        $state = $null
+        if ($null -ne $config) {
+            $state = Format-DadIsatapEnum (Get-DadProperty $config 'State')
+            $relayName = Get-DadString $config 'RelayName'
+            $relayState = Format-DadIsatapEnum (Get-DadProperty $config 'RelayState')
+        }
+    } else {
+        $source = 'netsh'
+        $lines = Invoke-DadNetsh @('interface', '6to4', 'show', 'state')
+        $text = Get-DadNetshValue $lines '6to4 Service State'
+        if ($null -eq $text) { $text = Get-DadNetshValue $lines 'State' }
+        $state = Format-DadStateName $text
+        if ($null -eq $state -and (Test-DadBlankText $lines)) { return $null }
+    }
+    $policy = $null
+    try {
+        $values = Get-DadRegistryValues -Path $script:DadV6TransitionPolicyKey
+        if ($null -ne $values) { $policy = Get-DadString $values '6to4_State' }
+    } catch {
+        $policy = $null
+    }
+    $ipv4 = [Activator]::CreateInstance([System.Collections.ArrayList])
+    $tunnel = [Activator]::CreateInstance([System.Collections.ArrayList])
+    if (Test-DadCommand 'Get-NetIPAddress') {
+        foreach ($address in (ConvertTo-DadArray (Get-NetIPAddress -AddressFamily IPv4))) {
+            $ip = Get-DadString $address 'IPAddress'
+            if ($null -ne $ip) { $null = $ipv4.Add(@{ alias = (Get-DadString $address 'InterfaceAlias'); address = $ip }) }
+        }
+        foreach ($address in (ConvertTo-DadArray (Get-NetIPAddress -AddressFamily IPv6))) {
+            $ip = Get-DadString $address 'IPAddress'
+            if ($null -ne $ip -and $ip -match '^2002:') { $null = $tunnel.Add(@{ alias = (Get-DadString $address 'InterfaceAlias'); address = $ip }) }
+        }
+    }
+    return @{
+        source        = $source
+        state         = $state
+        relayName     = $relayName
+        relayState    = $relayState
+        policyState   = $policy
+        ipv4Addresses = $ipv4.ToArray()
+        addresses     = $tunnel.ToArray()
+    }
 }
 
 # Parses `netsh interface teredo show state` (knowledge B.5, a real capture in fixtures/): Type, State and, when

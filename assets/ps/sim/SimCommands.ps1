@@ -268,6 +268,52 @@ $DadSimCommandBodies['Set-NetIsatapConfiguration'] = {
     if ($PassThru) { ConvertTo-DadSimObject (Get-DadSimValue 'isatap') }
 }
 
+# 6to4 (knowledge K.3): the machine's `sixToFour` (State, RelayName, RelayState, ResolutionInterval); none => Windows'
+# defaults (State Default).
+function global:Get-DadSimSixToFour {
+    $c = Get-DadSimValue 'sixToFour'
+    if ($null -eq $c) {
+        Set-DadSimValue 'sixToFour' (ConvertTo-DadSimData @{ State = 'Default'; RelayName = '6to4.ipv6.microsoft.com'; RelayState = 'Default'; ResolutionInterval = 1440 })
+        $c = Get-DadSimValue 'sixToFour'
+    }
+    return $c
+}
+
+# Sets the 6to4 state; Disabled takes the 6to4 adapter's `2002:` addresses away (Windows removes the interface), then
+# fires `6to4-changed` for the scenario's transitions.
+function global:Set-DadSimSixToFourState {
+    param([string]$State)
+    $c = Get-DadSimSixToFour
+    $c['State'] = $State
+    if ($State -eq 'Disabled') {
+        $kept = @(foreach ($a in @(Get-DadSimValue 'ipAddresses')) { if ($null -ne $a -and -not ([string]$a['IPAddress']).StartsWith('2002:')) { $a } })
+        Set-DadSimValue 'ipAddresses' $kept
+    }
+    Invoke-DadSimEvent '6to4-changed'
+}
+
+$DadSimCommandBodies['Get-Net6to4Configuration'] = {
+    [CmdletBinding()]
+    param([string]$PolicyStore)
+    Invoke-DadSimFault 'Get-Net6to4Configuration'
+    ConvertTo-DadSimObject (Get-DadSimSixToFour)
+}
+
+$DadSimCommandBodies['Set-Net6to4Configuration'] = {
+    [CmdletBinding()]
+    param([ValidateSet('Default', 'Automatic', 'Enabled', 'Disabled')][string]$State, [string]$RelayName,
+        [ValidateSet('Default', 'Automatic', 'Enabled', 'Disabled')][string]$RelayState, [int]$ResolutionIntervalSeconds,
+        [string]$PolicyStore, [switch]$PassThru)
+    Invoke-DadSimFault 'Set-Net6to4Configuration'
+    $c = Get-DadSimSixToFour
+    if ($RelayName) { $c['RelayName'] = $RelayName }
+    if ($RelayState) { $c['RelayState'] = $RelayState }
+    if ($PSBoundParameters.ContainsKey('ResolutionIntervalSeconds')) { $c['ResolutionInterval'] = [int]($ResolutionIntervalSeconds / 60) }
+    if (-not $State) { $State = [string]$c['State'] }
+    Set-DadSimSixToFourState $State
+    if ($PassThru) { ConvertTo-DadSimObject (Get-DadSimValue 'sixToFour') }
+}
+
 $DadSimCommandBodies['Get-NetIPAddress'] = {
     [CmdletBinding()]
     param([ValidateSet('IPv4', 'IPv6')][string]$AddressFamily, [string]$InterfaceAlias, [string]$IPAddress)

@@ -464,6 +464,23 @@ Describe 'Transitions' {
         (netsh interface isatap show router) | Should -Contain 'Router Name             : isatap-da.corp.contoso.com'
         @(Get-NetIPAddress -AddressFamily IPv6).IPAddress | Should -Contain 'fd00:1234:5678:1::5efe:10.0.1.20'
     }
+    It 'transition-6to4-in-use: Set-Net6to4Configuration -State Disabled removes the 2002: address and IP-HTTPS connects' {
+        $null = Import-TestScenario 'transition-6to4-in-use'
+        (Get-Net6to4Configuration).State | Should -Be 'Enabled'
+        $null -eq (Get-NetIPHttpsState) | Should -BeTrue
+        @(Get-NetIPAddress -AddressFamily IPv6).IPAddress | Should -Contain '2002:c633:6425::c633:6425'
+        Set-Net6to4Configuration -State Disabled
+        (Get-Net6to4Configuration).State | Should -Be 'Disabled'
+        @(Get-NetIPAddress -AddressFamily IPv6).IPAddress | Should -Not -Contain '2002:c633:6425::c633:6425'
+        (Get-NetIPHttpsState).InterfaceStatus | Should -Be 'IPHTTPS interface active'
+        (Get-DAConnectionStatus).Status | Should -Be 'ConnectedRemotely'
+    }
+    It 'netsh interface 6to4 set/show state changes the 6to4 state (Windows 8 and later base: Default)' {
+        $null = Import-TestScenario 'healthy'
+        ((netsh interface 6to4 show state) -join "`n") | Should -Match '6to4 Service State\s+: default'
+        (netsh interface 6to4 set state disabled) | Should -Contain 'Ok.'
+        (Get-Net6to4Configuration).State | Should -Be 'Disabled'
+    }
     It 'loading the scenario again undoes what the fixes changed' {
         $null = Import-TestScenario 'untrusted-root'
         Import-TestCertificate 'contoso-root-ca.cer' | Out-Null

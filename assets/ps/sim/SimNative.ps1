@@ -229,6 +229,18 @@ $DadSimCommandBodies['netsh'] = {
             return @('Ok.', '')
         }
         '^interface teredo show state$' { return (Get-DadSimTeredoText) }
+        '^interface 6to4 show state$' {
+            $c = Get-DadSimSixToFour
+            return @('6to4 Service State', ('-' * 45), (Format-DadSimNetshLine '6to4 Service State' ([string]$c['State']).ToLowerInvariant() 35), '')
+        }
+        '^interface 6to4 set state' {
+            $state = Get-DadSimArgument @($words | Select-Object -Skip 4) 'state' 0
+            if (@('default', 'automatic', 'enabled', 'disabled') -notcontains ([string]$state).ToLowerInvariant()) {
+                $global:LASTEXITCODE = 1; return @('', 'The syntax supplied for this command is not valid. Check help for the correct syntax.', '')
+            }
+            Set-DadSimSixToFourState ((Get-Culture).TextInfo.ToTitleCase($state.ToLowerInvariant()))
+            return @('Ok.', '')
+        }
         '^dnsclient show state$' { return (Get-DadSimDnsClientStateText) }
         default {
             $global:LASTEXITCODE = 1
