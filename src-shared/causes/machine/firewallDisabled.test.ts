@@ -11,8 +11,8 @@ const mps = (status: string, startType: string) => patch('services', (d) => (d['
 const ids = (d: ReturnType<typeof run>) => d.findings.map((f) => f.id);
 
 describe('firewall-disabled', () => {
-  it('a profile off by Group Policy: error, escalate, the policy named for the administrator, no fix', () => {
-    const f = get(run(profile('public', true, false)), ID);
+  it('both profiles off by Group Policy: the active one is off whichever it is — error, escalate, the policy named, no fix', () => {
+    const f = get(run(profile('public', true, false), profile('private', true, false)), ID);
     expect(f.severity).toBe('error');
     expect(f.variant).toBe('profile-off');
     expect(f.escalate).toBe(true);
@@ -20,9 +20,15 @@ describe('firewall-disabled', () => {
     expect(f.evidence).toContainEqual({ probe: 'firewall', field: 'public.enabled', observed: false, expected: true, note: 'Public profile' });
     expect(f.evidence).toContainEqual(expect.objectContaining({ probe: 'firewall', field: 'public.policy', observed: false }));
     expect(f.commands).toContain('Get-NetFirewallProfile | Select Name, Enabled');
-    expect(f.adminAction).toMatch(/Group Policy switches the Public profile/);
+    expect(f.adminAction).toMatch(/Group Policy switches the Private and Public profiles/);
     expect(f.adminAction).toMatch(/Firewall state to On/);
     expect(f.plain).not.toMatch(/MpsSvc|EnableFirewall|Get-Net|HKLM|GPO/);
+  });
+  it('one profile off: a warning, since which profile is active is not known (the contract’s fault is the active one)', () => {
+    const f = get(run(profile('public', true, false)), ID);
+    expect(f.severity).toBe('warning');
+    expect(f.escalate).toBe(true);
+    expect(f.plain).toMatch(/not known/);
   });
   it('a profile off locally: escalate with the local switch as evidence and the command to turn it on', () => {
     const f = get(run(profile('private', false, null)), ID);

@@ -5,6 +5,8 @@
  * Firewall is disabled, DirectAccess connectivity does not work."). The rules live in the Private and Public profiles
  * (TechNet ff641736), the ones a laptop uses outside the office, so either of them off is the fault, wherever the
  * machine is now (I.5: "inside or outside, whenever DirectAccess policy is present"); the Domain profile alone is not.
+ * The contract's fault is the *active* profile off; the probe does not read which profile is active, so only both
+ * profiles off is certain (an error); one of them off is a warning that names what is not known.
  * Variants (I.5): `profile-off` — a profile is off, by Group Policy or locally: escalate, the policy or the local
  * setting must change; `service-stopped` — the profiles are on but the firewall service (MpsSvc) is not running or is
  * Disabled: `start-ipsec-services` sets it back to Automatic and starts it. BFE belongs to ipsec-services-stopped.
@@ -86,14 +88,16 @@ export const firewallDisabled = defineCause({
         adminParts.push(
           `The ${names(locally)} profile${locally.length > 1 ? 's are' : ' is'} switched off locally (no Group Policy sets ${locally.length > 1 ? 'them' : 'it'}): an administrator of this computer turns ${locally.length > 1 ? 'them' : 'it'} back on (Set-NetFirewallProfile -Profile ${locally.map((p) => p.name).join(',')} -Enabled True, or Windows Security > Firewall & network protection), and finds out which tool or person switched it off.`,
         );
+      // Which profile is active is not collected: one profile off may not be the one in use now.
+      const certain = off.length === PROFILES.length;
       return finding({
         id: 'firewall-disabled',
         variant: 'profile-off',
-        severity: 'error',
+        severity: certain ? 'error' : 'warning',
         title: 'The Windows firewall is switched off',
         plain: `DirectAccess keeps the rules for its secure connection to your organisation’s network inside the Windows firewall. The firewall is switched off on this computer for ${
           off.length > 1 ? 'the networks' : 'some of the networks'
-        } you use outside the office, so DirectAccess cannot connect there. ${
+        } you use outside the office, so DirectAccess cannot connect ${certain ? 'there' : 'on such a network (whether this computer is on one now is not known)'}. ${
           byPolicy.length > 0
             ? 'Your organisation’s settings switch it off, so its IT department has to change them.'
             : 'Your organisation’s IT department has to switch it back on.'
