@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, toHex } from './format';
+import { formatDuration, joinAnd, toHex } from './format';
 
 describe('formatDuration', () => {
   it.each([
@@ -59,5 +59,14 @@ describe('toHex', () => {
     expect(toHex(-0x80000001)).toBe('-2147483649');
     expect(toHex(1.5)).toBe('1.5');
     expect(toHex(Number.NaN)).toBe('NaN');
+  });
+});
+
+describe('joinAnd', () => {
+  it('lists inside a sentence: commas, then "and" before the last', () => {
+    expect(joinAnd([])).toBe('');
+    expect(joinAnd(['the clock'])).toBe('the clock');
+    expect(joinAnd(['a', 'b'])).toBe('a and b');
+    expect(joinAnd(['Proxy settings', 'Name lookup rules', 'the computer clock'])).toBe('Proxy settings, Name lookup rules and the computer clock');
   });
 });

@@ -35,3 +35,8 @@ export function toHex(code: number, opts: { upper?: boolean } = {}): string {
   const digits = (code >>> 0).toString(16);
   return `0x${opts.upper ? digits.toUpperCase() : digits}`;
 }
+
+/** "a", "a and b", "a, b and c": a list inside a sentence. */
+export function joinAnd(items: readonly string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

@@ -1,5 +1,6 @@
 /** The short ticket summary a user pastes into a helpdesk ticket: plain text, works offline. */
 import type { Diagnosis } from '../../src-shared/finding';
+import { joinAnd } from '../../src-shared/format';
 import { incompleteProbes } from '../../src-shared/incomplete';
 import type { Helpdesk } from '../../src-shared/orgConfig';
 import type { Walk } from '../../src-shared/tree';
@@ -32,11 +33,6 @@ export function formatTimeWithZone(iso: string, locale?: string, timeZone?: stri
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'long', timeZone }).format(d);
 }
 
-/** "a", "a and b", "a, b and c". */
-function list(items: string[]): string {
-  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
 /** The runs that were made and then undone. */
 const undoneRuns = (runs: FixRun[]) => runs.filter((r) => r.undo?.status === 'done');
 
@@ -48,9 +44,9 @@ function headline(d: Diagnosis, w: Walk, runs: FixRun[]): string {
   const lead = outcome.cause ? d.findings.find((f) => f.id === outcome.cause) : undefined;
   switch (outcome.result) {
     case 'fixed':
-      return made.length ? `Fixed: ${list(made)} made and verified by the checks.` : 'Fixed: the checks now pass.';
+      return made.length ? `Fixed: ${joinAnd(made)} made and verified by the checks.` : 'Fixed: the checks now pass.';
     case 'reboot-needed':
-      return `Changed${made.length ? ` (${list(made)})` : ''}; Windows needs a restart to finish.`;
+      return `Changed${made.length ? ` (${joinAnd(made)})` : ''}; Windows needs a restart to finish.`;
     case 'working':
       return 'Working: the checks found no problem.';
     case 'working-inside':
@@ -105,7 +101,7 @@ export function ticketSummary(d: Diagnosis, w: Walk, version: string, runs: FixR
   for (const run of undoneRuns(runs)) lines.push(`Undone: ${run.result.fix} was made, then undone — the computer is as it was before.`);
   if (missing.length) {
     const how = missing.map((n) => `${n}: ${d.probes[n]?.status === 'timedOut' ? 'timed out' : 'failed'}`);
-    lines.push(`This diagnosis is incomplete: ${list(missing.map((n) => SECTION_LABELS[n]))} did not answer (${how.join(', ')}).`);
+    lines.push(`This diagnosis is incomplete: ${joinAnd(missing.map((n) => SECTION_LABELS[n]))} did not answer (${how.join(', ')}).`);
   }
   lines.push(`Machine role: ${d.role}; diagnosis status: ${d.status}`);
   for (const f of causes) {

@@ -7,8 +7,9 @@ import { StepList } from '../components/StepList';
 import { ticketSummary } from '../lib/ticket';
 import { saveReport } from '../lib/report';
 import { forOtherComputer } from '../lib/otherComputer';
-import { OUTCOME_LABELS, SECTION_LABELS, START_CHOICES } from '../lib/labels';
-import { selectFindings, selectHelpdesk, selectIncomplete, selectRoleMismatch, selectVerifyRuns, selectWalk } from '../store/selectors';
+import { OUTCOME_LABELS, START_CHOICES } from '../lib/labels';
+import { incompleteText } from '../../src-shared/report/reportWords';
+import { selectFindings, selectHelpdesk, selectRoleMismatch, selectVerifyRuns, selectWalk } from '../store/selectors';
 import { useApp } from '../store/StoreContext';
 import { FixScreen } from './FixScreen';
 import { OutcomeScreen } from './OutcomeScreen';
@@ -24,16 +25,14 @@ const ROLE_WORDS: Record<Role, string> = {
   unknown: 'a computer whose kind the checks could not tell',
 };
 
-/** "a, b and c". */
-const list = (items: string[]) => (items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
-
 /** The guide screen. */
 export function GuideScreen() {
   const w = useApp(selectWalk);
   const findings = useApp(selectFindings);
   const verifyRuns = useApp(selectVerifyRuns);
   const mismatch = useApp(selectRoleMismatch);
-  const incomplete = useApp(selectIncomplete);
+  // One sentence for the screen, the report and the ticket's reader: the report's own.
+  const incomplete = useApp((s) => (s.result ? incompleteText(s.result.diagnosis) : null));
   const verifyNode = useApp((s) => s.verifying?.nodeId);
   const result = useApp((s) => s.result);
   const imported = useApp((s) => (s.imported ? (s.result?.diagnosis.machine ?? 'another computer') : null));
@@ -106,11 +105,9 @@ export function GuideScreen() {
           </MessageBarBody>
         </MessageBar>
       )}
-      {incomplete.length > 0 && (
+      {incomplete && (
         <MessageBar intent="warning" layout="multiline" className="banner">
-          <MessageBarBody>
-            This diagnosis is incomplete: {list(incomplete.map((n) => SECTION_LABELS[n].replace(/^The /, 'the ')))} did not answer.
-          </MessageBarBody>
+          <MessageBarBody>{incomplete}</MessageBarBody>
         </MessageBar>
       )}
       {verifying ? (

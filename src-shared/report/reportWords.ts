@@ -2,6 +2,8 @@
  * The report page's sentences that are worked out rather than copied (headline, times, what happened to a fix, which
  * checks did not answer): pure functions, so the words are tested without rendering the page.
  */
+import { joinAnd } from '../format';
+import { incompleteProbes } from '../incomplete';
 import type { Diagnosis } from '../finding';
 import { worksUntilReconnect } from '../diagnose';
 import type { FixRunResult } from '../ipc';
@@ -55,9 +57,7 @@ export function fixOutcomeText(f: Pick<FixRunResult, 'outcome' | 'elevation' | '
 
 /** The plain names of the checks that did not answer (error or timed out), in the diagnosis's order. */
 export function unansweredChecks(d: Diagnosis): string[] {
-  return Object.entries(d.probes)
-    .filter(([, p]) => p.status === 'timedOut' || p.status === 'error')
-    .map(([name]) => sectionLabel(name));
+  return incompleteProbes(d).map(sectionLabel);
 }
 
 /** The incomplete banner's sentence, or null when every check answered. */
@@ -65,6 +65,5 @@ export function incompleteText(d: Diagnosis): string | null {
   // Mid-sentence, "The computer clock" reads "the computer clock"; names such as "IPv6 settings" keep their case.
   const names = unansweredChecks(d).map((n, i) => (i > 0 ? n.replace(/^The /, 'the ') : n));
   if (!names.length) return null;
-  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-  return `This diagnosis is incomplete: ${list} did not answer.`;
+  return `This diagnosis is incomplete: ${joinAnd(names)} did not answer.`;
 }
