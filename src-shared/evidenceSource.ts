@@ -69,6 +69,7 @@ const SOURCES: Readonly<Record<string, EvidenceSource>> = {
   'proxy.proxyMgr': src(PROXY_MGR),
   'proxy.proxyMgr[].staticProxy': src(`${PROXY_MGR}\\(subkey)`, 'StaticProxy'),
   'reachability.addresses': src('Resolve-DnsName (the ServerURL host)', 'IPAddress'),
+  'reachability.dns': src('Resolve-DnsName (the ServerURL host)', 'no answer within the timeout'),
   'reachability.tcp': src('Test-NetConnection (the ServerURL host) -Port 443', 'TcpTestSucceeded'),
   'serverCertificate.handshake': src(TLS, 'result'),
   'serverCertificate.clientCertificateRequested': src(TLS, 'client certificate requested'),

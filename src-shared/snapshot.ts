@@ -145,6 +145,11 @@ export const reachabilitySchema = z.object({
   addresses: z.array(z.string()),
   /** Outcome of a TCP connect to host:port. */
   tcp: z.enum(['succeeded', 'refused', 'timedOut', 'unresolved', 'error']),
+  /**
+   * `timedOut`: the DNS lookup of the host got no answer within the network timeout (the section is then timedOut,
+   * carrying this data): no answer, which is not "no such name". Absent when the lookup answered (older snapshots too).
+   */
+  dns: z.enum(['timedOut']).optional(),
 });
 
 export const serverCertificateSchema = z.object({
@@ -245,7 +250,8 @@ export const nrptSchema = z.object({
 
 export const ipv6Schema = z.object({ disabledComponents: z.number().int().nullable() });
 
-const resolutionSchema = z.object({ name: z.string(), addresses: z.array(z.string()) });
+/** A name lookup; `timedOut`: DNS gave no answer within the network timeout (not "no such name"). */
+const resolutionSchema = z.object({ name: z.string(), addresses: z.array(z.string()), timedOut: z.boolean().optional() });
 export const isatapSchema = z.object({
   source: z.enum(['cmdlet', 'netsh']),
   configuration: z.object({ state: z.string(), router: nullableString, resolutionState: nullableString }).nullable(),

@@ -91,6 +91,11 @@ function Invoke-DadProbe {
             $envelope.Add('status', 'notApplicable')
             $envelope.Add('ms', $ms)
             $envelope.Add('message', [string]$data['Reason'])
+        } elseif ($data -is [System.Collections.IDictionary] -and $data.Contains('DadTimedOut')) {
+            $envelope.Add('status', 'timedOut')
+            $envelope.Add('ms', $ms)
+            $envelope.Add('message', [string]$data['Reason'])
+            if ($null -ne $data['Data']) { $envelope.Add('data', $data['Data']) }
         } elseif ($data -is [System.Collections.IDictionary]) {
             $envelope.Add('status', 'ok')
             $envelope.Add('ms', $ms)
@@ -117,13 +122,134 @@ function Invoke-DadProbe {
     return $json
 }
 
+# Probes that wait on the network run at the same time (issue 12): each in a runspace of a pool inside this
+# process, so a network that drops packets costs one network timeout, not one per probe, while the local probes go
+# on in the session's own runspace. A runspace rather than a second process: it shares the loaded assemblies, starts
+# in milliseconds, and on the simulated host shares the one machine ($global:DadSim) that the fixes change.
+$script:DadPool = $null
+$script:DadRunning = @{}
+$script:DadModuleFile = [System.IO.Path]::Combine($PSScriptRoot, 'DaDoctor.psm1')
+# What a pool runspace runs: the module and the host's adapters once per runspace, then one probe.
+$script:DadProbeWorker = {
+    param([string]$ModuleFile, [string]$HostScript, $Sim, [string]$InputB64)
+    if (-not $global:DadProbeWorkerReady) {
+        Import-Module $ModuleFile -DisableNameChecking
+        . $HostScript
+        $global:DadProbeWorkerReady = $true
+    }
+    if ($null -ne $Sim) {
+        $global:DadSim = $Sim
+        $null = Set-DadSimCommands
+    }
+    Invoke-DadProbe -InputB64 $InputB64
+}
+
+# Decodes {"names":["<section>",...]} (at most 32 known section names) or {"waitMs":<int>}; throws on anything else.
+function Read-DadBatchInput {
+    param([string]$InputB64, [string]$Shape)
+    $bytes = [System.Convert]::FromBase64String($InputB64)
+    $json = ([Activator]::CreateInstance([System.Text.UTF8Encoding], [object[]]@($false, $true))).GetString($bytes)
+    if ($Shape -eq 'waitMs') {
+        $m = [regex]::Match($json, '^\s*\{\s*"waitMs"\s*:\s*([0-9]{1,6})\s*\}\s*$')
+        if (-not $m.Success) { throw 'input is not a JSON object of the form {"waitMs":<milliseconds>}' }
+        return [int]$m.Groups[1].Value
+    }
+    $m = [regex]::Match($json, '^\s*\{\s*"names"\s*:\s*\[\s*((?:"[A-Za-z][A-Za-z0-9]{0,39}"\s*,\s*){0,31}"[A-Za-z][A-Za-z0-9]{0,39}")\s*\]\s*\}\s*$')
+    if (-not $m.Success) { throw 'input is not a JSON object of the form {"names":["<section>",...]}' }
+    $names = @(foreach ($n in [regex]::Matches($m.Groups[1].Value, '"([^"]+)"')) { $n.Groups[1].Value })
+    foreach ($n in $names) {
+        if ($script:DadSectionOrder -cnotcontains $n) { throw ("unknown section '" + $n + "'") }
+    }
+    return , [string[]]$names
+}
+
+# Starts probes in the pool and returns at once: {"started":[names]}. A probe already running is not started twice.
+function Start-DadProbes {
+    [CmdletBinding()]
+    param([Parameter(Mandatory = $true)][ValidatePattern('^[A-Za-z0-9+/=]{1,4096}$')][string]$InputB64)
+    $names = Read-DadBatchInput $InputB64 'names'
+    if ($null -eq $script:DadPool) {
+        $pool = [RunspaceFactory]::CreateRunspacePool(1, [Math]::Max(2, $script:DadSectionOrder.Count))
+        $pool.Open()
+        $script:DadPool = $pool
+    }
+    # The simulated host when a scenario is loaded, else Windows (the adapters are global functions of that file).
+    $sim = $null
+    $hostScript = [System.IO.Path]::Combine([System.IO.Path]::Combine($PSScriptRoot, 'host'), 'WindowsHost.ps1')
+    $simVar = $ExecutionContext.SessionState.PSVariable.Get('global:DadSim')
+    if ($null -ne $simVar -and $null -ne $simVar.Value) {
+        $sim = $simVar.Value
+        $hostScript = [System.IO.Path]::Combine($global:DadSimDir, 'SimHost.ps1')
+    }
+    $started = [Activator]::CreateInstance([System.Collections.ArrayList])
+    foreach ($name in $names) {
+        if ($script:DadRunning.ContainsKey($name)) { continue }
+        $ps = [PowerShell]::Create()
+        $ps.RunspacePool = $script:DadPool
+        $probeInput = [System.Convert]::ToBase64String([System.Text.Encoding]::UTF8.GetBytes('{"name":"' + $name + '"}'))
+        $null = $ps.AddScript($script:DadProbeWorker).AddArgument($script:DadModuleFile).AddArgument($hostScript).AddArgument($sim).AddArgument($probeInput)
+        $script:DadRunning[$name] = @{ PowerShell = $ps; Handle = $ps.BeginInvoke() }
+        $null = $started.Add('"' + $name + '"')
+    }
+    return ('{"started":[' + [string]::Join(',', [string[]]$started.ToArray()) + ']}')
+}
+
+# Waits up to waitMs for a running probe to finish; returns {"done":{"<name>":<its envelope>},"pending":[names]}.
+# Returns at once when something has finished already, so the caller can show each probe as it ends.
+function Receive-DadProbes {
+    [CmdletBinding()]
+    param([Parameter(Mandatory = $true)][ValidatePattern('^[A-Za-z0-9+/=]{1,4096}$')][string]$InputB64)
+    $waitMs = Read-DadBatchInput $InputB64 'waitMs'
+    $names = [string[]]@($script:DadRunning.Keys)
+    if ($names.Count -gt 0) {
+        $handles = [System.Threading.WaitHandle[]]@(foreach ($n in $names) { $script:DadRunning[$n].Handle.AsyncWaitHandle })
+        $null = [System.Threading.WaitHandle]::WaitAny($handles, $waitMs)
+    }
+    $done = [Activator]::CreateInstance([System.Collections.ArrayList])
+    $pending = [Activator]::CreateInstance([System.Collections.ArrayList])
+    foreach ($n in $names) {
+        $job = $script:DadRunning[$n]
+        if (-not $job.Handle.IsCompleted) { $null = $pending.Add('"' + $n + '"'); continue }
+        $json = $null
+        try {
+            $out = @($job.PowerShell.EndInvoke($job.Handle))
+            if ($out.Count -eq 1 -and $out[0] -is [string]) { $json = $out[0] }
+            else { $json = ConvertTo-DadJson @{ status = 'error'; ms = 0; message = ('the probe wrote ' + $out.Count + ' results instead of one') } }
+        } catch {
+            $json = ConvertTo-DadJson @{ status = 'error'; ms = 0; message = ('the probe stopped: ' + $_.Exception.Message) }
+        }
+        $job.PowerShell.Dispose()
+        $script:DadRunning.Remove($n)
+        $null = $done.Add('"' + $n + '":' + $json)
+    }
+    return ('{"done":{' + [string]::Join(',', [string[]]$done.ToArray()) + '},"pending":[' + [string]::Join(',', [string[]]$pending.ToArray()) + ']}')
+}
+
+# Abandons running probes (their time is up, or the person cancelled): asks each to stop without waiting for it, so
+# a call blocked in the network cannot hold the session. Returns {"stopped":[names]}.
+function Stop-DadProbes {
+    [CmdletBinding()]
+    param([Parameter(Mandatory = $true)][ValidatePattern('^[A-Za-z0-9+/=]{1,4096}$')][string]$InputB64)
+    $names = Read-DadBatchInput $InputB64 'names'
+    $stopped = [Activator]::CreateInstance([System.Collections.ArrayList])
+    foreach ($n in $names) {
+        if (-not $script:DadRunning.ContainsKey($n)) { continue }
+        $ps = $script:DadRunning[$n].PowerShell
+        $script:DadRunning.Remove($n)
+        # BeginStop, not Stop: Stop waits for the pipeline, which a blocked .NET call would not release.
+        $null = $ps.BeginStop({ param($ar) try { $ar.AsyncState.Dispose() } catch { $null = $_ } }, $ps)
+        $null = $stopped.Add('"' + $n + '"')
+    }
+    return ('{"stopped":[' + [string]::Join(',', [string[]]$stopped.ToArray()) + ']}')
+}
+
 # The section names in the snapshot's order, for callers that collect every section (Collect-DadSnapshot.ps1).
 function Get-DadSectionNames {
     return [string[]]$script:DadSectionOrder
 }
 
 Export-ModuleMember -Function @(
-    'Invoke-DadProbe', 'Get-DadSectionNames',
+    'Invoke-DadProbe', 'Get-DadSectionNames', 'Start-DadProbes', 'Receive-DadProbes', 'Stop-DadProbes',
     'Get-DadOsSection', 'Get-DadServicesSection', 'Get-DadDaStatusSection', 'Get-DadIpHttpsSection',
     'Get-DadReachabilitySection', 'Get-DadServerCertificateSection', 'Get-DadTrustStoresSection',
     'Get-DadMachineCertificatesSection', 'Get-DadProxySection', 'Get-DadNrptSection', 'Get-DadIpv6Section',

@@ -8,7 +8,7 @@ $script:DadTestStubNames = @(
     'Get-CimInstance', 'Get-WmiObject', 'Get-Service', 'Get-NetIPHttpsState', 'Get-NetIPHttpsConfiguration',
     'Get-DAConnectionStatus', 'Get-DnsClientNrptPolicy', 'Get-NetIsatapConfiguration', 'Get-NetIPAddress',
     'Get-NetTeredoState', 'Get-Net6to4Configuration', 'netsh', 'Get-DadRegistryValues', 'Get-DadRegistrySubkeys', 'Get-DadCertificates',
-    'Resolve-DadName', 'Test-DadTcpPort', 'Invoke-DadTlsProbe', 'Test-DadCertificateChain', 'Get-DadUtcNow',
+    'Resolve-DadName', 'Resolve-DadNames', 'Test-DadTcpPort', 'Invoke-DadTlsProbe', 'Test-DadCertificateChain', 'Get-DadUtcNow',
     'Get-DadPowerShellVersion', 'Get-DadUserContext'
 )
 
@@ -30,7 +30,8 @@ function Initialize-DadTestHost {
     function global:Get-DadRegistryValues { [CmdletBinding()] param([string]$Path) throw 'stub: Get-DadRegistryValues not mocked' }
     function global:Get-DadRegistrySubkeys { [CmdletBinding()] param([string]$Path) throw 'stub: Get-DadRegistrySubkeys not mocked' }
     function global:Get-DadCertificates { [CmdletBinding()] param([string]$Store) throw 'stub: Get-DadCertificates not mocked' }
-    function global:Resolve-DadName { [CmdletBinding()] param([string]$Name) throw 'stub: Resolve-DadName not mocked' }
+    function global:Resolve-DadName { [CmdletBinding()] param([string]$Name, [int]$TimeoutMs) throw 'stub: Resolve-DadName not mocked' }
+    function global:Resolve-DadNames { [CmdletBinding()] param([string[]]$Names, [int]$TimeoutMs) throw 'stub: Resolve-DadNames not mocked' }
     function global:Test-DadTcpPort { [CmdletBinding()] param([string]$HostName, [int]$Port, [int]$TimeoutMs) throw 'stub: Test-DadTcpPort not mocked' }
     function global:Invoke-DadTlsProbe { [CmdletBinding()] param([string]$HostName, [int]$Port, [int]$TimeoutMs) throw 'stub: Invoke-DadTlsProbe not mocked' }
     function global:Test-DadCertificateChain { [CmdletBinding()] param([string]$Thumbprint) throw 'stub: Test-DadCertificateChain not mocked' }

@@ -1,13 +1,15 @@
 /**
- * The collect stage: runs every probe once, one at a time, and assembles a validated snapshot. One probe that
- * throws, hangs or writes garbage costs only its own section (DESIGN §1).
+ * The collect stage: runs every probe once and assembles a validated snapshot. One probe that throws, hangs or writes
+ * garbage costs only its own section (DESIGN §1). The probes that wait on the network run at the same time, inside
+ * the session (Start-DadProbes: a runspace pool), while the local ones run one after another; so a network that
+ * drops everything costs about one network timeout, not one per probe (issue 12).
  */
 import { SECTION_NAMES, SNAPSHOT_SCHEMA, sectionsSchema, snapshotSchema, type SectionName, type Sections, type Snapshot } from '../../src-shared/snapshot';
 import type { OrgConfig } from '../../src-shared/orgConfig';
-import type { PsHost } from '../powershell/psHost';
+import type { JsonOutcome, PsHost } from '../powershell/psHost';
 import { appVersion } from '../paths';
 import { testHooks } from '../testHooks';
-import { probeTimeoutMs, worstCaseSeconds } from './probePlan';
+import { isNetworkSection, probeTimeoutMs, worstCaseSeconds } from './probePlan';
 
 /** A probe starting or ending, for progress screens and the CLI's stderr. */
 export interface ProbeProgress {
@@ -21,7 +23,7 @@ export interface ProbeProgress {
   estimateSeconds: number;
 }
 
-/** A collection stopped by its signal: no snapshot, nothing diagnosed. */
+/** A collection stopped by its signal before any probe ran: nothing was learned. */
 export class CollectCancelled extends Error {
   constructor() {
     super('the check was cancelled');
@@ -34,78 +36,184 @@ export interface CollectOptions {
   onProgress?: (p: ProbeProgress) => void;
   /** Only these sections (verification re-collects the ones a fix touches); the rest are marked notApplicable. */
   only?: readonly SectionName[];
-  /** Cancels the collection: the probe in flight is abandoned (its session killed) and CollectCancelled thrown. */
+  /**
+   * Stops the collection: the probes still running are abandoned (the session is thrown away) and the snapshot
+   * holds what was learned so far, each unfinished section saying it was cancelled. Fired before the first probe:
+   * CollectCancelled, since nothing was learned.
+   */
   signal?: AbortSignal;
 }
 
 type AnySection = Sections[SectionName];
 
-/** Runs one probe and turns whatever happened into its section; throws CollectCancelled when `signal` fires. */
-export async function runProbe(host: PsHost, section: SectionName, signal?: AbortSignal): Promise<AnySection> {
+/** What a section says when the person stopped the check before its probe answered. */
+export const CANCELLED_MESSAGE = 'not finished: the check was cancelled before this probe answered';
+
+/** Turns a probe's envelope (already JSON) into its section, or an error section saying why it does not fit. */
+function toSection(section: SectionName, value: unknown, ms: number): AnySection {
+  const parsed = sectionsSchema.shape[section].safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  return {
+    status: 'error',
+    ms,
+    message: `the probe's answer does not match the snapshot format at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`,
+  };
+}
+
+/** Runs one probe and turns whatever happened into its section; null when `signal` fired first. */
+export async function runProbe(host: PsHost, section: SectionName, signal?: AbortSignal): Promise<AnySection | null> {
   const timeout = probeTimeoutMs(section, testHooks().probeTimeoutScale ?? 1);
   const out = await host.callJson('Invoke-DadProbe', { name: section }, timeout, signal ? { signal } : {});
   switch (out.kind) {
     case 'cancelled':
-      throw new CollectCancelled();
+      return null;
     case 'timedOut':
       return { status: 'timedOut', ms: out.ms, message: `no answer within ${Math.round(timeout / 1000)} s; the PowerShell session was restarted` };
     case 'died':
       return { status: 'error', ms: out.ms, message: `PowerShell stopped while probing: ${out.message}` };
     case 'malformed':
       return { status: 'error', ms: out.ms, message: out.message };
-    case 'ok': {
-      const parsed = sectionsSchema.shape[section].safeParse(out.value);
-      if (parsed.success) return parsed.data;
-      const issue = parsed.error.issues[0];
-      return {
-        status: 'error',
-        ms: out.ms,
-        message: `the probe's answer does not match the snapshot format at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`,
-      };
-    }
+    case 'ok':
+      return toSection(section, out.value, out.ms);
   }
+}
+
+/** A network probe running in the session's pool, and when its time is up. */
+interface Running {
+  section: SectionName;
+  startedAt: number;
+  deadline: number;
+}
+
+/** How long one poll of the pool may wait: short enough that each network probe shows as it ends. */
+const POLL_MS = 200;
+/** The PowerShell call that polls must itself answer; the poll's wait plus this. */
+const CALL_MARGIN_MS = 5_000;
+
+/**
+ * Starts the network probes in the pool. False when the session cannot (an older module, a dead session): the caller
+ * then runs them one after another like the local ones.
+ */
+async function startInPool(host: PsHost, sections: SectionName[], signal?: AbortSignal): Promise<boolean> {
+  const out = await host.callJson('Start-DadProbes', { names: sections }, CALL_MARGIN_MS, signal ? { signal } : {});
+  if (out.kind !== 'ok') return false;
+  const started = (out.value as { started?: unknown }).started;
+  return Array.isArray(started) && sections.every((s) => started.includes(s));
 }
 
 /** Collects a snapshot of the host's machine. */
 export async function collectSnapshot(host: PsHost, options: CollectOptions): Promise<Snapshot> {
   const { signal } = options;
+  if (signal?.aborted) throw new CollectCancelled();
   await host.session.start();
   const sections: Partial<Record<SectionName, AnySection>> = {};
   const total = SECTION_NAMES.length;
-  const planned = SECTION_NAMES.filter((s) => !options.only || options.only.includes(s));
   const scale = testHooks().probeTimeoutScale ?? 1;
-  for (const [index, section] of SECTION_NAMES.entries()) {
-    if (!planned.includes(section)) {
-      sections[section] = { status: 'notApplicable', ms: 0, message: 'not re-collected' };
-      continue;
-    }
-    if (signal?.aborted) throw new CollectCancelled();
-    const left = planned.slice(planned.indexOf(section));
-    options.onProgress?.({ section, index, total, phase: 'started', estimateSeconds: worstCaseSeconds(left, scale) });
-    const result = await runProbe(host, section, signal);
+  const planned = SECTION_NAMES.filter((s) => !options.only || options.only.includes(s));
+  for (const s of SECTION_NAMES) if (!planned.includes(s)) sections[s] = { status: 'notApplicable', ms: 0, message: 'not re-collected' };
+
+  const index = (s: SectionName) => SECTION_NAMES.indexOf(s);
+  const running = new Map<SectionName, Running>();
+  const localLeft = planned.filter((s) => !isNetworkSection(s));
+  // Worst case from now: the local probes one after another, beside the network probes' deadlines.
+  const estimate = (now: number) =>
+    Math.max(worstCaseSeconds(localLeft, scale), ...[...running.values()].map((r) => Math.ceil(Math.max(0, r.deadline - now) / 1000)), 0);
+  const finish = (section: SectionName, result: AnySection) => {
     sections[section] = result;
-    options.onProgress?.({
-      section,
-      index,
-      total,
-      phase: 'finished',
-      status: result.status,
-      ms: result.ms,
-      estimateSeconds: worstCaseSeconds(left.slice(1), scale),
+    running.delete(section);
+    options.onProgress?.({ section, index: index(section), total, phase: 'finished', status: result.status, ms: result.ms, estimateSeconds: estimate(Date.now()) });
+  };
+
+  const startNetwork = async (list: SectionName[]): Promise<boolean> => {
+    if (list.length === 0) return true;
+    if (!(await startInPool(host, list, signal))) return false;
+    const now = Date.now();
+    for (const section of list) running.set(section, { section, startedAt: now, deadline: now + probeTimeoutMs(section, scale) });
+    for (const section of list) options.onProgress?.({ section, index: index(section), total, phase: 'started', estimateSeconds: estimate(now) });
+    return true;
+  };
+
+  const network = planned.filter(isNetworkSection);
+  if (!(await startNetwork(network))) localLeft.push(...network.filter((s) => !sections[s]));
+
+  try {
+    // The local probes, one at a time, while the network ones wait in the pool.
+    while (localLeft.length > 0) {
+      const section = localLeft[0]!;
+      if (signal?.aborted) return partial();
+      options.onProgress?.({ section, index: index(section), total, phase: 'started', estimateSeconds: estimate(Date.now()) });
+      const starts = host.session.starts;
+      const result = await runProbe(host, section, signal);
+      if (result === null) return partial();
+      localLeft.shift();
+      finish(section, result);
+      // A local probe that hung restarted the session, and the pool went with it: start what it was running again.
+      if (host.session.starts !== starts && running.size > 0) {
+        const lost = [...running.keys()];
+        running.clear();
+        if (!(await startNetwork(lost))) localLeft.push(...lost);
+      }
+    }
+    // Then collect the network probes as each ends; one past its deadline is abandoned, not waited for.
+    while (running.size > 0) {
+      if (signal?.aborted) return partial();
+      const now = Date.now();
+      for (const r of [...running.values()].filter((x) => x.deadline <= now)) {
+        await host.callJson('Stop-DadProbes', { names: [r.section] }, CALL_MARGIN_MS);
+        finish(r.section, { status: 'timedOut', ms: now - r.startedAt, message: `no answer within ${Math.round((r.deadline - r.startedAt) / 1000)} s` });
+      }
+      if (running.size === 0) break;
+      const nextDeadline = Math.min(...[...running.values()].map((r) => r.deadline));
+      const waitMs = Math.max(0, Math.min(POLL_MS, nextDeadline - Date.now()));
+      const out = await host.callJson('Receive-DadProbes', { waitMs }, waitMs + CALL_MARGIN_MS, signal ? { signal } : {});
+      if (out.kind === 'cancelled') return partial();
+      if (out.kind !== 'ok') {
+        lostPool(out);
+        continue;
+      }
+      const done = (out.value as { done?: Record<string, unknown> }).done ?? {};
+      for (const [name, envelope] of Object.entries(done)) {
+        const r = running.get(name as SectionName);
+        if (r) finish(r.section, toSection(r.section, envelope, Date.now() - r.startedAt));
+      }
+    }
+  } finally {
+    if (signal?.aborted) await host.session.reset();
+  }
+  return assemble();
+
+  /** The session died while polling: what ran in its pool is lost; each says so. */
+  function lostPool(out: Exclude<JsonOutcome, { kind: 'ok' }>) {
+    const why = out.kind === 'died' ? `PowerShell stopped: ${out.message}` : out.kind === 'malformed' ? out.message : 'the PowerShell session stopped answering';
+    for (const r of [...running.values()]) finish(r.section, { status: 'error', ms: Date.now() - r.startedAt, message: `${why}; the session was restarted` });
+  }
+
+  /** What was learned before the person cancelled: every section without an answer says it was cancelled. */
+  function partial(): Snapshot {
+    const now = Date.now();
+    for (const s of planned) {
+      if (sections[s]) continue;
+      const r = running.get(s);
+      sections[s] = { status: 'timedOut', ms: r ? now - r.startedAt : 0, message: CANCELLED_MESSAGE };
+    }
+    running.clear();
+    return assemble();
+  }
+
+  function assemble(): Snapshot {
+    const os = sections.os?.status === 'ok' ? (sections.os.data as { computerName?: string } | null) : null;
+    return snapshotSchema.parse({
+      schema: SNAPSHOT_SCHEMA,
+      machine: os?.computerName ?? 'unknown',
+      collectedAt: new Date().toISOString(),
+      collector: {
+        version: appVersion(),
+        host: host.kind,
+        ...(host.scenario ? { scenario: host.scenario.replace(/^.*[\\/]/, '').replace(/\.json$/, '') } : {}),
+      },
+      org: options.org,
+      sections,
     });
   }
-  if (signal?.aborted) throw new CollectCancelled();
-  const os = sections.os?.status === 'ok' ? (sections.os.data as { computerName?: string } | null) : null;
-  return snapshotSchema.parse({
-    schema: SNAPSHOT_SCHEMA,
-    machine: os?.computerName ?? 'unknown',
-    collectedAt: new Date().toISOString(),
-    collector: {
-      version: appVersion(),
-      host: host.kind,
-      ...(host.scenario ? { scenario: host.scenario.replace(/^.*[\\/]/, '').replace(/\.json$/, '') } : {}),
-    },
-    org: options.org,
-    sections,
-  });
 }

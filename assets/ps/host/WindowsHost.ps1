@@ -60,27 +60,63 @@ function global:Get-DadCertificates {
     }
 }
 
-# Addresses of a name through the system resolver (so NRPT applies, as it does for IP-HTTPS); empty when it fails.
+# Addresses of a name through the system resolver (so NRPT applies, as it does for IP-HTTPS); empty when it fails
+# or does not answer within TimeoutMs (the resolver's own timeout is far longer on a network that drops DNS).
 function global:Resolve-DadName {
-    param([Parameter(Mandatory = $true)][string]$Name)
-    $list = New-Object System.Collections.ArrayList
-    try {
-        foreach ($address in [System.Net.Dns]::GetHostAddresses($Name)) { $null = $list.Add($address.ToString()) }
-    } catch {
-        $null = $_
+    param([Parameter(Mandatory = $true)][string]$Name, [int]$TimeoutMs = 5000)
+    $all = Resolve-DadNames -Names @($Name) -TimeoutMs $TimeoutMs
+    return , $all[$Name].Addresses
+}
+
+# Several names looked up at the same time, so the wait is one timeout, not one per name: name -> @{ Addresses
+# (strings); TimedOut (no answer within TimeoutMs, which is not "no such name") }.
+function global:Resolve-DadNames {
+    param([Parameter(Mandatory = $true)][string[]]$Names, [int]$TimeoutMs = 5000)
+    $pending = @{}
+    foreach ($n in $Names) {
+        try { $pending[$n] = [System.Net.Dns]::BeginGetHostAddresses($n, $null, $null) } catch { $pending[$n] = $null }
     }
-    return , $list.ToArray()
+    $watch = [System.Diagnostics.Stopwatch]::StartNew()
+    $result = @{}
+    foreach ($n in $Names) {
+        $list = New-Object System.Collections.ArrayList
+        $async = $pending[$n]
+        $timedOut = $false
+        if ($null -ne $async) {
+            $left = [Math]::Max(0, $TimeoutMs - [int]$watch.ElapsedMilliseconds)
+            if ($async.AsyncWaitHandle.WaitOne($left, $false)) {
+                try {
+                    foreach ($address in [System.Net.Dns]::EndGetHostAddresses($async)) { $null = $list.Add($address.ToString()) }
+                } catch {
+                    # WSATRY_AGAIN: the DNS server did not answer (a timeout further up), not "no such name".
+                    $timedOut = (Get-DadWinSocketError $_.Exception) -eq 'TryAgain'
+                }
+            } else {
+                $timedOut = $true
+            }
+        }
+        $result[$n] = @{ Addresses = [string[]]$list.ToArray(); TimedOut = $timedOut }
+    }
+    return $result
 }
 
 # A connected TcpClient to the first address of HostName, or a string saying why not (unresolved/timedOut/refused/error).
 function global:Connect-DadWinTcpClient {
     param([string]$HostName, [int]$Port, [int]$TimeoutMs)
-    try {
-        $addresses = [System.Net.Dns]::GetHostAddresses($HostName)
-    } catch {
-        return 'unresolved'
+    # The lookup and the connect share the budget: a network that drops DNS must not cost the resolver's own timeout.
+    $watch = [System.Diagnostics.Stopwatch]::StartNew()
+    $address = $null
+    if (-not [System.Net.IPAddress]::TryParse($HostName, [ref]$address)) {
+        $lookup = (Resolve-DadNames -Names @($HostName) -TimeoutMs $TimeoutMs)[$HostName]
+        $found = @($lookup.Addresses)
+        if ($found.Count -eq 0) {
+            if ($lookup.TimedOut) { return 'timedOut' }
+            return 'unresolved'
+        }
+        $address = [System.Net.IPAddress]::Parse([string]$found[0])
     }
-    if ($addresses.Length -eq 0) { return 'unresolved' }
+    $addresses = @($address)
+    $TimeoutMs = [Math]::Max(1, $TimeoutMs - [int]$watch.ElapsedMilliseconds)
     # TcpClient() is IPv4-only on .NET Framework; give it the address family of the address we connect to.
     $client = New-Object System.Net.Sockets.TcpClient -ArgumentList $addresses[0].AddressFamily
     $ok = $false
@@ -155,11 +191,12 @@ function global:Invoke-DadTlsProbe {
     param([Parameter(Mandatory = $true)][string]$HostName, [int]$Port = 443, [int]$TimeoutMs = 5000)
     $result = @{
         Handshake = 'notAttempted'; HandshakeError = $null; ClientCertificateRequested = $false; ServerDate = $null
-        Chain = @(); ChainStatus = @(); ChainStatusOnline = @(); NameMatches = $null
+        Chain = @(); ChainStatus = @(); ChainStatusOnline = @(); NameMatches = $null; TimedOut = $false
     }
     $client = Connect-DadWinTcpClient $HostName $Port $TimeoutMs
     if ($client -is [string]) {
         $result.HandshakeError = 'TCP connection not established: ' + $client
+        $result.TimedOut = ($client -eq 'timedOut')
         return New-Object PSObject -Property $result
     }
     $seen = @{ Certificate = $null; Errors = $null; Extra = (New-Object System.Collections.ArrayList); Requested = $false }
@@ -198,6 +235,7 @@ function global:Invoke-DadTlsProbe {
             $result.Handshake = 'succeeded'
         } catch {
             $result.Handshake = 'failed'
+            $result.TimedOut = (Get-DadWinSocketError $_.Exception) -eq 'TimedOut'
             $inner = $_.Exception
             while ($null -ne $inner.InnerException) { $inner = $inner.InnerException }
             $result.HandshakeError = $inner.Message
@@ -215,7 +253,8 @@ function global:Invoke-DadTlsProbe {
         $result.NameMatches = (($seen.Errors -band $mismatch) -eq 0)
         $extra = $seen.Extra.ToArray()
         $offline = Get-DadWinChainReport $seen.Certificate $extra 'NoCheck' $TimeoutMs
-        $online = Get-DadWinChainReport $seen.Certificate $extra 'Online' ([Math]::Min($TimeoutMs, 3000))
+        # UrlRetrievalTimeout bounds each CRL / AIA download of the online build (one network call each, issue 12).
+        $online = Get-DadWinChainReport $seen.Certificate $extra 'Online' $TimeoutMs
         $chainObjects = New-Object System.Collections.ArrayList
         foreach ($cert in $offline.Elements) { $null = $chainObjects.Add((ConvertTo-DadWinCertificateObject $cert)) }
         $result.Chain = $chainObjects.ToArray()

@@ -4,6 +4,11 @@
 # of Microsoft.PowerShell.Utility, which PowerShell 7 auto-loads on first use (~85 ms in a fresh session); the probes
 # use no cmdlet of that module (or of Microsoft.PowerShell.Management) at all on the simulated host.
 
+# The budget of one network call (a name lookup, a TCP connect, a TLS handshake, one CRL URL): on a network that drops
+# packets every call waits this long, so the probes that wait on the network run at the same time (Start-DadProbes)
+# and the whole check waits about one of these, not their sum (issue 12).
+$script:DadNetworkTimeoutMs = 5000
+
 # Reads a property or hashtable key without tripping StrictMode when it is absent (PS 2.0 objects lack newer ones).
 function Get-DadProperty {
     param($InputObject, [string]$Name)
@@ -55,6 +60,13 @@ $script:DadCommandCache = @{}
 function New-DadNotApplicable {
     param([string]$Reason)
     return @{ DadNotApplicable = $true; Reason = $Reason }
+}
+
+# A probe whose network call ran out of its time: the section is timedOut, with the reason and what was learned
+# before (Invoke-DadProbe writes both). The network not answering is itself evidence, so the data travels with it.
+function New-DadTimedOut {
+    param([string]$Reason, $Data)
+    return @{ DadTimedOut = $true; Reason = $Reason; Data = $Data }
 }
 
 # Makes an array that survives PowerShell's unrolling of 0/1-element results (callers assign, never pipe it).

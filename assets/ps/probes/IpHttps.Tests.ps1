@@ -287,7 +287,7 @@ Describe 'Get-DadIpHttpsSection on Windows 7 (netsh httpstunnel)' {
 Describe 'Get-DadReachabilitySection' {
     BeforeEach {
         Mock -ModuleName DaDoctor Get-DadIpHttpsServerUrl { 'https://da.contoso.com:443/IPHTTPS' }
-        Mock -ModuleName DaDoctor Resolve-DadName { '203.0.113.10' }
+        Mock -ModuleName DaDoctor Resolve-DadNames { @{ 'da.contoso.com' = @{ Addresses = @('203.0.113.10'); TimedOut = $false } } }
         Mock -ModuleName DaDoctor Test-DadTcpPort { 'succeeded' }
     }
 
@@ -301,20 +301,31 @@ Describe 'Get-DadReachabilitySection' {
     }
 
     It 'says unresolved without trying TCP when the name does not resolve' {
-        Mock -ModuleName DaDoctor Resolve-DadName { }
+        Mock -ModuleName DaDoctor Resolve-DadNames { @{ 'da.contoso.com' = @{ Addresses = @(); TimedOut = $false } } }
         $out = Invoke-DadTestProbe 'reachability'
         $out.Raw[0] | Should -Match '"addresses":\[\]'
         $out.Envelope.data.tcp | Should -Be 'unresolved'
         Should -Invoke -ModuleName DaDoctor Test-DadTcpPort -Times 0
     }
 
-    It 'still tries an IP-literal host (diagnosis decides about the URL)' {
+    It 'is timedOut, carrying what it learned, when DNS gives no answer in time (no TCP tried)' {
+        Mock -ModuleName DaDoctor Resolve-DadNames { @{ 'da.contoso.com' = @{ Addresses = @(); TimedOut = $true } } }
+        $out = Invoke-DadTestProbe 'reachability'
+        $out.Envelope.status | Should -Be 'timedOut'
+        $out.Envelope.message | Should -Be 'the DNS lookup of da.contoso.com did not answer within 5 s'
+        $out.Envelope.data.dns | Should -Be 'timedOut'
+        $out.Envelope.data.tcp | Should -Be 'timedOut'
+        Should -Invoke -ModuleName DaDoctor Test-DadTcpPort -Times 0
+        Should -Invoke -ModuleName DaDoctor Resolve-DadNames -Times 1 -ParameterFilter { $TimeoutMs -eq 5000 }
+    }
+
+    It 'still tries an IP-literal host without looking it up (diagnosis decides about the URL)' {
         Mock -ModuleName DaDoctor Get-DadIpHttpsServerUrl { 'https://198.51.100.7:443/IPHTTPS' }
-        Mock -ModuleName DaDoctor Resolve-DadName { }
         Mock -ModuleName DaDoctor Test-DadTcpPort { 'timedOut' }
         $data = Get-DadReachabilitySection
         $data.host | Should -Be '198.51.100.7'
         $data.tcp | Should -Be 'timedOut'
+        Should -Invoke -ModuleName DaDoctor Resolve-DadNames -Times 0
     }
 
     It 'is notApplicable without a ServerURL' {
@@ -382,6 +393,15 @@ Describe 'Get-DadServerCertificateSection' {
         $out.Envelope.data.handshake | Should -Be 'failed'
         $out.Envelope.data.handshakeError | Should -Be 'The remote host closed the connection'
         $out.Envelope.data.clientCertificateRequested | Should -BeTrue
+    }
+
+    It 'is timedOut when the TLS adapter got no answer in time (connect or handshake), saying from where' {
+        Mock -ModuleName DaDoctor Invoke-DadTlsProbe {
+            [pscustomobject]@{ Handshake = 'notAttempted'; HandshakeError = 'TCP connection not established: timedOut'; ClientCertificateRequested = $false; ServerDate = $null; Chain = @(); ChainStatus = @(); ChainStatusOnline = @(); NameMatches = $null; TimedOut = $true }
+        }
+        $out = Invoke-DadTestProbe 'serverCertificate'
+        $out.Envelope.status | Should -Be 'timedOut'
+        $out.Envelope.message | Should -Be 'no TLS answer from da.contoso.com:443 within 5 s: TCP connection not established: timedOut'
     }
 
     It 'passes host and port of the ServerURL to the TLS adapter' {

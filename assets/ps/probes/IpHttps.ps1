@@ -3,8 +3,6 @@
 
 $script:DadNcaPolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows\NetworkConnectivityAssistant'
 $script:DadIpHttpsPolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows\TCPIP\v6Transition\IPHTTPS\IPHTTPSInterface'
-$script:DadTcpTimeoutMs = 4000
-$script:DadTlsTimeoutMs = 5000
 
 # Whether DirectAccess client policy reached the machine, and what the NCA says about the connection.
 function Get-DadDaStatusSection {
@@ -265,12 +263,22 @@ function Get-DadServerEndpoint {
 function Get-DadReachabilitySection {
     $endpoint = Get-DadServerEndpoint
     if ($endpoint.ContainsKey('DadNotApplicable')) { return $endpoint }
-    $addresses = ConvertTo-DadStringArray (Resolve-DadName -Name $endpoint.host)
     $isLiteral = Test-DadIpLiteral $endpoint.host
+    $addresses = [string[]]@()
+    if (-not $isLiteral) {
+        $lookup = (Resolve-DadNames -Names @($endpoint.host) -TimeoutMs $script:DadNetworkTimeoutMs)[$endpoint.host]
+        $addresses = ConvertTo-DadStringArray (Get-DadProperty $lookup 'Addresses')
+        if ([bool](Get-DadProperty $lookup 'TimedOut')) {
+            # No answer at all, not "no such name": on this network the server cannot be looked up (issue 12).
+            return New-DadTimedOut ('the DNS lookup of ' + $endpoint.host + ' did not answer within ' + ($script:DadNetworkTimeoutMs / 1000) + ' s') @{
+                host = $endpoint.host; port = $endpoint.port; addresses = $addresses; tcp = 'timedOut'; dns = 'timedOut'
+            }
+        }
+    }
     if ($addresses.Length -eq 0 -and -not $isLiteral) {
         $tcp = 'unresolved'
     } else {
-        $tcp = [string](Test-DadTcpPort -HostName $endpoint.host -Port $endpoint.port -TimeoutMs $script:DadTcpTimeoutMs)
+        $tcp = [string](Test-DadTcpPort -HostName $endpoint.host -Port $endpoint.port -TimeoutMs $script:DadNetworkTimeoutMs)
     }
     return @{ host = $endpoint.host; port = $endpoint.port; addresses = $addresses; tcp = $tcp }
 }
@@ -286,13 +294,16 @@ function Test-DadIpLiteral {
 function Get-DadServerCertificateSection {
     $endpoint = Get-DadServerEndpoint
     if ($endpoint.ContainsKey('DadNotApplicable')) { return $endpoint }
-    $probe = Invoke-DadTlsProbe -HostName $endpoint.host -Port $endpoint.port -TimeoutMs $script:DadTlsTimeoutMs
+    $probe = Invoke-DadTlsProbe -HostName $endpoint.host -Port $endpoint.port -TimeoutMs $script:DadNetworkTimeoutMs
     $chain = [Activator]::CreateInstance([System.Collections.ArrayList])
     foreach ($cert in (ConvertTo-DadArray (Get-DadProperty $probe 'Chain'))) {
         $null = $chain.Add((ConvertTo-DadCertInfo $cert))
     }
     $handshake = Get-DadString $probe 'Handshake'
     if ($null -eq $handshake) { $handshake = 'notAttempted' }
+    if ([bool](Get-DadProperty $probe 'TimedOut')) {
+        return New-DadTimedOut ('no TLS answer from ' + $endpoint.host + ':' + $endpoint.port + ' within ' + ($script:DadNetworkTimeoutMs / 1000) + ' s: ' + (Get-DadString $probe 'HandshakeError')) $null
+    }
     $nameMatches = Get-DadProperty $probe 'NameMatches'
     if ($null -ne $nameMatches) { $nameMatches = [bool]$nameMatches }
     return @{

@@ -13,8 +13,11 @@ Describe 'Get-DadIsatapSection with the cmdlets' {
     BeforeEach {
         Set-DadTestMissingCommands @()
         Mock -ModuleName DaDoctor Get-NetIsatapConfiguration { [pscustomobject]@{ State = 'Default'; Router = 'isatap-da.corp.contoso.com'; ResolutionState = 'Default' } }
-        Mock -ModuleName DaDoctor Resolve-DadName { '10.0.0.5' } -ParameterFilter { $Name -eq 'isatap-da.corp.contoso.com' }
-        Mock -ModuleName DaDoctor Resolve-DadName { } -ParameterFilter { $Name -eq 'isatap' }
+        Mock -ModuleName DaDoctor Resolve-DadNames {
+            $r = @{}
+            foreach ($n in $Names) { $r[$n] = @{ Addresses = @(); TimedOut = $false }; if ($n -eq 'isatap-da.corp.contoso.com') { $r[$n].Addresses = @('10.0.0.5') } }
+            $r
+        }
         Mock -ModuleName DaDoctor Get-NetIPAddress {
             [pscustomobject]@{ InterfaceAlias = 'Ethernet'; IPAddress = 'fe80::1'; PrefixOrigin = 'WellKnown' }
         } -ParameterFilter { $AddressFamily -eq 'IPv6' }
@@ -48,7 +51,18 @@ Describe 'Get-DadIsatapSection with the cmdlets' {
         Mock -ModuleName DaDoctor Get-NetIsatapConfiguration { [pscustomobject]@{ State = 'Enabled'; Router = $null; ResolutionState = 'Default' } }
         $out = Invoke-DadTestProbe 'isatap'
         $out.Raw[0] | Should -Match '"router":null'
-        Should -Invoke -ModuleName DaDoctor Resolve-DadName -Times 1 -Exactly
+        Should -Invoke -ModuleName DaDoctor Resolve-DadNames -Times 1 -Exactly -ParameterFilter { $Names.Count -eq 1 -and $Names[0] -eq 'isatap' }
+    }
+
+    It 'looks both names up in one call and says which got no answer in time (not "does not resolve")' {
+        Mock -ModuleName DaDoctor Resolve-DadNames {
+            @{ 'isatap-da.corp.contoso.com' = @{ Addresses = @(); TimedOut = $true }; isatap = @{ Addresses = @(); TimedOut = $false } }
+        }
+        $out = Invoke-DadTestProbe 'isatap'
+        $out.Envelope.status | Should -Be 'ok'
+        $out.Raw[0] | Should -Match '"router":\{"addresses":\[\],"name":"isatap-da.corp.contoso.com","timedOut":true\}'
+        $out.Raw[0] | Should -Match '"genericName":\{"addresses":\[\],"name":"isatap"\}'
+        Should -Invoke -ModuleName DaDoctor Resolve-DadNames -Times 1 -Exactly -ParameterFilter { $Names.Count -eq 2 -and $TimeoutMs -eq 5000 }
     }
 
     It 'fails the section when the cmdlet throws' {
@@ -86,7 +100,7 @@ Describe 'Get-DadIsatapSection with the cmdlets' {
 Describe 'Get-DadIsatapSection on Windows 7 (netsh interface isatap, assumed shape, no real capture)' {
     BeforeEach {
         Set-DadTestMissingCommands @('Get-NetIsatapConfiguration', 'Get-NetIPAddress')
-        Mock -ModuleName DaDoctor Resolve-DadName { }
+        Mock -ModuleName DaDoctor Resolve-DadNames { @{ isatap = @{ Addresses = @(); TimedOut = $false } } }
         Mock -ModuleName DaDoctor Get-DadRegistryValues { $null }
     }
 

@@ -33,11 +33,13 @@ function Get-DadIsatapSection {
             $parse = @{ language = $null; recognised = $false; note = 'netsh interface isatap printed text in no known language; the ISATAP state is unknown' }
         }
     }
+    # The router's name and the generic name are looked up at the same time: one network timeout, not two.
+    $names = @('isatap')
+    if ($null -ne $configuration -and $null -ne $configuration.router) { $names += [string]$configuration.router }
+    $resolved = Resolve-DadNames -Names $names -TimeoutMs $script:DadNetworkTimeoutMs
     $router = $null
-    if ($null -ne $configuration -and $null -ne $configuration.router) {
-        $router = @{ name = $configuration.router; addresses = (ConvertTo-DadStringArray (Resolve-DadName -Name $configuration.router)) }
-    }
-    $generic = @{ name = 'isatap'; addresses = (ConvertTo-DadStringArray (Resolve-DadName -Name 'isatap')) }
+    if ($names.Count -gt 1) { $router = ConvertTo-DadResolution $configuration.router $resolved[$names[1]] }
+    $generic = ConvertTo-DadResolution 'isatap' $resolved['isatap']
     $policy = $null
     try {
         $values = Get-DadRegistryValues -Path $script:DadV6TransitionPolicyKey
@@ -54,6 +56,14 @@ function Get-DadIsatapSection {
         policy        = $policy
     }
     if ($null -ne $parse) { $result.parse = $parse }
+    return $result
+}
+
+# A name lookup as the section reports it; `timedOut` only when DNS gave no answer in time (not "no such name").
+function ConvertTo-DadResolution {
+    param([string]$Name, $Lookup)
+    $result = @{ name = $Name; addresses = (ConvertTo-DadStringArray (Get-DadProperty $Lookup 'Addresses')) }
+    if ([bool](Get-DadProperty $Lookup 'TimedOut')) { $result.timedOut = $true }
     return $result
 }
 

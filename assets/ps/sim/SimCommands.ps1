@@ -558,21 +558,47 @@ $DadSimCommandBodies['Get-DadCertificates'] = {
 }
 
 $DadSimCommandBodies['Resolve-DadName'] = {
-    param([Parameter(Mandatory = $true)][string]$Name)
+    param([Parameter(Mandatory = $true)][string]$Name, [int]$TimeoutMs = 5000)
     Invoke-DadSimFault 'Resolve-DadName'
+    # A lookup that outlasts its budget answers nothing, as the Windows adapter does.
+    if (-not (Test-DadSimIpLiteral $Name) -and (Wait-DadSimNetwork -Endpoints @($Name) -BudgetMs $TimeoutMs) -lt 0) { return }
     foreach ($a in (Resolve-DadSimName $Name)) { $a }
+}
+
+$DadSimCommandBodies['Resolve-DadNames'] = {
+    param([Parameter(Mandatory = $true)][string[]]$Names, [int]$TimeoutMs = 5000)
+    Invoke-DadSimFault 'Resolve-DadNames'
+    # Looked up at the same time: the wait is the slowest name's, bounded by the budget.
+    $slowest = [double]0
+    foreach ($n in $Names) {
+        if (Test-DadSimIpLiteral $n) { continue }
+        $slowest = [Math]::Max($slowest, [double](Get-DadSimLatencyMs $n))
+    }
+    $waited = [Math]::Min([double]$slowest, [double]$TimeoutMs)
+    if ($waited -gt 0) { [System.Threading.Thread]::Sleep([int]$waited) }
+    $result = @{}
+    foreach ($n in $Names) {
+        $latency = Get-DadSimLatencyMs $n
+        $answered = (Test-DadSimIpLiteral $n) -or $latency -eq 0 -or $latency -lt $TimeoutMs
+        $addresses = [string[]]@()
+        if ($answered) { $addresses = [string[]](Resolve-DadSimName $n) }
+        $result[$n] = @{ Addresses = $addresses; TimedOut = -not $answered }
+    }
+    return $result
 }
 
 $DadSimCommandBodies['Test-DadTcpPort'] = {
     param([Parameter(Mandatory = $true)][string]$HostName, [Parameter(Mandatory = $true)][int]$Port, [int]$TimeoutMs = 5000)
     Invoke-DadSimFault 'Test-DadTcpPort'
+    if ((Wait-DadSimTcpTime -HostName $HostName -Port $Port -BudgetMs $TimeoutMs) -lt 0) { return 'timedOut' }
     Get-DadSimTcpOutcome -HostName $HostName -Port $Port
 }
 
 $DadSimCommandBodies['Invoke-DadTlsProbe'] = {
-    param([Parameter(Mandatory = $true)][string]$HostName, [int]$Port = 443, [int]$TimeoutMs = 10000)
+    param([Parameter(Mandatory = $true)][string]$HostName, [int]$Port = 443, [int]$TimeoutMs = 5000)
     Invoke-DadSimFault 'Invoke-DadTlsProbe'
-    $r = Get-DadSimTlsResult -HostName $HostName -Port $Port
+    # Each CRL URL of the online chain build has the same budget as the handshake (host/WindowsHost.ps1).
+    $r = Get-DadSimTlsResult -HostName $HostName -Port $Port -TimeoutMs $TimeoutMs -CrlTimeoutMs $TimeoutMs
     $chain = @()
     foreach ($c in $r.Chain) { $chain += ConvertTo-DadSimCertificate $c }
     New-DadSimPSObject ([ordered]@{
@@ -584,6 +610,7 @@ $DadSimCommandBodies['Invoke-DadTlsProbe'] = {
             ChainStatus                = [string[]]$r.ChainStatus
             ChainStatusOnline          = [string[]]$r.ChainStatusOnline
             NameMatches                = $r.NameMatches
+            TimedOut                   = [bool]$r.TimedOut
         })
 }
 

@@ -22,6 +22,37 @@ function global:Test-DadSimIpLiteral {
     return [System.Net.IPAddress]::TryParse($Name, [ref]$ip)
 }
 
+# Time on the simulated network (issue 12). machine.network.latency maps an endpoint -- a DNS name, "host:port" or a
+# URL -- or "*" (every endpoint not listed) to {"ms": N} (answers after N ms) or {"hang": true} (never answers). A
+# simulated network call really waits, bounded by its caller's budget, so timing is measured, not assumed. Endpoints
+# are tried most specific first. Get-DadSimLatencyMs: how long an endpoint takes (infinity: it hangs).
+function global:Get-DadSimLatencyMs {
+    param([string[]]$Endpoints)
+    $latency = Get-DadSimValue 'network.latency'
+    if (-not ($latency -is [System.Collections.IDictionary]) -or $latency.Count -eq 0) { return 0 }
+    $entry = $null
+    foreach ($e in (@($Endpoints) + @('*'))) {
+        if ($e -and $latency.Contains($e)) { $entry = $latency[$e]; break }
+    }
+    if (-not ($entry -is [System.Collections.IDictionary])) { return 0 }
+    if ($entry['hang']) { return [double]::PositiveInfinity }
+    if ($null -eq $entry['ms']) { return 0 }
+    return [Math]::Max(0, [double]$entry['ms'])
+}
+
+# Waits as long as the endpoint takes to answer, at most the budget: the budget left, or -1 when it ran out.
+function global:Wait-DadSimNetwork {
+    param([string[]]$Endpoints, [int]$BudgetMs)
+    $wait = Get-DadSimLatencyMs $Endpoints
+    if ($wait -eq 0) { return $BudgetMs }
+    if ($wait -ge $BudgetMs) {
+        if ($BudgetMs -gt 0) { [System.Threading.Thread]::Sleep([int]$BudgetMs) }
+        return -1
+    }
+    if ($wait -gt 0) { [System.Threading.Thread]::Sleep([int]$wait) }
+    return [int]($BudgetMs - $wait)
+}
+
 # Addresses for a name as the machine's resolver answers (machine.dns; IP literals answer themselves).
 function global:Resolve-DadSimName {
     param([string]$Name)
@@ -32,6 +63,17 @@ function global:Resolve-DadSimName {
         return , ([string[]]@($dns[$key]))
     }
     return , ([string[]]@())
+}
+
+# The time a TCP connect takes on the simulated network: the name's lookup, then the connect to host:port (or to a
+# resolved address:port). Returns the budget left, or -1 (timed out).
+function global:Wait-DadSimTcpTime {
+    param([string]$HostName, [int]$Port, [int]$BudgetMs)
+    $left = $BudgetMs
+    if (-not (Test-DadSimIpLiteral $HostName)) { $left = Wait-DadSimNetwork -Endpoints @($HostName) -BudgetMs $left }
+    if ($left -lt 0) { return -1 }
+    $keys = @("${HostName}:$Port") + @(foreach ($a in (Resolve-DadSimName $HostName)) { "${a}:$Port" })
+    return (Wait-DadSimNetwork -Endpoints $keys -BudgetMs $left)
 }
 
 # Outcome of a TCP connect: machine.network.tcp["host:port"], else ["address:port"] of a resolved address,
@@ -91,7 +133,7 @@ function global:Test-DadSimSelfSigned {
 # Can the machine fetch this CRL now? A cached copy (machine.crlCache) counts; otherwise the URL's host must
 # resolve, accept TCP, and machine.network.urls[url].status (default 200) must be 200.
 function global:Get-DadSimCrlOutcome {
-    param([string]$Url, [string]$Thumbprint)
+    param([string]$Url, [string]$Thumbprint, [int]$TimeoutMs = -1)
     $cache = @(Get-DadSimValue 'crlCache')
     $urls = Get-DadSimValue 'network.urls'
     $entry = $null
@@ -101,6 +143,12 @@ function global:Get-DadSimCrlOutcome {
         $uri = $null
         if (-not [System.Uri]::TryCreate($Url, [System.UriKind]::Absolute, [ref]$uri)) { return 'unavailable' }
         if ($uri.Scheme -ne 'http' -and $uri.Scheme -ne 'https') { return 'unavailable' }
+        # Each CRL URL has its own budget: its name, the TCP connect, then the download. A negative budget: a chain
+        # built with no network wait modelled (the machine-certificate check is not a network probe).
+        if ($TimeoutMs -ge 0) {
+            $left = Wait-DadSimTcpTime -HostName $uri.Host -Port $uri.Port -BudgetMs $TimeoutMs
+            if ($left -lt 0 -or (Wait-DadSimNetwork -Endpoints @($Url) -BudgetMs $left) -lt 0) { return 'unavailable' }
+        }
         if ((Get-DadSimTcpOutcome -HostName $uri.Host -Port $uri.Port) -ne 'succeeded') { return 'unavailable' }
         if ($null -ne $entry -and $null -ne $entry['status'] -and [int]$entry['status'] -ne 200) { return 'unavailable' }
     }
@@ -112,7 +160,7 @@ function global:Get-DadSimCrlOutcome {
 # issuers are found by subject among the presented certificates, then LocalMachine\CA, then LocalMachine\Root.
 # Returns @{ Chain = certificates leaf..root; ChainStatus = flags (revocation off); ChainStatusOnline = flags }.
 function global:Get-DadSimChain {
-    param($Leaf, $Presented = @())
+    param($Leaf, $Presented = @(), [int]$CrlTimeoutMs = -1)
     $now = Get-DadSimNow
     $flags = @{}
     $chain = [Activator]::CreateInstance([System.Collections.ArrayList])
@@ -148,7 +196,7 @@ function global:Get-DadSimChain {
         if ($crls.Count -eq 0) { $online['RevocationStatusUnknown'] = $true; continue }
         $outcome = 'unavailable'
         foreach ($u in $crls) {
-            $o = Get-DadSimCrlOutcome -Url $u -Thumbprint ([string]$c['Thumbprint'])
+            $o = Get-DadSimCrlOutcome -Url $u -Thumbprint ([string]$c['Thumbprint']) -TimeoutMs $CrlTimeoutMs
             if ($o -ne 'unavailable') { $outcome = $o; break }
         }
         if ($outcome -eq 'revoked') { $online['Revoked'] = $true }
@@ -182,12 +230,17 @@ function global:Test-DadSimNameMatch {
 # The TLS probe's answer for host:port on this machine: TCP first, then the handshake with the scenario's server
 # (machine.servers["host:port"]), then the chain built in machine context.
 function global:Get-DadSimTlsResult {
-    param([string]$HostName, [int]$Port)
+    param([string]$HostName, [int]$Port, [int]$TimeoutMs = [int]::MaxValue, [int]$CrlTimeoutMs = -1)
     $r = @{
         Handshake = 'notAttempted'; HandshakeError = $null; ClientCertificateRequested = $false; ServerDate = $null
-        Chain = @(); ChainStatus = [string[]]@(); ChainStatusOnline = [string[]]@(); NameMatches = $null
+        Chain = @(); ChainStatus = [string[]]@(); ChainStatusOnline = [string[]]@(); NameMatches = $null; TimedOut = $false
     }
-    $tcp = Get-DadSimTcpOutcome -HostName $HostName -Port $Port
+    # As on Windows: the name, the TCP connect and the handshake share one budget.
+    $left = Wait-DadSimTcpTime -HostName $HostName -Port $Port -BudgetMs $TimeoutMs
+    $tcp = 'timedOut'
+    if ($left -ge 0) { $tcp = Get-DadSimTcpOutcome -HostName $HostName -Port $Port }
+    # As the Windows adapter: a connect that got no answer in time (here or by the scenario's tcp outcome) timed out.
+    $r.TimedOut = ($tcp -eq 'timedOut')
     if ($tcp -ne 'succeeded') {
         $r.HandshakeError = "TCP connection to ${HostName}:$Port failed: $tcp"
         return $r
@@ -206,6 +259,12 @@ function global:Get-DadSimTlsResult {
         return $r
     }
     $r.ClientCertificateRequested = [bool]$server['clientCertificateRequested']
+    if ((Wait-DadSimNetwork -Endpoints @("${HostName}:$Port") -BudgetMs $left) -lt 0) {
+        $r.Handshake = 'failed'
+        $r.HandshakeError = 'The TLS handshake timed out.'
+        $r.TimedOut = $true
+        return $r
+    }
     if ($server['handshake'] -eq 'failed') {
         $r.Handshake = 'failed'
         $r.HandshakeError = [string]$server['handshakeError']
@@ -219,7 +278,7 @@ function global:Get-DadSimTlsResult {
     if (-not $date) { $date = Get-DadSimValue 'clock.utcNow' }
     $r.ServerDate = ConvertTo-DadSimDate $date
     if ($presented.Count -eq 0) { return $r }
-    $built = Get-DadSimChain -Leaf $presented[0] -Presented $presented
+    $built = Get-DadSimChain -Leaf $presented[0] -Presented $presented -CrlTimeoutMs $CrlTimeoutMs
     $r.Chain = $built.Chain
     $r.ChainStatus = $built.ChainStatus
     $r.ChainStatusOnline = $built.ChainStatusOnline

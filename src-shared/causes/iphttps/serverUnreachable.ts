@@ -17,10 +17,19 @@ type Reach = SectionData<'reachability'>;
  * makes the verdict unknown). Undefined when it failed or measured another host than the ServerURL's.
  */
 export function serverReach(ctx: RuleContext): Reach | undefined {
-  const reach = ctx.need('reachability');
+  const reach = networkSilent(ctx) ?? ctx.need('reachability');
   if (!reach) return undefined;
   if (ctx.serverHost && reach.host.toLowerCase().replace(/\.$/, '') !== ctx.serverHost) return undefined;
   return reach;
+}
+
+/**
+ * The reachability probe ran out of its network time because the DNS lookup got no answer at all (issue 12): the
+ * section is timedOut, but what it learned is itself evidence: from this network nothing answers. Undefined otherwise.
+ */
+export function networkSilent(ctx: RuleContext): Reach | undefined {
+  const sec = ctx.snapshot.sections.reachability;
+  return sec.status === 'timedOut' && sec.data?.dns === 'timedOut' ? sec.data : undefined;
 }
 
 /** True when the probe shows the server cannot be reached: no address, or TCP refused / timed out / failed. */
@@ -52,18 +61,21 @@ export const serverUnreachable = defineCause({
       const reach = serverReach(ctx);
       if (!proxyKnown || !nrptKnown || !reach || !unreachable(reach)) return null;
       const host = ctx.serverHost ?? reach.host;
-      const unresolved = reach.tcp === 'unresolved' || reach.addresses.length === 0;
+      const silent = reach.dns === 'timedOut';
+      const unresolved = !silent && (reach.tcp === 'unresolved' || reach.addresses.length === 0);
       const evidence = [
         ...codeEvidence(ctx),
-        ev('reachability', 'addresses', reach.addresses, 'the public address of the DirectAccess server', unresolved ? 'the name does not resolve' : undefined),
-        ev('reachability', 'tcp', reach.tcp, 'succeeded', `TCP ${reach.host}:${reach.port}`),
+        silent
+          ? ev('reachability', 'dns', reach.dns, 'an answer (an address or "no such name")', `the DNS lookup of ${host} got no answer within the network timeout`)
+          : ev('reachability', 'addresses', reach.addresses, 'the public address of the DirectAccess server', unresolved ? 'the name does not resolve' : undefined),
+        ...(silent ? [] : [ev('reachability', 'tcp', reach.tcp, 'succeeded', `TCP ${reach.host}:${reach.port}`)]),
       ];
       return finding({
         id: 'iphttps-server-unreachable',
         severity: 'error',
         title: 'The DirectAccess server cannot be reached from this network',
-        plain: `This computer cannot ${unresolved ? `find your organisation’s server "${host}" on the Internet` : `get through to your organisation’s server "${host}"`}. Often the network you are on is the reason: a hotel, airport or café Wi-Fi that wants you to sign in on a web page first, or a network that blocks such connections. Try signing in to the Wi-Fi in a browser, or try another network (for example your phone's hotspot).`,
-        technical: `${codeText(ctx)}. Resolve ${host}: ${reach.addresses.join(', ') || 'no addresses'}; TCP ${reach.port}: ${reach.tcp}. ${PROXY_CODES.has(ctx.code) ? 'No proxy applies and no' : 'No'} NRPT rule captures ${host}. Causes: captive portal or filtering network, edge firewall/NAT, public DNS record, client firewall, or the DirectAccess server down.`,
+        plain: `This computer cannot ${silent ? `get any answer from the network it is on, not even to look up your organisation’s server "${host}"` : unresolved ? `find your organisation’s server "${host}" on the Internet` : `get through to your organisation’s server "${host}"`}. Often the network you are on is the reason: a hotel, airport or café Wi-Fi that wants you to sign in on a web page first, or a network that blocks such connections. Try signing in to the Wi-Fi in a browser, or try another network (for example your phone's hotspot).`,
+        technical: `${codeText(ctx)}. ${silent ? `Resolve ${host}: no answer from DNS within the network timeout (no answer at all, which is not NXDOMAIN)` : `Resolve ${host}: ${reach.addresses.join(', ') || 'no addresses'}; TCP ${reach.port}: ${reach.tcp}`}. ${PROXY_CODES.has(ctx.code) ? 'No proxy applies and no' : 'No'} NRPT rule captures ${host}. Causes: captive portal or filtering network, edge firewall/NAT, public DNS record, client firewall, or the DirectAccess server down.`,
         evidence,
         escalate: true,
         adminAction: `Check from the Internet that ${host} resolves to the DirectAccess server's public address and that TCP ${reach.port} reaches it (edge firewall / NAT rule, load balancer, server up; Test-NetConnection ${host} -Port ${reach.port}).`,

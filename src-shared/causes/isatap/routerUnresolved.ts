@@ -14,7 +14,8 @@ export const isatapRouterUnresolved = defineCause({
       const i = ctx.need('isatap');
       if (!i) return null;
       const name = routerName(i);
-      if (name === null || routerResolves(i)) return null;
+      // DNS that gave no answer in time says nothing about the name (issue 12): not "does not resolve".
+      if (name === null || routerResolves(i) || i.router?.timedOut) return null;
       const generic = name.toLowerCase() === 'isatap';
       const target = orgRouter(ctx);
       const canFix = target !== undefined && target.toLowerCase() !== name.toLowerCase();
