@@ -14,3 +14,11 @@ export function incompleteProbes(diagnosis: Pick<Diagnosis, 'probes'>): SectionN
     return status === 'timedOut' || status === 'error';
   });
 }
+
+/** What a section says when the person stopped the checks before its probe answered (the collector writes it). */
+export const CANCELLED_MESSAGE = 'not finished: the checks were stopped before this probe answered';
+
+/** The sections the person stopped before they answered (a subset of incompleteProbes). */
+export function stoppedProbes(diagnosis: Pick<Diagnosis, 'probes'>): SectionName[] {
+  return incompleteProbes(diagnosis).filter((name) => diagnosis.probes[name]?.message === CANCELLED_MESSAGE);
+}

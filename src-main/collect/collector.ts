@@ -6,6 +6,7 @@
  */
 import { SECTION_NAMES, SNAPSHOT_SCHEMA, sectionsSchema, snapshotSchema, type SectionName, type Sections, type Snapshot } from '../../src-shared/snapshot';
 import type { OrgConfig } from '../../src-shared/orgConfig';
+import { CANCELLED_MESSAGE } from '../../src-shared/incomplete';
 import type { JsonOutcome, PsHost } from '../powershell/psHost';
 import { appVersion } from '../paths';
 import { testHooks } from '../testHooks';
@@ -46,8 +47,7 @@ export interface CollectOptions {
 
 type AnySection = Sections[SectionName];
 
-/** What a section says when the person stopped the check before its probe answered. */
-export const CANCELLED_MESSAGE = 'not finished: the check was cancelled before this probe answered';
+export { CANCELLED_MESSAGE };
 
 /** Turns a probe's envelope (already JSON) into its section, or an error section saying why it does not fit. */
 function toSection(section: SectionName, value: unknown, ms: number): AnySection {

@@ -1,12 +1,15 @@
-// Cancelling a check on real pwsh: the probe-hangs scenario's NRPT probe never answers; a collect:cancel while it hangs
-// ends that collect:run at once with `cancelled` (long before the probe's own timeout), keeps no half-made result, and
-// the next check runs on a fresh PowerShell session.
+// Stopping a check on real pwsh: the probe-hangs scenario's NRPT probe never answers; a collect:cancel while it hangs
+// ends that collect:run at once (long before the probe's own timeout) with what was learned so far, the unfinished
+// checks saying they were stopped, and the next check runs on a fresh PowerShell session.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CollectProgress } from '../../src-shared/ipc';
+import type { Diagnosis } from '../../src-shared/finding';
+import type { Snapshot } from '../../src-shared/snapshot';
 import { probeTimeoutMs } from '../collect/probePlan';
+import { CANCELLED_MESSAGE } from '../../src-shared/incomplete';
 import { Doctor } from './doctor';
 import { Router } from './handlers';
 
@@ -15,7 +18,7 @@ const router = new Router(doctor, { dataDir: mkdtempSync(join(tmpdir(), 'dad-can
 afterAll(() => doctor.dispose());
 
 describe('collect:cancel', () => {
-  it('stops a run whose PowerShell hangs: collect:run answers `cancelled` at once, and the next run works', async () => {
+  it('stops a run whose PowerShell hangs: collect:run answers at once with what it learned, and the next run works', async () => {
     const seen: CollectProgress[] = [];
     let cancelledAt = 0;
     const run = router.dispatch('collect:run', { runId: 'hang-1' }, (event, payload) => {
@@ -32,11 +35,16 @@ describe('collect:cancel', () => {
     });
     const result = await run;
     const waited = performance.now() - cancelledAt;
-    expect(result).toEqual({ ok: false, error: { code: 'cancelled', message: 'the check was cancelled' } });
     expect(waited).toBeLessThan(probeTimeoutMs('nrpt') / 2);
+    expect(result.ok).toBe(true);
+    const { snapshot, diagnosis } = (result as { ok: true; value: { snapshot: Snapshot; diagnosis: Diagnosis } }).value;
+    expect(snapshot.sections.os.status).toBe('ok');
+    expect(snapshot.sections.nrpt).toMatchObject({ status: 'timedOut', message: CANCELLED_MESSAGE });
+    expect(snapshot.sections.firewall).toMatchObject({ status: 'timedOut', message: CANCELLED_MESSAGE });
+    expect(diagnosis.status).not.toBe('healthy');
     expect(seen.some((p) => p.section === 'nrpt' && p.phase === 'finished')).toBe(false);
     expect(seen[0]?.estimateSeconds).toBeGreaterThan(0);
-    expect(router.fixes.latestSnapshot).toBeNull();
+    expect(router.fixes.latestSnapshot).toBe(snapshot);
 
     const starts = doctor.host.session.starts;
     const next = await router.dispatch('collect:run', { runId: 'after', scenario: 'healthy' }, () => undefined);

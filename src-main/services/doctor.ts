@@ -78,7 +78,7 @@ export class Doctor {
     this.hint = null;
   }
 
-  /** collect → snapshot → diagnose; `signal` cancels it (CollectCancelled, and nothing is diagnosed). */
+  /** collect → snapshot → diagnose; `signal` stops it: what was learned so far is diagnosed (CollectCancelled before any probe ran). */
   async collect(onProgress?: (p: ProbeProgress) => void, signal?: AbortSignal): Promise<CollectResult> {
     const snapshot = await collectSnapshot(this.host, { org: this.orgConfig, onProgress, ...(signal ? { signal } : {}) });
     return { snapshot, diagnosis: diagnose(snapshot) };

@@ -83,16 +83,21 @@ describe('Router', () => {
     expect(await router.dispatch('collect:cancel', { runId: 'r1' }, emit)).toEqual({ ok: true, value: { cancelled: false } });
   });
 
-  it('a cancel that arrives after the last probe still wins: no result for a run the person cancelled', async () => {
+  it('a stopped run answers with what it learned (the doctor stops its probes), and the signal reaches the doctor', async () => {
     let finish!: () => void;
-    const late = vi.fn(() => new Promise((resolve) => (finish = () => resolve({ snapshot: { late: true }, diagnosis: {} }))));
+    let signal: AbortSignal | undefined;
+    const late = vi.fn((_p: unknown, s?: AbortSignal) => {
+      signal = s;
+      return new Promise((resolve) => (finish = () => resolve({ snapshot: { partial: true }, diagnosis: {} })));
+    });
     const router = new Router(fakeDoctor(late as never) as never);
     const run = router.dispatch('collect:run', { runId: 'r2' }, emit);
     await vi.waitFor(() => expect(late).toHaveBeenCalled());
     await router.dispatch('collect:cancel', { runId: 'r2' }, emit);
+    expect(signal?.aborted).toBe(true);
     finish();
-    expect(await run).toMatchObject({ ok: false, error: { code: 'cancelled' } });
-    expect(router.fixes.latestSnapshot).toBeNull();
+    expect(await run).toMatchObject({ ok: true, value: { snapshot: { partial: true } } });
+    expect(router.fixes.latestSnapshot).toEqual({ partial: true });
   });
 
   it('runs one collection at a time', async () => {

@@ -48,7 +48,8 @@ export function ChecksScreen() {
           <Field label={`${finished} of ${SECTION_NAMES.length} checks done`} validationState="none">
             <ProgressBar max={SECTION_NAMES.length} value={finished} thickness="large" />
           </Field>
-          <WizardFooter cancel={{ label: 'Cancel', onClick: () => void cancelChecks() }} />
+          {/* Stops and shows what was learned so far: on a network that answers nothing, the local checks already tell a lot. */}
+          <WizardFooter cancel={{ label: 'Stop checking', onClick: () => void cancelChecks() }} />
         </>
       )}
       <ProbeList sections={SECTION_NAMES} progress={progress} technical={technical} />

@@ -30,7 +30,7 @@ export interface CollectSlice {
   loadedScenario: string | null;
   /** Runs the probes (on the simulated host: of the chosen scenario) and diagnoses; resolves when done. */
   runChecks: () => Promise<void>;
-  /** Stops the running collection (main stops waiting for its probes) and goes back to the start screen. */
+  /** Stops the running collection: main abandons the probes still running and the run ends with what was learned. */
   cancelChecks: () => Promise<void>;
   /** Diagnoses a snapshot saved on another machine (the JSON text of its file). */
   importSnapshot: (text: string) => Promise<void>;
@@ -79,8 +79,7 @@ export const createCollectSlice =
     },
     cancelChecks: async () => {
       const runId = get().runId;
-      // Forget the run first: its late answer (the `cancelled` error) must not show a checks-failed screen.
-      set({ runId: null, collecting: 'idle', progress: {}, estimateSeconds: null, screen: 'start' });
+      // Main stops the probes and answers the run with what they learned; runChecks then shows it as any result.
       if (runId) await bridge.collectCancel?.({ runId });
     },
     importSnapshot: async (text) => {

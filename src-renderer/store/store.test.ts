@@ -353,12 +353,13 @@ describe('the store', () => {
   });
 });
 
-describe('cancelling the checks', () => {
-  it('asks main to stop that run, goes back to the start, and ignores the run’s late answer', async () => {
+describe('stopping the checks', () => {
+  it('asks main to stop that run, and shows what the run learned as its result (the guide)', async () => {
     let finish: (r: Awaited<ReturnType<Bridge['collectRun']>>) => void = () => {};
     const cancels: unknown[] = [];
+    const base = fakeBridge(diagnosis('client', []));
     const bridge: Bridge = {
-      ...fakeBridge(diagnosis('client', [])),
+      ...base,
       collectRun: () => new Promise((resolve) => (finish = resolve)),
       collectCancel: async (req) => {
         cancels.push(req);
@@ -371,10 +372,12 @@ describe('cancelling the checks', () => {
     expect(store.getState().screen).toBe('checks');
     await store.getState().cancelChecks();
     expect(cancels).toEqual([{ runId }]);
-    expect(store.getState().screen).toBe('start');
-    finish({ ok: false, error: { code: 'cancelled', message: 'the check was cancelled' } });
+    // Main answers the stopped run with a partial result: it is shown, not thrown away.
+    const partial = diagnosis('client', []);
+    finish({ ok: true, value: { snapshot: { org: null }, diagnosis: partial } as unknown as CollectResult });
     await running;
-    // The cancelled run's answer changes nothing: no failed-checks screen, no error.
-    expect(store.getState()).toMatchObject({ screen: 'start', collecting: 'idle', collectError: null });
+    expect(store.getState()).toMatchObject({ screen: 'guide', collecting: 'done', collectError: null });
+    expect(store.getState().result?.diagnosis).toBe(partial);
   });
 });
+

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { diagnose } from '../diagnose';
 import type { FixRunResult } from '../ipc';
 import { buildSnapshot, failed } from '../../test-support/snapshotBuilder';
+import { CANCELLED_MESSAGE } from '../incomplete';
+import type { Snapshot } from '../snapshot';
 import { buildReport, type ReportInput } from './report';
 import { reportHtml } from './reportHtml';
 import { localTime } from './reportWords';
@@ -64,6 +66,16 @@ describe('the report page', () => {
     const html = page({}, failed('proxy', 'timedOut'), failed('clock', 'error'));
     expect(html).toContain('<p class="banner incomplete">This diagnosis is incomplete: Proxy settings and the computer clock did not answer.</p>');
     expect(page({}, failed('teredo', 'notApplicable'))).not.toContain('class="banner incomplete"');
+  });
+
+  it('says which checks the person stopped, apart from those that did not answer on their own', () => {
+    const stopped = (name: 'nrpt' | 'clock') => (s: Snapshot) => {
+      s.sections[name] = { status: 'timedOut', ms: 0, message: CANCELLED_MESSAGE, data: null };
+    };
+    expect(page({}, failed('proxy', 'timedOut'), stopped('nrpt'), stopped('clock'))).toContain(
+      'This diagnosis is incomplete: Proxy settings did not answer; the checks were stopped before Name lookup rules and the computer clock answered.',
+    );
+    expect(page({}, stopped('clock'))).toContain('This diagnosis is incomplete: the checks were stopped before the computer clock answered.');
   });
 
   it('fits the window and prints on A4 without anything running off the page', () => {

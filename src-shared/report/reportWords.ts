@@ -3,7 +3,7 @@
  * checks did not answer): pure functions, so the words are tested without rendering the page.
  */
 import { joinAnd } from '../format';
-import { incompleteProbes } from '../incomplete';
+import { incompleteProbes, stoppedProbes } from '../incomplete';
 import type { Diagnosis } from '../finding';
 import { worksUntilReconnect } from '../diagnose';
 import type { FixRunResult } from '../ipc';
@@ -63,7 +63,15 @@ export function unansweredChecks(d: Diagnosis): string[] {
 /** The incomplete banner's sentence, or null when every check answered. */
 export function incompleteText(d: Diagnosis): string | null {
   // Mid-sentence, "The computer clock" reads "the computer clock"; names such as "IPv6 settings" keep their case.
-  const names = unansweredChecks(d).map((n, i) => (i > 0 ? n.replace(/^The /, 'the ') : n));
-  if (!names.length) return null;
-  return `This diagnosis is incomplete: ${joinAnd(names)} did not answer.`;
+  const lower = (n: string) => n.replace(/^The /, 'the ');
+  const stopped = new Set(stoppedProbes(d));
+  const silent = incompleteProbes(d).filter((s) => !stopped.has(s)).map(sectionLabel);
+  const cut = [...stopped].map(sectionLabel).map(lower);
+  if (!silent.length && !cut.length) return null;
+  const parts = [
+    ...(silent.length ? [`${joinAnd(silent.map((n, i) => (i > 0 ? lower(n) : n)))} did not answer`] : []),
+    // The person stopped them: say so, rather than blame a network that was never given its time.
+    ...(cut.length ? [`the checks were stopped before ${joinAnd(cut)} answered`] : []),
+  ];
+  return `This diagnosis is incomplete: ${parts.join('; ')}.`;
 }
