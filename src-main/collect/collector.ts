@@ -122,7 +122,15 @@ export async function collectSnapshot(host: PsHost, options: CollectOptions): Pr
   const finish = (section: SectionName, result: AnySection) => {
     sections[section] = result;
     running.delete(section);
-    options.onProgress?.({ section, index: index(section), total, phase: 'finished', status: result.status, ms: result.ms, estimateSeconds: estimate(Date.now()) });
+    options.onProgress?.({
+      section,
+      index: index(section),
+      total,
+      phase: 'finished',
+      status: result.status,
+      ms: result.ms,
+      estimateSeconds: estimate(Date.now()),
+    });
   };
 
   const startNetwork = async (list: SectionName[]): Promise<boolean> => {
@@ -185,7 +193,8 @@ export async function collectSnapshot(host: PsHost, options: CollectOptions): Pr
 
   /** The session died while polling: what ran in its pool is lost; each says so. */
   function lostPool(out: Exclude<JsonOutcome, { kind: 'ok' }>) {
-    const why = out.kind === 'died' ? `PowerShell stopped: ${out.message}` : out.kind === 'malformed' ? out.message : 'the PowerShell session stopped answering';
+    const why =
+      out.kind === 'died' ? `PowerShell stopped: ${out.message}` : out.kind === 'malformed' ? out.message : 'the PowerShell session stopped answering';
     for (const r of [...running.values()]) finish(r.section, { status: 'error', ms: Date.now() - r.startedAt, message: `${why}; the session was restarted` });
   }
 

@@ -380,4 +380,3 @@ describe('stopping the checks', () => {
     expect(store.getState().result?.diagnosis).toBe(partial);
   });
 });
-

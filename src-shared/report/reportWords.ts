@@ -65,7 +65,9 @@ export function incompleteText(d: Diagnosis): string | null {
   // Mid-sentence, "The computer clock" reads "the computer clock"; names such as "IPv6 settings" keep their case.
   const lower = (n: string) => n.replace(/^The /, 'the ');
   const stopped = new Set(stoppedProbes(d));
-  const silent = incompleteProbes(d).filter((s) => !stopped.has(s)).map(sectionLabel);
+  const silent = incompleteProbes(d)
+    .filter((s) => !stopped.has(s))
+    .map(sectionLabel);
   const cut = [...stopped].map(sectionLabel).map(lower);
   if (!silent.length && !cut.length) return null;
   const parts = [

@@ -66,8 +66,20 @@ export const serverUnreachable = defineCause({
       const evidence = [
         ...codeEvidence(ctx),
         silent
-          ? ev('reachability', 'dns', reach.dns, 'an answer (an address or "no such name")', `the DNS lookup of ${host} got no answer within the network timeout`)
-          : ev('reachability', 'addresses', reach.addresses, 'the public address of the DirectAccess server', unresolved ? 'the name does not resolve' : undefined),
+          ? ev(
+              'reachability',
+              'dns',
+              reach.dns,
+              'an answer (an address or "no such name")',
+              `the DNS lookup of ${host} got no answer within the network timeout`,
+            )
+          : ev(
+              'reachability',
+              'addresses',
+              reach.addresses,
+              'the public address of the DirectAccess server',
+              unresolved ? 'the name does not resolve' : undefined,
+            ),
         ...(silent ? [] : [ev('reachability', 'tcp', reach.tcp, 'succeeded', `TCP ${reach.host}:${reach.port}`)]),
       ];
       return finding({
