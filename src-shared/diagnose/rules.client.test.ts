@@ -498,6 +498,27 @@ describe('proxy, NRPT and unreachable server', () => {
     expect(errorIds(d)).toEqual(['iphttps-server-unreachable']);
     expect(get(d, 'iphttps-server-unreachable').plain).toMatch(/sign in/);
   });
+  it('a network that answers nothing (the DNS lookup timed out in the probe): unreachable, naming the silence, not "no such name"', () => {
+    const silent = (s: Parameters<Parameters<typeof patch>[1]>[1]) => {
+      s.sections.reachability = {
+        status: 'timedOut',
+        ms: 5000,
+        message: 'the DNS lookup of da.contoso.com did not answer within 5 s',
+        data: { host: 'da.contoso.com', port: 443, addresses: [], tcp: 'timedOut', dns: 'timedOut' },
+      };
+    };
+    const d = run(code(0x274c), (s) => silent(s), failed('serverCertificate', 'timedOut'));
+    expect(errorIds(d)).toEqual(['iphttps-server-unreachable']);
+    const f = get(d, 'iphttps-server-unreachable');
+    expect(f.evidence).toContainEqual(expect.objectContaining({ probe: 'reachability', field: 'dns', observed: 'timedOut' }));
+    expect(f.plain).toMatch(/cannot get any answer from the network it is on/);
+    expect(f.technical).not.toMatch(/does not resolve/);
+  });
+  it('a reachability probe that timed out without saying why (abandoned): no claim, status unknown', () => {
+    const d = run(code(0x274c), failed('reachability', 'timedOut'));
+    expect(errorIds(d)).toEqual([]);
+    expect(d.status).toBe('unknown');
+  });
   it('0x2af9 with the proxy probe failed: does not claim "unreachable", status unknown', () => {
     const d = run(code(0x2af9), failed('proxy'));
     expect(errorIds(d)).toEqual([]);
