@@ -141,7 +141,7 @@ $script:DadProbeWorker = {
         $global:DadSim = $Sim
         $null = Set-DadSimCommands
     }
-    Invoke-DadProbe -InputB64 $InputB64
+    if ($InputB64) { Invoke-DadProbe -InputB64 $InputB64 } else { 'ready' }
 }
 
 # Decodes {"names":["<section>",...]} (at most 32 known section names) or {"waitMs":<int>}; throws on anything else.
@@ -149,6 +149,11 @@ function Read-DadBatchInput {
     param([string]$InputB64, [string]$Shape)
     $bytes = [System.Convert]::FromBase64String($InputB64)
     $json = ([Activator]::CreateInstance([System.Text.UTF8Encoding], [object[]]@($false, $true))).GetString($bytes)
+    if ($Shape -eq 'count') {
+        $m = [regex]::Match($json, '^\s*\{\s*"count"\s*:\s*([1-8])\s*\}\s*$')
+        if (-not $m.Success) { throw 'input is not a JSON object of the form {"count":<1-8>}' }
+        return [int]$m.Groups[1].Value
+    }
     if ($Shape -eq 'waitMs') {
         $m = [regex]::Match($json, '^\s*\{\s*"waitMs"\s*:\s*([0-9]{1,6})\s*\}\s*$')
         if (-not $m.Success) { throw 'input is not a JSON object of the form {"waitMs":<milliseconds>}' }
@@ -163,11 +168,31 @@ function Read-DadBatchInput {
     return , [string[]]$names
 }
 
-# Starts probes in the pool and returns at once: {"started":[names]}. A probe already running is not started twice.
-function Start-DadProbes {
+# Opens the pool and readies `count` runspaces (the module and the host's adapters loaded, nothing probed), so the
+# first check does not pay for it: the app calls it while its window loads. Returns {"ready":<runspaces>}.
+function Initialize-DadProbePool {
     [CmdletBinding()]
     param([Parameter(Mandatory = $true)][ValidatePattern('^[A-Za-z0-9+/=]{1,4096}$')][string]$InputB64)
-    $names = Read-DadBatchInput $InputB64 'names'
+    $count = Read-DadBatchInput $InputB64 'count'
+    $jobs = @(for ($i = 0; $i -lt $count; $i++) { Start-DadPoolJob $null })
+    $ready = 0
+    foreach ($job in $jobs) {
+        try {
+            if ($job.Handle.AsyncWaitHandle.WaitOne(15000, $false)) {
+                $null = $job.PowerShell.EndInvoke($job.Handle)
+                $ready++
+            }
+        } catch {
+            $null = $_
+        }
+        $job.PowerShell.Dispose()
+    }
+    return ('{"ready":' + $ready + '}')
+}
+
+# Starts the worker in the pool (opened on first use) for one probe's input, or for none (warming up).
+function Start-DadPoolJob {
+    param([string]$ProbeInput)
     if ($null -eq $script:DadPool) {
         $pool = [RunspaceFactory]::CreateRunspacePool(1, [Math]::Max(2, $script:DadSectionOrder.Count))
         $pool.Open()
@@ -181,14 +206,21 @@ function Start-DadProbes {
         $sim = $simVar.Value
         $hostScript = [System.IO.Path]::Combine($global:DadSimDir, 'SimHost.ps1')
     }
+    $ps = [PowerShell]::Create()
+    $ps.RunspacePool = $script:DadPool
+    $null = $ps.AddScript($script:DadProbeWorker).AddArgument($script:DadModuleFile).AddArgument($hostScript).AddArgument($sim).AddArgument($ProbeInput)
+    return @{ PowerShell = $ps; Handle = $ps.BeginInvoke() }
+}
+
+# Starts probes in the pool and returns at once: {"started":[names]}. A probe already running is not started twice.
+function Start-DadProbes {
+    [CmdletBinding()]
+    param([Parameter(Mandatory = $true)][ValidatePattern('^[A-Za-z0-9+/=]{1,4096}$')][string]$InputB64)
+    $names = Read-DadBatchInput $InputB64 'names'
     $started = [Activator]::CreateInstance([System.Collections.ArrayList])
     foreach ($name in $names) {
         if ($script:DadRunning.ContainsKey($name)) { continue }
-        $ps = [PowerShell]::Create()
-        $ps.RunspacePool = $script:DadPool
-        $probeInput = [System.Convert]::ToBase64String([System.Text.Encoding]::UTF8.GetBytes('{"name":"' + $name + '"}'))
-        $null = $ps.AddScript($script:DadProbeWorker).AddArgument($script:DadModuleFile).AddArgument($hostScript).AddArgument($sim).AddArgument($probeInput)
-        $script:DadRunning[$name] = @{ PowerShell = $ps; Handle = $ps.BeginInvoke() }
+        $script:DadRunning[$name] = Start-DadPoolJob ([System.Convert]::ToBase64String([System.Text.Encoding]::UTF8.GetBytes('{"name":"' + $name + '"}')))
         $null = $started.Add('"' + $name + '"')
     }
     return ('{"started":[' + [string]::Join(',', [string[]]$started.ToArray()) + ']}')
@@ -249,7 +281,7 @@ function Get-DadSectionNames {
 }
 
 Export-ModuleMember -Function @(
-    'Invoke-DadProbe', 'Get-DadSectionNames', 'Start-DadProbes', 'Receive-DadProbes', 'Stop-DadProbes',
+    'Invoke-DadProbe', 'Get-DadSectionNames', 'Start-DadProbes', 'Receive-DadProbes', 'Stop-DadProbes', 'Initialize-DadProbePool',
     'Get-DadOsSection', 'Get-DadServicesSection', 'Get-DadDaStatusSection', 'Get-DadIpHttpsSection',
     'Get-DadReachabilitySection', 'Get-DadServerCertificateSection', 'Get-DadTrustStoresSection',
     'Get-DadMachineCertificatesSection', 'Get-DadProxySection', 'Get-DadNrptSection', 'Get-DadIpv6Section',

@@ -8,6 +8,7 @@ import type { OrgConfig } from '../../src-shared/orgConfig';
 import type { Snapshot } from '../../src-shared/snapshot';
 import { parseHandoffText, type HandoffSource } from '../../src-shared/handoffFile';
 import { collectSnapshot, type ProbeProgress } from '../collect/collector';
+import { NETWORK_SECTIONS } from '../collect/probePlan';
 import { PsHost } from '../powershell/psHost';
 import { InputError, resolveScenario, type ScenarioRef } from '../scenarios';
 
@@ -50,9 +51,13 @@ export class Doctor {
     return this.scenario ? this.scenario.org : this.org;
   }
 
-  /** Starts PowerShell now so the first check does not wait for it. */
-  warmUp(): Promise<unknown> {
-    return this.host.session.start();
+  /**
+   * Starts PowerShell now, and readies the pool the network probes run in, so the first check waits for neither (the
+   * app calls this while its window loads). A pool that cannot be readied is no error: the first check then pays.
+   */
+  async warmUp(): Promise<unknown> {
+    await this.host.session.start();
+    return this.host.callJson('Initialize-DadProbePool', { count: NETWORK_SECTIONS.length }, 20_000);
   }
 
   /**

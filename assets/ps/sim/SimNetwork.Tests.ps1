@@ -128,6 +128,14 @@ Describe 'The probe pool (Start-/Receive-/Stop-DadProbes)' {
         @($r.done.PSObject.Properties).Count | Should -Be 0
     }
 
+    It 'Initialize-DadProbePool readies runspaces without probing anything: nothing is pending afterwards' {
+        Import-TestMachine @{}
+        (Initialize-DadProbePool -InputB64 (ConvertTo-TestB64 '{"count":2}') | ConvertFrom-Json).ready | Should -Be 2
+        $r = Receive-DadProbes -InputB64 (ConvertTo-TestB64 '{"waitMs":0}') | ConvertFrom-Json
+        @($r.pending).Count | Should -Be 0
+        { Initialize-DadProbePool -InputB64 (ConvertTo-TestB64 '{"count":99}') } | Should -Throw
+    }
+
     It 'refuses unknown sections and malformed input, starting nothing' -TestCases @(
         @{ Json = '{"names":["reachability","nope"]}' }
         @{ Json = '{"names":[]}' }
