@@ -316,3 +316,16 @@ export const manageOut: Mutator = (s) => {
   });
   data(s, 'machineCertificates').computerFqdn = 'MGMT-01.corp.contoso.com';
 };
+
+/**
+ * On the corporate network as a real inside machine shows it (knowledge H.3 row 1): the wired network is
+ * DomainAuthenticated, the firewall applies the Domain profile, and the network location server answers. Windows'
+ * own verdict (ConnectedLocally / netsh) is set separately.
+ */
+export function onCorpnet(): Mutator {
+  return patch('location', (d) => {
+    d.connectionProfiles = [{ name: 'corp.contoso.com', interfaceAlias: 'Ethernet', networkCategory: 'DomainAuthenticated', ipv4Connectivity: 'Internet' }];
+    d.firewallCurrentProfileTypes = 1;
+    d.nls = { ...d.nls!, addresses: ['10.0.0.10'], tcp: 'succeeded', handshake: 'succeeded', httpStatus: 200, nameMatches: true };
+  });
+}

@@ -4,7 +4,7 @@ import type { SectionName } from '../../src-shared/snapshot';
 /** Network probes may wait on a TCP or TLS timeout of their own; local reads should answer at once. */
 const NETWORK_TIMEOUT_MS = 12_000;
 const LOCAL_TIMEOUT_MS = 5_000;
-const NETWORK: ReadonlySet<SectionName> = new Set(['reachability', 'serverCertificate']);
+const NETWORK: ReadonlySet<SectionName> = new Set(['reachability', 'serverCertificate', 'location']);
 
 /** The time budget of one probe call, before the session is thrown away and the section marked timedOut. */
 export function probeTimeoutMs(section: SectionName, scale = 1): number {

@@ -35,10 +35,10 @@ export const insideCorpnet = defineCause({
             : 'This rests on Windows’ verdict alone, which proves only that the network location server answered: whether a domain controller answers (the Domain profile) was not collected.'
         }`,
         evidence: [
-          ...(ctx.corpnet === true && loc ? domainEvidence(loc, true) : []),
           da.connection
             ? ev('daStatus', 'connection.status', da.connection.status, 'ConnectedLocally or ConnectedRemotely')
             : ev('daStatus', 'location.value', da.location?.value ?? null, 'inside-corpnet or outside-corpnet', 'netsh dnsclient show state (Windows 7)'),
+          ...(ctx.corpnet === true && loc ? domainEvidence(loc, true) : []),
         ],
         commands: ['Get-DAConnectionStatus', 'netsh dnsclient show state', 'Get-NetConnectionProfile'],
       });
