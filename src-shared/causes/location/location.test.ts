@@ -61,7 +61,7 @@ describe('nls-unreachable-inside (knowledge H.3 row 2, H.4)', () => {
   it('the Domain profile from the firewall alone (Windows 7: no Get-NetConnectionProfile) is enough', () => {
     const fwOnly = patch('location', (d) => {
       d.connectionProfiles = null;
-      d.firewallCurrentProfileTypes = 1 | 2;
+      d.firewallCurrentProfileTypes = 1 | 4;
     });
     expect(errorIds(run(fwOnly, nls({ tcp: 'timedOut', addresses: ['10.0.0.10'] })))).toEqual([INSIDE]);
   });
@@ -69,6 +69,13 @@ describe('nls-unreachable-inside (knowledge H.3 row 2, H.4)', () => {
     expect(ids(run(domain, answers()))).not.toContain(INSIDE);
     expect(ids(run(domain, nls({ tcp: 'refused', addresses: ['10.0.0.10'] }), connection('ConnectedLocally')))).not.toContain(INSIDE);
     expect(ids(run(nls({ tcp: 'refused', addresses: ['10.0.0.10'] })))).not.toContain(INSIDE);
+  });
+  it('a DomainAuthenticated network alone (the firewall reading failed) is enough', () => {
+    const profileOnly = patch('location', (d) => {
+      d.connectionProfiles = [{ name: 'corp.contoso.com', interfaceAlias: 'Ethernet', networkCategory: 'DomainAuthenticated', ipv4Connectivity: 'Internet' }];
+      d.firewallCurrentProfileTypes = null;
+    });
+    expect(errorIds(run(profileOnly, nls({ tcp: 'refused', addresses: ['10.0.0.10'] })))).toEqual([INSIDE]);
   });
   it('not without domain evidence (neither source read) or without an NLS URL', () => {
     const none = patch('location', (d) => {
@@ -83,7 +90,7 @@ describe('nls-unreachable-inside (knowledge H.3 row 2, H.4)', () => {
     expect(ids(run(domain, noUrl))).not.toContain(INSIDE);
   });
   it('explains the IP-HTTPS failure on the LAN (a symptom of believing it is outside)', () => {
-    const d = run(domain, nls({ tcp: 'refused', addresses: ['10.0.0.10'] }), patch('ipHttps', (x) => (x.state = { lastErrorCode: 0x2af9, interfaceStatus: 'failed' })));
+    const d = run(domain, nls({ tcp: 'refused', addresses: ['10.0.0.10'] }), patch('ipHttps', (x) => (x.state = { lastErrorCode: 0x57, interfaceStatus: 'failed' })));
     expect(errorIds(d)).toEqual([INSIDE]);
   });
   it('a failed location probe makes an outside machine unknown, not healthy', () => {
@@ -133,6 +140,13 @@ describe('inside-corpnet with the location evidence (knowledge H.3 row 1)', () =
   it('an older snapshot without the section: today’s behaviour, saying what it rests on', () => {
     const f = get(run(failed('location', 'notApplicable'), connection('ConnectedLocally')), CORPNET);
     expect(f.technical).toMatch(/rests on Windows’ verdict alone/);
+  });
+  it('the section collected but no domain evidence in it (neither source read): the same caveat', () => {
+    const none = patch('location', (d) => {
+      d.connectionProfiles = null;
+      d.firewallCurrentProfileTypes = null;
+    });
+    expect(get(run(none, connection('ConnectedLocally')), CORPNET).technical).toMatch(/rests on Windows’ verdict alone/);
   });
   it('the tool’s probe failing where Windows’ succeeded is said, not hidden', () => {
     const f = get(run(domain, connection('ConnectedLocally'), nls({ tcp: 'refused', addresses: ['10.0.0.10'] })), CORPNET);
