@@ -585,6 +585,12 @@ Describe 'Location: the network location server and the networks are a world, no
         }
         $null = Import-TestMachine $nls @{ base = 'win7-client.json' }
         (netsh dnsclient show state) -match '^Machine Location\s+: Inside corporate network$' | Should -Not -BeNullOrEmpty
+        # The intranet CRL distribution point unreachable: "Without a reachable CRL distribution point on the intranet,
+        # intranet detection fails" (TechNet ee382300, knowledge H.1).
+        $nls.network.tcp['pki.contoso.com:80'] = 'timedOut'
+        $null = Import-TestMachine $nls @{ base = 'win7-client.json' }
+        (netsh dnsclient show state) -match '^Machine Location\s+: Outside corporate network$' | Should -Not -BeNullOrEmpty
+        $nls.network.tcp['pki.contoso.com:80'] = 'succeeded'
         $nls.network.tcp['nls.corp.contoso.com:443'] = 'refused'
         $null = Import-TestMachine $nls @{ base = 'win7-client.json' }
         (netsh dnsclient show state) -match '^Machine Location\s+: Outside corporate network$' | Should -Not -BeNullOrEmpty
