@@ -3,7 +3,19 @@ import { ROOT_CAUSE_IDS, type RootCauseId } from '../ids';
 import { SECTION_NAMES } from '../snapshot';
 import { diagnose, RULES } from './index';
 import { errorIds, get, run } from '../../test-support/assertions';
-import { buildSnapshot, code, connection, failed, healthyRaw, noState, onCorpnet, org, patch, ROOT_THUMB, rootMissing } from '../../test-support/snapshotBuilder';
+import {
+  buildSnapshot,
+  code,
+  connection,
+  failed,
+  healthyRaw,
+  noState,
+  onCorpnet,
+  org,
+  patch,
+  ROOT_THUMB,
+  rootMissing,
+} from '../../test-support/snapshotBuilder';
 import { EXPLAINS } from '../causes/registry';
 
 describe('diagnosis envelope', () => {

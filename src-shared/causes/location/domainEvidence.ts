@@ -16,6 +16,8 @@ export function domainEvidence(loc: SectionData<'location'>, domain: boolean): E
       ),
     );
   if (loc.firewallCurrentProfileTypes !== null)
-    out.push(ev('location', 'firewallCurrentProfileTypes', `0x${loc.firewallCurrentProfileTypes.toString(16)}`, domain ? 'Domain (0x1) set' : 'Domain (0x1) not set'));
+    out.push(
+      ev('location', 'firewallCurrentProfileTypes', `0x${loc.firewallCurrentProfileTypes.toString(16)}`, domain ? 'Domain (0x1) set' : 'Domain (0x1) not set'),
+    );
   return out;
 }

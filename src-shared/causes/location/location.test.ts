@@ -13,7 +13,13 @@ const CORPNET = insideCorpnet.id;
 type Nls = NonNullable<SectionData<'location'>['nls']>;
 
 const nlsCert = (p: Partial<Parameters<typeof cert>[0]> = {}) =>
-  cert({ subject: 'CN=nls.corp.contoso.com', issuer: 'CN=Contoso Issuing CA', thumbprint: 'AAAA1111BBBB2222CCCC3333DDDD4444EEEE5555', dnsNames: ['nls.corp.contoso.com'], ...p });
+  cert({
+    subject: 'CN=nls.corp.contoso.com',
+    issuer: 'CN=Contoso Issuing CA',
+    thumbprint: 'AAAA1111BBBB2222CCCC3333DDDD4444EEEE5555',
+    dnsNames: ['nls.corp.contoso.com'],
+    ...p,
+  });
 /** The tool's NLS probe ended this way. */
 const nls = (p: Partial<Nls>): Mutator =>
   patch('location', (d) => {
@@ -90,7 +96,11 @@ describe('nls-unreachable-inside (knowledge H.3 row 2, H.4)', () => {
     expect(ids(run(domain, noUrl))).not.toContain(INSIDE);
   });
   it('explains the IP-HTTPS failure on the LAN (a symptom of believing it is outside)', () => {
-    const d = run(domain, nls({ tcp: 'refused', addresses: ['10.0.0.10'] }), patch('ipHttps', (x) => (x.state = { lastErrorCode: 0x57, interfaceStatus: 'failed' })));
+    const d = run(
+      domain,
+      nls({ tcp: 'refused', addresses: ['10.0.0.10'] }),
+      patch('ipHttps', (x) => (x.state = { lastErrorCode: 0x57, interfaceStatus: 'failed' })),
+    );
     expect(errorIds(d)).toEqual([INSIDE]);
   });
   it('a failed location probe makes an outside machine unknown, not healthy', () => {

@@ -16,11 +16,13 @@ import { nlsFailure, nlsProbeText, profilesText, type NlsFailure } from '../../d
 const WHAT: Record<NlsFailure, { technical: string; admin: string }> = {
   unresolved: {
     technical: 'its name does not resolve through this network’s DNS',
-    admin: 'Publish the network location server’s name in the internal DNS (and keep it as an NRPT exemption so it resolves through the interface’s DNS servers).',
+    admin:
+      'Publish the network location server’s name in the internal DNS (and keep it as an NRPT exemption so it resolves through the interface’s DNS servers).',
   },
   tcp: {
     technical: 'nothing accepts the HTTPS connection',
-    admin: 'Bring the network location server’s HTTPS site back (it must be highly available from the intranet; if it runs on the DirectAccess server, that server’s outage takes the LAN clients with it).',
+    admin:
+      'Bring the network location server’s HTTPS site back (it must be highly available from the intranet; if it runs on the DirectAccess server, that server’s outage takes the LAN clients with it).',
   },
   tls: {
     technical: 'the TLS handshake fails',
@@ -28,7 +30,8 @@ const WHAT: Record<NlsFailure, { technical: string; admin: string }> = {
   },
   certificate: {
     technical: 'its certificate is not valid for this machine',
-    admin: 'Renew or replace the network location server’s certificate with one issued by a CA the clients trust (a self-signed or expired certificate fails the check).',
+    admin:
+      'Renew or replace the network location server’s certificate with one issued by a CA the clients trust (a self-signed or expired certificate fails the check).',
   },
   revocation: {
     technical: 'the revocation of its certificate cannot be checked (CRL distribution point unreachable)',
