@@ -27,6 +27,9 @@ const OS = 'Get-CimInstance Win32_OperatingSystem';
 const FIREWALL = 'Get-NetFirewallProfile -PolicyStore ActiveStore';
 const FIREWALL_LOCAL = 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\SharedAccess\\Parameters\\FirewallPolicy';
 const FIREWALL_POLICY = 'HKLM\\SOFTWARE\\Policies\\Microsoft\\WindowsFirewall';
+const NCSI_POLICY = 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\NetworkConnectivityStatusIndicator\\CorporateConnectivity';
+// The tool's own HTTPS request to the network location server (knowledge H.2): named for what was done, as TLS above.
+const NLS = 'HTTPS request to the network location server URL';
 const V6_POLICY = 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\TCPIP\\v6Transition';
 
 const src = (command: string, property?: string): EvidenceSource => (property === undefined ? { command } : { command, property });
@@ -100,6 +103,17 @@ const SOURCES: Readonly<Record<string, EvidenceSource>> = {
   ...service('PolicyAgent'),
   ...service('BFE'),
   ...service('MpsSvc'),
+  'location.nlsUrl': src('Get-NCSIPolicyConfiguration', 'DomainLocationDeterminationURL'),
+  'location.policyUrl': src(NCSI_POLICY, 'DomainLocationDeterminationUrl'),
+  'location.connectionProfiles': src('Get-NetConnectionProfile', 'NetworkCategory'),
+  'location.firewallCurrentProfileTypes': src('(New-Object -ComObject HNetCfg.FwPolicy2).CurrentProfileTypes'),
+  'location.nls.addresses': src('Resolve-DnsName (the network location server host)', 'IPAddress'),
+  'location.nls.tcp': src('Test-NetConnection (the network location server host) -Port 443', 'TcpTestSucceeded'),
+  'location.nls.handshake': src(NLS, 'TLS handshake'),
+  'location.nls.chainStatus': src(`${NLS}: X509Chain`, 'ChainStatus'),
+  'location.nls.chainStatusOnline': src(`${NLS}: X509Chain (revocation checked online)`, 'ChainStatus'),
+  'location.nls.chain[].notAfter': src(`${NLS}: certificate chain`, 'NotAfter'),
+  'location.nls.httpStatus': src(NLS, 'HTTP status'),
   ...firewallProfile('domain', 'Domain', 'DomainProfile'),
   ...firewallProfile('private', 'Private', 'StandardProfile'),
   ...firewallProfile('public', 'Public', 'PublicProfile'),

@@ -311,6 +311,64 @@ export const firewallSchema = z.object({
   public: firewallProfileSchema,
 });
 
+/**
+ * Where the machine is (knowledge H.2): the network location server (NLS) URL from the policy, the tool's own HTTPS
+ * probe of it step by step, and the domain evidence (a domain controller answered: the Domain profile).
+ */
+export const locationSchema = z.object({
+  /** The NLS URL in effect: `Get-NCSIPolicyConfiguration` DomainLocationDeterminationURL, else the policy registry. */
+  nlsUrl: nullableString,
+  nlsUrlSource: z.enum(['ncsiPolicy', 'registry']).nullable(),
+  /** `HKLM\SOFTWARE\Policies\Microsoft\Windows\NetworkConnectivityStatusIndicator\CorporateConnectivity`
+   * DomainLocationDeterminationUrl (any Windows; value name inferred from the policy name, knowledge H.2). */
+  policyUrl: nullableString,
+  /** `Get-NCSIPolicyConfiguration` (Windows 8+, knowledge B.7); null when the cmdlet is missing or returned nothing. */
+  ncsi: z
+    .object({
+      domainLocationDeterminationUrl: nullableString,
+      corporateDnsProbeHostName: nullableString,
+      corporateDnsProbeHostAddress: nullableString,
+      corporateWebsiteProbeUrl: nullableString,
+      corporateSitePrefixList: z.array(z.string()),
+      policyStore: nullableString,
+    })
+    .nullable(),
+  /** The tool's probe of the NLS URL (H.2 last row); null when no URL is configured. */
+  nls: z
+    .object({
+      host: z.string(),
+      port: z.number().int(),
+      /** The system resolver's answer (the NLS name is an NRPT exemption, so the interface's DNS servers answer). */
+      addresses: z.array(z.string()),
+      tcp: z.enum(['succeeded', 'refused', 'timedOut', 'unresolved', 'error']),
+      handshake: z.enum(['succeeded', 'failed', 'notAttempted']),
+      handshakeError: nullableString,
+      /** Status code of a HEAD request for the URL's path over the TLS connection; null when none came back. */
+      httpStatus: z.number().int().nullable(),
+      chain: z.array(certInfoSchema),
+      chainStatus: z.array(z.string()),
+      chainStatusOnline: z.array(z.string()),
+      nameMatches: z.boolean().nullable(),
+    })
+    .nullable(),
+  /** `Get-NetConnectionProfile` (Windows 8+); null when the cmdlet is missing or failed. */
+  connectionProfiles: z
+    .array(
+      z.object({
+        name: nullableString,
+        interfaceAlias: nullableString,
+        /** Public, Private or DomainAuthenticated (enum names; a domain controller answered on this network). */
+        networkCategory: nullableString,
+        ipv4Connectivity: nullableString,
+      }),
+    )
+    .nullable(),
+  /** `HNetCfg.FwPolicy2.CurrentProfileTypes` (Vista+): 0x1 Domain, 0x2 Private, 0x4 Public; null when unread. */
+  firewallCurrentProfileTypes: z.number().int().nonnegative().nullable(),
+  /** Sources that threw while the section degraded to the others: `Get-NetConnectionProfile: <message>`. */
+  errors: z.array(z.string()).optional(),
+});
+
 /** Every section the collector writes; a new probe adds one line here. */
 export const sectionsSchema = z.object({
   os: section(osSchema),
@@ -329,6 +387,8 @@ export const sectionsSchema = z.object({
   clock: section(clockSchema),
   /** Not in older snapshots: they still parse, the section then reads as not collected (notApplicable, no data). */
   firewall: section(firewallSchema).default({ status: 'notApplicable', ms: 0, message: 'not collected (older snapshot)' }),
+  /** Not in older snapshots (as firewall). */
+  location: section(locationSchema).default({ status: 'notApplicable', ms: 0, message: 'not collected (older snapshot)' }),
 });
 export type Sections = z.infer<typeof sectionsSchema>;
 export type SectionName = keyof Sections;

@@ -12,6 +12,9 @@ export const ISSUING_THUMB = '1122334455667788990011223344556677889900';
 export const LEAF_THUMB = 'FFEEDDCCBBAA99887766554433221100FFEEDDCC';
 export const CRL_URL = 'http://pki.contoso.com/crl/ContosoIssuing.crl';
 
+/** The network location server URL of the DirectAccess policy (knowledge B.7, H.2). */
+export const NLS_URL = 'https://nls.corp.contoso.com/';
+
 /** A firewall profile switched on locally, no Group Policy setting (the Windows default). */
 const fwOn = () => ({ enabled: true, local: true, policy: null });
 
@@ -172,6 +175,34 @@ export function healthyRaw(): Snapshot {
       }),
       clock: ok({ utcNow: NOW }),
       firewall: ok({ domain: fwOn(), private: fwOn(), public: fwOn() }),
+      location: ok({
+        nlsUrl: NLS_URL,
+        nlsUrlSource: 'ncsiPolicy',
+        policyUrl: NLS_URL,
+        ncsi: {
+          domainLocationDeterminationUrl: NLS_URL,
+          corporateDnsProbeHostName: null,
+          corporateDnsProbeHostAddress: null,
+          corporateWebsiteProbeUrl: null,
+          corporateSitePrefixList: [],
+          policyStore: 'ActiveStore',
+        },
+        nls: {
+          host: 'nls.corp.contoso.com',
+          port: 443,
+          addresses: [],
+          tcp: 'unresolved',
+          handshake: 'notAttempted',
+          handshakeError: null,
+          httpStatus: null,
+          chain: [],
+          chainStatus: [],
+          chainStatusOnline: [],
+          nameMatches: null,
+        },
+        connectionProfiles: [{ name: 'HomeNet', interfaceAlias: 'Wi-Fi', networkCategory: 'Public', ipv4Connectivity: 'Internet' }],
+        firewallCurrentProfileTypes: 4,
+      }),
     },
   };
 }
@@ -285,3 +316,16 @@ export const manageOut: Mutator = (s) => {
   });
   data(s, 'machineCertificates').computerFqdn = 'MGMT-01.corp.contoso.com';
 };
+
+/**
+ * On the corporate network as a real inside machine shows it (knowledge H.3 row 1): the wired network is
+ * DomainAuthenticated, the firewall applies the Domain profile, and the network location server answers. Windows'
+ * own verdict (ConnectedLocally / netsh) is set separately.
+ */
+export function onCorpnet(): Mutator {
+  return patch('location', (d) => {
+    d.connectionProfiles = [{ name: 'corp.contoso.com', interfaceAlias: 'Ethernet', networkCategory: 'DomainAuthenticated', ipv4Connectivity: 'Internet' }];
+    d.firewallCurrentProfileTypes = 1;
+    d.nls = { ...d.nls!, addresses: ['10.0.0.10'], tcp: 'succeeded', handshake: 'succeeded', httpStatus: 200, nameMatches: true };
+  });
+}

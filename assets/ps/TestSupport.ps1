@@ -9,7 +9,8 @@ $script:DadTestStubNames = @(
     'Get-DAConnectionStatus', 'Get-DnsClientNrptPolicy', 'Get-NetIsatapConfiguration', 'Get-NetIPAddress',
     'Get-NetTeredoState', 'Get-Net6to4Configuration', 'netsh', 'Get-DadRegistryValues', 'Get-DadRegistrySubkeys', 'Get-DadCertificates',
     'Resolve-DadName', 'Resolve-DadNames', 'Test-DadTcpPort', 'Invoke-DadTlsProbe', 'Test-DadCertificateChain', 'Get-DadUtcNow',
-    'Get-DadPowerShellVersion', 'Get-DadUserContext'
+    'Get-DadPowerShellVersion', 'Get-DadUserContext', 'Get-NCSIPolicyConfiguration', 'Get-NetConnectionProfile',
+    'Get-DadFirewallCurrentProfileTypes'
 )
 
 # Imports the module fresh and defines the stubs (parameters as BOUNDARY.md lists them, so ParameterFilters work).
@@ -33,11 +34,14 @@ function Initialize-DadTestHost {
     function global:Resolve-DadName { [CmdletBinding()] param([string]$Name, [int]$TimeoutMs) throw 'stub: Resolve-DadName not mocked' }
     function global:Resolve-DadNames { [CmdletBinding()] param([string[]]$Names, [int]$TimeoutMs) throw 'stub: Resolve-DadNames not mocked' }
     function global:Test-DadTcpPort { [CmdletBinding()] param([string]$HostName, [int]$Port, [int]$TimeoutMs) throw 'stub: Test-DadTcpPort not mocked' }
-    function global:Invoke-DadTlsProbe { [CmdletBinding()] param([string]$HostName, [int]$Port, [int]$TimeoutMs) throw 'stub: Invoke-DadTlsProbe not mocked' }
+    function global:Invoke-DadTlsProbe { [CmdletBinding()] param([string]$HostName, [int]$Port, [int]$TimeoutMs, [string]$Path) throw 'stub: Invoke-DadTlsProbe not mocked' }
     function global:Test-DadCertificateChain { [CmdletBinding()] param([string]$Thumbprint) throw 'stub: Test-DadCertificateChain not mocked' }
     function global:Get-DadUtcNow { [CmdletBinding()] param() throw 'stub: Get-DadUtcNow not mocked' }
     function global:Get-DadPowerShellVersion { [CmdletBinding()] param() throw 'stub: Get-DadPowerShellVersion not mocked' }
     function global:Get-DadUserContext { [CmdletBinding()] param() throw 'stub: Get-DadUserContext not mocked' }
+    function global:Get-NCSIPolicyConfiguration { [CmdletBinding()] param([string]$PolicyStore) throw 'stub: Get-NCSIPolicyConfiguration not mocked' }
+    function global:Get-NetConnectionProfile { [CmdletBinding()] param() throw 'stub: Get-NetConnectionProfile not mocked' }
+    function global:Get-DadFirewallCurrentProfileTypes { [CmdletBinding()] param() throw 'stub: Get-DadFirewallCurrentProfileTypes not mocked' }
     $global:DadTestMissingCommands = @()
 }
 

@@ -4,11 +4,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { SECTION_NAMES, snapshotSchema } from '../../src-shared/snapshot';
 import type { JsonOutcome } from '../powershell/psHost';
 import { CANCELLED_MESSAGE, CollectCancelled, collectSnapshot, runProbe } from './collector';
-import { probeTimeoutMs, worstCaseSeconds } from './probePlan';
+import { NETWORK_SECTIONS, probeTimeoutMs, worstCaseSeconds } from './probePlan';
 
 const clock = { status: 'ok', ms: 1, data: { utcNow: '2026-01-01T00:00:00Z' } };
 const na = (): JsonOutcome => ({ kind: 'ok', value: { status: 'notApplicable', ms: 0, message: 'n/a' }, ms: 0 });
-const NETWORK = ['reachability', 'serverCertificate', 'isatap'];
+const NETWORK: string[] = [...NETWORK_SECTIONS];
 
 /**
  * A stand-in host with the module's pool: Invoke-DadProbe answers at once; Start-DadProbes puts the network probes in
@@ -83,8 +83,8 @@ describe('collectSnapshot', () => {
     expect(snapshot.sections.nrpt.status).toBe('timedOut');
     expect(snapshot.sections.clock).toEqual(clock);
     expect(snapshot.collector).toMatchObject({ host: 'simulated', scenario: 'healthy' });
-    expect(progress).toHaveBeenCalledTimes(2 * 15);
-    expect(probedOneByOne(host)).toHaveLength(15 - NETWORK.length);
+    expect(progress).toHaveBeenCalledTimes(2 * SECTION_NAMES.length);
+    expect(probedOneByOne(host)).toHaveLength(SECTION_NAMES.length - NETWORK.length);
   });
 
   it('runs the network probes at the same time in the pool, started before the local ones, never one by one', async () => {
@@ -181,9 +181,9 @@ describe('collectSnapshot: cancel and the estimate', () => {
     const progress = vi.fn();
     await collectSnapshot(fakeHost(na) as never, { org: null, onProgress: progress });
     const events = progress.mock.calls.map((c) => c[0] as { phase: string; estimateSeconds: number });
-    expect(events).toHaveLength(30);
+    expect(events).toHaveLength(2 * SECTION_NAMES.length);
     expect(events[0]?.estimateSeconds).toBe(worstCaseSeconds(SECTION_NAMES));
-    expect(worstCaseSeconds(SECTION_NAMES)).toBe((15 - NETWORK.length) * (probeTimeoutMs('os') / 1000));
+    expect(worstCaseSeconds(SECTION_NAMES)).toBe((SECTION_NAMES.length - NETWORK.length) * (probeTimeoutMs('os') / 1000));
     expect(worstCaseSeconds(['reachability', 'serverCertificate', 'os'])).toBe(probeTimeoutMs('reachability') / 1000);
     expect(events.at(-1)?.estimateSeconds).toBe(0);
     for (let i = 1; i < events.length; i++) expect(events[i]!.estimateSeconds).toBeLessThanOrEqual(events[i - 1]!.estimateSeconds);

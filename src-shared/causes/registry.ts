@@ -13,6 +13,8 @@ import { ipHelperStopped } from './machine/ipHelperStopped';
 import { ipv6TransitionDisabled } from './machine/ipv6TransitionDisabled';
 import { ipsecServicesStopped } from './machine/ipsecServicesStopped';
 import { firewallDisabled } from './machine/firewallDisabled';
+import { nlsUnreachableInside } from './location/nlsUnreachableInside';
+import { nlsReachableOutside } from './location/nlsReachableOutside';
 import { preauthCertMissing } from './iphttps/preauthCertMissing';
 import { insideCorpnet } from './machine/insideCorpnet';
 import { clockSkew } from './trust/clockSkew';
@@ -53,6 +55,8 @@ export const CAUSES: readonly Cause[] = [
   ipv6TransitionDisabled,
   ipsecServicesStopped,
   firewallDisabled,
+  nlsUnreachableInside,
+  nlsReachableOutside,
   preauthCertMissing,
   insideCorpnet,
   clockSkew,

@@ -8,6 +8,7 @@ import type { Role } from '../finding';
 import type { OrgConfig } from '../orgConfig';
 import { LOCATION_INSIDE, type SectionName, type Sections, type Snapshot } from '../snapshot';
 import { parseErrorCode } from './errorCodes';
+import { corpnetVerdict } from './location';
 
 /** The data type of one section. */
 export type SectionData<K extends SectionName> = NonNullable<Sections[K]['data']>;
@@ -35,6 +36,12 @@ export interface RuleContext {
    * or, on Windows 7 where that cmdlet does not exist, `netsh dnsclient show state` says Machine Location inside.
    */
   readonly inside: boolean;
+  /**
+   * Whether the machine is on the corporate network by the domain evidence of the location probe (knowledge H.2, H.3:
+   * a DomainAuthenticated network or the firewall's Domain profile): true / false, or null when that evidence was not
+   * collected. `inside` is Windows' verdict (the NLS answered); the two disagree on the NLS faults.
+   */
+  readonly corpnet: boolean | null;
   /** The client clock (clock probe, else the snapshot time). */
   readonly now: Date;
 }
@@ -109,6 +116,7 @@ export function makeContext(snapshot: Snapshot, role: Role, record: ContextRecor
     serverHost: urlHost(serverUrl) ?? peek('serverCertificate')?.host.toLowerCase() ?? null,
     inside:
       /connectedlocally/i.test(daStatus?.connection?.status ?? '') || (daStatus?.location?.source === 'netsh' && daStatus.location.value === LOCATION_INSIDE),
+    corpnet: corpnetVerdict(peek('location')),
     now: new Date(Number.isNaN(nowMs) ? 0 : nowMs),
   };
 }

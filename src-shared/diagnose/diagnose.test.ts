@@ -3,7 +3,19 @@ import { ROOT_CAUSE_IDS, type RootCauseId } from '../ids';
 import { SECTION_NAMES } from '../snapshot';
 import { diagnose, RULES } from './index';
 import { errorIds, get, run } from '../../test-support/assertions';
-import { buildSnapshot, code, connection, failed, healthyRaw, noState, org, patch, ROOT_THUMB, rootMissing } from '../../test-support/snapshotBuilder';
+import {
+  buildSnapshot,
+  code,
+  connection,
+  failed,
+  healthyRaw,
+  noState,
+  onCorpnet,
+  org,
+  patch,
+  ROOT_THUMB,
+  rootMissing,
+} from '../../test-support/snapshotBuilder';
 import { EXPLAINS } from '../causes/registry';
 
 describe('diagnosis envelope', () => {
@@ -25,6 +37,7 @@ describe('diagnosis envelope', () => {
     const d = run(
       code(0x57),
       connection('ConnectedLocally'),
+      onCorpnet(),
       patch('isatap', (d) => (d.genericName = { name: 'isatap', addresses: ['10.0.0.5'] })),
     );
     expect(d.findings.map((f) => f.severity)).toEqual(['error', 'warning', 'info']);

@@ -12,6 +12,7 @@ import {
   data,
   failed,
   noState,
+  onCorpnet,
   org,
   patch,
   rootMissing,
@@ -105,7 +106,7 @@ describe('edition-unsupported', () => {
 
 describe('inside-corpnet', () => {
   it('is info when ConnectedLocally with no IP-HTTPS state, and the status is healthy', () => {
-    const d = run(connection('ConnectedLocally'), noState);
+    const d = run(connection('ConnectedLocally'), noState, onCorpnet());
     expect(d.findings.map((f) => f.id)).toEqual(['inside-corpnet']);
     expect(get(d, 'inside-corpnet').severity).toBe('info');
     expect(d.status).toBe('healthy');
@@ -796,7 +797,7 @@ describe('Windows 7 location (netsh dnsclient show state)', () => {
   const at = (value: 'inside-corpnet' | 'outside-corpnet' | null, source: 'netsh' | 'none' = 'netsh') =>
     patch('daStatus', (d) => (d.location = { value, source, raw: value === 'inside-corpnet' ? 'Inside corporate network' : null }));
   it('inside: inside-corpnet from netsh, and the stateless chain evidence no longer speaks', () => {
-    const d = run(win7, noState, at('inside-corpnet'), rootMissing);
+    const d = run(win7, noState, at('inside-corpnet'), rootMissing, onCorpnet());
     expect(d.findings.map((f) => f.id)).toEqual(['inside-corpnet']);
     expect(get(d, 'inside-corpnet').evidence[0]).toMatchObject({ field: 'location.value', observed: 'inside-corpnet' });
     expect(d.status).toBe('healthy');

@@ -38,7 +38,7 @@ BeforeAll {
 }
 
 AfterAll {
-    foreach ($name in @('ConvertTo-DadWinCertificateObject', 'Read-DadWinDerElements', 'ConvertFrom-DadWinSanExtension', 'ConvertFrom-DadWinCdpExtension', 'ConvertFrom-DadWinHttpDate')) {
+    foreach ($name in @('ConvertTo-DadWinCertificateObject', 'Read-DadWinDerElements', 'ConvertFrom-DadWinSanExtension', 'ConvertFrom-DadWinCdpExtension', 'ConvertFrom-DadWinHttpDate', 'ConvertFrom-DadWinHttpStatus')) {
         Remove-Item -LiteralPath ('Function:\' + $name) -ErrorAction SilentlyContinue
     }
 }
@@ -121,5 +121,17 @@ Describe 'ConvertFrom-DadWinHttpDate' {
         ConvertFrom-DadWinHttpDate "HTTP/1.1 200 OK`r`n`r`n" | Should -BeNullOrEmpty
         ConvertFrom-DadWinHttpDate "HTTP/1.1 200 OK`r`nDate: yesterday`r`n" | Should -BeNullOrEmpty
         ConvertFrom-DadWinHttpDate '' | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'ConvertFrom-DadWinHttpStatus' {
+    It 'reads the status code of the status line (HTTP/1.1 and HTTP/1.0)' {
+        ConvertFrom-DadWinHttpStatus "HTTP/1.1 404 Not Found`r`nContent-Length: 0`r`n`r`n" | Should -Be 404
+        ConvertFrom-DadWinHttpStatus "HTTP/1.0 200 OK`r`n`r`n" | Should -Be 200
+    }
+
+    It 'returns null without a status line' {
+        ConvertFrom-DadWinHttpStatus "Date: Mon, 10 Mar 2025 12:00:00 GMT`r`n" | Should -BeNullOrEmpty
+        ConvertFrom-DadWinHttpStatus '' | Should -BeNullOrEmpty
     }
 }

@@ -1,4 +1,5 @@
-# Pure helper of the Windows host: the server clock from an HTTP response's Date header (RFC 1123, always GMT).
+# Pure helpers of the Windows host: the server clock from an HTTP response's Date header (RFC 1123, always GMT), and
+# the response's status code.
 # Global because the global TLS adapter calls it; tested on Linux. PowerShell 2.0-safe.
 
 # The Date header of raw HTTP response headers as a UTC [datetime], or $null when absent or unreadable.
@@ -13,4 +14,13 @@ function global:ConvertFrom-DadWinHttpDate {
         return [datetime]::SpecifyKind($parsed, [System.DateTimeKind]::Utc)
     }
     return $null
+}
+
+# The status code of raw HTTP response headers (`HTTP/1.1 200 OK` -> 200), or $null when there is no status line.
+function global:ConvertFrom-DadWinHttpStatus {
+    param([string]$HeaderText)
+    if (-not $HeaderText) { return $null }
+    $m = [regex]::Match($HeaderText, '^HTTP/\d(?:\.\d)?\s+(\d{3})\b')
+    if (-not $m.Success) { return $null }
+    return [int]$m.Groups[1].Value
 }

@@ -185,13 +185,14 @@ function global:Get-DadWinChainReport {
     return @{ Status = $status.ToArray(); Elements = $elements.ToArray() }
 }
 
-# TLS handshake with the IP-HTTPS server: what it presents, whether it asks for a client certificate, how the chain
-# builds in machine context without and with online revocation, and the server's clock from a HEAD request.
+# TLS handshake with an HTTPS server (the IP-HTTPS server, the network location server): what it presents, whether it
+# asks for a client certificate, how the chain builds in machine context without and with online revocation, and the
+# server's clock and status code from a HEAD request for Path.
 function global:Invoke-DadTlsProbe {
-    param([Parameter(Mandatory = $true)][string]$HostName, [int]$Port = 443, [int]$TimeoutMs = 5000)
+    param([Parameter(Mandatory = $true)][string]$HostName, [int]$Port = 443, [int]$TimeoutMs = 5000, [string]$Path = '/')
     $result = @{
         Handshake = 'notAttempted'; HandshakeError = $null; ClientCertificateRequested = $false; ServerDate = $null
-        Chain = @(); ChainStatus = @(); ChainStatusOnline = @(); NameMatches = $null; TimedOut = $false
+        Chain = @(); ChainStatus = @(); ChainStatusOnline = @(); NameMatches = $null; HttpStatus = $null; TimedOut = $false
     }
     $client = Connect-DadWinTcpClient $HostName $Port $TimeoutMs
     if ($client -is [string]) {
@@ -241,7 +242,9 @@ function global:Invoke-DadTlsProbe {
             $result.HandshakeError = $inner.Message
         }
         if ($result.Handshake -eq 'succeeded') {
-            $result.ServerDate = Get-DadWinServerDate $ssl $HostName
+            $head = Get-DadWinHttpHead $ssl $HostName $Path
+            $result.ServerDate = ConvertFrom-DadWinHttpDate $head
+            $result.HttpStatus = ConvertFrom-DadWinHttpStatus $head
         }
     } finally {
         if ($null -ne $ssl) { $ssl.Close() }
@@ -264,12 +267,13 @@ function global:Invoke-DadTlsProbe {
     return New-Object PSObject -Property $result
 }
 
-# Sends a HEAD request over the TLS stream and returns the Date header as UTC, or $null (a failure here must not
-# spoil the handshake result).
-function global:Get-DadWinServerDate {
-    param($Stream, [string]$HostName)
+# Sends a HEAD request for Path over the TLS stream and returns the response headers as text, or $null (a failure
+# here must not spoil the handshake result).
+function global:Get-DadWinHttpHead {
+    param($Stream, [string]$HostName, [string]$Path = '/')
+    if (-not $Path -or $Path -notmatch '^/[!-~]*$') { $Path = '/' }
     try {
-        $request = 'HEAD / HTTP/1.1' + "`r`n" + 'Host: ' + $HostName + "`r`n" + 'User-Agent: DirectAccessDoctor' + "`r`n" + 'Connection: close' + "`r`n`r`n"
+        $request = 'HEAD ' + $Path + ' HTTP/1.1' + "`r`n" + 'Host: ' + $HostName + "`r`n" + 'User-Agent: DirectAccessDoctor' + "`r`n" + 'Connection: close' + "`r`n`r`n"
         $bytes = [System.Text.Encoding]::ASCII.GetBytes($request)
         $Stream.Write($bytes, 0, $bytes.Length)
         $Stream.Flush()
@@ -280,7 +284,7 @@ function global:Get-DadWinServerDate {
             if ($read -le 0) { break }
             $text += [System.Text.Encoding]::ASCII.GetString($buffer, 0, $read)
         }
-        return ConvertFrom-DadWinHttpDate $text
+        return $text
     } catch {
         return $null
     }
@@ -302,6 +306,14 @@ function global:Test-DadCertificateChain {
     } finally {
         $store.Close()
     }
+}
+
+# HNetCfg.FwPolicy2.CurrentProfileTypes (Vista and later, locale-free): the firewall profiles in effect as a bit mask,
+# 0x1 Domain, 0x2 Private, 0x4 Public (icftypes.h NET_FW_PROFILE_TYPE2). Domain means a domain controller answered on a
+# network of the machine (knowledge H.1, H.2).
+function global:Get-DadFirewallCurrentProfileTypes {
+    $policy = New-Object -ComObject HNetCfg.FwPolicy2
+    return [int]$policy.CurrentProfileTypes
 }
 
 # The client clock in UTC.

@@ -225,6 +225,29 @@ $DadSimCommandBodies['Get-DAConnectionStatus'] = {
     New-DadSimPSObject ([ordered]@{ Status = [string]$s['Status']; Substatus = [string]$s['Substatus'] })
 }
 
+$DadSimCommandBodies['Get-NCSIPolicyConfiguration'] = {
+    [CmdletBinding()]
+    param([string]$PolicyStore, [string]$GPOSession)
+    Invoke-DadSimFault 'Get-NCSIPolicyConfiguration'
+    $c = Get-DadSimNcsiPolicy
+    if ($null -eq $c) { return }
+    ConvertTo-DadSimObject $c
+}
+
+# machine.connectionProfiles: {Name, InterfaceAlias, InterfaceIndex, NetworkCategory (Public/Private/
+# DomainAuthenticated), IPv4Connectivity, IPv6Connectivity}, the networks the machine is on and what NLA made of them.
+$DadSimCommandBodies['Get-NetConnectionProfile'] = {
+    [CmdletBinding()]
+    param([string]$InterfaceAlias, [string]$NetworkCategory)
+    Invoke-DadSimFault 'Get-NetConnectionProfile'
+    foreach ($p in @(Get-DadSimValue 'connectionProfiles')) {
+        if ($null -eq $p) { continue }
+        if ($InterfaceAlias -and [string]$p['InterfaceAlias'] -notlike $InterfaceAlias) { continue }
+        if ($NetworkCategory -and [string]$p['NetworkCategory'] -ne $NetworkCategory) { continue }
+        ConvertTo-DadSimObject $p
+    }
+}
+
 $DadSimCommandBodies['Get-DnsClientNrptPolicy'] = {
     [CmdletBinding()]
     param([switch]$Effective, [string]$Namespace)
@@ -595,7 +618,7 @@ $DadSimCommandBodies['Test-DadTcpPort'] = {
 }
 
 $DadSimCommandBodies['Invoke-DadTlsProbe'] = {
-    param([Parameter(Mandatory = $true)][string]$HostName, [int]$Port = 443, [int]$TimeoutMs = 5000)
+    param([Parameter(Mandatory = $true)][string]$HostName, [int]$Port = 443, [int]$TimeoutMs = 5000, [string]$Path = '/')
     Invoke-DadSimFault 'Invoke-DadTlsProbe'
     # Each CRL URL of the online chain build has the same budget as the handshake (host/WindowsHost.ps1).
     $r = Get-DadSimTlsResult -HostName $HostName -Port $Port -TimeoutMs $TimeoutMs -CrlTimeoutMs $TimeoutMs
@@ -610,8 +633,29 @@ $DadSimCommandBodies['Invoke-DadTlsProbe'] = {
             ChainStatus                = [string[]]$r.ChainStatus
             ChainStatusOnline          = [string[]]$r.ChainStatusOnline
             NameMatches                = $r.NameMatches
+            HttpStatus                 = $r.HttpStatus
             TimedOut                   = [bool]$r.TimedOut
         })
+}
+
+# CurrentProfileTypes of HNetCfg.FwPolicy2: machine.firewallCurrentProfileTypes, else derived from the networks of
+# machine.connectionProfiles as Windows applies them (DomainAuthenticated 0x1, Private 0x2, Public 0x4); nothing
+# (no connectionProfiles) = $null, an unread value.
+$DadSimCommandBodies['Get-DadFirewallCurrentProfileTypes'] = {
+    Invoke-DadSimFault 'Get-DadFirewallCurrentProfileTypes'
+    $explicit = Get-DadSimValue 'firewallCurrentProfileTypes'
+    if ($null -ne $explicit) { return [int]$explicit }
+    $profiles = @(foreach ($p in @(Get-DadSimValue 'connectionProfiles')) { if ($null -ne $p) { $p } })
+    if ($profiles.Count -eq 0) { return $null }
+    $bits = 0
+    foreach ($p in $profiles) {
+        switch ([string]$p['NetworkCategory']) {
+            'DomainAuthenticated' { $bits = $bits -bor 1 }
+            'Private' { $bits = $bits -bor 2 }
+            default { $bits = $bits -bor 4 }
+        }
+    }
+    return $bits
 }
 
 $DadSimCommandBodies['Test-DadCertificateChain'] = {

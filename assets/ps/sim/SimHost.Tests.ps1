@@ -543,3 +543,56 @@ Describe 'Import-DadSimScenario refuses bad input clearly' {
         { Import-TestMachine @{} @{ transitions = @(@{ on = 'x'; when = @(@{ weird = 1 }); set = @{ a = 1 } }) } } | Should -Throw '*unknown condition*'
     }
 }
+
+Describe 'Location: the network location server and the networks are a world, not a flag' {
+    It 'Get-NCSIPolicyConfiguration shows the policy registry''s NLS URL; Windows 7 has no such cmdlet' {
+        $null = Import-TestScenario 'healthy'
+        (Get-NCSIPolicyConfiguration).DomainLocationDeterminationURL | Should -Be 'https://nls.corp.contoso.com/'
+        $null = Import-TestScenario 'win7-untrusted-root'
+        Get-Command Get-NCSIPolicyConfiguration -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        Get-Command Get-NetConnectionProfile -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+    It 'the firewall''s current profile types follow the networks (Domain 0x1, Private 0x2, Public 0x4) unless given' {
+        $null = Import-TestScenario 'inside-corpnet'
+        (Get-NetConnectionProfile).NetworkCategory | Should -Be 'DomainAuthenticated'
+        Get-DadFirewallCurrentProfileTypes | Should -Be 1
+        $null = Import-TestScenario 'healthy'
+        Get-DadFirewallCurrentProfileTypes | Should -Be 4
+        $null = Import-TestMachine @{ connectionProfiles = @(@{ NetworkCategory = 'Private' }, @{ NetworkCategory = 'DomainAuthenticated' }) }
+        Get-DadFirewallCurrentProfileTypes | Should -Be 3
+        $null = Import-TestMachine @{ connectionProfiles = $null; firewallCurrentProfileTypes = 5 }
+        Get-DadFirewallCurrentProfileTypes | Should -Be 5
+        $null = Import-TestMachine @{ connectionProfiles = $null }
+        Get-DadFirewallCurrentProfileTypes | Should -BeNullOrEmpty
+    }
+    It 'the NLS answers inside with the HEAD request''s status; refused and expired where the scenario says' {
+        $null = Import-TestScenario 'inside-corpnet'
+        $r = Invoke-DadTlsProbe -HostName 'nls.corp.contoso.com' -Port 443 -Path '/'
+        $r.Handshake | Should -Be 'succeeded'
+        $r.HttpStatus | Should -Be 200
+        @($r.ChainStatusOnline).Count | Should -Be 0
+        $null = Import-TestScenario 'nls-unreachable-inside'
+        Test-DadTcpPort -HostName 'nls.corp.contoso.com' -Port 443 -TimeoutMs 100 | Should -Be 'refused'
+        $null = Import-TestScenario 'nls-cert-expired-inside'
+        (Invoke-DadTlsProbe -HostName 'nls.corp.contoso.com' -Port 443).ChainStatus | Should -Be @('NotTimeValid')
+    }
+    It 'Windows 7 without a verdict of its own is inside exactly when the NLS of its policy answers from its network' {
+        $nls = @{
+            dns                = @{ 'nls.corp.contoso.com' = @('10.0.0.10') }
+            network            = @{ tcp = @{ 'nls.corp.contoso.com:443' = 'succeeded'; 'pki.contoso.com:80' = 'succeeded' } }
+            servers            = @{ 'nls.corp.contoso.com:443' = @{ presentedChain = @(@{ Subject = 'CN=nls.corp.contoso.com'; Issuer = 'CN=Contoso Issuing CA'; Thumbprint = '4E1A2B3C4D5E6F708192A3B4C5D6E7F801234567'; NotBefore = '2024-06-01T00:00:00Z'; NotAfter = '2027-06-01T00:00:00Z'; DnsNames = @('nls.corp.contoso.com'); CrlUrls = @('http://pki.contoso.com/crl/ContosoIssuing.crl') }) } }
+            connectionProfiles = @(@{ InterfaceAlias = 'Local Area Connection'; NetworkCategory = 'DomainAuthenticated' })
+        }
+        $null = Import-TestMachine $nls @{ base = 'win7-client.json' }
+        (netsh dnsclient show state) -match '^Machine Location\s+: Inside corporate network$' | Should -Not -BeNullOrEmpty
+        # The intranet CRL distribution point unreachable: "Without a reachable CRL distribution point on the intranet,
+        # intranet detection fails" (TechNet ee382300, knowledge H.1).
+        $nls.network.tcp['pki.contoso.com:80'] = 'timedOut'
+        $null = Import-TestMachine $nls @{ base = 'win7-client.json' }
+        (netsh dnsclient show state) -match '^Machine Location\s+: Outside corporate network$' | Should -Not -BeNullOrEmpty
+        $nls.network.tcp['pki.contoso.com:80'] = 'succeeded'
+        $nls.network.tcp['nls.corp.contoso.com:443'] = 'refused'
+        $null = Import-TestMachine $nls @{ base = 'win7-client.json' }
+        (netsh dnsclient show state) -match '^Machine Location\s+: Outside corporate network$' | Should -Not -BeNullOrEmpty
+    }
+}

@@ -96,11 +96,15 @@ function global:Get-DadSimNrptText {
 
 # `netsh dnsclient show state` (Windows 7). ASSUMED layout, no real capture (knowledge B.8, Q.5): the Machine Location
 # and Direct Access Settings lines follow the knowledge; the others are believed. machine.location ("inside" or
-# "outside") says where the machine is; without it, Get-DAConnectionStatus's ConnectedLocally means inside.
+# "outside") says where Windows believes the machine is; without it, Get-DAConnectionStatus's ConnectedLocally means
+# inside, and a machine without that cmdlet's answer (Windows 7) decides as Windows does: inside when the network
+# location server of its policy answers from this network (Test-DadSimNlsAnswers, knowledge H.1).
 function global:Get-DadSimLocation {
     $where = [string](Get-DadSimValue 'location')
     if ($where) { return $where.ToLowerInvariant() }
-    if ([string](Get-DadSimValue 'daConnectionStatus.Status') -eq 'ConnectedLocally') { return 'inside' }
+    $status = [string](Get-DadSimValue 'daConnectionStatus.Status')
+    if ($status -eq 'ConnectedLocally') { return 'inside' }
+    if (-not $status -and (Test-DadSimNlsAnswers)) { return 'inside' }
     return 'outside'
 }
 

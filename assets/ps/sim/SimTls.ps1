@@ -233,7 +233,8 @@ function global:Get-DadSimTlsResult {
     param([string]$HostName, [int]$Port, [int]$TimeoutMs = [int]::MaxValue, [int]$CrlTimeoutMs = -1)
     $r = @{
         Handshake = 'notAttempted'; HandshakeError = $null; ClientCertificateRequested = $false; ServerDate = $null
-        Chain = @(); ChainStatus = [string[]]@(); ChainStatusOnline = [string[]]@(); NameMatches = $null; TimedOut = $false
+        Chain = @(); ChainStatus = [string[]]@(); ChainStatusOnline = [string[]]@(); NameMatches = $null; HttpStatus = $null
+        TimedOut = $false
     }
     # As on Windows: the name, the TCP connect and the handshake share one budget.
     $left = Wait-DadSimTcpTime -HostName $HostName -Port $Port -BudgetMs $TimeoutMs
@@ -277,6 +278,9 @@ function global:Get-DadSimTlsResult {
     if (-not $date) { $date = Get-DadSimValue 'clock.referenceUtc' }
     if (-not $date) { $date = Get-DadSimValue 'clock.utcNow' }
     $r.ServerDate = ConvertTo-DadSimDate $date
+    # The HEAD request's status (servers[...].httpStatus, default 200).
+    $r.HttpStatus = 200
+    if ($null -ne $server['httpStatus']) { $r.HttpStatus = [int]$server['httpStatus'] }
     if ($presented.Count -eq 0) { return $r }
     $built = Get-DadSimChain -Leaf $presented[0] -Presented $presented -CrlTimeoutMs $CrlTimeoutMs
     $r.Chain = $built.Chain
@@ -337,5 +341,44 @@ function global:Read-DadSimCertificateBytes {
         }
     }
     $d['Ekus'] = [object[]]$ekus; $d['DnsNames'] = [object[]]$dns; $d['CrlUrls'] = [object[]]$crls
+    return $d
+}
+
+# Windows' own network location check (knowledge H.1): the NLS URL of the policy answers over HTTPS with a trusted,
+# valid, revocation-checked certificate for its name. The simulated machine's location follows from it where the
+# scenario states no verdict of its own (Windows 7's netsh dnsclient show state), so inside and outside are networks
+# the scenario describes, not a flag.
+function global:Test-DadSimNlsAnswers {
+    $url = Get-DadSimNlsUrl
+    if (-not $url) { return $false }
+    $uri = $null
+    if (-not [System.Uri]::TryCreate($url, [System.UriKind]::Absolute, [ref]$uri) -or $uri.Scheme -ne 'https') { return $false }
+    $r = Get-DadSimTlsResult -HostName $uri.Host -Port $uri.Port
+    return ($r.Handshake -eq 'succeeded' -and @($r.ChainStatusOnline).Count -eq 0 -and $r.NameMatches -eq $true)
+}
+
+# The NLS URL of the simulated machine: machine.ncsiPolicy.DomainLocationDeterminationURL, else the policy registry.
+function global:Get-DadSimNlsUrl {
+    $policy = Get-DadSimNcsiPolicy
+    if ($null -ne $policy -and $policy['DomainLocationDeterminationURL']) { return [string]$policy['DomainLocationDeterminationURL'] }
+    return $null
+}
+
+# What Get-NCSIPolicyConfiguration shows (knowledge B.7): machine.ncsiPolicy when the scenario gives it, else the
+# values of the Group Policy key it comes from (H.2), else nothing.
+function global:Get-DadSimNcsiPolicy {
+    $explicit = Get-DadSimValue 'ncsiPolicy'
+    if ($explicit -is [System.Collections.IDictionary]) { return $explicit }
+    $values = Get-DadSimValue 'registry[HKLM:\SOFTWARE\Policies\Microsoft\Windows\NetworkConnectivityStatusIndicator\CorporateConnectivity]'
+    if (-not ($values -is [System.Collections.IDictionary])) { return $null }
+    $d = (New-DadSimDictionary)
+    $d['Description'] = 'NCSI Configuration'
+    # Only the NLS URL's value name is known (knowledge H.2); the other properties stay empty unless ncsiPolicy says.
+    $d['CorporateDNSProbeHostAddress'] = $null
+    $d['CorporateDNSProbeHostName'] = $null
+    $d['CorporateSitePrefixList'] = $null
+    $d['CorporateWebsiteProbeURL'] = $null
+    $d['DomainLocationDeterminationURL'] = $values['DomainLocationDeterminationUrl']
+    $d['PolicyStore'] = 'ActiveStore'
     return $d
 }
