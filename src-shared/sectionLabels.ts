@@ -21,6 +21,7 @@ export const SECTION_LABELS: Record<SectionName, string> = {
   teredo: 'Teredo tunnel',
   clock: 'The computer clock',
   firewall: 'Windows Firewall',
+  ipsec: 'The secure tunnels to your organisation (IPsec)',
 };
 
 /** The plain name of a probe; an unknown name (a newer snapshot's) as it is. */

@@ -12,6 +12,44 @@ export const ISSUING_THUMB = '1122334455667788990011223344556677889900';
 export const LEAF_THUMB = 'FFEEDDCCBBAA99887766554433221100FFEEDDCC';
 export const CRL_URL = 'http://pki.contoso.com/crl/ContosoIssuing.crl';
 
+/** The tunnel endpoints of the test client. */
+export const DTES = ['fd00:1234:5678:1000::1', 'fd00:1234:5678:1000::2'];
+
+/** IPsec of a connected client: the DirectAccess rules, computer-certificate authentication, one SA per DTE. */
+export function ipsecHealthy() {
+  const rule = (name: string, mode: string) => ({
+    displayName: `DirectAccess Policy-${name}`,
+    enabled: true,
+    profiles: 'Private, Public',
+    mode,
+    phase1AuthSet: mode === 'Tunnel' ? `${name}-P1` : null,
+  });
+  const sa = (dte: string, i: number) => ({
+    name: String(i + 1),
+    localEndpoint: 'fd00:1234:5678:1000:5d3a:8e21:47c9:b2f6',
+    remoteEndpoint: dte,
+    toDte: true,
+    localFirstId: 'CLIENT01.corp.contoso.com',
+    firstAuth: 'MachineCert',
+    remoteFirstId: 'da.contoso.com',
+    localSecondId: null,
+    secondAuth: null,
+  });
+  return {
+    elevated: true,
+    dtes: [...DTES],
+    rules: { readable: true, error: null, items: [rule('ClientToInfra', 'Tunnel'), rule('ClientToCorp', 'Tunnel'), rule('ClientToNlaExempt', 'Transport')] },
+    authSets: {
+      readable: true,
+      error: null,
+      items: ['ClientToInfra-P1', 'ClientToCorp-P1'].map((name) => ({ name, methods: [{ method: 'MachineCert', authority: 'CN=Contoso Root CA' }] })),
+    },
+    trigger: { name: 'directaccess-WebProbeHost.corp.contoso.com', answered: true },
+    mainModeSas: { readable: true, error: null, items: DTES.map(sa) },
+    quickModeSaCount: 2,
+  };
+}
+
 /** A firewall profile switched on locally, no Group Policy setting (the Windows default). */
 const fwOn = () => ({ enabled: true, local: true, policy: null });
 
@@ -172,6 +210,7 @@ export function healthyRaw(): Snapshot {
       }),
       clock: ok({ utcNow: NOW }),
       firewall: ok({ domain: fwOn(), private: fwOn(), public: fwOn() }),
+      ipsec: ok(ipsecHealthy()),
     },
   };
 }

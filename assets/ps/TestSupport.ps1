@@ -9,7 +9,8 @@ $script:DadTestStubNames = @(
     'Get-DAConnectionStatus', 'Get-DnsClientNrptPolicy', 'Get-NetIsatapConfiguration', 'Get-NetIPAddress',
     'Get-NetTeredoState', 'Get-Net6to4Configuration', 'netsh', 'Get-DadRegistryValues', 'Get-DadRegistrySubkeys', 'Get-DadCertificates',
     'Resolve-DadName', 'Test-DadTcpPort', 'Invoke-DadTlsProbe', 'Test-DadCertificateChain', 'Get-DadUtcNow',
-    'Get-DadPowerShellVersion', 'Get-DadUserContext'
+    'Get-DadPowerShellVersion', 'Get-DadUserContext', 'Get-NetIPsecRule', 'Get-NetIPsecPhase1AuthSet', 'Get-NetIPsecMainModeSA',
+    'Get-NetIPsecQuickModeSA', 'Test-DadElevated'
 )
 
 # Imports the module fresh and defines the stubs (parameters as BOUNDARY.md lists them, so ParameterFilters work).
@@ -37,6 +38,11 @@ function Initialize-DadTestHost {
     function global:Get-DadUtcNow { [CmdletBinding()] param() throw 'stub: Get-DadUtcNow not mocked' }
     function global:Get-DadPowerShellVersion { [CmdletBinding()] param() throw 'stub: Get-DadPowerShellVersion not mocked' }
     function global:Get-DadUserContext { [CmdletBinding()] param() throw 'stub: Get-DadUserContext not mocked' }
+    function global:Get-NetIPsecRule { [CmdletBinding()] param([string]$PolicyStore) throw 'stub: Get-NetIPsecRule not mocked' }
+    function global:Get-NetIPsecPhase1AuthSet { [CmdletBinding()] param([string]$PolicyStore) throw 'stub: Get-NetIPsecPhase1AuthSet not mocked' }
+    function global:Get-NetIPsecMainModeSA { [CmdletBinding()] param() throw 'stub: Get-NetIPsecMainModeSA not mocked' }
+    function global:Get-NetIPsecQuickModeSA { [CmdletBinding()] param() throw 'stub: Get-NetIPsecQuickModeSA not mocked' }
+    function global:Test-DadElevated { [CmdletBinding()] param() throw 'stub: Test-DadElevated not mocked' }
     $global:DadTestMissingCommands = @()
 }
 
