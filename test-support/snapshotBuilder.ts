@@ -29,7 +29,7 @@ export function ipsecHealthy() {
     localEndpoint: 'fd00:1234:5678:1000:5d3a:8e21:47c9:b2f6',
     remoteEndpoint: dte,
     toDte: true,
-    localFirstId: 'CLIENT01.corp.contoso.com',
+    localFirstId: 'LAPTOP-042.corp.contoso.com',
     firstAuth: 'MachineCert',
     remoteFirstId: 'da.contoso.com',
     localSecondId: null,

@@ -105,7 +105,15 @@ export const ipsecTunnelFailed = defineCause({
       }
       const rules = ipsec?.rules.readable ? ipsec.rules.items : null;
       const enabledRules = rules?.filter((r) => r.enabled !== false) ?? [];
-      if (rules) evidence.push(ev('ipsec', 'rules.items', enabledRules.map((r) => r.displayName), 'DirectAccess Policy-ClientToInfra, -ClientToCorp, enabled'));
+      if (rules)
+        evidence.push(
+          ev(
+            'ipsec',
+            'rules.items',
+            enabledRules.map((r) => r.displayName),
+            'DirectAccess Policy-ClientToInfra, -ClientToCorp, enabled',
+          ),
+        );
 
       // I.7.3, in order: firewall, IKE services, computer certificate.
       const firewall = ctx.peek('firewall');
@@ -155,7 +163,9 @@ export const ipsecTunnelFailed = defineCause({
           evidence: [
             ...evidence,
             ...offProfiles.map((p) => ev('firewall', `${p.key}.enabled`, false, true, `${p.name} profile`)),
-            ...(mpsDown ? [ev('services', 'MpsSvc.status', mps?.status ?? null, 'Running'), ev('services', 'MpsSvc.startType', mps?.startType ?? null, 'Automatic')] : []),
+            ...(mpsDown
+              ? [ev('services', 'MpsSvc.status', mps?.status ?? null, 'Running'), ev('services', 'MpsSvc.startType', mps?.startType ?? null, 'Automatic')]
+              : []),
           ],
           fixes,
           escalate: fixes.length === 0,
@@ -179,7 +189,13 @@ export const ipsecTunnelFailed = defineCause({
             .join(
               '; ',
             )}: Windows starts IKEEXT and PolicyAgent on demand, but with the tunnel failing a stopped one is the likely reason the IPsec negotiation does not happen.`,
-          evidence: [...evidence, ...ike.flatMap((s) => [ev('services', `${s.name}.status`, s.svc.status, 'Running'), ev('services', `${s.name}.startType`, s.svc.startType, 'not Disabled')])],
+          evidence: [
+            ...evidence,
+            ...ike.flatMap((s) => [
+              ev('services', `${s.name}.status`, s.svc.status, 'Running'),
+              ev('services', `${s.name}.startType`, s.svc.startType, 'not Disabled'),
+            ]),
+          ],
           fixes: ['start-ipsec-services'],
           adminAction: `If a policy or baseline stops or disables ${ike.map((s) => s.name).join(', ')}, set it back to the Windows default for DirectAccess clients (IKEEXT and PolicyAgent Manual, BFE Automatic).`,
           commands: ['Get-Service IKEEXT,PolicyAgent,BFE | Select-Object Name, Status, StartType', ...commands],
