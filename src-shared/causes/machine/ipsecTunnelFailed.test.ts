@@ -35,6 +35,13 @@ describe('ipsec-tunnel-failed', () => {
     expect(f.plain).not.toMatch(/IPsec|SA\b|Get-|0x/);
   });
 
+  it('says as ruled out only what was read: a firewall section not collected is named as not read', () => {
+    const f = get(run(authFailure, noSa, failed('firewall', 'notApplicable')), ID);
+    expect(f.technical).toMatch(/Not read: the firewall/);
+    expect(f.technical).not.toMatch(/Ruled out on this computer: the firewall/);
+    expect(f.adminAction).toMatch(/Not read: the firewall/);
+  });
+
   it('no main-mode SA to a DTE is enough without an Error status — and then the machine is never healthy', () => {
     const d = run(noSa);
     expect(ids(d)).toContain(ID);

@@ -235,17 +235,27 @@ export const ipsecTunnelFailed = defineCause({
           ],
         });
       }
+      // Say only what was read: a section not collected rules nothing out.
+      const ruledOut = [
+        ...(firewall ? ['the firewall (Private and Public profiles on)'] : []),
+        ...(services ? [`the IPsec services (${['IKEEXT', 'BFE', 'PolicyAgent', 'MpsSvc'].filter((n) => services[n]?.exists).join(', ')} running)`] : []),
+        ...(cas && mc ? [`a valid computer certificate for IPsec (CA ${cas.join(', ')})`] : []),
+      ];
+      const notRead = [
+        ...(firewall ? [] : ['the firewall']),
+        ...(services ? [] : ['the IPsec services']),
+        ...(cas ? [] : ipsec?.authSets.readable ? [] : ['how IPsec authenticates the computer']),
+      ];
+      const checked = `${ruledOut.length ? `Ruled out on this computer: ${ruledOut.join('; ')}.` : ''}${notRead.length ? ` Not read: ${notRead.join(', ')}.` : ''}`;
       return finding({
         ...base,
         plain:
-          'The first part of the DirectAccess connection works, but the secure connection to your organisation’s network inside it does not start. Nothing on this computer explains why, so your organisation’s IT department needs to look at the DirectAccess server; the report says what was checked.',
-        technical: `${head} Ruled out on this computer: the firewall (Private and Public on, MpsSvc running), IKEEXT, BFE and PolicyAgent running${
-          cas ? `, a valid computer certificate for IPsec (CA ${cas.join(', ')})` : ''
-        }. Remaining: the server side (its IPsec certificate or CA, the DTEs, Kerberos/KDC proxy), the client clock, NAT or MTU on the way.`,
+          'The first part of the DirectAccess connection works, but the secure connection to your organisation’s network inside it does not start. Nothing found on this computer explains why, so your organisation’s IT department needs to look at it; the report says what was checked.',
+        technical: `${head} ${checked} Remaining: the server side (its IPsec certificate or the CA it trusts, the DTEs, Kerberos/KDC proxy), the client clock against the domain, NAT or MTU on the way.`,
         evidence,
         escalate: true,
         adminAction:
-          'On the DirectAccess server, check the IPsec side: Remote Access Management > Operations Status (IPsec, DNS64/NAT64), the server\u2019s IPsec certificate and the CA it trusts for computer certificates, and Get-NetIPsecMainModeSA for this client; on the client compare its clock with the domain. This computer’s firewall, IPsec services and certificate were checked and are in order.',
+          `On the DirectAccess server, check the IPsec side: Remote Access Management > Operations Status (IPsec, DNS64/NAT64), the server\u2019s IPsec certificate and the CA it trusts for computer certificates, and Get-NetIPsecMainModeSA there for this client; compare this computer’s clock with the domain. ${checked}`.trim(),
         commands,
       });
     },
