@@ -46,6 +46,8 @@ describe('ipsec-tunnel-failed', () => {
     const d = run(noSa);
     expect(ids(d)).toContain(ID);
     expect(d.status).toBe('problems');
+    // where the rule cannot speak (IP-HTTPS code 0 without "active"), a DTE without an SA still is not healthy
+    expect(run(noSa, code(0, 'IPHTTPS interface deactivated')).status).toBe('unknown');
     const one = run(patch('ipsec', (x) => (x.mainModeSas.items = x.mainModeSas.items.slice(0, 1))));
     expect(get(one, ID).technical).toMatch(new RegExp(`No IPsec main-mode SA to ${DTES[1]}`));
   });
@@ -68,6 +70,7 @@ describe('ipsec-tunnel-failed', () => {
     expect(ids(run(connection('ConnectedLocally'), noSa))).not.toContain(ID);
     expect(ids(run(authFailure, noSa, code(0x800b0109)))).not.toContain(ID);
     expect(ids(run(authFailure, noSa, code(0, 'IPHTTPS interface deactivated')))).not.toContain(ID);
+    expect(ids(run(authFailure, noSa, code(0x2af9, 'IPHTTPS interface active')))).not.toContain(ID);
     const noPolicy = patch('daStatus', (d) => Object.assign(d, { policyApplied: false, ncaConfigured: false, ipHttpsClientUrl: null }));
     const noUrl = patch('ipHttps', (d) => (d.configuration = null));
     expect(ids(run(noPolicy, noUrl, authFailure, noSa))).not.toContain(ID);
@@ -144,6 +147,7 @@ describe('ipsec-tunnel-failed', () => {
     // inside, or with IP-HTTPS down, no tunnels are expected; an unreadable list leaves it to the services
     expect(ipsecTunnelsUp(buildSnapshot(noSa, connection('ConnectedLocally'))).verified).toBe(true);
     expect(ipsecTunnelsUp(buildSnapshot(noSa, code(0x800b0109))).verified).toBe(true);
+    expect(ipsecTunnelsUp(buildSnapshot(noSa, code(0x2af9, 'IPHTTPS interface active'))).verified).toBe(true);
     expect(ipsecTunnelsUp(buildSnapshot(patch('ipsec', (d) => (d.mainModeSas = { readable: false, error: 'x', items: [] })))).verified).toBe(true);
   });
 });

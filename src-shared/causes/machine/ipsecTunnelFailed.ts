@@ -52,7 +52,8 @@ export function dtesWithoutSa(ipsec: Ipsec | undefined): string[] | null {
 /** The certificate authorities the enabled DirectAccess rules' phase-1 sets name; null when certificates are not used
  * or that is not known (auth sets not read). */
 function certificateAuthorities(ipsec: Ipsec | undefined): string[] | null {
-  if (!ipsec?.rules.readable || !ipsec.authSets.readable) return null;
+  // Unread rules or auth sets have no items: nothing says certificates are used.
+  if (!ipsec) return null;
   const used = new Set(ipsec.rules.items.filter((r) => r.enabled !== false && r.phase1AuthSet).map((r) => r.phase1AuthSet));
   const methods = ipsec.authSets.items.filter((s) => used.has(s.name)).flatMap((s) => s.methods);
   const cert = methods.filter((m) => /cert/i.test(m.method ?? ''));
