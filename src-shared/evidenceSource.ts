@@ -117,6 +117,16 @@ const SOURCES: Readonly<Record<string, EvidenceSource>> = {
   ...firewallProfile('domain', 'Domain', 'DomainProfile'),
   ...firewallProfile('private', 'Private', 'StandardProfile'),
   ...firewallProfile('public', 'Public', 'PublicProfile'),
+  'daStatus.connection.substatus': src('Get-DAConnectionStatus', 'Substatus'),
+  'ipsec.dtes': src(`${NCA_POLICY}\\DTEs`, 'PING:<address>'),
+  'ipsec.rules.items': src(
+    "Get-NetIPsecRule -PolicyStore ActiveStore | Where-Object DisplayName -like 'DirectAccess Policy*'",
+    'DisplayName, Enabled, Profile',
+  ),
+  'ipsec.authSets.items': src('Get-NetIPsecPhase1AuthSet -PolicyStore ActiveStore', 'Proposal'),
+  'ipsec.mainModeSas.items': src('Get-NetIPsecMainModeSA', 'RemoteEndpoint'),
+  'ipsec.mainModeSas.readable': src('Get-NetIPsecMainModeSA (elevated)'),
+  'ipsec.quickModeSaCount': src('Get-NetIPsecQuickModeSA'),
 };
 
 /** `chain[2].notAfter` → `chain[].notAfter`, `proxyMgr[{…}].staticProxy` → `proxyMgr[].staticProxy`. */

@@ -48,6 +48,7 @@ export const ROOT_CAUSE_IDS = [
   'transition-6to4-in-use',
   'nls-unreachable-inside',
   'nls-reachable-outside',
+  'ipsec-tunnel-failed',
 ] as const;
 export const rootCauseIdSchema = z.enum(ROOT_CAUSE_IDS);
 export type RootCauseId = z.infer<typeof rootCauseIdSchema>;

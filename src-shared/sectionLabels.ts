@@ -22,6 +22,7 @@ export const SECTION_LABELS: Record<SectionName, string> = {
   clock: 'The computer clock',
   firewall: 'Windows Firewall',
   location: 'Recognising your organisation’s network',
+  ipsec: 'The secure tunnels to your organisation (IPsec)',
 };
 
 /** The plain name of a probe; an unknown name (a newer snapshot's) as it is. */

@@ -369,6 +369,55 @@ export const locationSchema = z.object({
   errors: z.array(z.string()).optional(),
 });
 
+/** What one IPsec cmdlet gave: `readable` false when it failed (or, for SAs, when "none" cannot be believed). */
+const ipsecList = <T extends z.ZodType>(item: T) => z.object({ readable: z.boolean(), error: nullableString, items: z.array(item) });
+
+/**
+ * IPsec after the transition tunnel (knowledge I.2-I.4), Windows 8 and later (NetSecurity cmdlets; Windows 7 is
+ * notApplicable: the netsh advfirewall monitor text is not verified, Q.5). Every shape is assumed (Q.5).
+ * `rules`: the connection security rules of the active store whose display name starts `DirectAccess Policy`.
+ * `dtes`: the tunnel endpoints of the NCA policy (`PING:<IPv6>`). `authSets`: phase-1 auth sets, proposals by their
+ * `AuthenticationMethod` enum name (MachineCert, MachineKerb, MachineNtlm…) and the CA a certificate proposal names.
+ * `trigger`: the intranet probe host the probe resolved first so on-demand tunnels exist (I.3), null when the policy
+ * names none. `mainModeSas`: Get-NetIPsecMainModeSA; `readable` false when it failed, or returned nothing to a process
+ * that is not elevated (it may need an administrator: unknown, not "none"). `elevated`: the probe's process holds an
+ * administrator token (null: unknown).
+ */
+export const ipsecSchema = z.object({
+  elevated: z.boolean().nullable(),
+  dtes: z.array(z.string()),
+  rules: ipsecList(
+    z.object({
+      displayName: z.string(),
+      enabled: z.boolean().nullable(),
+      profiles: nullableString,
+      mode: nullableString,
+      phase1AuthSet: nullableString,
+    }),
+  ),
+  authSets: ipsecList(
+    z.object({
+      name: nullableString,
+      methods: z.array(z.object({ method: nullableString, authority: nullableString })),
+    }),
+  ),
+  trigger: z.object({ name: z.string(), answered: z.boolean() }).nullable(),
+  mainModeSas: ipsecList(
+    z.object({
+      name: nullableString,
+      localEndpoint: nullableString,
+      remoteEndpoint: nullableString,
+      toDte: z.boolean(),
+      localFirstId: nullableString,
+      firstAuth: nullableString,
+      remoteFirstId: nullableString,
+      localSecondId: nullableString,
+      secondAuth: nullableString,
+    }),
+  ),
+  quickModeSaCount: z.number().int().nonnegative().nullable(),
+});
+
 /** Every section the collector writes; a new probe adds one line here. */
 export const sectionsSchema = z.object({
   os: section(osSchema),
@@ -389,6 +438,7 @@ export const sectionsSchema = z.object({
   firewall: section(firewallSchema).default({ status: 'notApplicable', ms: 0, message: 'not collected (older snapshot)' }),
   /** Not in older snapshots (as firewall). */
   location: section(locationSchema).default({ status: 'notApplicable', ms: 0, message: 'not collected (older snapshot)' }),
+  ipsec: section(ipsecSchema).default({ status: 'notApplicable', ms: 0, message: 'not collected (older snapshot)' }),
 });
 export type Sections = z.infer<typeof sectionsSchema>;
 export type SectionName = keyof Sections;

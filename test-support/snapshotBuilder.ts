@@ -14,6 +14,43 @@ export const CRL_URL = 'http://pki.contoso.com/crl/ContosoIssuing.crl';
 
 /** The network location server URL of the DirectAccess policy (knowledge B.7, H.2). */
 export const NLS_URL = 'https://nls.corp.contoso.com/';
+/** The tunnel endpoints of the test client. */
+export const DTES = ['fd00:1234:5678:1000::1', 'fd00:1234:5678:1000::2'];
+
+/** IPsec of a connected client: the DirectAccess rules, computer-certificate authentication, one SA per DTE. */
+export function ipsecHealthy() {
+  const rule = (name: string, mode: string) => ({
+    displayName: `DirectAccess Policy-${name}`,
+    enabled: true,
+    profiles: 'Private, Public',
+    mode,
+    phase1AuthSet: mode === 'Tunnel' ? `${name}-P1` : null,
+  });
+  const sa = (dte: string, i: number) => ({
+    name: String(i + 1),
+    localEndpoint: 'fd00:1234:5678:1000:5d3a:8e21:47c9:b2f6',
+    remoteEndpoint: dte,
+    toDte: true,
+    localFirstId: 'LAPTOP-042.corp.contoso.com',
+    firstAuth: 'MachineCert',
+    remoteFirstId: 'da.contoso.com',
+    localSecondId: null,
+    secondAuth: null,
+  });
+  return {
+    elevated: true,
+    dtes: [...DTES],
+    rules: { readable: true, error: null, items: [rule('ClientToInfra', 'Tunnel'), rule('ClientToCorp', 'Tunnel'), rule('ClientToNlaExempt', 'Transport')] },
+    authSets: {
+      readable: true,
+      error: null,
+      items: ['ClientToInfra-P1', 'ClientToCorp-P1'].map((name) => ({ name, methods: [{ method: 'MachineCert', authority: 'CN=Contoso Root CA' }] })),
+    },
+    trigger: { name: 'directaccess-WebProbeHost.corp.contoso.com', answered: true },
+    mainModeSas: { readable: true, error: null, items: DTES.map(sa) },
+    quickModeSaCount: 2,
+  };
+}
 
 /** A firewall profile switched on locally, no Group Policy setting (the Windows default). */
 const fwOn = () => ({ enabled: true, local: true, policy: null });
@@ -203,6 +240,7 @@ export function healthyRaw(): Snapshot {
         connectionProfiles: [{ name: 'HomeNet', interfaceAlias: 'Wi-Fi', networkCategory: 'Public', ipv4Connectivity: 'Internet' }],
         firewallCurrentProfileTypes: 4,
       }),
+      ipsec: ok(ipsecHealthy()),
     },
   };
 }

@@ -10,7 +10,8 @@ $script:DadTestStubNames = @(
     'Get-NetTeredoState', 'Get-Net6to4Configuration', 'netsh', 'Get-DadRegistryValues', 'Get-DadRegistrySubkeys', 'Get-DadCertificates',
     'Resolve-DadName', 'Resolve-DadNames', 'Test-DadTcpPort', 'Invoke-DadTlsProbe', 'Test-DadCertificateChain', 'Get-DadUtcNow',
     'Get-DadPowerShellVersion', 'Get-DadUserContext', 'Get-NCSIPolicyConfiguration', 'Get-NetConnectionProfile',
-    'Get-DadFirewallCurrentProfileTypes'
+    'Get-DadFirewallCurrentProfileTypes',
+    'Get-NetIPsecRule', 'Get-NetIPsecPhase1AuthSet', 'Get-NetIPsecMainModeSA', 'Get-NetIPsecQuickModeSA', 'Test-DadElevated'
 )
 
 # Imports the module fresh and defines the stubs (parameters as BOUNDARY.md lists them, so ParameterFilters work).
@@ -42,6 +43,11 @@ function Initialize-DadTestHost {
     function global:Get-NCSIPolicyConfiguration { [CmdletBinding()] param([string]$PolicyStore) throw 'stub: Get-NCSIPolicyConfiguration not mocked' }
     function global:Get-NetConnectionProfile { [CmdletBinding()] param() throw 'stub: Get-NetConnectionProfile not mocked' }
     function global:Get-DadFirewallCurrentProfileTypes { [CmdletBinding()] param() throw 'stub: Get-DadFirewallCurrentProfileTypes not mocked' }
+    function global:Get-NetIPsecRule { [CmdletBinding()] param([string]$PolicyStore) throw 'stub: Get-NetIPsecRule not mocked' }
+    function global:Get-NetIPsecPhase1AuthSet { [CmdletBinding()] param([string]$PolicyStore) throw 'stub: Get-NetIPsecPhase1AuthSet not mocked' }
+    function global:Get-NetIPsecMainModeSA { [CmdletBinding()] param() throw 'stub: Get-NetIPsecMainModeSA not mocked' }
+    function global:Get-NetIPsecQuickModeSA { [CmdletBinding()] param() throw 'stub: Get-NetIPsecQuickModeSA not mocked' }
+    function global:Test-DadElevated { [CmdletBinding()] param() throw 'stub: Test-DadElevated not mocked' }
     $global:DadTestMissingCommands = @()
 }
 

@@ -34,6 +34,7 @@ import { tlsHandshakeFailed } from './iphttps/tlsHandshakeFailed';
 import { preauthCertInvalid } from './iphttps/preauthCertInvalid';
 import { interfaceError } from './iphttps/interfaceError';
 import { unknownError } from './iphttps/unknownError';
+import { ipsecTunnelFailed } from './machine/ipsecTunnelFailed';
 import { ncaServiceStopped } from './machine/ncaServiceStopped';
 import { sixToFourInUse } from './machine/sixToFourInUse';
 import { isatapNotConfigured } from './isatap/notConfigured';
@@ -74,6 +75,7 @@ export const CAUSES: readonly Cause[] = [
   preauthCertInvalid,
   interfaceError,
   unknownError,
+  ipsecTunnelFailed,
   ncaServiceStopped,
   sixToFourInUse,
   certExpiring,

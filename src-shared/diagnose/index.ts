@@ -10,6 +10,7 @@ import { deriveRole } from './role';
 import { describeErrorCode, RULES } from '../causes/registry';
 import { globalIsatapAddresses } from '../causes/isatap/isatap';
 import { insideCorpnet } from '../causes/machine/insideCorpnet';
+import { dtesWithoutSa } from '../causes/machine/ipsecTunnelFailed';
 
 export { RULES, describeErrorCode, ERROR_CODES } from '../causes/registry';
 export { parseErrorCode, toHex } from './errorCodes';
@@ -33,6 +34,9 @@ function workingShown(ctx: RuleContext, findings: Finding[]): boolean {
     const ip = ctx.need('ipHttps');
     const conn = ctx.peek('daStatus')?.connection;
     if (conn && /error/i.test(conn.status)) return false;
+    // IP-HTTPS up says nothing about the IPsec tunnels inside it (knowledge I.7): a tunnel endpoint without a main-mode
+    // SA (when that list can be believed) is not a working connection, whatever else looks connected.
+    if ((dtesWithoutSa(ctx.peek('ipsec'))?.length ?? 0) > 0) return false;
     return (ip !== undefined && ctx.code === 0) || /connectedremotely/i.test(conn?.status ?? '');
   }
   if (ctx.role === 'manageOut') {

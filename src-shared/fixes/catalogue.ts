@@ -86,9 +86,9 @@ const specs: Omit<FixSpec, 'preview' | 'resolves'>[] = [
     elevated: true,
     rebootRequired: false,
     verify: {
-      sections: ['services', 'daStatus'],
+      sections: ['services', 'daStatus', 'ipsec'],
       pollSeconds: 30,
-      check: (s) => check.all(...['BFE', 'MpsSvc', 'PolicyAgent', 'IKEEXT'].map((name) => check.serviceRunning(s, name))),
+      check: (s) => check.all(...['BFE', 'MpsSvc', 'PolicyAgent', 'IKEEXT'].map((name) => check.serviceRunning(s, name)), check.ipsecTunnelsUp(s)),
     },
     undo: 'Restore the start types the services had before.',
   },

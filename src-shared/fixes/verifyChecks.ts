@@ -1,6 +1,7 @@
 /** The conditions fixes are verified against: pure functions of the snapshot collected after the fix. */
 import { offendingBits, PREFER_IPV4 } from '../causes/machine/ipv6TransitionDisabled';
 import { sixToFourOn } from '../causes/machine/sixToFourInUse';
+import { dtesWithoutSa } from '../causes/machine/ipsecTunnelFailed';
 import { formatDuration, toHex } from '../format';
 import type { Snapshot } from '../snapshot';
 import type { VerifyOutcome } from './catalogue';
@@ -89,6 +90,23 @@ export function disabledComponents(s: Snapshot, value: number): VerifyOutcome {
   return ipv6.disabledComponents === value
     ? pass(`DisabledComponents is ${hex(value)}; restart Windows to apply it`)
     : fail(`DisabledComponents is ${hex(ipv6.disabledComponents)}`);
+}
+
+/**
+ * The IPsec tunnels are up (knowledge I.6: verify start-ipsec-services by a main-mode SA, not by service state alone):
+ * a main-mode SA to every tunnel endpoint when the SA list can be believed; Get-DAConnectionStatus not Error. Where
+ * neither can be read (Windows 7, an unelevated empty SA list) only the services decide, and the detail says so.
+ */
+export function ipsecTunnelsUp(s: Snapshot): VerifyOutcome {
+  const conn = data(s, 'daStatus')?.connection;
+  if (conn && /^error$/i.test(conn.status)) return fail(`Get-DAConnectionStatus still says ${conn.status} / ${conn.substatus}`);
+  // Inside, or with no transition tunnel, there are no tunnels to expect.
+  if (conn && /^connectedlocally$/i.test(conn.status)) return pass('inside the corporate network: no IPsec tunnels expected');
+  const ip = data(s, 'ipHttps')?.state;
+  if (!ip || ip.lastErrorCode !== 0 || !/interface active/i.test(ip.interfaceStatus)) return pass('no transition tunnel up: IPsec tunnels not expected yet');
+  const missing = dtesWithoutSa(data(s, 'ipsec') ?? undefined);
+  if (missing === null) return pass('IPsec security associations not readable here');
+  return missing.length ? fail(`no IPsec main-mode SA to ${missing.join(', ')}`) : pass('a main-mode SA to every tunnel endpoint');
 }
 
 export function machineCertificatePresent(s: Snapshot): VerifyOutcome {

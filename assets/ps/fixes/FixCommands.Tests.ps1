@@ -161,6 +161,7 @@ BeforeAll {
         'start-ipsec-services'       = @(
             @{ Name = 'ipsec-services-stopped (IKEEXT Disabled)'; Scenario = 'ipsec-services-stopped'; Params = @{} },
             @{ Name = 'firewall-service-stopped (MpsSvc Disabled)'; Scenario = 'firewall-service-stopped'; Params = @{} },
+            @{ Name = 'ipsec-tunnel-policyagent-stopped (PolicyAgent stopped, Manual)'; Scenario = 'ipsec-tunnel-policyagent-stopped'; Params = @{} },
             @{ Name = 'Windows 7, BFE stopped'; Base = 'win7-client.json'; Machine = @{ services = @{ BFE = @{ DisplayName = 'Base Filtering Engine'; Status = 'Stopped'; StartType = 'Automatic' } } }; Params = @{} },
             @{ Name = 'Windows 10, all running'; Base = 'win10-client.json'; Params = @{} })
         'import-root-ca'             = @(

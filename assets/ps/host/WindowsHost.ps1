@@ -356,3 +356,10 @@ function global:Get-DadUserContext {
         UserName = $identity.Name; Sid = $sid; IsSystem = $isSystem; ConsoleUserName = $consoleName; ConsoleUserSid = $consoleSid
     }
 }
+
+# True when this process holds an administrator token (elevated, or SYSTEM): Get-NetIPsecMainModeSA may answer an
+# unelevated caller with nothing (knowledge I.3), so "no security association" is believed only from an elevated one.
+function global:Test-DadElevated {
+    $principal = New-Object System.Security.Principal.WindowsPrincipal -ArgumentList ([System.Security.Principal.WindowsIdentity]::GetCurrent())
+    return $principal.IsInRole([System.Security.Principal.WindowsBuiltInRole]::Administrator)
+}

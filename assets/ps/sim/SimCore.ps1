@@ -303,6 +303,7 @@ $global:DadSimWindowsCommandNames = @(
     'Get-NetIPHttpsState', 'Get-NetIPHttpsConfiguration', 'Get-DAConnectionStatus', 'Get-DnsClientNrptPolicy',
     'Get-NetIsatapConfiguration', 'Set-NetIsatapConfiguration', 'Get-NetIPAddress', 'Get-NetTeredoState',
     'Get-Net6to4Configuration', 'Set-Net6to4Configuration', 'Get-NCSIPolicyConfiguration', 'Get-NetConnectionProfile',
+    'Get-NetIPsecRule', 'Get-NetIPsecPhase1AuthSet', 'Get-NetIPsecMainModeSA', 'Get-NetIPsecQuickModeSA',
     'netsh', 'certutil', 'w32tm'
 )
 

@@ -594,5 +594,68 @@ Describe 'Location: the network location server and the networks are a world, no
         $nls.network.tcp['nls.corp.contoso.com:443'] = 'refused'
         $null = Import-TestMachine $nls @{ base = 'win7-client.json' }
         (netsh dnsclient show state) -match '^Machine Location\s+: Outside corporate network$' | Should -Not -BeNullOrEmpty
+Describe 'IPsec security associations are computed from the machine (knowledge I.7; assumed cmdlet shapes, Q.5)' {
+    BeforeAll {
+        function Get-TestSaRemotes { foreach ($sa in @(Get-NetIPsecMainModeSA)) { $sa.RemoteEndpoint } }
+    }
+    It 'a connected Windows 10 client has a main-mode and a quick-mode SA to each DTE' {
+        $null = Import-TestScenario 'healthy'
+        @(Get-TestSaRemotes) | Should -Be @('fd00:1234:5678:1000::1', 'fd00:1234:5678:1000::2')
+        @(Get-NetIPsecQuickModeSA).Count | Should -Be 2
+        (@(Get-NetIPsecMainModeSA)[0]).LocalFirstId.AuthenticationMethod | Should -Be 'MachineCert'
+        @(Get-NetIPsecRule -PolicyStore ActiveStore | Where-Object { $_.DisplayName -like 'DirectAccess Policy*' }).Count | Should -Be 4
+    }
+    It 'none while IKEEXT is stopped; starting it (as start-ipsec-services does) brings them' {
+        $null = Import-TestMachine @{ services = @{ IKEEXT = @{ Status = 'Stopped'; StartType = 'Manual' } } }
+        @(Get-TestSaRemotes).Count | Should -Be 0
+        Start-Service -Name IKEEXT
+        @(Get-TestSaRemotes).Count | Should -Be 2
+    }
+    It 'none while PolicyAgent, BFE or MpsSvc is not running' {
+        foreach ($name in 'PolicyAgent', 'BFE', 'MpsSvc') {
+            $null = Import-TestMachine @{ services = @{ $name = @{ Status = 'Stopped'; StartType = 'Manual' } } }
+            @(Get-TestSaRemotes).Count | Should -Be 0 -Because "$name is stopped"
+        }
+    }
+    It 'none when the firewall is off for the profile in use (Public by default); another profile off does not matter' {
+        $null = Import-TestMachine @{ registry = @{ 'HKLM:\SOFTWARE\Policies\Microsoft\WindowsFirewall\PublicProfile' = @{ EnableFirewall = 0 } } }
+        @(Get-TestSaRemotes).Count | Should -Be 0
+        $null = Import-TestMachine @{ registry = @{ 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\StandardProfile' = @{ EnableFirewall = 0 } } }
+        @(Get-TestSaRemotes).Count | Should -Be 2
+        $null = Import-TestMachine @{ networkCategory = 'Private'; registry = @{ 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\StandardProfile' = @{ EnableFirewall = 0 } } }
+        @(Get-TestSaRemotes).Count | Should -Be 0
+    }
+    It 'none without a usable computer certificate where IPsec authenticates with one; Kerberos does not need it' {
+        $null = Import-TestMachine @{ certificates = @{ My = @() } }
+        @(Get-TestSaRemotes).Count | Should -Be 0
+        $kerb = @(@{ Name = 'DirectAccess Policy-ClientToInfra-Phase1AuthSet'; Proposal = @(@{ AuthenticationMethod = 'MachineKerb' }) },
+            @{ Name = 'DirectAccess Policy-ClientToCorp-Phase1AuthSet'; Proposal = @(@{ AuthenticationMethod = 'MachineKerb' }) })
+        $null = Import-TestMachine @{ certificates = @{ My = @() }; ipsec = @{ phase1AuthSets = $kerb } }
+        @(Get-TestSaRemotes).Count | Should -Be 2
+        $null = Import-TestMachine @{ clock = @{ utcNow = '2026-10-01T00:00:00Z'; referenceUtc = '2026-10-01T00:00:00Z' } }
+        @(Get-TestSaRemotes).Count | Should -Be 0 -Because 'the computer certificate expired on 2026-09-01'
+    }
+    It 'none when IP-HTTPS is not up, inside the office, or when the server side refuses (the scenario knob)' {
+        $null = Import-TestMachine @{ ipHttps = @{ state = @{ LastErrorCode = '0x800b0109'; InterfaceStatus = 'Failed to connect to the IPHTTPS server; waiting to reconnect' } } }
+        @(Get-TestSaRemotes).Count | Should -Be 0
+        $null = Import-TestMachine @{ daConnectionStatus = @{ Status = 'ConnectedLocally'; Substatus = 'None' } }
+        @(Get-TestSaRemotes).Count | Should -Be 0
+        $null = Import-TestMachine @{ ipsec = @{ serverFailure = 'the server no longer trusts the issuing CA' } }
+        @(Get-TestSaRemotes).Count | Should -Be 0
+    }
+    It 'refuses an unelevated caller with access denied when the scenario says the cmdlet needs an administrator' {
+        $null = Import-TestMachine @{ ipsec = @{ saNeedsElevation = $true } }
+        { Get-NetIPsecMainModeSA } | Should -Throw '*Access is denied*'
+        (Test-DadElevated) | Should -BeFalse
+        $null = Import-TestMachine @{ ipsec = @{ saNeedsElevation = $true }; session = @{ IsElevated = $true } }
+        @(Get-TestSaRemotes).Count | Should -Be 2
+        (Test-DadElevated) | Should -BeTrue
+    }
+    It 'Windows 7 has none of the NetSecurity cmdlets' {
+        $null = Import-TestScenario 'win7-untrusted-root'
+        foreach ($n in 'Get-NetIPsecRule', 'Get-NetIPsecPhase1AuthSet', 'Get-NetIPsecMainModeSA', 'Get-NetIPsecQuickModeSA') {
+            Get-Command $n -ErrorAction SilentlyContinue | Should -BeNullOrEmpty -Because "$n does not exist on Windows 7"
+        }
+        $null = Import-TestScenario 'healthy'
     }
 }

@@ -19,6 +19,7 @@ $DadSimDir = [System.IO.Path]::GetDirectoryName($MyInvocation.MyCommand.Path)
 . ([System.IO.Path]::Combine($DadSimDir, 'SimTls.ps1'))
 . ([System.IO.Path]::Combine($DadSimDir, 'SimCommands.ps1'))
 . ([System.IO.Path]::Combine($DadSimDir, 'SimNative.ps1'))
+. ([System.IO.Path]::Combine($DadSimDir, 'SimIpsec.ps1'))
 $global:DadSimDir = $DadSimDir
 $global:DadSimDefined = @{}
 

@@ -14,6 +14,7 @@
 import { defineCause } from '../cause';
 import { ev, finding } from '../evidence';
 import { escalate, fixThenVerify } from '../../tree/build';
+import { ipsecTunnelFailed } from './ipsecTunnelFailed';
 import type { Evidence } from '../../finding';
 
 /** The profiles DirectAccess' connection security rules live in, as Windows names them. */
@@ -26,6 +27,8 @@ const GPO_PATH = 'Computer Configuration > Policies > Windows Settings > Securit
 
 export const firewallDisabled = defineCause({
   id: 'firewall-disabled',
+  // With the tunnel failing too, the failed tunnel is its symptom (knowledge I.5, I.7).
+  explains: [ipsecTunnelFailed],
   fixes: ['start-ipsec-services'],
   rule: {
     roles: ['client'],

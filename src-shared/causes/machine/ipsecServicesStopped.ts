@@ -10,6 +10,7 @@
 import { defineCause } from '../cause';
 import { ev, finding } from '../evidence';
 import { escalate, fixThenVerify } from '../../tree/build';
+import { ipsecTunnelFailed } from './ipsecTunnelFailed';
 
 /** The services this cause is about, with the start type Windows ships them with (knowledge B.9). */
 export const IPSEC_SERVICES = [
@@ -20,6 +21,8 @@ export const IPSEC_SERVICES = [
 
 export const ipsecServicesStopped = defineCause({
   id: 'ipsec-services-stopped',
+  // With the tunnel failing too, the failed tunnel is its symptom (knowledge I.5, I.7).
+  explains: [ipsecTunnelFailed],
   fixes: ['start-ipsec-services'],
   rule: {
     roles: ['client'],
