@@ -29,6 +29,9 @@ const FIREWALL_LOCAL = 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\SharedAccess\
 const FIREWALL_POLICY = 'HKLM\\SOFTWARE\\Policies\\Microsoft\\WindowsFirewall';
 const V6_POLICY = 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\TCPIP\\v6Transition';
 
+const RASMAN = 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\RasMan';
+const NRPT_POLICY = 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\DNSClient\\DnsPolicyConfig';
+
 const src = (command: string, property?: string): EvidenceSource => (property === undefined ? { command } : { command, property });
 const firewallProfile = (key: string, name: string, localKey: string) => ({
   [`firewall.${key}.enabled`]: src(`${FIREWALL} -Name ${name}`, 'Enabled'),
@@ -92,6 +95,18 @@ const SOURCES: Readonly<Record<string, EvidenceSource>> = {
   'teredo.sixToFour.ipv4Addresses': src('Get-NetIPAddress -AddressFamily IPv4', 'IPAddress'),
   'teredo.sixToFour.addresses': src("Get-NetIPAddress -AddressFamily IPv6 | Where-Object IPAddress -like '2002:*'", 'IPAddress'),
   'nrpt.rules': src('Get-DnsClientNrptPolicy -Effective'),
+  'nrpt.policyRules': src(`${NRPT_POLICY}\\(subkey)`, 'DirectAccessDNSServers'),
+  'nrpt.insideCorpnetNote': src('netsh namespace show effectivepolicy', 'Note: DirectAccess settings would be turned off…'),
+  'reachability.lookup.outcome': src('Resolve-DnsName (the ServerURL host)', 'error id (FullyQualifiedErrorId) or the answer'),
+  'isatap.router.lookup.outcome': src('Resolve-DnsName (the ISATAP router name)', 'error id (FullyQualifiedErrorId) or the answer'),
+  'coexistence.deviceTunnel.profileName': src(`${RASMAN}\\DeviceTunnel`, 'AutoTriggerProfileEntryName'),
+  'coexistence.deviceTunnel.connected': src('Get-VpnConnection -AllUserConnection', 'ConnectionStatus'),
+  'coexistence.userTunnel.profileName': src(`${RASMAN}\\Config`, 'AutoTriggerProfileEntryName'),
+  'coexistence.userTunnel.connected': src('Get-VpnConnection', 'ConnectionStatus'),
+  'coexistence.vpnProfiles': src('Get-VpnConnection; Get-VpnConnection -AllUserConnection'),
+  'coexistence.globalSecureAccess.services': src('Get-Service GlobalSecureAccess*', 'Status'),
+  'coexistence.globalSecureAccess.installFolder': src('Test-Path "$env:ProgramFiles\\Global Secure Access Client"'),
+  'coexistence.unread': src('Get-VpnConnection -AllUserConnection (elevated)'),
   'clock.utcNow': src('(Get-Date).ToUniversalTime()'),
   ...service('iphlpsvc'),
   ...service('NcaSvc'),

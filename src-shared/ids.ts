@@ -46,6 +46,8 @@ export const ROOT_CAUSE_IDS = [
   'ipsec-services-stopped',
   'firewall-disabled',
   'transition-6to4-in-use',
+  'nrpt-stale-on-lan',
+  'da-migrated',
 ] as const;
 export const rootCauseIdSchema = z.enum(ROOT_CAUSE_IDS);
 export type RootCauseId = z.infer<typeof rootCauseIdSchema>;

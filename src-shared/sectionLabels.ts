@@ -21,6 +21,7 @@ export const SECTION_LABELS: Record<SectionName, string> = {
   teredo: 'Teredo tunnel',
   clock: 'The computer clock',
   firewall: 'Windows Firewall',
+  coexistence: 'Other ways of connecting to your organisation (VPN)',
 };
 
 /** The plain name of a probe; an unknown name (a newer snapshot's) as it is. */

@@ -94,7 +94,7 @@ Describe 'Invoke-DadProbe' {
         $schema = Get-Content -Raw (Join-Path $PSScriptRoot '../../src-shared/snapshot.ts')
         $block = [regex]::Match($schema, 'sectionsSchema = z\.object\(\{([^}]*)\}').Groups[1].Value
         $names = @([regex]::Matches($block, '(\w+): section\(') | ForEach-Object { $_.Groups[1].Value })
-        $names.Count | Should -Be 15
+        $names.Count | Should -Be 16
         InModuleScope DaDoctor -Parameters @{ Names = $names } {
             param($Names)
             $script:DadSectionOrder | Should -Be $Names

@@ -9,7 +9,7 @@ $script:DadTestStubNames = @(
     'Get-DAConnectionStatus', 'Get-DnsClientNrptPolicy', 'Get-NetIsatapConfiguration', 'Get-NetIPAddress',
     'Get-NetTeredoState', 'Get-Net6to4Configuration', 'netsh', 'Get-DadRegistryValues', 'Get-DadRegistrySubkeys', 'Get-DadCertificates',
     'Resolve-DadName', 'Test-DadTcpPort', 'Invoke-DadTlsProbe', 'Test-DadCertificateChain', 'Get-DadUtcNow',
-    'Get-DadPowerShellVersion', 'Get-DadUserContext'
+    'Get-DadPowerShellVersion', 'Get-DadUserContext', 'Resolve-DnsName', 'Get-VpnConnection', 'Test-DadFolder'
 )
 
 # Imports the module fresh and defines the stubs (parameters as BOUNDARY.md lists them, so ParameterFilters work).
@@ -37,6 +37,9 @@ function Initialize-DadTestHost {
     function global:Get-DadUtcNow { [CmdletBinding()] param() throw 'stub: Get-DadUtcNow not mocked' }
     function global:Get-DadPowerShellVersion { [CmdletBinding()] param() throw 'stub: Get-DadPowerShellVersion not mocked' }
     function global:Get-DadUserContext { [CmdletBinding()] param() throw 'stub: Get-DadUserContext not mocked' }
+    function global:Resolve-DnsName { [CmdletBinding()] param([string]$Name, [string]$Type) throw 'stub: Resolve-DnsName not mocked' }
+    function global:Get-VpnConnection { [CmdletBinding()] param([switch]$AllUserConnection) throw 'stub: Get-VpnConnection not mocked' }
+    function global:Test-DadFolder { [CmdletBinding()] param([string]$Path) throw 'stub: Test-DadFolder not mocked' }
     $global:DadTestMissingCommands = @()
 }
 

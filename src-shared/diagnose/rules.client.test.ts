@@ -16,6 +16,7 @@ import {
   patch,
   rootMissing,
   win7,
+  type Mutator,
 } from '../../test-support/snapshotBuilder';
 
 const UNTRUSTED = 2148204809; // 0x800b0109 as the uint32 the cmdlet returns
@@ -37,7 +38,11 @@ describe('healthy client', () => {
 });
 
 describe('da-not-configured', () => {
-  const noPolicy = patch('daStatus', (d) => Object.assign(d, { policyApplied: false, ipHttpsClientUrl: null, ncaConfigured: false, connection: null }));
+  // A machine that never had DirectAccess has no DirectAccess NRPT rules either (leftover rules: nrpt-stale-on-lan).
+  const noPolicy: Mutator = (s) => {
+    Object.assign(data(s, 'daStatus'), { policyApplied: false, ipHttpsClientUrl: null, ncaConfigured: false, connection: null });
+    data(s, 'nrpt').rules = [];
+  };
   const noConfig = patch('ipHttps', (d) => Object.assign(d, { state: null, configuration: null }));
   it('fires when there is no DirectAccess policy at all', () => {
     const d = run(noPolicy, noConfig);

@@ -261,18 +261,18 @@ function Get-DadServerEndpoint {
     return $endpoint
 }
 
-# Whether the IP-HTTPS server's name resolves and its port accepts a TCP connection from here.
+# Whether the IP-HTTPS server's name resolves (and if not, how the lookup ended) and its port accepts a TCP connection.
 function Get-DadReachabilitySection {
     $endpoint = Get-DadServerEndpoint
     if ($endpoint.ContainsKey('DadNotApplicable')) { return $endpoint }
-    $addresses = ConvertTo-DadStringArray (Resolve-DadName -Name $endpoint.host)
-    $isLiteral = Test-DadIpLiteral $endpoint.host
-    if ($addresses.Length -eq 0 -and -not $isLiteral) {
+    $resolved = Resolve-DadNameLookup $endpoint.host
+    $addresses = ConvertTo-DadStringArray $resolved.addresses
+    if ($addresses.Length -eq 0) {
         $tcp = 'unresolved'
     } else {
         $tcp = [string](Test-DadTcpPort -HostName $endpoint.host -Port $endpoint.port -TimeoutMs $script:DadTcpTimeoutMs)
     }
-    return @{ host = $endpoint.host; port = $endpoint.port; addresses = $addresses; tcp = $tcp }
+    return @{ host = $endpoint.host; port = $endpoint.port; addresses = $addresses; lookup = $resolved.lookup; tcp = $tcp }
 }
 
 # True for an IPv4 or IPv6 address literal (an IP-HTTPS URL must name an FQDN; the diagnosis says so).

@@ -35,9 +35,9 @@ function Get-DadIsatapSection {
     }
     $router = $null
     if ($null -ne $configuration -and $null -ne $configuration.router) {
-        $router = @{ name = $configuration.router; addresses = (ConvertTo-DadStringArray (Resolve-DadName -Name $configuration.router)) }
+        $router = ConvertTo-DadResolution $configuration.router
     }
-    $generic = @{ name = 'isatap'; addresses = (ConvertTo-DadStringArray (Resolve-DadName -Name 'isatap')) }
+    $generic = ConvertTo-DadResolution 'isatap'
     $policy = $null
     try {
         $values = Get-DadRegistryValues -Path $script:DadV6TransitionPolicyKey
@@ -215,4 +215,11 @@ function ConvertFrom-DadTeredoNetsh {
         error = Get-DadNetshValue $Lines 'Error'
         parse = $parse
     }
+}
+
+# A name with its addresses and how the lookup ended (Resolve-DadNameLookup), as the isatap section records it.
+function ConvertTo-DadResolution {
+    param([string]$Name)
+    $resolved = Resolve-DadNameLookup $Name
+    return @{ name = $Name; addresses = (ConvertTo-DadStringArray $resolved.addresses); lookup = $resolved.lookup }
 }

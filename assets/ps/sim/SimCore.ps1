@@ -302,7 +302,7 @@ $global:DadSimWindowsCommandNames = @(
     'Get-CimInstance', 'Get-WmiObject', 'Get-Service', 'Set-Service', 'Start-Service', 'Restart-Service',
     'Get-NetIPHttpsState', 'Get-NetIPHttpsConfiguration', 'Get-DAConnectionStatus', 'Get-DnsClientNrptPolicy',
     'Get-NetIsatapConfiguration', 'Set-NetIsatapConfiguration', 'Get-NetIPAddress', 'Get-NetTeredoState',
-    'Get-Net6to4Configuration', 'Set-Net6to4Configuration',
+    'Get-Net6to4Configuration', 'Set-Net6to4Configuration', 'Resolve-DnsName', 'Get-VpnConnection',
     'netsh', 'certutil', 'w32tm'
 )
 

@@ -26,10 +26,21 @@ function global:Test-DadSimIpLiteral {
 function global:Resolve-DadSimName {
     param([string]$Name)
     if (Test-DadSimIpLiteral $Name) { return , @($Name) }
+    $answer = Get-DadSimDnsAnswer $Name
+    if ($answer -is [System.Collections.IDictionary]) { return , ([string[]]@()) }
+    return , ([string[]]@($answer))
+}
+
+# machine.dns for a name: an array of addresses (empty: no such name), or {"outcome": "nameError" | "noRecords" |
+# "timedOut"} for how a lookup without addresses ended; an unlisted name has no such name (an empty array).
+function global:Get-DadSimDnsAnswer {
+    param([string]$Name)
     $dns = Get-DadSimValue 'dns'
     $key = $Name.TrimEnd('.')
     if ($dns -is [System.Collections.IDictionary] -and $dns.Contains($key) -and $null -ne $dns[$key]) {
-        return , ([string[]]@($dns[$key]))
+        $v = $dns[$key]
+        if ($v -is [System.Collections.IDictionary]) { return $v }
+        return , ([string[]]@(foreach ($a in $v) { if ($null -ne $a) { $a } }))
     }
     return , ([string[]]@())
 }
