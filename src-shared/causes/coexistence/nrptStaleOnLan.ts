@@ -2,9 +2,12 @@
  * nrpt-stale-on-lan: Name Resolution Policy Table rules with DirectAccess DNS servers are in effect where they must not
  * be, so internal names go to the DirectAccess DNS64 (knowledge M, B.8, H.1). Two cases, told apart because the remedy
  * differs (contract §1):
- * - variant `left-directaccess`: the machine has no DirectAccess client policy any more (left the group, DirectAccess
- *   removed, migrated — knowledge N), yet the Group Policy NRPT rules (`DnsPolicyConfig` with `DirectAccessDNSServers`)
- *   or the effective table still hold them. Remedy: gpupdate on the LAN; export and delete `DnsPolicyConfig` only here.
+ * - no DirectAccess client policy any more, yet the Group Policy NRPT rules (`DnsPolicyConfig` with
+ *   `DirectAccessDNSServers`) or the effective table still hold them. Variant `left-directaccess` when a replacement
+ *   shows the machine was moved off DirectAccess on purpose (knowledge N): gpupdate on the LAN, then export and delete
+ *   `DnsPolicyConfig`. Variant `no-policy` when nothing shows why the policy is gone (da-not-configured fires too): the
+ *   administrator decides which case it is — left on purpose (remove the key) or lost its policy (restore the policy,
+ *   keep the key).
  * - variant `inside`: the machine is still a DirectAccess client and Windows believes it is inside (Get-DAConnectionStatus
  *   ConnectedLocally, or Windows 7's Machine Location: the network location server answered), so Windows should have
  *   switched the DirectAccess rules off (H.1), yet the effective table shows them on (`DirectAccessEnabled` True — the
@@ -79,13 +82,14 @@ export const nrptStaleOnLan = defineCause({
       if (left) {
         const coexistence = ctx.peek('coexistence');
         const replaced = coexistence ? [...new Set(replacementsOf(coexistence).map((r) => r.product))].join(' and ') : '';
-        evidence.unshift(ev('daStatus', 'policyApplied', false, undefined, 'no DirectAccess client policy: the machine left DirectAccess'));
+        evidence.unshift(ev('daStatus', 'policyApplied', false, undefined, 'no DirectAccess client policy'));
+        const removal = `export the key (reg export "${POLICY_KEY}" "$env:TEMP\\DnsPolicyConfig.reg"), delete it (reg delete "${POLICY_KEY}" /f), then restart the DNS Client service (net stop dnscache and net start dnscache; recent Windows may refuse, then restart the computer)`;
         return finding({
           id: 'nrpt-stale-on-lan',
-          variant: 'left-directaccess',
+          variant: replaced ? 'left-directaccess' : 'no-policy',
           severity: 'error',
           title: 'Old DirectAccess name rules are still on this computer',
-          plain: `This computer no longer uses DirectAccess${
+          plain: `This computer does not use DirectAccess any more${
             replaced ? ` (your organisation moved it to ${replaced})` : ''
           }, but it still keeps DirectAccess rules that send the names of your organisation’s internal services to the old DirectAccess server. While they stay, internal web sites, file shares and other services may not be found. Your organisation’s IT department has to remove them; the report says how.`,
           technical: `No DirectAccess client policy (no IPHTTPS_ClientUrl, no NCA configuration, no IP-HTTPS ServerURL)${
@@ -93,13 +97,16 @@ export const nrptStaleOnLan = defineCause({
           }, yet NRPT rules with DirectAccess DNS servers remain. ${[effectiveText, policyText].filter(Boolean).join(' ')} Internal names go to the old DirectAccess DNS64 (knowledge M).`,
           evidence,
           escalate: true,
-          adminAction: `This computer left DirectAccess (it has no DirectAccess client policy any more), so these NRPT rules are leftovers and may be removed. On the corporate LAN run gpupdate /force and check with gpresult /r /scope computer that no GPO still applies NRPT rules with DirectAccess DNS servers. If the rules remain, export the key (reg export "${POLICY_KEY}" "$env:TEMP\\DnsPolicyConfig.reg"), delete it (reg delete "${POLICY_KEY}" /f), then restart the DNS Client service (net stop dnscache and net start dnscache; recent Windows may refuse, then restart the computer). Remove the key only because the machine left DirectAccess: on a DirectAccess client the next policy refresh rewrites it and the laptop needs it outside.`,
+          adminAction: replaced
+            ? `This computer left DirectAccess (no DirectAccess client policy; it uses ${replaced}), so these NRPT rules are leftovers and may be removed. On the corporate LAN run gpupdate /force and check with gpresult /r /scope computer that no GPO still applies NRPT rules with DirectAccess DNS servers. If the rules remain, ${removal}. Remove the key only because the machine left DirectAccess: on a DirectAccess client the next policy refresh rewrites it and the laptop needs it outside.`
+            : `This computer has no DirectAccess client policy, yet keeps DirectAccess NRPT rules; nothing here shows whether it left DirectAccess on purpose. If it did: on the corporate LAN run gpupdate /force, check with gpresult /r /scope computer that no GPO still applies NRPT rules with DirectAccess DNS servers, and if the rules remain, ${removal}. If it should still be a DirectAccess client, do not delete the key: restore its DirectAccess client policy instead (see da-not-configured).`,
           commands: [
             showNrpt,
             'gpresult /r /scope computer',
             'gpupdate /force',
             `reg export "${POLICY_KEY}" "$env:TEMP\\DnsPolicyConfig.reg"`,
-            `reg delete "${POLICY_KEY}" /f`,
+            // Deleting is offered only where the evidence shows the machine left DirectAccess on purpose.
+            ...(replaced ? [`reg delete "${POLICY_KEY}" /f`] : []),
           ],
         });
       }
