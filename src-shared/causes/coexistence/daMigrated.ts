@@ -33,7 +33,7 @@ export const daMigrated = defineCause({
         ...(connected ? { variant: 'connected' } : {}),
         severity: 'info',
         title: `This computer uses ${named} instead of DirectAccess`,
-        plain: `Your organisation has moved this computer from DirectAccess to ${named}, its newer way of connecting to your organisation’s network from outside. DirectAccess is no longer set up on it, and that is intended: nothing needs to be done about DirectAccess. ${
+        plain: `Your organisation has moved this computer from DirectAccess to ${named}, its newer way of connecting to your organisation’s network from outside. DirectAccess is no longer set up on it, and that is intended: you do not need DirectAccess any more. ${
           connected
             ? `${named} is connected right now.`
             : `This program only checks DirectAccess, so it cannot tell whether ${named} works. If you cannot reach your work network, send the report to your organisation’s IT department.`
