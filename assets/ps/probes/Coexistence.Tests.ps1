@@ -47,9 +47,13 @@ Describe 'Get-DadCoexistenceSection' {
     It 'says what could not be read: the all-user profiles unelevated (assumed message, no capture); the tunnel state is then unknown, not off' {
         Mock -ModuleName DaDoctor Get-DadRegistryValues { @{ AutoTriggerProfileEntryName = 'Contoso Device Tunnel' } } -ParameterFilter { $Path -like '*\RasMan\DeviceTunnel' }
         Mock -ModuleName DaDoctor Get-VpnConnection { throw 'Access is denied.' } -ParameterFilter { $AllUserConnection }
+        Mock -ModuleName DaDoctor Get-VpnConnection { [pscustomobject]@{ Name = 'Home'; ServerAddress = 'vpn.example.net'; TunnelType = 'Automatic'; ConnectionStatus = 'Disconnected' } } -ParameterFilter { -not $AllUserConnection }
         $out = Invoke-DadTestProbe 'coexistence'
         $out.Envelope.status | Should -Be 'ok'
         $out.Envelope.data.unread | Should -Be @('Get-VpnConnection -AllUserConnection: Access is denied.')
+        # The profiles that could be read stay, and nothing is counted twice.
+        @($out.Envelope.data.vpnProfiles).Count | Should -Be 1
+        $out.Envelope.data.vpnProfiles[0].allUsers | Should -BeFalse
         $out.Raw[0] | Should -Match '"deviceTunnel":\{"connected":null,'
     }
 

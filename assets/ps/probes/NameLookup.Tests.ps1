@@ -53,8 +53,12 @@ Describe 'Resolve-DadNameLookup with Resolve-DnsName' {
         (InModuleScope DaDoctor { Resolve-DadNameLookup 'da.contoso.com' }).lookup.outcome | Should -Be 'noRecords'
     }
 
-    It 'no records (assumed shape, no capture): only the zone SOA in the Authority section is noRecords' {
-        Mock -ModuleName DaDoctor Resolve-DnsName { [pscustomobject]@{ Name = 'contoso.com'; Type = 'SOA'; TTL = 3600; Section = 'Authority'; PrimaryServer = 'ns1.contoso.com' } }
+    It 'no records (assumed shape, no capture): only the zone SOA in the Authority section (and a glue address in Additional) is noRecords' {
+        Mock -ModuleName DaDoctor Resolve-DnsName {
+            [pscustomobject]@{ Name = 'contoso.com'; Type = 'SOA'; TTL = 3600; Section = 'Authority'; PrimaryServer = 'ns1.contoso.com' }
+            # A glue record of the name server is an address, but not the name's.
+            [pscustomobject]@{ Name = 'ns1.contoso.com'; Type = 'A'; TTL = 3600; Section = 'Additional'; IPAddress = '198.51.100.53' }
+        }
         $r = InModuleScope DaDoctor { Resolve-DadNameLookup 'da.contoso.com' }
         @($r.addresses).Count | Should -Be 0
         $r.lookup.outcome | Should -Be 'noRecords'
