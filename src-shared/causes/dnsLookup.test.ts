@@ -29,7 +29,13 @@ describe('iphttps-server-unreachable says how the lookup of the server name ende
     expect(f.adminAction).toMatch(/publish the A \(or AAAA\) record/);
   });
   it('an older snapshot (no lookup) keeps the old words', () => {
-    const f = get(run(code(0x2afc), patch('reachability', (d) => Object.assign(d, { addresses: [], tcp: 'unresolved' }))), 'iphttps-server-unreachable');
+    const f = get(
+      run(
+        code(0x2afc),
+        patch('reachability', (d) => Object.assign(d, { addresses: [], tcp: 'unresolved' })),
+      ),
+      'iphttps-server-unreachable',
+    );
     expect(f.technical).toMatch(/Resolve da\.contoso\.com: no addresses/);
     expect(f.evidence.some((e) => e.field === 'lookup.outcome')).toBe(false);
   });

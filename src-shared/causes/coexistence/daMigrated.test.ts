@@ -15,9 +15,24 @@ const noPolicy: Mutator = (s) => {
   data(s, 'nrpt').rules = [];
 };
 const deviceTunnel = (connected: boolean | null) =>
-  patch('coexistence', (d) => (d.deviceTunnel = { profileName: 'Contoso Device Tunnel', phonebookPath: 'C:\\ProgramData\\Microsoft\\Network\\Connections\\Pbk\\rasphone.pbk', connected }));
-const userTunnel = patch('coexistence', (d) => (d.userTunnel = { profileName: 'Contoso VPN', phonebookPath: null, connected: false, userSid: 'S-1-5-21-1-2-3-1104' }));
-const gsa = patch('coexistence', (d) => (d.globalSecureAccess = { services: [{ name: 'GlobalSecureAccessTunnelingService', status: 'Running', startType: 'Automatic' }], installFolder: true }));
+  patch(
+    'coexistence',
+    (d) =>
+      (d.deviceTunnel = {
+        profileName: 'Contoso Device Tunnel',
+        phonebookPath: 'C:\\ProgramData\\Microsoft\\Network\\Connections\\Pbk\\rasphone.pbk',
+        connected,
+      }),
+  );
+const userTunnel = patch(
+  'coexistence',
+  (d) => (d.userTunnel = { profileName: 'Contoso VPN', phonebookPath: null, connected: false, userSid: 'S-1-5-21-1-2-3-1104' }),
+);
+const gsa = patch(
+  'coexistence',
+  (d) =>
+    (d.globalSecureAccess = { services: [{ name: 'GlobalSecureAccessTunnelingService', status: 'Running', startType: 'Automatic' }], installFolder: true }),
+);
 
 describe('da-migrated', () => {
   it('a device tunnel and no DirectAccess policy: info, replaces da-not-configured, no advice to join the DirectAccess group', () => {
@@ -51,10 +66,21 @@ describe('da-migrated', () => {
     const f = get(run(noPolicy, gsa), ID);
     expect(f.title).toMatch(/Microsoft Entra Private Access/);
     expect(f.variant).toBeUndefined(); // a running service does not show the tunnel up
-    expect(ids(run(noPolicy, patch('coexistence', (d) => (d.globalSecureAccess.installFolder = true))))).toEqual([ID]);
+    expect(
+      ids(
+        run(
+          noPolicy,
+          patch('coexistence', (d) => (d.globalSecureAccess.installFolder = true)),
+        ),
+      ),
+    ).toEqual([ID]);
   });
   it('hides the DirectAccess checks da-not-configured explains (a stopped IP Helper is no DirectAccess problem here)', () => {
-    const d = run(noPolicy, deviceTunnel(false), patch('services', (s) => (s.iphlpsvc = { exists: true, status: 'Stopped', startType: 'Disabled' })));
+    const d = run(
+      noPolicy,
+      deviceTunnel(false),
+      patch('services', (s) => (s.iphlpsvc = { exists: true, status: 'Stopped', startType: 'Disabled' })),
+    );
     expect(ids(d)).toEqual([ID]);
   });
   it('is not given without its evidence', () => {
@@ -63,7 +89,10 @@ describe('da-migrated', () => {
     // No replacement: da-not-configured, with its advice.
     expect(ids(run(noPolicy))).toEqual(['da-not-configured']);
     // A person's own VPN profile that is not always-on is no migration.
-    const ownVpn = patch('coexistence', (d) => (d.vpnProfiles = [{ name: 'Home', allUsers: false, serverAddress: 'vpn.example.net', tunnelType: 'Automatic', connectionStatus: 'Connected' }]));
+    const ownVpn = patch(
+      'coexistence',
+      (d) => (d.vpnProfiles = [{ name: 'Home', allUsers: false, serverAddress: 'vpn.example.net', tunnelType: 'Automatic', connectionStatus: 'Connected' }]),
+    );
     expect(ids(run(noPolicy, ownVpn))).toEqual(['da-not-configured']);
     // Older snapshot without the section.
     const older = (s: Snapshot) => void delete (s.sections as Partial<Snapshot['sections']>).coexistence;

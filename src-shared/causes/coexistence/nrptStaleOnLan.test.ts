@@ -43,7 +43,9 @@ describe('nrpt-stale-on-lan, left DirectAccess', () => {
   });
   it('the effective table alone is evidence too', () => {
     const f = get(run(noPolicy, deviceTunnel), ID);
-    expect(f.evidence).toContainEqual(expect.objectContaining({ probe: 'nrpt', field: 'rules', observed: [{ namespace: '.corp.contoso.com', directAccessDnsServers: [DNS64] }] }));
+    expect(f.evidence).toContainEqual(
+      expect.objectContaining({ probe: 'nrpt', field: 'rules', observed: [{ namespace: '.corp.contoso.com', directAccessDnsServers: [DNS64] }] }),
+    );
   });
   it('knowledge scenario 16: with an Always On VPN device tunnel, da-migrated and nrpt-stale-on-lan, the path ends at the escalation', () => {
     const d = run(noPolicy, policyRules, deviceTunnel);

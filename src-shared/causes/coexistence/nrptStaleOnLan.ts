@@ -67,10 +67,26 @@ export const nrptStaleOnLan = defineCause({
       const showNrpt = cmdlet ? 'Get-DnsClientNrptPolicy -Effective' : 'netsh namespace show effectivepolicy';
       const evidence = [
         ...(effective.length > 0
-          ? [ev('nrpt', 'rules', effective.map((r) => ({ namespace: r.namespace, directAccessDnsServers: r.directAccessDnsServers })), [], 'DirectAccess rules in effect')]
+          ? [
+              ev(
+                'nrpt',
+                'rules',
+                effective.map((r) => ({ namespace: r.namespace, directAccessDnsServers: r.directAccessDnsServers })),
+                [],
+                'DirectAccess rules in effect',
+              ),
+            ]
           : []),
         ...(policyRules.length > 0
-          ? [ev('nrpt', 'policyRules', policyRules.map((r) => ({ key: r.key, namespaces: r.namespaces, directAccessDnsServers: r.directAccessDnsServers })), [], `${POLICY_KEY}`)]
+          ? [
+              ev(
+                'nrpt',
+                'policyRules',
+                policyRules.map((r) => ({ key: r.key, namespaces: r.namespaces, directAccessDnsServers: r.directAccessDnsServers })),
+                [],
+                `${POLICY_KEY}`,
+              ),
+            ]
           : []),
       ];
       const effectiveText = effective.length > 0 ? `${showNrpt} shows DirectAccess rules in effect: ${ruleList(effective)}.` : '';

@@ -57,7 +57,13 @@ export const serverUnreachable = defineCause({
       const lookup = unresolved ? reach.lookup : undefined;
       const evidence = [
         ...codeEvidence(ctx),
-        ev('reachability', 'addresses', reach.addresses, 'the public address of the DirectAccess server', unresolved ? `the name does not resolve: ${lookupTechnical(lookup)}` : undefined),
+        ev(
+          'reachability',
+          'addresses',
+          reach.addresses,
+          'the public address of the DirectAccess server',
+          unresolved ? `the name does not resolve: ${lookupTechnical(lookup)}` : undefined,
+        ),
         ...(lookup ? [ev('reachability', 'lookup.outcome', lookup.outcome, 'answered', lookupTechnical(lookup))] : []),
         ev('reachability', 'tcp', reach.tcp, 'succeeded', `TCP ${reach.host}:${reach.port}`),
       ];
@@ -77,7 +83,9 @@ export const serverUnreachable = defineCause({
         severity: 'error',
         title: 'The DirectAccess server cannot be reached from this network',
         plain: `This computer cannot ${
-          unresolved ? `find your organisation’s server "${host}" on the Internet${lookupWords ? ` (its name ${lookupWords})` : ''}` : `get through to your organisation’s server "${host}"`
+          unresolved
+            ? `find your organisation’s server "${host}" on the Internet${lookupWords ? ` (its name ${lookupWords})` : ''}`
+            : `get through to your organisation’s server "${host}"`
         }. Often the network you are on is the reason: a hotel, airport or café Wi-Fi that wants you to sign in on a web page first, or a network that blocks such connections. Try signing in to the Wi-Fi in a browser, or try another network (for example your phone's hotspot).`,
         technical: `${codeText(ctx)}. Resolve ${host}: ${reach.addresses.join(', ') || lookupTechnical(reach.lookup)}; TCP ${reach.port}: ${reach.tcp}. ${PROXY_CODES.has(ctx.code) ? 'No proxy applies and no' : 'No'} NRPT rule captures ${host}. Causes: captive portal or filtering network, edge firewall/NAT, public DNS record, client firewall, or the DirectAccess server down.`,
         evidence,

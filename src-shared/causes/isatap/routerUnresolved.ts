@@ -26,7 +26,9 @@ export const isatapRouterUnresolved = defineCause({
           'router.addresses',
           i.router?.addresses ?? [],
           ['<DA internal IPv4>'],
-          generic ? `the name "isatap" is on the DNS global query block list by default; ${lookupTechnical(i.router?.lookup)}` : `the name does not resolve: ${lookupTechnical(i.router?.lookup)}`,
+          generic
+            ? `the name "isatap" is on the DNS global query block list by default; ${lookupTechnical(i.router?.lookup)}`
+            : `the name does not resolve: ${lookupTechnical(i.router?.lookup)}`,
         ),
       ];
       const lookup = i.router?.lookup;
