@@ -32,6 +32,9 @@ const NCSI_POLICY = 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\NetworkConnec
 const NLS = 'HTTPS request to the network location server URL';
 const V6_POLICY = 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\TCPIP\\v6Transition';
 
+const RASMAN = 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\RasMan';
+const NRPT_POLICY = 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\DNSClient\\DnsPolicyConfig';
+
 const src = (command: string, property?: string): EvidenceSource => (property === undefined ? { command } : { command, property });
 const firewallProfile = (key: string, name: string, localKey: string) => ({
   [`firewall.${key}.enabled`]: src(`${FIREWALL} -Name ${name}`, 'Enabled'),
@@ -72,7 +75,6 @@ const SOURCES: Readonly<Record<string, EvidenceSource>> = {
   'proxy.proxyMgr': src(PROXY_MGR),
   'proxy.proxyMgr[].staticProxy': src(`${PROXY_MGR}\\(subkey)`, 'StaticProxy'),
   'reachability.addresses': src('Resolve-DnsName (the ServerURL host)', 'IPAddress'),
-  'reachability.dns': src('Resolve-DnsName (the ServerURL host)', 'no answer within the timeout'),
   'reachability.tcp': src('Test-NetConnection (the ServerURL host) -Port 443', 'TcpTestSucceeded'),
   'serverCertificate.handshake': src(TLS, 'result'),
   'serverCertificate.clientCertificateRequested': src(TLS, 'client certificate requested'),
@@ -96,6 +98,18 @@ const SOURCES: Readonly<Record<string, EvidenceSource>> = {
   'teredo.sixToFour.ipv4Addresses': src('Get-NetIPAddress -AddressFamily IPv4', 'IPAddress'),
   'teredo.sixToFour.addresses': src("Get-NetIPAddress -AddressFamily IPv6 | Where-Object IPAddress -like '2002:*'", 'IPAddress'),
   'nrpt.rules': src('Get-DnsClientNrptPolicy -Effective'),
+  'nrpt.policyRules': src(`${NRPT_POLICY}\\(subkey)`, 'DirectAccessDNSServers'),
+  'nrpt.insideCorpnetNote': src('netsh namespace show effectivepolicy', 'Note: DirectAccess settings would be turned off…'),
+  'reachability.lookup.outcome': src('Resolve-DnsName (the ServerURL host)', 'error id (FullyQualifiedErrorId) or the answer'),
+  'isatap.router.lookup.outcome': src('Resolve-DnsName (the ISATAP router name)', 'error id (FullyQualifiedErrorId) or the answer'),
+  'coexistence.deviceTunnel.profileName': src(`${RASMAN}\\DeviceTunnel`, 'AutoTriggerProfileEntryName'),
+  'coexistence.deviceTunnel.connected': src('Get-VpnConnection -AllUserConnection', 'ConnectionStatus'),
+  'coexistence.userTunnel.profileName': src(`${RASMAN}\\Config`, 'AutoTriggerProfileEntryName'),
+  'coexistence.userTunnel.connected': src('Get-VpnConnection', 'ConnectionStatus'),
+  'coexistence.vpnProfiles': src('Get-VpnConnection; Get-VpnConnection -AllUserConnection'),
+  'coexistence.globalSecureAccess.services': src('Get-Service GlobalSecureAccess*', 'Status'),
+  'coexistence.globalSecureAccess.installFolder': src('Test-Path "$env:ProgramFiles\\Global Secure Access Client"'),
+  'coexistence.unread': src('Get-VpnConnection -AllUserConnection (elevated)'),
   'clock.utcNow': src('(Get-Date).ToUniversalTime()'),
   ...service('iphlpsvc'),
   ...service('NcaSvc'),

@@ -49,6 +49,8 @@ export const ROOT_CAUSE_IDS = [
   'nls-unreachable-inside',
   'nls-reachable-outside',
   'ipsec-tunnel-failed',
+  'nrpt-stale-on-lan',
+  'da-migrated',
 ] as const;
 export const rootCauseIdSchema = z.enum(ROOT_CAUSE_IDS);
 export type RootCauseId = z.infer<typeof rootCauseIdSchema>;

@@ -23,6 +23,7 @@ export const SECTION_LABELS: Record<SectionName, string> = {
   firewall: 'Windows Firewall',
   location: 'Recognising your organisation’s network',
   ipsec: 'The secure tunnels to your organisation (IPsec)',
+  coexistence: 'Other ways of connecting to your organisation (VPN)',
 };
 
 /** The plain name of a probe; an unknown name (a newer snapshot's) as it is. */

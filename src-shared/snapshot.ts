@@ -139,17 +139,30 @@ export const ipHttpsSchema = z.object({
   parse: netshParseSchema.optional(),
 });
 
+/**
+ * How a DNS lookup ended (knowledge A.6/A.7), from `Resolve-DnsName`'s result or its error id, which is not localised:
+ * `answered` (addresses), `nameError` ("no such name", NXDOMAIN: `DNS_ERROR_RCODE_NAME_ERROR`), `noRecords` (the name
+ * exists but has no address record: `DNS_INFO_NO_RECORDS`, or only an SOA in the authority section), `timedOut` (no
+ * DNS server answered: `ERROR_TIMEOUT`), `failed` (any other error, or Windows 7's resolver, which does not say why).
+ */
+export const dnsOutcomeSchema = z.enum(['answered', 'nameError', 'noRecords', 'timedOut', 'failed']);
+export type DnsOutcome = z.infer<typeof dnsOutcomeSchema>;
+/** The lookup behind a resolution: its outcome, the error id Windows gave (e.g. `ERROR_TIMEOUT`), and the resolver. */
+export const dnsLookupSchema = z.object({
+  outcome: dnsOutcomeSchema,
+  errorId: nullableString,
+  source: z.enum(['Resolve-DnsName', 'system']),
+});
+export type DnsLookup = z.infer<typeof dnsLookupSchema>;
+
 export const reachabilitySchema = z.object({
   host: z.string(),
   port: z.number().int(),
   addresses: z.array(z.string()),
+  /** How resolving `host` ended; absent in older snapshots (they only say whether addresses came back). */
+  lookup: dnsLookupSchema.optional(),
   /** Outcome of a TCP connect to host:port. */
   tcp: z.enum(['succeeded', 'refused', 'timedOut', 'unresolved', 'error']),
-  /**
-   * `timedOut`: the DNS lookup of the host got no answer within the network timeout (the section is then timedOut,
-   * carrying this data): no answer, which is not "no such name". Absent when the lookup answered (older snapshots too).
-   */
-  dns: z.enum(['timedOut']).optional(),
 });
 
 export const serverCertificateSchema = z.object({
@@ -250,8 +263,7 @@ export const nrptSchema = z.object({
 
 export const ipv6Schema = z.object({ disabledComponents: z.number().int().nullable() });
 
-/** A name lookup; `timedOut`: DNS gave no answer within the network timeout (not "no such name"). */
-const resolutionSchema = z.object({ name: z.string(), addresses: z.array(z.string()), timedOut: z.boolean().optional() });
+const resolutionSchema = z.object({ name: z.string(), addresses: z.array(z.string()), lookup: dnsLookupSchema.optional() });
 export const isatapSchema = z.object({
   source: z.enum(['cmdlet', 'netsh']),
   configuration: z.object({ state: z.string(), router: nullableString, resolutionState: nullableString }).nullable(),
@@ -418,6 +430,44 @@ export const ipsecSchema = z.object({
   quickModeSaCount: z.number().int().nonnegative().nullable(),
 });
 
+/**
+ * What else connects this machine to the organisation (knowledge N): the Always On VPN tunnels from the RasMan registry
+ * keys (locale-free), the VPN profiles `Get-VpnConnection` lists where it answers unelevated, and the Global Secure
+ * Access client of Entra Private Access (its services and install folder). `unread` says what could not be read.
+ */
+export const alwaysOnTunnelSchema = z.object({
+  /** `AutoTriggerProfileEntryName`: the VPN profile Windows keeps connected. */
+  profileName: z.string(),
+  phonebookPath: nullableString,
+  /** `Get-VpnConnection` ConnectionStatus of that profile is `Connected`; null when the profile could not be read. */
+  connected: z.boolean().nullable(),
+});
+export const coexistenceSchema = z.object({
+  /** `HKLM\SYSTEM\CurrentControlSet\Services\RasMan\DeviceTunnel`; null when no device tunnel is configured. */
+  deviceTunnel: alwaysOnTunnelSchema.nullable(),
+  /** `HKLM\SYSTEM\CurrentControlSet\Services\RasMan\Config` (the always-on user tunnel), with the user's SID. */
+  userTunnel: alwaysOnTunnelSchema.extend({ userSid: nullableString }).nullable(),
+  /** VPN profiles (`Get-VpnConnection`, and `-AllUserConnection`); null when the cmdlet does not exist (Windows 7). */
+  vpnProfiles: z
+    .array(
+      z.object({
+        name: z.string(),
+        allUsers: z.boolean(),
+        serverAddress: nullableString,
+        tunnelType: nullableString,
+        connectionStatus: nullableString,
+      }),
+    )
+    .nullable(),
+  /** The Global Secure Access client: the services of knowledge N that exist, and whether its install folder does. */
+  globalSecureAccess: z.object({
+    services: z.array(z.object({ name: z.string(), status: nullableString, startType: nullableString })),
+    installFolder: z.boolean().nullable(),
+  }),
+  /** What could not be read, one line each (`Get-VpnConnection -AllUserConnection: Access is denied.`). */
+  unread: z.array(z.string()),
+});
+
 /** Every section the collector writes; a new probe adds one line here. */
 export const sectionsSchema = z.object({
   os: section(osSchema),
@@ -439,6 +489,7 @@ export const sectionsSchema = z.object({
   /** Not in older snapshots (as firewall). */
   location: section(locationSchema).default({ status: 'notApplicable', ms: 0, message: 'not collected (older snapshot)' }),
   ipsec: section(ipsecSchema).default({ status: 'notApplicable', ms: 0, message: 'not collected (older snapshot)' }),
+  coexistence: section(coexistenceSchema).default({ status: 'notApplicable', ms: 0, message: 'not collected (older snapshot)' }),
 });
 export type Sections = z.infer<typeof sectionsSchema>;
 export type SectionName = keyof Sections;

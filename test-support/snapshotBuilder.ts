@@ -241,6 +241,13 @@ export function healthyRaw(): Snapshot {
         firewallCurrentProfileTypes: 4,
       }),
       ipsec: ok(ipsecHealthy()),
+      coexistence: ok({
+        deviceTunnel: null,
+        userTunnel: null,
+        vpnProfiles: [],
+        globalSecureAccess: { services: [], installFolder: false },
+        unread: [],
+      }),
     },
   };
 }
@@ -291,11 +298,19 @@ export const noState: Mutator = patch('ipHttps', (d) => {
   d.state = null;
 });
 
-/** Connection status as Get-DAConnectionStatus shows it (null: returned nothing). */
-export function connection(status: string | null, substatus = 'None'): Mutator {
-  return patch('daStatus', (d) => {
-    d.connection = status === null ? null : { status, substatus };
-  });
+/**
+ * Connection status as Get-DAConnectionStatus shows it (null: returned nothing). ConnectedLocally also turns the
+ * DirectAccess NRPT rules off in the effective table, as Windows does inside (knowledge H.1; the simulated host does
+ * the same); `staleNrpt` leaves them on.
+ */
+export function connection(status: string | null, substatus = 'None', staleNrpt = false): Mutator {
+  return (s) => {
+    data(s, 'daStatus').connection = status === null ? null : { status, substatus };
+    const nrpt = s.sections.nrpt.data;
+    if (status === 'ConnectedLocally' && !staleNrpt && nrpt) {
+      for (const r of nrpt.rules) if (r.directAccessDnsServers.length > 0) r.directAccessEnabled = false;
+    }
+  };
 }
 
 /** The organisation configuration in effect. */

@@ -11,7 +11,8 @@ $script:DadTestStubNames = @(
     'Resolve-DadName', 'Resolve-DadNames', 'Test-DadTcpPort', 'Invoke-DadTlsProbe', 'Test-DadCertificateChain', 'Get-DadUtcNow',
     'Get-DadPowerShellVersion', 'Get-DadUserContext', 'Get-NCSIPolicyConfiguration', 'Get-NetConnectionProfile',
     'Get-DadFirewallCurrentProfileTypes',
-    'Get-NetIPsecRule', 'Get-NetIPsecPhase1AuthSet', 'Get-NetIPsecMainModeSA', 'Get-NetIPsecQuickModeSA', 'Test-DadElevated'
+    'Get-NetIPsecRule', 'Get-NetIPsecPhase1AuthSet', 'Get-NetIPsecMainModeSA', 'Get-NetIPsecQuickModeSA', 'Test-DadElevated',
+    'Resolve-DnsName', 'Get-VpnConnection', 'Test-DadFolder'
 )
 
 # Imports the module fresh and defines the stubs (parameters as BOUNDARY.md lists them, so ParameterFilters work).
@@ -48,6 +49,9 @@ function Initialize-DadTestHost {
     function global:Get-NetIPsecMainModeSA { [CmdletBinding()] param() throw 'stub: Get-NetIPsecMainModeSA not mocked' }
     function global:Get-NetIPsecQuickModeSA { [CmdletBinding()] param() throw 'stub: Get-NetIPsecQuickModeSA not mocked' }
     function global:Test-DadElevated { [CmdletBinding()] param() throw 'stub: Test-DadElevated not mocked' }
+    function global:Resolve-DnsName { [CmdletBinding()] param([string]$Name, [string]$Type) throw 'stub: Resolve-DnsName not mocked' }
+    function global:Get-VpnConnection { [CmdletBinding()] param([switch]$AllUserConnection) throw 'stub: Get-VpnConnection not mocked' }
+    function global:Test-DadFolder { [CmdletBinding()] param([string]$Path) throw 'stub: Test-DadFolder not mocked' }
     $global:DadTestMissingCommands = @()
 }
 

@@ -9,6 +9,8 @@ import { GENERAL_CODES, toHex } from '../diagnose/errorCodes';
 import type { Cause, CauseGroup, CauseRule, Chain, ErrorCodeInfo } from './cause';
 import { editionUnsupported } from './machine/edition';
 import { daNotConfigured } from './machine/daNotConfigured';
+import { nrptStaleOnLan } from './coexistence/nrptStaleOnLan';
+import { daMigrated } from './coexistence/daMigrated';
 import { ipHelperStopped } from './machine/ipHelperStopped';
 import { ipv6TransitionDisabled } from './machine/ipv6TransitionDisabled';
 import { ipsecServicesStopped } from './machine/ipsecServicesStopped';
@@ -51,6 +53,8 @@ import { serverPreauthDisabled } from './server/preauthDisabled';
 /** The causes in guided order. */
 export const CAUSES: readonly Cause[] = [
   editionUnsupported,
+  nrptStaleOnLan,
+  daMigrated,
   daNotConfigured,
   ipHelperStopped,
   ipv6TransitionDisabled,

@@ -11,6 +11,7 @@ import { describeErrorCode, RULES } from '../causes/registry';
 import { globalIsatapAddresses } from '../causes/isatap/isatap';
 import { insideCorpnet } from '../causes/machine/insideCorpnet';
 import { dtesWithoutSa } from '../causes/machine/ipsecTunnelFailed';
+import { daMigrated } from '../causes/coexistence/daMigrated';
 
 export { RULES, describeErrorCode, ERROR_CODES } from '../causes/registry';
 export { parseErrorCode, toHex } from './errorCodes';
@@ -31,6 +32,8 @@ function appliesTo(rule: (typeof RULES)[number], role: Role): boolean {
 function workingShown(ctx: RuleContext, findings: Finding[]): boolean {
   if (ctx.role === 'client') {
     if (findings.some((f) => f.id === insideCorpnet.id)) return true;
+    // Moved off DirectAccess: working only when the replacement tunnel is shown connected (da-migrated `connected`).
+    if (findings.some((f) => f.id === daMigrated.id)) return findings.some((f) => f.id === daMigrated.id && f.variant === 'connected');
     const ip = ctx.need('ipHttps');
     const conn = ctx.peek('daStatus')?.connection;
     if (conn && /error/i.test(conn.status)) return false;

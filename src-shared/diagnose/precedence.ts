@@ -7,8 +7,13 @@ import type { Evidence, Finding } from '../finding';
 
 /** True when finding `deeper` explains finding `symptom`. */
 export function explains(deeper: Finding, symptom: Finding): boolean {
-  if (deeper.id === symptom.id || deeper.severity !== 'error') return false;
+  if (deeper.id === symptom.id) return false;
   const list = EXPLAINS[deeper.id];
+  // An `info` cause explains only the causes it names, never `*`: one that says the machine is not what they are
+  // about (da-migrated: no DirectAccess client any more, so da-not-configured's advice does not apply). A warning
+  // explains nothing (it must not hide an error).
+  if (deeper.severity === 'info') return Array.isArray(list) && list.includes(symptom.id);
+  if (deeper.severity !== 'error') return false;
   if (list === '*') return symptom.severity === 'error';
   return list?.includes(symptom.id) ?? false;
 }

@@ -17,6 +17,7 @@ import {
   patch,
   rootMissing,
   win7,
+  type Mutator,
 } from '../../test-support/snapshotBuilder';
 
 const UNTRUSTED = 2148204809; // 0x800b0109 as the uint32 the cmdlet returns
@@ -38,7 +39,11 @@ describe('healthy client', () => {
 });
 
 describe('da-not-configured', () => {
-  const noPolicy = patch('daStatus', (d) => Object.assign(d, { policyApplied: false, ipHttpsClientUrl: null, ncaConfigured: false, connection: null }));
+  // A machine that never had DirectAccess has no DirectAccess NRPT rules either (leftover rules: nrpt-stale-on-lan).
+  const noPolicy: Mutator = (s) => {
+    Object.assign(data(s, 'daStatus'), { policyApplied: false, ipHttpsClientUrl: null, ncaConfigured: false, connection: null });
+    data(s, 'nrpt').rules = [];
+  };
   const noConfig = patch('ipHttps', (d) => Object.assign(d, { state: null, configuration: null }));
   it('fires when there is no DirectAccess policy at all', () => {
     const d = run(noPolicy, noConfig);
@@ -505,14 +510,14 @@ describe('proxy, NRPT and unreachable server', () => {
         status: 'timedOut',
         ms: 5000,
         message: 'the DNS lookup of da.contoso.com did not answer within 5 s',
-        data: { host: 'da.contoso.com', port: 443, addresses: [], tcp: 'timedOut', dns: 'timedOut' },
+        data: { host: 'da.contoso.com', port: 443, addresses: [], tcp: 'unresolved', lookup: { outcome: 'timedOut', errorId: null, source: 'system' } },
       };
     };
     const d = run(code(0x274c), (s) => silent(s), failed('serverCertificate', 'timedOut'));
     expect(errorIds(d)).toEqual(['iphttps-server-unreachable']);
     const f = get(d, 'iphttps-server-unreachable');
-    expect(f.evidence).toContainEqual(expect.objectContaining({ probe: 'reachability', field: 'dns', observed: 'timedOut' }));
-    expect(f.plain).toMatch(/cannot get any answer from the network it is on/);
+    expect(f.evidence).toContainEqual(expect.objectContaining({ probe: 'reachability', field: 'lookup.outcome', observed: 'timedOut' }));
+    expect(f.plain).toMatch(/the name servers of this network did not answer/);
     expect(f.technical).not.toMatch(/does not resolve/);
   });
   it('a reachability probe that timed out without saying why (abandoned): no claim, status unknown', () => {

@@ -100,6 +100,12 @@ function global:Resolve-DadNames {
     return $result
 }
 
+# True when a folder exists; environment variables in the path (%ProgramFiles%) are expanded first.
+function global:Test-DadFolder {
+    param([Parameter(Mandatory = $true)][string]$Path)
+    return [System.IO.Directory]::Exists([System.Environment]::ExpandEnvironmentVariables($Path))
+}
+
 # A connected TcpClient to the first address of HostName, or a string saying why not (unresolved/timedOut/refused/error).
 function global:Connect-DadWinTcpClient {
     param([string]$HostName, [int]$Port, [int]$TimeoutMs)

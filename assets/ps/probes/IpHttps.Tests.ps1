@@ -286,6 +286,8 @@ Describe 'Get-DadIpHttpsSection on Windows 7 (netsh httpstunnel)' {
 
 Describe 'Get-DadReachabilitySection' {
     BeforeEach {
+        # The system resolver (Windows 7); Resolve-DnsName's outcomes are NameLookup.Tests.ps1's.
+        Set-DadTestMissingCommands @('Resolve-DnsName')
         Mock -ModuleName DaDoctor Get-DadIpHttpsServerUrl { 'https://da.contoso.com:443/IPHTTPS' }
         Mock -ModuleName DaDoctor Resolve-DadNames { @{ 'da.contoso.com' = @{ Addresses = @('203.0.113.10'); TimedOut = $false } } }
         Mock -ModuleName DaDoctor Test-DadTcpPort { 'succeeded' }
@@ -306,6 +308,23 @@ Describe 'Get-DadReachabilitySection' {
         $out.Raw[0] | Should -Match '"addresses":\[\]'
         $out.Envelope.data.tcp | Should -Be 'unresolved'
         Should -Invoke -ModuleName DaDoctor Test-DadTcpPort -Times 0
+        # The system resolver does not say why: failed, not a guess.
+        $out.Envelope.data.lookup.outcome | Should -Be 'failed'
+        $out.Envelope.data.lookup.source | Should -Be 'system'
+    }
+
+    It 'records how the lookup ended when Resolve-DnsName says so (a time-out), without trying TCP' {
+        Set-DadTestMissingCommands @()
+        Mock -ModuleName DaDoctor Resolve-DnsName {
+            $ex = New-Object System.ComponentModel.Win32Exception -ArgumentList 1460, 'da.contoso.com : This operation returned because the timeout period expired'
+            $PSCmdlet.WriteError((New-Object System.Management.Automation.ErrorRecord -ArgumentList $ex, 'ERROR_TIMEOUT,Microsoft.DnsClient.Commands.ResolveDnsName', 'OperationTimeout', 'da.contoso.com'))
+        }
+        $data = (Invoke-DadTestProbe 'reachability').Envelope.data
+        $data.lookup.outcome | Should -Be 'timedOut'
+        $data.lookup.errorId | Should -Be 'ERROR_TIMEOUT'
+        $data.tcp | Should -Be 'unresolved'
+        Should -Invoke -ModuleName DaDoctor Test-DadTcpPort -Times 0
+        Should -Invoke -ModuleName DaDoctor Resolve-DadName -Times 0
     }
 
     It 'is timedOut, carrying what it learned, when DNS gives no answer in time (no TCP tried)' {

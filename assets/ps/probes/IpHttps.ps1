@@ -259,28 +259,24 @@ function Get-DadServerEndpoint {
     return $endpoint
 }
 
-# Whether the IP-HTTPS server's name resolves and its port accepts a TCP connection from here.
+# Whether the IP-HTTPS server's name resolves (and if not, how the lookup ended) and its port accepts a TCP connection.
 function Get-DadReachabilitySection {
     $endpoint = Get-DadServerEndpoint
     if ($endpoint.ContainsKey('DadNotApplicable')) { return $endpoint }
-    $isLiteral = Test-DadIpLiteral $endpoint.host
-    $addresses = [string[]]@()
-    if (-not $isLiteral) {
-        $lookup = (Resolve-DadNames -Names @($endpoint.host) -TimeoutMs $script:DadNetworkTimeoutMs)[$endpoint.host]
-        $addresses = ConvertTo-DadStringArray (Get-DadProperty $lookup 'Addresses')
-        if ([bool](Get-DadProperty $lookup 'TimedOut')) {
-            # No answer at all, not "no such name": on this network the server cannot be looked up (issue 12).
-            return New-DadTimedOut ('the DNS lookup of ' + $endpoint.host + ' did not answer within ' + ($script:DadNetworkTimeoutMs / 1000) + ' s') @{
-                host = $endpoint.host; port = $endpoint.port; addresses = $addresses; tcp = 'timedOut'; dns = 'timedOut'
-            }
+    $resolved = (Resolve-DadNameLookups @($endpoint.host))[$endpoint.host]
+    $addresses = ConvertTo-DadStringArray $resolved.addresses
+    if ($resolved.lookup.outcome -eq 'timedOut') {
+        # No answer at all, not "no such name": from this network the server cannot even be looked up (issue 12).
+        return New-DadTimedOut ('the DNS lookup of ' + $endpoint.host + ' did not answer within ' + ($script:DadNetworkTimeoutMs / 1000) + ' s') @{
+            host = $endpoint.host; port = $endpoint.port; addresses = $addresses; lookup = $resolved.lookup; tcp = 'unresolved'
         }
     }
-    if ($addresses.Length -eq 0 -and -not $isLiteral) {
+    if ($addresses.Length -eq 0) {
         $tcp = 'unresolved'
     } else {
         $tcp = [string](Test-DadTcpPort -HostName $endpoint.host -Port $endpoint.port -TimeoutMs $script:DadNetworkTimeoutMs)
     }
-    return @{ host = $endpoint.host; port = $endpoint.port; addresses = $addresses; tcp = $tcp }
+    return @{ host = $endpoint.host; port = $endpoint.port; addresses = $addresses; lookup = $resolved.lookup; tcp = $tcp }
 }
 
 # True for an IPv4 or IPv6 address literal (an IP-HTTPS URL must name an FQDN; the diagnosis says so).

@@ -11,7 +11,8 @@ AfterAll {
 
 Describe 'Get-DadIsatapSection with the cmdlets' {
     BeforeEach {
-        Set-DadTestMissingCommands @()
+        # Names through the system resolver here; Resolve-DnsName's outcomes are NameLookup.Tests.ps1's.
+        Set-DadTestMissingCommands @('Resolve-DnsName')
         Mock -ModuleName DaDoctor Get-NetIsatapConfiguration { [pscustomobject]@{ State = 'Default'; Router = 'isatap-da.corp.contoso.com'; ResolutionState = 'Default' } }
         Mock -ModuleName DaDoctor Resolve-DadNames {
             $r = @{}
@@ -32,8 +33,8 @@ Describe 'Get-DadIsatapSection with the cmdlets' {
         $data.configuration.state | Should -Be 'Default'
         $data.configuration.router | Should -Be 'isatap-da.corp.contoso.com'
         $data.configuration.resolutionState | Should -Be 'Default'
-        $out.Raw[0] | Should -Match '"router":\{"addresses":\["10.0.0.5"\],"name":"isatap-da.corp.contoso.com"\}'
-        $out.Raw[0] | Should -Match '"genericName":\{"addresses":\[\],"name":"isatap"\}'
+        $out.Raw[0] | Should -Match '"router":\{"addresses":\["10.0.0.5"\],"lookup":\{"errorId":null,"outcome":"answered","source":"system"\},"name":"isatap-da.corp.contoso.com"\}'
+        $out.Raw[0] | Should -Match '"genericName":\{"addresses":\[\],"lookup":\{"errorId":null,"outcome":"failed","source":"system"\},"name":"isatap"\}'
         $out.Raw[0] | Should -Match '"interfaces":\[\]'
     }
 
@@ -99,8 +100,9 @@ Describe 'Get-DadIsatapSection with the cmdlets' {
 
 Describe 'Get-DadIsatapSection on Windows 7 (netsh interface isatap, assumed shape, no real capture)' {
     BeforeEach {
-        Set-DadTestMissingCommands @('Get-NetIsatapConfiguration', 'Get-NetIPAddress')
+        Set-DadTestMissingCommands @('Get-NetIsatapConfiguration', 'Get-NetIPAddress', 'Resolve-DnsName')
         Mock -ModuleName DaDoctor Resolve-DadNames { @{ isatap = @{ Addresses = @(); TimedOut = $false } } }
+        Mock -ModuleName DaDoctor Resolve-DadName { }
         Mock -ModuleName DaDoctor Get-DadRegistryValues { $null }
     }
 

@@ -36,7 +36,7 @@ function Get-DadIsatapSection {
     # The router's name and the generic name are looked up at the same time: one network timeout, not two.
     $names = @('isatap')
     if ($null -ne $configuration -and $null -ne $configuration.router) { $names += [string]$configuration.router }
-    $resolved = Resolve-DadNames -Names $names -TimeoutMs $script:DadNetworkTimeoutMs
+    $resolved = Resolve-DadNameLookups $names
     $router = $null
     if ($names.Count -gt 1) { $router = ConvertTo-DadResolution $configuration.router $resolved[$names[1]] }
     $generic = ConvertTo-DadResolution 'isatap' $resolved['isatap']
@@ -56,14 +56,6 @@ function Get-DadIsatapSection {
         policy        = $policy
     }
     if ($null -ne $parse) { $result.parse = $parse }
-    return $result
-}
-
-# A name lookup as the section reports it; `timedOut` only when DNS gave no answer in time (not "no such name").
-function ConvertTo-DadResolution {
-    param([string]$Name, $Lookup)
-    $result = @{ name = $Name; addresses = (ConvertTo-DadStringArray (Get-DadProperty $Lookup 'Addresses')) }
-    if ([bool](Get-DadProperty $Lookup 'TimedOut')) { $result.timedOut = $true }
     return $result
 }
 
@@ -225,4 +217,10 @@ function ConvertFrom-DadTeredoNetsh {
         error = Get-DadNetshValue $Lines 'Error'
         parse = $parse
     }
+}
+
+# A name with its addresses and how the lookup ended (Resolve-DadNameLookups), as the isatap section records it.
+function ConvertTo-DadResolution {
+    param([string]$Name, $Resolved)
+    return @{ name = $Name; addresses = (ConvertTo-DadStringArray $Resolved.addresses); lookup = $Resolved.lookup }
 }

@@ -257,9 +257,68 @@ $DadSimCommandBodies['Get-DnsClientNrptPolicy'] = {
         $o = ConvertTo-DadSimObject $rule -StringArrays 'Namespace', 'DirectAccessDnsServers', 'NameServers'
         if ($Effective) {
             # -Effective shows what the DNS client applies (knowledge B.8): DirectAccessEnabled True for DA rules.
-            if ($null -eq $o.DirectAccessEnabled -and $o.DirectAccessDnsServers.Count -gt 0) { $o.DirectAccessEnabled = $true }
+            # Inside the corporate network Windows turns the DirectAccess rules off (knowledge H.1); ASSUMED rendering
+            # (knowledge Q.5, no capture): DirectAccessEnabled False. A scenario that gives True keeps it (stale NRPT, M).
+            if ($null -eq $o.DirectAccessEnabled -and $o.DirectAccessDnsServers.Count -gt 0) { $o.DirectAccessEnabled = ((Get-DadSimLocation) -ne 'inside') }
         }
         $o
+    }
+}
+
+# Resolve-DnsName (Windows 8+, module DnsClient) from machine.dns. Records as Microsoft.DnsClient.Commands.DnsRecord_A /
+# _AAAA show them (Name, Type, TTL, Section, IPAddress). Errors as the cmdlet writes them: a Win32Exception with the
+# DNS error's native code and FullyQualifiedErrorId `<id>,Microsoft.DnsClient.Commands.ResolveDnsName`. Real captures
+# exist for "no such name" (DNS_ERROR_RCODE_NAME_ERROR, 9003, ResourceUnavailable, "DNS name does not exist") and the
+# time-out (ERROR_TIMEOUT, 1460, OperationTimeout). ASSUMED (knowledge Q.5, no capture): "no records of that type"
+# answers with the zone's SOA record in the Authority section and no error.
+$DadSimCommandBodies['Resolve-DnsName'] = {
+    [CmdletBinding()]
+    param([Parameter(Mandatory = $true, Position = 0)][string]$Name, [Parameter(Position = 1)][string]$Type = 'A_AAAA', [switch]$DnsOnly)
+    Invoke-DadSimFault 'Resolve-DnsName'
+    $answer = Get-DadSimDnsAnswer $Name
+    $outcome = 'nameError'
+    if ($answer -is [System.Collections.IDictionary]) { $outcome = [string]$answer['outcome'] }
+    elseif (@($answer).Count -gt 0) { $outcome = 'answered' }
+    if ($outcome -eq 'answered') {
+        foreach ($a in @($answer)) {
+            $v6 = ([string]$a).Contains(':')
+            if (($Type -eq 'A' -and $v6) -or ($Type -eq 'AAAA' -and -not $v6)) { continue }
+            $recordType = 'A'; if ($v6) { $recordType = 'AAAA' }
+            New-DadSimPSObject ([ordered]@{ Name = $Name; Type = $recordType; TTL = [uint32]300; Section = 'Answer'; IPAddress = [string]$a })
+        }
+        return
+    }
+    if ($outcome -eq 'noRecords') {
+        $zone = $Name; $dot = $Name.IndexOf('.'); if ($dot -gt 0) { $zone = $Name.Substring($dot + 1) }
+        New-DadSimPSObject ([ordered]@{ Name = $zone; Type = 'SOA'; TTL = [uint32]3600; Section = 'Authority'; PrimaryServer = "ns1.$zone"; NameAdministrator = "hostmaster.$zone" })
+        return
+    }
+    $errors = @{
+        nameError = @(9003, 'DNS_ERROR_RCODE_NAME_ERROR', 'ResourceUnavailable', 'DNS name does not exist')
+        timedOut  = @(1460, 'ERROR_TIMEOUT', 'OperationTimeout', 'This operation returned because the timeout period expired')
+    }
+    $e = $errors[$outcome]
+    if ($null -eq $e) { throw "Resolve-DnsName (simulated): machine.dns['$Name'].outcome '$outcome' is not answered, nameError, noRecords or timedOut" }
+    $ex = [Activator]::CreateInstance([System.ComponentModel.Win32Exception], [object[]]@([int]$e[0], ('{0} : {1}' -f $Name, $e[3])))
+    $rec = [Activator]::CreateInstance([System.Management.Automation.ErrorRecord], [object[]]@($ex, ($e[1] + ',Microsoft.DnsClient.Commands.ResolveDnsName'), [System.Management.Automation.ErrorCategory]$e[2], $Name))
+    $PSCmdlet.WriteError($rec)
+}
+
+# Get-VpnConnection (Windows 8+, module VpnClient) from machine.vpnConnections: this user's profiles, or with
+# -AllUserConnection the machine's (AllUserConnection true). ASSUMED shape (knowledge Q.5, no capture): the
+# MSFT_VpnConnection properties Name, ServerAddress, TunnelType, ConnectionStatus (Connected / Disconnected).
+$DadSimCommandBodies['Get-VpnConnection'] = {
+    [CmdletBinding()]
+    param([Parameter(Position = 0)][string[]]$Name, [switch]$AllUserConnection)
+    Invoke-DadSimFault 'Get-VpnConnection'
+    foreach ($c in @(Get-DadSimValue 'vpnConnections')) {
+        if ($null -eq $c) { continue }
+        if ([bool]$c['AllUserConnection'] -ne [bool]$AllUserConnection) { continue }
+        if ($Name -and -not ($Name -contains [string]$c['Name'])) { continue }
+        New-DadSimPSObject ([ordered]@{
+                Name = [string]$c['Name']; ServerAddress = [string]$c['ServerAddress']; AllUserConnection = [bool]$c['AllUserConnection']
+                TunnelType = [string]$c['TunnelType']; ConnectionStatus = [string]$c['ConnectionStatus']
+            })
     }
 }
 
@@ -608,6 +667,12 @@ $DadSimCommandBodies['Resolve-DadNames'] = {
         $result[$n] = @{ Addresses = $addresses; TimedOut = -not $answered }
     }
     return $result
+$DadSimCommandBodies['Test-DadFolder'] = {
+    param([Parameter(Mandatory = $true)][string]$Path)
+    Invoke-DadSimFault 'Test-DadFolder'
+    # machine.folders: the folders that exist, written as the probes name them (%ProgramFiles%\...), any case.
+    foreach ($f in @(Get-DadSimValue 'folders')) { if ($null -ne $f -and [string]::Equals([string]$f, $Path, [StringComparison]::OrdinalIgnoreCase)) { return $true } }
+    return $false
 }
 
 $DadSimCommandBodies['Test-DadTcpPort'] = {

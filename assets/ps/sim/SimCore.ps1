@@ -304,6 +304,7 @@ $global:DadSimWindowsCommandNames = @(
     'Get-NetIsatapConfiguration', 'Set-NetIsatapConfiguration', 'Get-NetIPAddress', 'Get-NetTeredoState',
     'Get-Net6to4Configuration', 'Set-Net6to4Configuration', 'Get-NCSIPolicyConfiguration', 'Get-NetConnectionProfile',
     'Get-NetIPsecRule', 'Get-NetIPsecPhase1AuthSet', 'Get-NetIPsecMainModeSA', 'Get-NetIPsecQuickModeSA',
+    'Resolve-DnsName', 'Get-VpnConnection',
     'netsh', 'certutil', 'w32tm'
 )
 

@@ -184,6 +184,90 @@ Describe 'Commands follow the machine' {
     }
 }
 
+Describe 'DNS answers: an address, no such name, no answer, a time-out (Resolve-DnsName shapes)' {
+    BeforeEach {
+        $null = Import-TestMachine @{ dns = @{
+                'da.contoso.com'    = @('203.0.113.10', '2001:db8::10')
+                'gone.contoso.com'  = @()
+                'empty.contoso.com' = @{ outcome = 'noRecords' }
+                'slow.contoso.com'  = @{ outcome = 'timedOut' }
+                'nx.contoso.com'    = @{ outcome = 'nameError' }
+            }
+        }
+    }
+    It 'answers A and AAAA records in the Answer section' {
+        $r = @(Resolve-DnsName -Name 'da.contoso.com' -Type A_AAAA)
+        $r.Count | Should -Be 2
+        $r[0].Type | Should -Be 'A'
+        $r[0].Section | Should -Be 'Answer'
+        $r[1].IPAddress | Should -Be '2001:db8::10'
+        @(Resolve-DnsName -Name 'da.contoso.com' -Type A).Count | Should -Be 1
+    }
+    It 'no such name (an empty list, an unlisted name or nameError) throws as Windows does: DNS_ERROR_RCODE_NAME_ERROR, Win32Exception 9003 (real capture of the id)' {
+        foreach ($n in 'gone.contoso.com', 'unlisted.contoso.com', 'nx.contoso.com') {
+            $err = $null
+            try { Resolve-DnsName -Name $n -ErrorAction Stop } catch { $err = $_ }
+            $err.FullyQualifiedErrorId | Should -BeLike 'DNS_ERROR_RCODE_NAME_ERROR,Microsoft.DnsClient.Commands.ResolveDnsName*'
+            $err.CategoryInfo.Category | Should -Be 'ResourceUnavailable'
+            $err.Exception | Should -BeOfType [System.ComponentModel.Win32Exception]
+            $err.Exception.NativeErrorCode | Should -Be 9003
+            $err.Exception.Message | Should -Be "$n : DNS name does not exist"
+        }
+        Resolve-DadName -Name 'gone.contoso.com' | Should -BeNullOrEmpty
+    }
+    It 'a time-out throws ERROR_TIMEOUT, Win32Exception 1460, OperationTimeout (real capture of the id)' {
+        $err = $null
+        try { Resolve-DnsName -Name 'slow.contoso.com' -ErrorAction Stop } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -BeLike 'ERROR_TIMEOUT,Microsoft.DnsClient.Commands.ResolveDnsName*'
+        $err.CategoryInfo.Category | Should -Be 'OperationTimeout'
+        $err.Exception.NativeErrorCode | Should -Be 1460
+        Resolve-DadName -Name 'slow.contoso.com' | Should -BeNullOrEmpty
+    }
+    It 'no records of that type answers the zone SOA in the Authority section, no error (assumed shape, no capture)' {
+        $r = @(Resolve-DnsName -Name 'empty.contoso.com' -ErrorAction Stop)
+        $r.Count | Should -Be 1
+        $r[0].Type | Should -Be 'SOA'
+        $r[0].Section | Should -Be 'Authority'
+        $r[0].Name | Should -Be 'contoso.com'
+    }
+    It 'the probes record which of them happened' {
+        Import-Module (Join-Path (Split-Path -Parent $script:SimDir) 'DaDoctor.psm1') -DisableNameChecking -Force
+        $lookup = { param($n) & (Get-Module DaDoctor) { param($x) Resolve-DadNameLookup $x } $n }
+        (& $lookup 'da.contoso.com').lookup.outcome | Should -Be 'answered'
+        (& $lookup 'gone.contoso.com').lookup.outcome | Should -Be 'nameError'
+        (& $lookup 'empty.contoso.com').lookup.outcome | Should -Be 'noRecords'
+        (& $lookup 'slow.contoso.com').lookup.outcome | Should -Be 'timedOut'
+    }
+    It 'Windows 7 has no Resolve-DnsName and no Get-VpnConnection' {
+        $null = Import-TestScenario 'win7-untrusted-root'
+        Get-Command Resolve-DnsName -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        Get-Command Get-VpnConnection -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Other connections: VPN profiles, folders, the effective NRPT inside' {
+    It 'Get-VpnConnection lists this user''s profiles, -AllUserConnection the machine''s (assumed shape, no capture)' {
+        $null = Import-TestMachine @{ vpnConnections = @(
+                @{ Name = 'Contoso Device Tunnel'; ServerAddress = 'vpn.contoso.com'; TunnelType = 'Ikev2'; ConnectionStatus = 'Connected'; AllUserConnection = $true }
+                @{ Name = 'Contoso VPN'; ServerAddress = 'vpn.contoso.com'; TunnelType = 'Automatic'; ConnectionStatus = 'Disconnected'; AllUserConnection = $false }
+            )
+        }
+        (Get-VpnConnection -AllUserConnection).Name | Should -Be 'Contoso Device Tunnel'
+        (Get-VpnConnection).ConnectionStatus | Should -Be 'Disconnected'
+    }
+    It 'Test-DadFolder answers from machine.folders, any case' {
+        $null = Import-TestMachine @{ folders = @('%ProgramFiles%\Global Secure Access Client') }
+        Test-DadFolder -Path '%programfiles%\global secure access client' | Should -BeTrue
+        Test-DadFolder -Path '%ProgramFiles%\Other' | Should -BeFalse
+    }
+    It 'inside (ConnectedLocally) the effective NRPT shows DirectAccess rules off unless the scenario says they stay on (assumed rendering)' {
+        $null = Import-TestScenario 'inside-corpnet'
+        (@(Get-DnsClientNrptPolicy -Effective) | Where-Object { $_.DirectAccessDnsServers.Count -gt 0 }).DirectAccessEnabled | Should -BeFalse
+        $null = Import-TestScenario 'healthy'
+        (@(Get-DnsClientNrptPolicy -Effective) | Where-Object { $_.DirectAccessDnsServers.Count -gt 0 }).DirectAccessEnabled | Should -BeTrue
+    }
+}
+
 Describe 'Generated netsh text has the shapes of the real captures (probes/fixtures, knowledge Q)' {
     BeforeAll {
         $script:Fixtures = Join-Path (Split-Path -Parent $PSScriptRoot) 'probes/fixtures'

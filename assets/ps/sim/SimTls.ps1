@@ -29,11 +29,20 @@ function global:Test-DadSimIpLiteral {
 function global:Get-DadSimLatencyMs {
     param([string[]]$Endpoints)
     $latency = Get-DadSimValue 'network.latency'
-    if (-not ($latency -is [System.Collections.IDictionary]) -or $latency.Count -eq 0) { return 0 }
+    if (-not ($latency -is [System.Collections.IDictionary])) { $latency = @{} }
     $entry = $null
-    foreach ($e in (@($Endpoints) + @('*'))) {
+    foreach ($e in @($Endpoints)) {
         if ($e -and $latency.Contains($e)) { $entry = $latency[$e]; break }
     }
+    # A name whose DNS answer is {"outcome": "timedOut"} (machine.dns) never answers: one fact, however it is written.
+    if ($null -eq $entry) {
+        foreach ($e in @($Endpoints)) {
+            if (-not $e -or $e.Contains(':') -or $e.Contains('/')) { continue }
+            $answer = Get-DadSimDnsAnswer $e
+            if ($answer -is [System.Collections.IDictionary] -and [string]$answer['outcome'] -eq 'timedOut') { return [double]::PositiveInfinity }
+        }
+    }
+    if ($null -eq $entry -and $latency.Contains('*')) { $entry = $latency['*'] }
     if (-not ($entry -is [System.Collections.IDictionary])) { return 0 }
     if ($entry['hang']) { return [double]::PositiveInfinity }
     if ($null -eq $entry['ms']) { return 0 }
@@ -57,10 +66,21 @@ function global:Wait-DadSimNetwork {
 function global:Resolve-DadSimName {
     param([string]$Name)
     if (Test-DadSimIpLiteral $Name) { return , @($Name) }
+    $answer = Get-DadSimDnsAnswer $Name
+    if ($answer -is [System.Collections.IDictionary]) { return , ([string[]]@()) }
+    return , ([string[]]@($answer))
+}
+
+# machine.dns for a name: an array of addresses (empty: no such name), or {"outcome": "nameError" | "noRecords" |
+# "timedOut"} for how a lookup without addresses ended; an unlisted name has no such name (an empty array).
+function global:Get-DadSimDnsAnswer {
+    param([string]$Name)
     $dns = Get-DadSimValue 'dns'
     $key = $Name.TrimEnd('.')
     if ($dns -is [System.Collections.IDictionary] -and $dns.Contains($key) -and $null -ne $dns[$key]) {
-        return , ([string[]]@($dns[$key]))
+        $v = $dns[$key]
+        if ($v -is [System.Collections.IDictionary]) { return $v }
+        return , ([string[]]@(foreach ($a in $v) { if ($null -ne $a) { $a } }))
     }
     return , ([string[]]@())
 }

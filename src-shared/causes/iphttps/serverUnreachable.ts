@@ -9,6 +9,7 @@ import { ev, finding, codeEvidence, codeText, ipHttpsCommands, isLegacy } from '
 import { CONNECT_CODES, PROXY_CODES } from '../../diagnose/errorCodes';
 import type { RuleContext, SectionData } from '../../diagnose/context';
 import { escalate } from '../../tree/build';
+import { lookupPlain, lookupTechnical } from '../dnsLookup';
 
 type Reach = SectionData<'reachability'>;
 
@@ -29,7 +30,7 @@ export function serverReach(ctx: RuleContext): Reach | undefined {
  */
 export function networkSilent(ctx: RuleContext): Reach | undefined {
   const sec = ctx.snapshot.sections.reachability;
-  return sec.status === 'timedOut' && sec.data?.dns === 'timedOut' ? sec.data : undefined;
+  return sec.status === 'timedOut' && sec.data?.lookup?.outcome === 'timedOut' ? sec.data : undefined;
 }
 
 /** True when the probe shows the server cannot be reached: no address, or TCP refused / timed out / failed. */
@@ -61,36 +62,44 @@ export const serverUnreachable = defineCause({
       const reach = serverReach(ctx);
       if (!proxyKnown || !nrptKnown || !reach || !unreachable(reach)) return null;
       const host = ctx.serverHost ?? reach.host;
-      const silent = reach.dns === 'timedOut';
-      const unresolved = !silent && (reach.tcp === 'unresolved' || reach.addresses.length === 0);
+      const unresolved = reach.tcp === 'unresolved' || reach.addresses.length === 0;
+      const lookup = unresolved ? reach.lookup : undefined;
       const evidence = [
         ...codeEvidence(ctx),
-        silent
-          ? ev(
-              'reachability',
-              'dns',
-              reach.dns,
-              'an answer (an address or "no such name")',
-              `the DNS lookup of ${host} got no answer within the network timeout`,
-            )
-          : ev(
-              'reachability',
-              'addresses',
-              reach.addresses,
-              'the public address of the DirectAccess server',
-              unresolved ? 'the name does not resolve' : undefined,
-            ),
-        ...(silent ? [] : [ev('reachability', 'tcp', reach.tcp, 'succeeded', `TCP ${reach.host}:${reach.port}`)]),
+        ev(
+          'reachability',
+          'addresses',
+          reach.addresses,
+          'the public address of the DirectAccess server',
+          unresolved ? `the name does not resolve: ${lookupTechnical(lookup)}` : undefined,
+        ),
+        ...(lookup ? [ev('reachability', 'lookup.outcome', lookup.outcome, 'answered', lookupTechnical(lookup))] : []),
+        ev('reachability', 'tcp', reach.tcp, 'succeeded', `TCP ${reach.host}:${reach.port}`),
       ];
+      const lookupWords = lookupPlain(lookup);
+      // A time-out says this network's DNS did not answer (the network, not the record); no such name / no address
+      // says the public record is missing or of the wrong type (knowledge A.6/A.7).
+      const adminLookup =
+        lookup?.outcome === 'timedOut'
+          ? ` Here the DNS lookup timed out: this network's DNS did not answer, which points to the network (captive portal, blocked DNS) rather than the record.`
+          : lookup?.outcome === 'nameError'
+            ? ` Here the name does not exist for the DNS this client asks (NXDOMAIN): check the public record of ${host}.`
+            : lookup?.outcome === 'noRecords'
+              ? ` Here the name exists but has no address record: publish the A (or AAAA) record of ${host}.`
+              : '';
       return finding({
         id: 'iphttps-server-unreachable',
         severity: 'error',
         title: 'The DirectAccess server cannot be reached from this network',
-        plain: `This computer cannot ${silent ? `get any answer from the network it is on, not even to look up your organisation’s server "${host}"` : unresolved ? `find your organisation’s server "${host}" on the Internet` : `get through to your organisation’s server "${host}"`}. Often the network you are on is the reason: a hotel, airport or café Wi-Fi that wants you to sign in on a web page first, or a network that blocks such connections. Try signing in to the Wi-Fi in a browser, or try another network (for example your phone's hotspot).`,
-        technical: `${codeText(ctx)}. ${silent ? `Resolve ${host}: no answer from DNS within the network timeout (no answer at all, which is not NXDOMAIN)` : `Resolve ${host}: ${reach.addresses.join(', ') || 'no addresses'}; TCP ${reach.port}: ${reach.tcp}`}. ${PROXY_CODES.has(ctx.code) ? 'No proxy applies and no' : 'No'} NRPT rule captures ${host}. Causes: captive portal or filtering network, edge firewall/NAT, public DNS record, client firewall, or the DirectAccess server down.`,
+        plain: `This computer cannot ${
+          unresolved
+            ? `find your organisation’s server "${host}" on the Internet${lookupWords ? ` (its name ${lookupWords})` : ''}`
+            : `get through to your organisation’s server "${host}"`
+        }. Often the network you are on is the reason: a hotel, airport or café Wi-Fi that wants you to sign in on a web page first, or a network that blocks such connections. Try signing in to the Wi-Fi in a browser, or try another network (for example your phone's hotspot).`,
+        technical: `${codeText(ctx)}. Resolve ${host}: ${reach.addresses.join(', ') || lookupTechnical(reach.lookup)}; TCP ${reach.port}: ${reach.tcp}. ${PROXY_CODES.has(ctx.code) ? 'No proxy applies and no' : 'No'} NRPT rule captures ${host}. Causes: captive portal or filtering network, edge firewall/NAT, public DNS record, client firewall, or the DirectAccess server down.`,
         evidence,
         escalate: true,
-        adminAction: `Check from the Internet that ${host} resolves to the DirectAccess server's public address and that TCP ${reach.port} reaches it (edge firewall / NAT rule, load balancer, server up; Test-NetConnection ${host} -Port ${reach.port}).`,
+        adminAction: `Check from the Internet that ${host} resolves to the DirectAccess server's public address and that TCP ${reach.port} reaches it (edge firewall / NAT rule, load balancer, server up; Test-NetConnection ${host} -Port ${reach.port}).${adminLookup}`,
         commands: [
           ...(isLegacy(ctx)
             ? [`nslookup ${host}`, `telnet ${host} ${reach.port}`]

@@ -3,6 +3,7 @@ import { defineCause } from '../cause';
 import { ev, finding } from '../evidence';
 import { routerName, routerResolves, isatapCommands, orgRouter } from './isatap';
 import { escalate, fixThenVerify, info } from '../../tree/build';
+import { lookupTechnical } from '../dnsLookup';
 
 export const isatapRouterUnresolved = defineCause({
   id: 'isatap-router-unresolved',
@@ -14,8 +15,7 @@ export const isatapRouterUnresolved = defineCause({
       const i = ctx.need('isatap');
       if (!i) return null;
       const name = routerName(i);
-      // DNS that gave no answer in time says nothing about the name (issue 12): not "does not resolve".
-      if (name === null || routerResolves(i) || i.router?.timedOut) return null;
+      if (name === null || routerResolves(i)) return null;
       const generic = name.toLowerCase() === 'isatap';
       const target = orgRouter(ctx);
       const canFix = target !== undefined && target.toLowerCase() !== name.toLowerCase();
@@ -26,9 +26,13 @@ export const isatapRouterUnresolved = defineCause({
           'router.addresses',
           i.router?.addresses ?? [],
           ['<DA internal IPv4>'],
-          generic ? 'the name "isatap" is on the DNS global query block list by default' : 'the name does not resolve',
+          generic
+            ? `the name "isatap" is on the DNS global query block list by default; ${lookupTechnical(i.router?.lookup)}`
+            : `the name does not resolve: ${lookupTechnical(i.router?.lookup)}`,
         ),
       ];
+      const lookup = i.router?.lookup;
+      if (lookup) evidence.push(ev('isatap', 'router.lookup.outcome', lookup.outcome, 'answered', lookupTechnical(lookup)));
       if (i.interfaces.length === 0) evidence.push(ev('isatap', 'interfaces', [], ['isatap.{…}'], 'symptom: no ISATAP interface'));
       if (/^default$/i.test(i.configuration?.state ?? ''))
         evidence.push(
@@ -39,13 +43,15 @@ export const isatapRouterUnresolved = defineCause({
         severity: 'error',
         title: 'The ISATAP router name cannot be found',
         plain: `This management computer is told to build its IPv6 tunnel (ISATAP) to "${name}", but that name cannot be looked up${generic ? ' — the name "isatap" is blocked by your organisation’s name servers on purpose, for security' : ''}. ${canFix ? `Your organisation uses "${target}" instead; the fix switches to it.` : 'Your organisation’s IT department must provide a name that works.'}`,
-        technical: `ISATAP Router ${name} does not resolve${generic ? ' (the generic name is on the DNS server global query block list: wpad, isatap)' : ''}; no ISATAP interface can get a global address.${canFix ? ` The organisation’s targeted router name is ${target}.` : ''}`,
+        technical: `ISATAP Router ${name} does not resolve (${lookupTechnical(lookup)})${generic ? ' (the generic name is on the DNS server global query block list: wpad, isatap)' : ''}; no ISATAP interface can get a global address.${canFix ? ` The organisation’s targeted router name is ${target}.` : ''}`,
         evidence,
         fixes: canFix ? ['set-isatap-router'] : [],
         escalate: !canFix,
         adminAction: generic
           ? `Do not unblock "isatap": create a targeted A record (e.g. isatap-da) for the DirectAccess server's internal IPv4 and set it with the GPO "Set ISATAP Router Name" for manage-out hosts${target ? ` (${target})` : ''}.`
-          : `Create a DNS A record ${name} pointing to the DirectAccess server's internal IPv4, or correct the GPO "Set ISATAP Router Name" to a name that exists.`,
+          : lookup?.outcome === 'timedOut'
+            ? `The lookup of ${name} timed out: check that this host reaches its internal DNS servers; then that an A record ${name} points to the DirectAccess server's internal IPv4 (or correct the GPO "Set ISATAP Router Name").`
+            : `Create a DNS A record ${name} pointing to the DirectAccess server's internal IPv4, or correct the GPO "Set ISATAP Router Name" to a name that exists.`,
         commands: isatapCommands(i),
       });
     },

@@ -17,6 +17,11 @@ export const daNotConfigured = defineCause({
       const ipConf = ctx.peek('ipHttps')?.configuration;
       if (ipConf?.serverUrl) return null; // a ServerURL is a client policy, whatever the policy probe said
       const os = ctx.peek('os');
+      // A machine moved off DirectAccess on purpose is da-migrated (which explains this finding); when the probe that
+      // shows it failed, say that the advice holds only if the machine was not moved (contract: never tell a migrated
+      // machine's user to join the DirectAccess group without saying so).
+      const coexistence = ctx.snapshot.sections.coexistence.status;
+      const unsure = coexistence === 'error' || coexistence === 'timedOut';
       const evidence = [
         ev('daStatus', 'policyApplied', false, true, 'no IP-HTTPS client URL from Group Policy and no NCA configuration'),
         ev('daStatus', 'connection', da.connection, { status: 'ConnectedRemotely' }, 'Get-DAConnectionStatus returned nothing'),
@@ -32,7 +37,11 @@ export const daNotConfigured = defineCause({
           'No DirectAccess client policy: no IPHTTPS_ClientUrl from Group Policy, no NCA (NetworkConnectivityAssistant) configuration, Get-DAConnectionStatus returns no object.',
         evidence,
         escalate: true,
-        adminAction: `Add the computer account${os ? ` ${os.computerName}` : ''} to the security group the DirectAccess client GPO is filtered to, then have it refresh policy on the corporate network (gpupdate /force and a reboot) — or re-provision it with djoin /policynames "<DA client GPO>" if it is joined offline.`,
+        adminAction: `${
+          unsure
+            ? 'The check for Always On VPN or Entra Private Access could not run: if this computer was moved off DirectAccess on purpose, nothing below applies. Otherwise: '
+            : ''
+        }Add the computer account${os ? ` ${os.computerName}` : ''} to the security group the DirectAccess client GPO is filtered to, then have it refresh policy on the corporate network (gpupdate /force and a reboot) — or re-provision it with djoin /policynames "<DA client GPO>" if it is joined offline.`,
         commands: [
           'gpresult /r /scope computer',
           'Get-DAClientExperienceConfiguration',
