@@ -352,6 +352,8 @@ export const locationSchema = z.object({
       port: z.number().int(),
       /** The system resolver's answer (the NLS name is an NRPT exemption, so the interface's DNS servers answer). */
       addresses: z.array(z.string()),
+      /** How resolving the NLS name ended (absent in older snapshots). */
+      lookup: dnsLookupSchema.optional(),
       tcp: z.enum(['succeeded', 'refused', 'timedOut', 'unresolved', 'error']),
       handshake: z.enum(['succeeded', 'failed', 'notAttempted']),
       handshakeError: nullableString,

@@ -89,8 +89,11 @@ function Invoke-DadNlsProbe {
         host = $endpoint.host; port = $endpoint.port; addresses = @(); tcp = 'unresolved'; handshake = 'notAttempted'
         handshakeError = $null; httpStatus = $null; chain = @(); chainStatus = @(); chainStatusOnline = @(); nameMatches = $null
     }
-    $result.addresses = ConvertTo-DadStringArray (Resolve-DadName -Name $endpoint.host)
-    if ($result.addresses.Length -eq 0 -and -not (Test-DadIpLiteral $endpoint.host)) { return $result }
+    # Bounded like every lookup (one network timeout), and saying how it ended: no answer is not "no such name".
+    $resolved = (Resolve-DadNameLookups @($endpoint.host))[$endpoint.host]
+    $result.addresses = ConvertTo-DadStringArray $resolved.addresses
+    $result.lookup = $resolved.lookup
+    if ($result.addresses.Length -eq 0) { return $result }
     $result.tcp = [string](Test-DadTcpPort -HostName $endpoint.host -Port $endpoint.port -TimeoutMs $script:DadNlsTcpTimeoutMs)
     if ($result.tcp -ne 'succeeded') { return $result }
     $probe = Invoke-DadTlsProbe -HostName $endpoint.host -Port $endpoint.port -TimeoutMs $script:DadNlsTlsTimeoutMs -Path $path
