@@ -722,6 +722,11 @@ Describe 'IPsec security associations are computed from the machine (knowledge I
     It 'none when IP-HTTPS is not up, inside the office, or when the server side refuses (the scenario knob)' {
         $null = Import-TestMachine @{ ipHttps = @{ state = @{ LastErrorCode = '0x800b0109'; InterfaceStatus = 'Failed to connect to the IPHTTPS server; waiting to reconnect' } } }
         @(Get-TestSaRemotes).Count | Should -Be 0
+        # each half of "up" on its own: a code with the active text, code 0 without it
+        $null = Import-TestMachine @{ ipHttps = @{ state = @{ LastErrorCode = '0x2af9'; InterfaceStatus = 'IPHTTPS interface active' } } }
+        @(Get-TestSaRemotes).Count | Should -Be 0
+        $null = Import-TestMachine @{ ipHttps = @{ state = @{ LastErrorCode = 0; InterfaceStatus = 'IPHTTPS interface deactivated' } } }
+        @(Get-TestSaRemotes).Count | Should -Be 0
         $null = Import-TestMachine @{ daConnectionStatus = @{ Status = 'ConnectedLocally'; Substatus = 'None' } }
         @(Get-TestSaRemotes).Count | Should -Be 0
         $null = Import-TestMachine @{ ipsec = @{ serverFailure = 'the server no longer trusts the issuing CA' } }
