@@ -92,7 +92,8 @@ Describe 'Invoke-DadProbe' {
 
     It 'knows every section of the snapshot schema' {
         $schema = Get-Content -Raw (Join-Path $PSScriptRoot '../../src-shared/snapshot.ts')
-        $block = [regex]::Match($schema, 'sectionsSchema = z\.object\(\{([^}]*)\}').Groups[1].Value
+        # Up to the closing line of the object: a section's `.default({ ... })` holds braces of its own.
+        $block = [regex]::Match($schema, 'sectionsSchema = z\.object\(\{([\s\S]*?)\n\}\);').Groups[1].Value
         $names = @([regex]::Matches($block, '(\w+): section\(') | ForEach-Object { $_.Groups[1].Value })
         $names.Count | Should -Be 16
         InModuleScope DaDoctor -Parameters @{ Names = $names } {
