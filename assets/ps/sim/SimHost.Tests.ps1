@@ -706,7 +706,7 @@ Describe 'IPsec security associations are computed from the machine (knowledge I
         @(Get-TestSaRemotes).Count | Should -Be 0
         $null = Import-TestMachine @{ registry = @{ 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\StandardProfile' = @{ EnableFirewall = 0 } } }
         @(Get-TestSaRemotes).Count | Should -Be 2
-        $null = Import-TestMachine @{ networkCategory = 'Private'; registry = @{ 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\StandardProfile' = @{ EnableFirewall = 0 } } }
+        $null = Import-TestMachine @{ connectionProfiles = @(@{ NetworkCategory = 'Private' }); registry = @{ 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\StandardProfile' = @{ EnableFirewall = 0 } } }
         @(Get-TestSaRemotes).Count | Should -Be 0
     }
     It 'none without a usable computer certificate where IPsec authenticates with one; Kerberos does not need it' {

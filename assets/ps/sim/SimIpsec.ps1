@@ -4,10 +4,12 @@
 # starts a service or a new certificate makes them appear on the next collect. Dot-sourced by SimHost.ps1; Windows
 # PowerShell 5.1 syntax only. Output shapes are ASSUMED (knowledge Q.5: no real capture of these cmdlets yet).
 
-# The firewall profile of the network in use: `networkCategory` (Public/Private/DomainAuthenticated as Windows'
-# NetConnectionProfile names it; default Public, a hotel). Inside the corporate network it is the Domain profile.
+# The firewall profile of the network in use, from the networks the machine is on (`connectionProfiles`, the one
+# source the location probe reads too: NetworkCategory Public/Private/DomainAuthenticated; none = Public, a hotel).
+# Inside the corporate network it is the Domain profile.
 function global:Get-DadSimFirewallProfileInUse {
-    $category = [string](Get-DadSimValue 'networkCategory')
+    $category = 'Public'
+    foreach ($p in @(Get-DadSimValue 'connectionProfiles')) { if ($null -ne $p -and $p['NetworkCategory']) { $category = [string]$p['NetworkCategory']; break } }
     if ((Get-DadSimLocation) -eq 'inside' -or $category -eq 'DomainAuthenticated') { return @('DomainProfile', 'DomainProfile') }
     if ($category -eq 'Private') { return @('StandardProfile', 'PrivateProfile') }
     return @('PublicProfile', 'PublicProfile')
