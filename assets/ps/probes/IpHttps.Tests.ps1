@@ -313,18 +313,18 @@ Describe 'Get-DadReachabilitySection' {
         $out.Envelope.data.lookup.source | Should -Be 'system'
     }
 
-    It 'records how the lookup ended when Resolve-DnsName says so (a time-out), without trying TCP' {
+    It 'asks Resolve-DnsName why a name that answered has no address (no such name), without trying TCP' {
         Set-DadTestMissingCommands @()
+        Mock -ModuleName DaDoctor Resolve-DadNames { @{ 'da.contoso.com' = @{ Addresses = @(); TimedOut = $false } } }
         Mock -ModuleName DaDoctor Resolve-DnsName {
-            $ex = New-Object System.ComponentModel.Win32Exception -ArgumentList 1460, 'da.contoso.com : This operation returned because the timeout period expired'
-            $PSCmdlet.WriteError((New-Object System.Management.Automation.ErrorRecord -ArgumentList $ex, 'ERROR_TIMEOUT,Microsoft.DnsClient.Commands.ResolveDnsName', 'OperationTimeout', 'da.contoso.com'))
+            $ex = New-Object System.ComponentModel.Win32Exception -ArgumentList 9003, 'da.contoso.com : DNS name does not exist'
+            throw (New-Object System.Management.Automation.ErrorRecord -ArgumentList $ex, 'DNS_ERROR_RCODE_NAME_ERROR,Microsoft.DnsClient.Commands.ResolveDnsName', 'ResourceUnavailable', 'da.contoso.com')
         }
         $data = (Invoke-DadTestProbe 'reachability').Envelope.data
-        $data.lookup.outcome | Should -Be 'timedOut'
-        $data.lookup.errorId | Should -Be 'ERROR_TIMEOUT'
+        $data.lookup.outcome | Should -Be 'nameError'
+        $data.lookup.errorId | Should -Be 'DNS_ERROR_RCODE_NAME_ERROR'
         $data.tcp | Should -Be 'unresolved'
         Should -Invoke -ModuleName DaDoctor Test-DadTcpPort -Times 0
-        Should -Invoke -ModuleName DaDoctor Resolve-DadName -Times 0
     }
 
     It 'is timedOut, carrying what it learned, when DNS gives no answer in time (no TCP tried)' {
@@ -332,8 +332,8 @@ Describe 'Get-DadReachabilitySection' {
         $out = Invoke-DadTestProbe 'reachability'
         $out.Envelope.status | Should -Be 'timedOut'
         $out.Envelope.message | Should -Be 'the DNS lookup of da.contoso.com did not answer within 5 s'
-        $out.Envelope.data.dns | Should -Be 'timedOut'
-        $out.Envelope.data.tcp | Should -Be 'timedOut'
+        $out.Envelope.data.lookup.outcome | Should -Be 'timedOut'
+        $out.Envelope.data.tcp | Should -Be 'unresolved'
         Should -Invoke -ModuleName DaDoctor Test-DadTcpPort -Times 0
         Should -Invoke -ModuleName DaDoctor Resolve-DadNames -Times 1 -ParameterFilter { $TimeoutMs -eq 5000 }
     }

@@ -26,7 +26,7 @@ Describe 'Get-DadLocationSection' {
             [pscustomobject]@{ Name = 'corp.contoso.com'; InterfaceAlias = 'Ethernet'; NetworkCategory = 'DomainAuthenticated'; IPv4Connectivity = 'Internet' }
         }
         Mock -ModuleName DaDoctor Get-DadFirewallCurrentProfileTypes { 1 }
-        Mock -ModuleName DaDoctor Resolve-DadName { @('10.0.0.10') }
+        Mock -ModuleName DaDoctor Resolve-DadNames { @{ 'nls.corp.contoso.com' = @{ Addresses = @('10.0.0.10'); TimedOut = $false } } }
         Mock -ModuleName DaDoctor Test-DadTcpPort { 'succeeded' }
         Mock -ModuleName DaDoctor Invoke-DadTlsProbe {
             [pscustomobject]@{
@@ -90,7 +90,7 @@ Describe 'Get-DadLocationSection' {
     }
 
     It 'stops at the first failing step: an unresolved name tries no connection' {
-        Mock -ModuleName DaDoctor Resolve-DadName { , @() }
+        Mock -ModuleName DaDoctor Resolve-DadNames { @{ 'nls.corp.contoso.com' = @{ Addresses = @(); TimedOut = $false } } }
         $data = (Invoke-DadTestProbe 'location').Envelope.data
         $data.nls.tcp | Should -Be 'unresolved'
         $data.nls.handshake | Should -Be 'notAttempted'
@@ -126,7 +126,7 @@ Describe 'Get-DadLocationSection' {
         $out.Raw[0] | Should -Match '"nls":null'
         $out.Raw[0] | Should -Match '"nlsUrl":null'
         $out.Envelope.data.connectionProfiles[0].networkCategory | Should -Be 'DomainAuthenticated'
-        Should -Invoke -ModuleName DaDoctor Resolve-DadName -Times 0
+        Should -Invoke -ModuleName DaDoctor Resolve-DadNames -Times 0
     }
 
     It 'a source that throws is named in errors, the others still answer' {

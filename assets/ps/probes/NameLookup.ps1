@@ -92,8 +92,11 @@ function Resolve-DadNameLookups {
             $result[$n] = @{ addresses = $addresses; lookup = @{ outcome = 'timedOut'; errorId = $null; source = 'system' } }
         } elseif ($addresses.Length -gt 0) {
             $result[$n] = @{ addresses = $addresses; lookup = @{ outcome = 'answered'; errorId = $null; source = 'system' } }
-        } else {
+        } elseif (Test-DadCommand 'Resolve-DnsName') {
             $result[$n] = Resolve-DadNameLookup $n
+        } else {
+            # Windows 7: the system resolver does not say why (and asking it again would only wait again).
+            $result[$n] = @{ addresses = $addresses; lookup = @{ outcome = 'failed'; errorId = $null; source = 'system' } }
         }
     }
     return $result

@@ -61,8 +61,9 @@ Describe 'Get-DadIsatapSection with the cmdlets' {
         }
         $out = Invoke-DadTestProbe 'isatap'
         $out.Envelope.status | Should -Be 'ok'
-        $out.Raw[0] | Should -Match '"router":\{"addresses":\[\],"name":"isatap-da.corp.contoso.com","timedOut":true\}'
-        $out.Raw[0] | Should -Match '"genericName":\{"addresses":\[\],"name":"isatap"\}'
+        $out.Envelope.data.router.lookup.outcome | Should -Be 'timedOut'
+        $out.Envelope.data.router.addresses.Count | Should -Be 0
+        $out.Envelope.data.genericName.lookup.outcome | Should -Not -Be 'timedOut'
         Should -Invoke -ModuleName DaDoctor Resolve-DadNames -Times 1 -Exactly -ParameterFilter { $Names.Count -eq 2 -and $TimeoutMs -eq 5000 }
     }
 

@@ -667,6 +667,8 @@ $DadSimCommandBodies['Resolve-DadNames'] = {
         $result[$n] = @{ Addresses = $addresses; TimedOut = -not $answered }
     }
     return $result
+}
+
 $DadSimCommandBodies['Test-DadFolder'] = {
     param([Parameter(Mandatory = $true)][string]$Path)
     Invoke-DadSimFault 'Test-DadFolder'

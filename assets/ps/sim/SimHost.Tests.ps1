@@ -678,6 +678,9 @@ Describe 'Location: the network location server and the networks are a world, no
         $nls.network.tcp['nls.corp.contoso.com:443'] = 'refused'
         $null = Import-TestMachine $nls @{ base = 'win7-client.json' }
         (netsh dnsclient show state) -match '^Machine Location\s+: Outside corporate network$' | Should -Not -BeNullOrEmpty
+    }
+}
+
 Describe 'IPsec security associations are computed from the machine (knowledge I.7; assumed cmdlet shapes, Q.5)' {
     BeforeAll {
         function Get-TestSaRemotes { foreach ($sa in @(Get-NetIPsecMainModeSA)) { $sa.RemoteEndpoint } }
