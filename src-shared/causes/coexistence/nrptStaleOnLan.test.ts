@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorIds, get, run } from '../../../test-support/assertions';
-import { connection, data, patch, win7, type Mutator } from '../../../test-support/snapshotBuilder';
+import { connection, data, onCorpnet, patch, win7, type Mutator } from '../../../test-support/snapshotBuilder';
 import { TREE, walk } from '../../tree';
 
 const ID = 'nrpt-stale-on-lan';
@@ -61,7 +61,7 @@ describe('nrpt-stale-on-lan, left DirectAccess', () => {
 
 describe('nrpt-stale-on-lan, inside', () => {
   it('Windows believes it is inside (ConnectedLocally) and the DirectAccess rules stay in effect: error, never advice to delete the key', () => {
-    const d = run(connection('ConnectedLocally', 'None', true));
+    const d = run(connection('ConnectedLocally', 'None', true), onCorpnet());
     expect(errorIds(d)).toEqual([ID]);
     const f = get(d, ID);
     expect(f.variant).toBe('inside');
@@ -71,7 +71,7 @@ describe('nrpt-stale-on-lan, inside', () => {
     expect(at(d)).toBe('escalate-nrpt-stale');
   });
   it('inside with the rules switched off, as Windows does: no finding, inside-corpnet', () => {
-    const d = run(connection('ConnectedLocally'));
+    const d = run(connection('ConnectedLocally'), onCorpnet());
     expect(d.findings.map((f) => f.id)).toEqual(['inside-corpnet']);
   });
   it('rules out H.4: a DirectAccess client that believes it is outside keeps its rules by design', () => {
@@ -81,8 +81,8 @@ describe('nrpt-stale-on-lan, inside', () => {
   it('Windows 7: inside with netsh’s note is switched off; inside without it is stale; an older snapshot that did not look says nothing', () => {
     const inside = patch('daStatus', (d) => (d.location = { value: 'inside-corpnet', source: 'netsh', raw: 'Inside corporate network' }));
     const note = (v: boolean) => patch('nrpt', (d) => (d.insideCorpnetNote = v));
-    expect(errorIds(run(win7, inside, note(true)))).toEqual([]);
-    expect(get(run(win7, inside, note(false)), ID).evidence).toContainEqual(expect.objectContaining({ field: 'insideCorpnetNote', observed: false }));
-    expect(errorIds(run(win7, inside))).toEqual([]);
+    expect(errorIds(run(win7, inside, note(true), onCorpnet()))).toEqual([]);
+    expect(get(run(win7, inside, note(false), onCorpnet()), ID).evidence).toContainEqual(expect.objectContaining({ field: 'insideCorpnetNote', observed: false }));
+    expect(errorIds(run(win7, inside, onCorpnet()))).toEqual([]);
   });
 });
