@@ -21,6 +21,7 @@ export const SECTION_LABELS: Record<SectionName, string> = {
   teredo: 'Teredo tunnel',
   clock: 'The computer clock',
   firewall: 'Windows Firewall',
+  server: 'The DirectAccess server settings',
 };
 
 /** The plain name of a probe; an unknown name (a newer snapshot's) as it is. */

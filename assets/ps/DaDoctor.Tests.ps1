@@ -92,9 +92,10 @@ Describe 'Invoke-DadProbe' {
 
     It 'knows every section of the snapshot schema' {
         $schema = Get-Content -Raw (Join-Path $PSScriptRoot '../../src-shared/snapshot.ts')
-        $block = [regex]::Match($schema, 'sectionsSchema = z\.object\(\{([^}]*)\}').Groups[1].Value
+        # Up to the object's own closing line: a section's .default({ ... }) holds braces too.
+        $block = [regex]::Match($schema, 'sectionsSchema = z\.object\(\{([\s\S]*?)\n\}\)').Groups[1].Value
         $names = @([regex]::Matches($block, '(\w+): section\(') | ForEach-Object { $_.Groups[1].Value })
-        $names.Count | Should -Be 15
+        $names.Count | Should -Be 16
         InModuleScope DaDoctor -Parameters @{ Names = $names } {
             param($Names)
             $script:DadSectionOrder | Should -Be $Names

@@ -9,7 +9,7 @@ $script:DadTestStubNames = @(
     'Get-DAConnectionStatus', 'Get-DnsClientNrptPolicy', 'Get-NetIsatapConfiguration', 'Get-NetIPAddress',
     'Get-NetTeredoState', 'Get-Net6to4Configuration', 'netsh', 'Get-DadRegistryValues', 'Get-DadRegistrySubkeys', 'Get-DadCertificates',
     'Resolve-DadName', 'Test-DadTcpPort', 'Invoke-DadTlsProbe', 'Test-DadCertificateChain', 'Get-DadUtcNow',
-    'Get-DadPowerShellVersion', 'Get-DadUserContext'
+    'Get-DadPowerShellVersion', 'Get-DadUserContext', 'Get-RemoteAccess', 'Get-DAOtpAuthentication', 'Get-NetIPInterface', 'Get-NetRoute'
 )
 
 # Imports the module fresh and defines the stubs (parameters as BOUNDARY.md lists them, so ParameterFilters work).
@@ -37,6 +37,10 @@ function Initialize-DadTestHost {
     function global:Get-DadUtcNow { [CmdletBinding()] param() throw 'stub: Get-DadUtcNow not mocked' }
     function global:Get-DadPowerShellVersion { [CmdletBinding()] param() throw 'stub: Get-DadPowerShellVersion not mocked' }
     function global:Get-DadUserContext { [CmdletBinding()] param() throw 'stub: Get-DadUserContext not mocked' }
+    function global:Get-RemoteAccess { [CmdletBinding()] param() throw 'stub: Get-RemoteAccess not mocked' }
+    function global:Get-DAOtpAuthentication { [CmdletBinding()] param() throw 'stub: Get-DAOtpAuthentication not mocked' }
+    function global:Get-NetIPInterface { [CmdletBinding()] param([string]$AddressFamily) throw 'stub: Get-NetIPInterface not mocked' }
+    function global:Get-NetRoute { [CmdletBinding()] param([string]$AddressFamily) throw 'stub: Get-NetRoute not mocked' }
     $global:DadTestMissingCommands = @()
 }
 

@@ -55,8 +55,8 @@ describe('collectSnapshot', () => {
     expect(snapshot.sections.nrpt.status).toBe('timedOut');
     expect(snapshot.sections.clock).toEqual(clock);
     expect(snapshot.collector).toMatchObject({ host: 'simulated', scenario: 'healthy' });
-    expect(progress).toHaveBeenCalledTimes(2 * 15);
-    expect(host.callJson).toHaveBeenCalledTimes(15);
+    expect(progress).toHaveBeenCalledTimes(2 * 16);
+    expect(host.callJson).toHaveBeenCalledTimes(16);
   });
 
   it('re-collects only the sections asked for', async () => {
@@ -97,7 +97,7 @@ describe('collectSnapshot: cancel and the estimate', () => {
     await collectSnapshot(fakeHost(na) as never, { org: null, onProgress: progress });
     const events = progress.mock.calls.map((c) => c[0] as { phase: string; estimateSeconds: number });
     const all = Math.ceil(events.length / 2);
-    expect(all).toBe(15);
+    expect(all).toBe(16);
     expect(events[0]?.estimateSeconds).toBe(
       worstCaseSeconds([
         'os',
@@ -115,9 +115,10 @@ describe('collectSnapshot: cancel and the estimate', () => {
         'teredo',
         'clock',
         'firewall',
+        'server',
       ]),
     );
-    expect(events[0]?.estimateSeconds).toBe((2 * probeTimeoutMs('reachability') + 13 * probeTimeoutMs('os')) / 1000);
+    expect(events[0]?.estimateSeconds).toBe((2 * probeTimeoutMs('reachability') + 14 * probeTimeoutMs('os')) / 1000);
     expect(events.at(-1)?.estimateSeconds).toBe(0);
     for (let i = 1; i < events.length; i++) expect(events[i]!.estimateSeconds).toBeLessThanOrEqual(events[i - 1]!.estimateSeconds);
   });

@@ -314,6 +314,58 @@ $DadSimCommandBodies['Set-Net6to4Configuration'] = {
     if ($PassThru) { ConvertTo-DadSimObject (Get-DadSimValue 'sixToFour') }
 }
 
+# The DirectAccess server (BOUNDARY.md): Get-RemoteAccess answers machine.remoteAccess (its properties as the doc
+# example names them; SslCertificate an object with Thumbprint), nothing when the machine has no Remote Access
+# configuration; Get-DAOtpAuthentication machine.daOtp (OtpStatus).
+$DadSimCommandBodies['Get-RemoteAccess'] = {
+    [CmdletBinding()]
+    param([string]$EntrypointName, [string]$ComputerName)
+    Invoke-DadSimFault 'Get-RemoteAccess'
+    $ra = Get-DadSimValue 'remoteAccess'
+    if ($null -eq $ra) { return }
+    $o = ConvertTo-DadSimObject $ra
+    $cert = $ra['SslCertificate']
+    if ($cert -is [System.Collections.IDictionary]) { $o.SslCertificate = ConvertTo-DadSimObject $cert }
+    $o
+}
+
+$DadSimCommandBodies['Get-DAOtpAuthentication'] = {
+    [CmdletBinding()]
+    param([string]$ComputerName)
+    Invoke-DadSimFault 'Get-DAOtpAuthentication'
+    $otp = Get-DadSimValue 'daOtp'
+    if ($null -eq $otp) { return }
+    ConvertTo-DadSimObject $otp
+}
+
+# machine.ipInterfaces: InterfaceAlias, InterfaceIndex, AddressFamily, Forwarding, Advertising (Enabled/Disabled).
+$DadSimCommandBodies['Get-NetIPInterface'] = {
+    [CmdletBinding()]
+    param([ValidateSet('IPv4', 'IPv6')][string]$AddressFamily, [string]$InterfaceAlias, [int]$InterfaceIndex)
+    Invoke-DadSimFault 'Get-NetIPInterface'
+    foreach ($i in @(Get-DadSimValue 'ipInterfaces')) {
+        if ($null -eq $i) { continue }
+        if ($AddressFamily -and [string]$i['AddressFamily'] -ne $AddressFamily) { continue }
+        if ($InterfaceAlias -and [string]$i['InterfaceAlias'] -notlike $InterfaceAlias) { continue }
+        if ($PSBoundParameters.ContainsKey('InterfaceIndex') -and [int]$i['InterfaceIndex'] -ne $InterfaceIndex) { continue }
+        ConvertTo-DadSimObject $i
+    }
+}
+
+# machine.routes: DestinationPrefix, InterfaceIndex, AddressFamily, Publish (Yes/No/Age), NextHop.
+$DadSimCommandBodies['Get-NetRoute'] = {
+    [CmdletBinding()]
+    param([ValidateSet('IPv4', 'IPv6')][string]$AddressFamily, [string]$DestinationPrefix, [int]$InterfaceIndex)
+    Invoke-DadSimFault 'Get-NetRoute'
+    foreach ($r in @(Get-DadSimValue 'routes')) {
+        if ($null -eq $r) { continue }
+        if ($AddressFamily -and [string]$r['AddressFamily'] -ne $AddressFamily) { continue }
+        if ($DestinationPrefix -and [string]$r['DestinationPrefix'] -ne $DestinationPrefix) { continue }
+        if ($PSBoundParameters.ContainsKey('InterfaceIndex') -and [int]$r['InterfaceIndex'] -ne $InterfaceIndex) { continue }
+        ConvertTo-DadSimObject $r
+    }
+}
+
 $DadSimCommandBodies['Get-NetIPAddress'] = {
     [CmdletBinding()]
     param([ValidateSet('IPv4', 'IPv6')][string]$AddressFamily, [string]$InterfaceAlias, [string]$IPAddress)
