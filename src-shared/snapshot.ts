@@ -357,7 +357,10 @@ export const serverSchema = z.object({
   bindings: z.array(sslBindingSchema),
   /** The certificate the DirectAccess binding names, from LocalMachine\My; null when not found there. */
   certificate: certInfoSchema.nullable(),
-  /** ISATAP router: the server's ISATAP interfaces (IPv6) and the IPv6 routes it publishes; null when not collected. */
+  /**
+   * ISATAP router: the server's ISATAP interfaces (IPv6), the IPv6 routes on them, and routes to the internal IPv6
+   * prefix on any interface (one on a non-ISATAP interface means native IPv6 inside); null when not collected.
+   */
   isatap: z
     .object({
       interfaces: z.array(z.object({ alias: z.string(), index: z.number().int(), forwarding: nullableString, advertising: nullableString })),

@@ -101,6 +101,16 @@ Describe 'Get-DadServerSection' {
         $i.routes[0].publish | Should -BeExactly 'No'
     }
 
+    It 'keeps a route to the internal prefix on a native interface too (assumed shape): it shows native IPv6 inside' {
+        Mock -ModuleName DaDoctor Get-NetRoute {
+            [pscustomobject]@{ DestinationPrefix = 'fd00:1234:5678:1::/64'; InterfaceIndex = [uint32]4; Publish = 'No' }
+            [pscustomobject]@{ DestinationPrefix = 'fd00:9999::/64'; InterfaceIndex = [uint32]4; Publish = 'No' }
+        }
+        $routes = @((Invoke-DadTestProbe 'server').Envelope.data.isatap.routes)
+        $routes.Count | Should -Be 1
+        $routes[0].index | Should -Be 4
+    }
+
     It 'is not applicable on a machine that is not a DirectAccess server (no Get-RemoteAccess, no binding)' {
         Set-DadTestMissingCommands @('Get-RemoteAccess', 'Get-DAOtpAuthentication')
         Mock -ModuleName DaDoctor Get-DadRegistryValues { $null } -ParameterFilter { $Path -like '*SslBindingInfo*' }

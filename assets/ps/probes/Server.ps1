@@ -53,7 +53,9 @@ function Get-DadServerSection {
 
     $isatap = $null
     if ((Test-DadCommand 'Get-NetIPInterface') -and (Test-DadCommand 'Get-NetRoute')) {
-        try { $isatap = Get-DadServerIsatap } catch { $null = $errors.Add('ISATAP router: ' + $_.Exception.Message) }
+        $prefix = $null
+        if ($null -ne $remote) { $prefix = $remote.internalIPv6Prefix }
+        try { $isatap = Get-DadServerIsatap $prefix } catch { $null = $errors.Add('ISATAP router: ' + $_.Exception.Message) }
     }
 
     $result = @{ remoteAccess = $remote; otpStatus = $otp; bindings = $bindings.ToArray(); certificate = $certificate; isatap = $isatap }
@@ -139,8 +141,11 @@ function ConvertTo-DadHex {
 
 # The server's ISATAP interfaces with their forwarding and advertising (enum names Enabled/Disabled), and the IPv6
 # routes it publishes (Publish Yes/No/Age) on them: what Hicks' Reset-DaIsatapConfiguration.ps1 sets (knowledge E.3.5).
+# Routes to the internal IPv6 prefix on other interfaces come along too: they show native IPv6 inside, where the
+# server is no ISATAP router.
 # ASSUMED shapes of Get-NetIPInterface / Get-NetRoute on an ISATAP router, no capture (knowledge Q.5).
 function Get-DadServerIsatap {
+    param([string]$InternalPrefix)
     $interfaces = [Activator]::CreateInstance([System.Collections.ArrayList])
     $indexes = @()
     foreach ($i in (ConvertTo-DadArray (Get-NetIPInterface -AddressFamily IPv6))) {
@@ -152,11 +157,12 @@ function Get-DadServerIsatap {
         $null = $interfaces.Add(@{ alias = $alias; index = [int64]$index; forwarding = (Get-DadString $i 'Forwarding'); advertising = (Get-DadString $i 'Advertising') })
     }
     $routes = [Activator]::CreateInstance([System.Collections.ArrayList])
-    if ($interfaces.Count -gt 0) {
+    if ($interfaces.Count -gt 0 -or $InternalPrefix) {
         foreach ($r in (ConvertTo-DadArray (Get-NetRoute -AddressFamily IPv6))) {
             $index = ConvertTo-DadUInt32 (Get-DadProperty $r 'InterfaceIndex')
             $prefix = Get-DadString $r 'DestinationPrefix'
-            if ($null -eq $index -or $null -eq $prefix -or $indexes -notcontains [int64]$index) { continue }
+            if ($null -eq $index -or $null -eq $prefix) { continue }
+            if ($indexes -notcontains [int64]$index -and $prefix -ne $InternalPrefix) { continue }
             $null = $routes.Add(@{ destinationPrefix = $prefix; index = [int64]$index; publish = (Get-DadString $r 'Publish') })
         }
     }
