@@ -303,7 +303,7 @@ $global:DadSimWindowsCommandNames = @(
     'Get-NetIPHttpsState', 'Get-NetIPHttpsConfiguration', 'Get-DAConnectionStatus', 'Get-DnsClientNrptPolicy',
     'Get-NetIsatapConfiguration', 'Set-NetIsatapConfiguration', 'Get-NetIPAddress', 'Get-NetTeredoState',
     'Get-Net6to4Configuration', 'Set-Net6to4Configuration',
-    'Get-RemoteAccess', 'Get-DAOtpAuthentication', 'Get-NetIPInterface', 'Get-NetRoute',
+    'Get-RemoteAccess', 'Get-DAOtpAuthentication', 'Get-NetIPInterface', 'Get-NetRoute', 'Set-NetIPInterface', 'New-NetRoute', 'Set-NetRoute',
     'netsh', 'certutil', 'w32tm'
 )
 
