@@ -147,6 +147,7 @@ export function isatapRouterAdvertising(s: Snapshot): VerifyOutcome {
       /^enabled$/i.test(i.advertising ?? '') &&
       isatap.routes.some((r) => r.index === i.index && r.destinationPrefix === prefix && /^yes$/i.test(r.publish ?? '')),
   );
-  return ok ? pass(`${ok.alias}: forwarding and advertising, ${prefix} published`) : fail(`no ISATAP interface forwards and advertises with ${prefix} published`);
+  return ok
+    ? pass(`${ok.alias}: forwarding and advertising, ${prefix} published`)
+    : fail(`no ISATAP interface forwards and advertises with ${prefix} published`);
 }
-

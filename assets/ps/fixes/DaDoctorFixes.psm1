@@ -158,5 +158,5 @@ Export-ModuleMember -Function @(
     'Clear-DadCrlCache', 'Reset-DadWinHttpProxy', 'Clear-DadProxyCache', 'Set-DadIpv6PreferIpv4',
     'Update-DadMachineCertificate', 'Enable-DadIsatap', 'Set-DadIsatapRouter', 'Disable-DadSixToFour', 'Undo-DadSixToFour',
     'Undo-DadIpHelper', 'Undo-DadCertificateImport', 'Undo-DadWinHttpProxy', 'Undo-DadProxyCache',
-    'Undo-DadIpv6PreferIpv4', 'Undo-DadIsatap'
+    'Undo-DadIpv6PreferIpv4', 'Undo-DadIsatap', 'Enable-DadIpHttpsPreauth', 'Disable-DadIpHttpsPreauth', 'Undo-DadIpHttpsBinding', 'Reset-DadIsatapRouter'
 )
