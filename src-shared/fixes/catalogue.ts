@@ -246,7 +246,7 @@ const specs: Omit<FixSpec, 'preview' | 'resolves'>[] = [
     id: 'enable-iphttps-preauth',
     title: 'Turn on IP-HTTPS preauthentication',
     plain:
-      'Saves the IP-HTTPS binding of this DirectAccess server, then creates it again so that connecting computers must show a computer certificate first. Before you confirm: every DirectAccess computer without a computer certificate whose name matches its computer account will be cut off; the fast encryption-free mode (null cipher suites) is switched off, so the server handles fewer connections of Windows 8 and later more slowly; Microsoft does not formally support this change; and where several servers share the work (load balancing or several sites) it must be made on every one of them. It is refused while one-time passwords are in use. If creating the binding again fails, the saved one is put back at once; undo puts it back too.',
+      'Saves the IP-HTTPS binding of this DirectAccess server, then creates it again so that connecting computers must show a computer certificate first. Before you confirm: every DirectAccess computer without a computer certificate whose name matches its computer account will be cut off; the fast encryption-free mode (null cipher suites) is switched off, so the server handles fewer connections of Windows 8 and later more slowly; Microsoft does not formally support this change; and where several servers share the work (load balancing or several sites) the same change is needed on every one of them. It is refused while one-time passwords are in use. If creating the binding again fails, the saved one is put back at once; undo puts it back too.',
     whyAdmin: 'The IP-HTTPS binding of HTTP.SYS belongs to the whole server.',
     params: noParamsSchema,
     elevated: true,
@@ -259,7 +259,7 @@ const specs: Omit<FixSpec, 'preview' | 'resolves'>[] = [
     id: 'disable-iphttps-preauth',
     title: 'Turn off IP-HTTPS preauthentication',
     plain:
-      'Saves the IP-HTTPS binding of this DirectAccess server, then creates it again without asking connecting computers for a certificate first, so people who sign in with one-time passwords can connect again. Where several servers share the work it must be made on every one of them. If creating the binding again fails, the saved one is put back at once; undo puts it back too.',
+      'Saves the IP-HTTPS binding of this DirectAccess server, then creates it again without asking connecting computers for a certificate first, so people who sign in with one-time passwords can connect again. Where several servers share the work, the same change is needed on every one of them. If creating the binding again fails, the saved one is put back at once; undo puts it back too.',
     whyAdmin: 'The IP-HTTPS binding of HTTP.SYS belongs to the whole server.',
     params: noParamsSchema,
     elevated: true,
