@@ -56,7 +56,7 @@ export const serverIsatapRouterNotAdvertising = defineCause({
         severity: 'error',
         title: 'The ISATAP router on this server is not advertising',
         plain:
-          'Workstations in the office that manage DirectAccess laptops reach them through this server. The server has stopped telling those workstations how to reach the laptops (this setting can get lost when the server restarts), so they cannot connect to them. Turning it back on fixes it.',
+          'Computers on your organisation’s network that manage DirectAccess laptops reach them through this server. The server has stopped telling those workstations how to reach the laptops (this setting can get lost when the server restarts), so those computers cannot connect to the laptops. Turning it back on fixes it.',
         technical: `The server is the ISATAP router (ISATAP interface present, internal prefix ${prefix} not on a native interface), but no ISATAP interface both forwards and advertises with ${prefix} published: ${state}. Knowledge E.3: the server's ISATAP router configuration can be lost after a reboot (Server 2016/2019).`,
         evidence,
         fixes: ['reset-isatap-router'],
