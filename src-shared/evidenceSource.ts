@@ -34,6 +34,8 @@ const V6_POLICY = 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\TCPIP\\v6Transi
 
 const RASMAN = 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\RasMan';
 const NRPT_POLICY = 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\DNSClient\\DnsPolicyConfig';
+const SSL_BINDING = 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\HTTP\\Parameters\\SslBindingInfo\\0.0.0.0:443';
+const SSLCERT = 'netsh http show sslcert ipport=0.0.0.0:443';
 
 const src = (command: string, property?: string): EvidenceSource => (property === undefined ? { command } : { command, property });
 const firewallProfile = (key: string, name: string, localKey: string) => ({
@@ -141,6 +143,28 @@ const SOURCES: Readonly<Record<string, EvidenceSource>> = {
   'ipsec.mainModeSas.items': src('Get-NetIPsecMainModeSA', 'RemoteEndpoint'),
   'ipsec.mainModeSas.readable': src('Get-NetIPsecMainModeSA (elevated)'),
   'ipsec.quickModeSaCount': src('Get-NetIPsecQuickModeSA'),
+  'server.remoteAccess.daStatus': src('Get-RemoteAccess', 'DAStatus'),
+  'server.remoteAccess.connectToAddress': src('Get-RemoteAccess', 'ConnectToAddress'),
+  'server.remoteAccess.loadBalancing': src('Get-RemoteAccess', 'LoadBalancing'),
+  'server.remoteAccess.entrypointName': src('Get-RemoteAccess', 'EntrypointName'),
+  'server.remoteAccess.forceTunnel': src('Get-RemoteAccess', 'ForceTunnel'),
+  'server.remoteAccess.internalIPv6Prefix': src('Get-RemoteAccess', 'InternalIPv6Prefix'),
+  'server.otpStatus': src('Get-DAOtpAuthentication', 'OtpStatus'),
+  'server.bindings[].certificateHash': src(SSLCERT, 'Certificate Hash'),
+  'server.bindings[].appId': src(SSLCERT, 'Application ID'),
+  'server.bindings[].negotiateClientCertificate': src(SSLCERT, 'Negotiate Client Certificate'),
+  'server.bindings[].dsMapper': src(SSLCERT, 'DS Mapper Usage'),
+  'server.bindings[].defaultFlags': src(SSL_BINDING, 'DefaultFlags'),
+  'server.certificate.notAfter': src('(Get-RemoteAccess).SslCertificate', 'NotAfter'),
+  'server.certificate.subject': src('(Get-RemoteAccess).SslCertificate', 'Subject'),
+  'server.certificate.ekus': src('(Get-RemoteAccess).SslCertificate', 'EnhancedKeyUsageList'),
+  'server.certificate.hasPrivateKey': src('(Get-RemoteAccess).SslCertificate', 'HasPrivateKey'),
+  'server.certificate.dnsNames': src('(Get-RemoteAccess).SslCertificate', 'DnsNameList'),
+  'server.certificate.selfSigned': src('(Get-RemoteAccess).SslCertificate', 'Subject, Issuer'),
+  'server.isatap.interfaces[].forwarding': src('Get-NetIPInterface -AddressFamily IPv6 -InterfaceAlias isatap*', 'Forwarding'),
+  'server.isatap.interfaces[].advertising': src('Get-NetIPInterface -AddressFamily IPv6 -InterfaceAlias isatap*', 'Advertising'),
+  'server.isatap.routes[].publish': src('Get-NetRoute -AddressFamily IPv6', 'Publish'),
+  'server.isatap.routes': src('Get-NetRoute -AddressFamily IPv6 -DestinationPrefix (Get-RemoteAccess).InternalIPv6Prefix', 'Publish'),
 };
 
 /** `chain[2].notAfter` → `chain[].notAfter`, `proxyMgr[{…}].staticProxy` → `proxyMgr[].staticProxy`. */

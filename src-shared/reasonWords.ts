@@ -33,6 +33,11 @@ export const REASON_WORDS: Words = {
   'refused.badParameter': (v) => `${v.parameter ? `parameter ${v.parameter}` : 'parameters'}: ${v.message}`,
   'refused.noRouter': () => 'no ISATAP router given, and the organisation configuration names none',
   'refused.badRouter': (v) => `router: ${v.message}`,
+  'refused.otpInUse': () =>
+    'One-time passwords are in use on this DirectAccess server, and IP-HTTPS preauthentication is incompatible with them: people who sign in with a one-time password could no longer connect. Nothing was changed.',
+  'refused.otpUnknown': () =>
+    'Whether one-time passwords are in use could not be read on this server (Get-DAOtpAuthentication), so preauthentication is not turned on. Nothing was changed.',
+  'refused.notServer': () => 'This fix changes the DirectAccess server, and the latest checks do not show this computer to be one. Nothing was changed.',
   'refused.notACertificate': (v) => `Not a certificate: ${v.why}.`,
   'refused.noChainForFile': () =>
     'No chain known: the IP-HTTPS server presented no certificate chain in the latest check, so the file cannot be compared with it. Check again while online.',

@@ -25,6 +25,10 @@ const VALUE_NAMES = {
   'refused.badParameter': ['parameter', 'message'],
   'refused.noRouter': [],
   'refused.badRouter': ['message'],
+  // Refused: the DirectAccess server's guard rails (knowledge D.5).
+  'refused.otpInUse': [],
+  'refused.otpUnknown': [],
+  'refused.notServer': [],
   // Refused: the trust rules (DESIGN §4).
   'refused.notACertificate': ['why'],
   'refused.noChainForFile': [],

@@ -24,6 +24,7 @@ export const SECTION_LABELS: Record<SectionName, string> = {
   location: 'Recognising your organisation’s network',
   ipsec: 'The secure tunnels to your organisation (IPsec)',
   coexistence: 'Other ways of connecting to your organisation (VPN)',
+  server: 'The DirectAccess server settings',
 };
 
 /** The plain name of a probe; an unknown name (a newer snapshot's) as it is. */

@@ -470,6 +470,72 @@ export const coexistenceSchema = z.object({
   unread: z.array(z.string()),
 });
 
+/** The IP-HTTPS application id of DirectAccess in the HTTP.SYS binding (KB973982, knowledge D.2). */
+export const DA_IPHTTPS_APP_ID = '5d8e2743-ef20-4d38-8751-7e400f200e65';
+
+/**
+ * One HTTP.SYS SSL binding from the registry, `HKLM\SYSTEM\CurrentControlSet\Services\HTTP\Parameters\SslBindingInfo\<ipPort>`
+ * (locale-free, what `netsh http show sslcert ipport=<ipPort>` prints in localised words; knowledge D.3, B.10). Value
+ * names `SslCertHash` (REG_BINARY), `AppId` (REG_BINARY GUID), `SslCertStoreName`, `DefaultFlags` (REG_DWORD) are an
+ * assumption without a real capture (knowledge Q.5); the flag bits are http.h's HTTP_SERVICE_CONFIG_SSL_FLAG_*:
+ * 0x1 USE_DS_MAPPER ("DS Mapper Usage"), 0x2 NEGOTIATE_CLIENT_CERT ("Negotiate Client Certificate").
+ */
+export const sslBindingSchema = z.object({
+  ipPort: z.string(),
+  /** Upper-case hex SHA-1 thumbprint, null when the value is missing. */
+  certificateHash: nullableString,
+  /** Lower-case GUID without braces, null when missing. */
+  appId: nullableString,
+  certStoreName: nullableString,
+  defaultFlags: z.number().int().nonnegative().nullable(),
+  dsMapper: z.boolean().nullable(),
+  negotiateClientCertificate: z.boolean().nullable(),
+});
+export type SslBinding = z.infer<typeof sslBindingSchema>;
+
+/**
+ * The DirectAccess server (knowledge C, D, E.3): `Get-RemoteAccess` (enum names, not localised: `DAStatus Installed`,
+ * `LoadBalancing NotConfigured`, `ForceTunnel Disabled`; doc example), `Get-DAOtpAuthentication` `OtpStatus`, the
+ * IP-HTTPS binding(s) of HTTP.SYS from the registry, the bound certificate from `LocalMachine\My`, and the ISATAP
+ * router bits (`Get-NetIPInterface`, `Get-NetRoute`). The probe answers notApplicable on a machine that is not one.
+ */
+export const serverSchema = z.object({
+  /** Get-RemoteAccess; null when the cmdlet is missing or failed (`errors` says which). */
+  remoteAccess: z
+    .object({
+      daStatus: nullableString,
+      connectToAddress: nullableString,
+      loadBalancing: nullableString,
+      forceTunnel: nullableString,
+      /** The entry point of a multisite deployment; null when there is none. */
+      entrypointName: nullableString,
+      internalInterface: nullableString,
+      internalIPv6Prefix: nullableString,
+      nlsLocation: nullableString,
+      nlsUrl: nullableString,
+      sslCertificateThumbprint: nullableString,
+    })
+    .nullable(),
+  /** Get-DAOtpAuthentication `OtpStatus` (Enabled/Disabled); null when unknown. */
+  otpStatus: nullableString,
+  /** The bindings of 0.0.0.0:443 and [::]:443 that exist. */
+  bindings: z.array(sslBindingSchema),
+  /** The certificate the DirectAccess binding names, from LocalMachine\My; null when not found there. */
+  certificate: certInfoSchema.nullable(),
+  /**
+   * ISATAP router: the server's ISATAP interfaces (IPv6), the IPv6 routes on them, and routes to the internal IPv6
+   * prefix on any interface (one on a non-ISATAP interface means native IPv6 inside); null when not collected.
+   */
+  isatap: z
+    .object({
+      interfaces: z.array(z.object({ alias: z.string(), index: z.number().int(), forwarding: nullableString, advertising: nullableString })),
+      routes: z.array(z.object({ destinationPrefix: z.string(), index: z.number().int(), publish: nullableString })),
+    })
+    .nullable(),
+  /** A cmdlet that threw while the section still answered: `Get-RemoteAccess: <message>`. */
+  errors: z.array(z.string()).optional(),
+});
+
 /** Every section the collector writes; a new probe adds one line here. */
 export const sectionsSchema = z.object({
   os: section(osSchema),
@@ -492,6 +558,8 @@ export const sectionsSchema = z.object({
   location: section(locationSchema).default({ status: 'notApplicable', ms: 0, message: 'not collected (older snapshot)' }),
   ipsec: section(ipsecSchema).default({ status: 'notApplicable', ms: 0, message: 'not collected (older snapshot)' }),
   coexistence: section(coexistenceSchema).default({ status: 'notApplicable', ms: 0, message: 'not collected (older snapshot)' }),
+  /** The DirectAccess server; not in older snapshots (they parse, as not collected). */
+  server: section(serverSchema).default({ status: 'notApplicable', ms: 0, message: 'not collected (older snapshot)' }),
 });
 export type Sections = z.infer<typeof sectionsSchema>;
 export type SectionName = keyof Sections;

@@ -248,6 +248,7 @@ export function healthyRaw(): Snapshot {
         globalSecureAccess: { services: [], installFolder: false },
         unread: [],
       }),
+      server: { status: 'notApplicable', ms: 3, message: 'not a DirectAccess server' },
     },
   };
 }
@@ -382,3 +383,84 @@ export function onCorpnet(): Mutator {
     d.nls = { ...d.nls!, addresses: ['10.0.0.10'], tcp: 'succeeded', handshake: 'succeeded', httpStatus: 200, nameMatches: true };
   });
 }
+/** The IP-HTTPS certificate of the DirectAccess server builder, in LocalMachine\My. */
+export const SERVER_CERT_THUMB = '9A8B7C6D5E4F3A2B1C0D9A8B7C6D5E4F3A2B1C0D';
+
+/**
+ * A DirectAccess server (Windows Server 2016, Remote Access role with DirectAccess configured, single server): IP-HTTPS
+ * binding with the DirectAccess application id and DS mapper, no client-certificate negotiation (the Windows
+ * default), OTP disabled, a valid IP-HTTPS certificate for da.contoso.com, the ISATAP router forwarding and
+ * advertising with the internal prefix published. No findings but server-preauth-disabled (info).
+ */
+export const daServer: Mutator = (s) => {
+  Object.assign(data(s, 'os'), {
+    caption: 'Microsoft Windows Server 2016 Standard',
+    version: '10.0.14393',
+    build: 14393,
+    sku: 7,
+    productType: 3,
+    computerName: 'DA-01',
+    fqdn: 'DA-01.corp.contoso.com',
+  });
+  s.machine = 'DA-01';
+  Object.assign(data(s, 'daStatus'), { policyApplied: false, ipHttpsClientUrl: null, ncaConfigured: false, connection: null });
+  Object.assign(data(s, 'ipHttps'), {
+    state: { lastErrorCode: 0, interfaceStatus: 'IPHTTPS interface active' },
+    configuration: {
+      serverUrl: 'https://da.contoso.com:443/IPHTTPS',
+      state: 'Default',
+      authMode: 'None',
+      profile: null,
+      profileActivated: null,
+      source: 'cmdlet',
+    },
+    profiles: [
+      { profile: null, serverUrl: 'https://da.contoso.com:443/IPHTTPS', profileActivated: null, type: 'Server', state: 'Default', policyStore: 'ActiveStore' },
+    ],
+  });
+  data(s, 'nrpt').rules = [];
+  s.sections.server = {
+    status: 'ok',
+    ms: 20,
+    data: {
+      remoteAccess: {
+        daStatus: 'Installed',
+        connectToAddress: 'da.contoso.com',
+        loadBalancing: 'NotConfigured',
+        forceTunnel: 'Disabled',
+        entrypointName: null,
+        internalInterface: 'Internal',
+        internalIPv6Prefix: 'fd00:1234:5678:1::/64',
+        nlsLocation: 'DirectAccessServer',
+        nlsUrl: null,
+        sslCertificateThumbprint: SERVER_CERT_THUMB,
+      },
+      otpStatus: 'Disabled',
+      bindings: [
+        {
+          ipPort: '0.0.0.0:443',
+          certificateHash: SERVER_CERT_THUMB,
+          appId: '5d8e2743-ef20-4d38-8751-7e400f200e65',
+          certStoreName: 'MY',
+          defaultFlags: 1,
+          dsMapper: true,
+          negotiateClientCertificate: false,
+        },
+      ],
+      certificate: cert({
+        subject: 'CN=da.contoso.com',
+        issuer: 'CN=Contoso Issuing CA',
+        thumbprint: SERVER_CERT_THUMB,
+        notBefore: '2024-06-01T00:00:00.000Z',
+        notAfter: '2027-06-01T00:00:00.000Z',
+        dnsNames: ['da.contoso.com'],
+        ekus: ['1.3.6.1.5.5.7.3.1'],
+        hasPrivateKey: true,
+      }),
+      isatap: {
+        interfaces: [{ alias: 'isatap.{6C3E1B2A-0000-4000-8000-000000000002}', index: 14, forwarding: 'Enabled', advertising: 'Enabled' }],
+        routes: [{ destinationPrefix: 'fd00:1234:5678:1::/64', index: 14, publish: 'Yes' }],
+      },
+    },
+  };
+};

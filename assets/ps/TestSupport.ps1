@@ -12,7 +12,8 @@ $script:DadTestStubNames = @(
     'Get-DadPowerShellVersion', 'Get-DadUserContext', 'Get-NCSIPolicyConfiguration', 'Get-NetConnectionProfile',
     'Get-DadFirewallCurrentProfileTypes',
     'Get-NetIPsecRule', 'Get-NetIPsecPhase1AuthSet', 'Get-NetIPsecMainModeSA', 'Get-NetIPsecQuickModeSA', 'Test-DadElevated',
-    'Resolve-DnsName', 'Get-VpnConnection', 'Test-DadFolder'
+    'Resolve-DnsName', 'Get-VpnConnection', 'Test-DadFolder',
+    'Get-RemoteAccess', 'Get-DAOtpAuthentication', 'Get-NetIPInterface', 'Get-NetRoute'
 )
 
 # Imports the module fresh and defines the stubs (parameters as BOUNDARY.md lists them, so ParameterFilters work).
@@ -52,6 +53,10 @@ function Initialize-DadTestHost {
     function global:Resolve-DnsName { [CmdletBinding()] param([string]$Name, [string]$Type) throw 'stub: Resolve-DnsName not mocked' }
     function global:Get-VpnConnection { [CmdletBinding()] param([switch]$AllUserConnection) throw 'stub: Get-VpnConnection not mocked' }
     function global:Test-DadFolder { [CmdletBinding()] param([string]$Path) throw 'stub: Test-DadFolder not mocked' }
+    function global:Get-RemoteAccess { [CmdletBinding()] param() throw 'stub: Get-RemoteAccess not mocked' }
+    function global:Get-DAOtpAuthentication { [CmdletBinding()] param() throw 'stub: Get-DAOtpAuthentication not mocked' }
+    function global:Get-NetIPInterface { [CmdletBinding()] param([string]$AddressFamily) throw 'stub: Get-NetIPInterface not mocked' }
+    function global:Get-NetRoute { [CmdletBinding()] param([string]$AddressFamily) throw 'stub: Get-NetRoute not mocked' }
     $global:DadTestMissingCommands = @()
 }
 

@@ -264,6 +264,17 @@ export class FixExecutor {
       if (!valid.success) return { ok: false, spec, reason: reason('refused.badRouter', { message: valid.error.issues[0]?.message ?? '' }), ...none };
       return { ok: true, spec, params: { ...params, router }, scriptParams: { router }, ...none };
     }
+    if (spec.serverOnly) {
+      // The guard rails of the server fixes, from the latest checks (the script checks OTP again before it changes
+      // anything, knowledge D.5).
+      const server = this.latest?.sections.server;
+      if (this.latest && diagnose(this.latest).role !== 'server') return { ok: false, spec, reason: reason('refused.notServer', {}), ...none };
+      if (spec.id === 'enable-iphttps-preauth') {
+        const otp = server?.status === 'ok' ? (server.data?.otpStatus ?? null) : null;
+        if (otp !== null && /^enabled$/i.test(otp)) return { ok: false, spec, reason: reason('refused.otpInUse', {}), ...none };
+        if (otp === null || !/^disabled$/i.test(otp)) return { ok: false, spec, reason: reason('refused.otpUnknown', {}), ...none };
+      }
+    }
     if (spec.id === 'set-ipv6-prefer-ipv4') {
       // Which bits stop the tunnels depends on the role (ISATAP on a manage-out host, IP-HTTPS on a client).
       const derived = this.latest ? diagnose(this.latest).role : 'client';

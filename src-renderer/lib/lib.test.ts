@@ -125,9 +125,9 @@ describe('ticket summary', () => {
     const t = ticketSummary(d, walk(TREE, { diagnosis: d, answers: {}, fixResults: {} }), '0.1.0', [], opts);
     expect(t).toContain('This diagnosis is incomplete: Name lookup rules and Teredo tunnel did not answer (nrpt: timed out, teredo: failed).');
     expect(t).toContain('Result: Working (not everything could be checked)');
-    const server = diagnosis('server', []);
+    const server = diagnosis('server', [], 'unknown');
     const s = ticketSummary(server, walk(TREE, { diagnosis: server, answers: {}, fixResults: {} }), '0.1.0', [], opts);
-    expect(s).toContain('Result: Not fully checked — The server was not checked');
+    expect(s).toContain('Result: Not fully checked — The server was not fully checked');
     expect(s).toMatch(/Summary: Not fully checked: .*IP-HTTPS certificate/);
   });
 

@@ -46,6 +46,11 @@ function workingShown(ctx: RuleContext, findings: Finding[]): boolean {
     const isatap = ctx.need('isatap');
     return isatap !== undefined && globalIsatapAddresses(isatap).length > 0;
   }
+  if (ctx.role === 'server') {
+    // The server's own checks answered: its binding and certificate were read (a failed probe stays unknown).
+    const server = ctx.need('server');
+    return server !== undefined && server.bindings.length > 0 && server.certificate !== null;
+  }
   return false;
 }
 

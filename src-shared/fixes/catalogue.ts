@@ -242,9 +242,48 @@ const specs: Omit<FixSpec, 'preview' | 'resolves'>[] = [
     verify: { sections: ['isatap'], pollSeconds: 30, check: (s, p) => check.all(check.isatapRouterResolves(s, p.router), check.isatapUp(s)) },
     undo: 'Restore the previous router name.',
   },
+  {
+    id: 'enable-iphttps-preauth',
+    title: 'Turn on IP-HTTPS preauthentication',
+    plain:
+      'Saves the IP-HTTPS binding of this DirectAccess server, then creates it again so that connecting computers must show a computer certificate first. Before you confirm: every DirectAccess computer without a computer certificate whose name matches its computer account will be cut off; the fast encryption-free mode (null cipher suites) is switched off, so the server handles fewer connections of Windows 8 and later more slowly; Microsoft does not formally support this change; and where several servers share the work (load balancing or several sites) the same change is needed on every one of them. It is refused while one-time passwords are in use. If creating the binding again fails, the saved one is put back at once; undo puts it back too.',
+    whyAdmin: 'The IP-HTTPS binding of HTTP.SYS belongs to the whole server.',
+    params: noParamsSchema,
+    elevated: true,
+    rebootRequired: false,
+    verify: { sections: ['server'], pollSeconds: 10, check: (s) => check.preauth(s, true) },
+    undo: 'Create the saved binding again, exactly as it was (certificate hash, application id, DS mapper, negotiation).',
+    serverOnly: true,
+  },
+  {
+    id: 'disable-iphttps-preauth',
+    title: 'Turn off IP-HTTPS preauthentication',
+    plain:
+      'Saves the IP-HTTPS binding of this DirectAccess server, then creates it again without asking connecting computers for a certificate first, so people who sign in with one-time passwords can connect again. Where several servers share the work, the same change is needed on every one of them. If creating the binding again fails, the saved one is put back at once; undo puts it back too.',
+    whyAdmin: 'The IP-HTTPS binding of HTTP.SYS belongs to the whole server.',
+    params: noParamsSchema,
+    elevated: true,
+    rebootRequired: false,
+    verify: { sections: ['server'], pollSeconds: 10, check: (s) => check.preauth(s, false) },
+    undo: 'Create the saved binding again, exactly as it was.',
+    serverOnly: true,
+  },
+  {
+    id: 'reset-isatap-router',
+    title: 'Reset the ISATAP router of this server',
+    plain:
+      'Publishes the route to the internal network on the ISATAP interface of this DirectAccess server and switches forwarding and advertising back on, so the workstations that manage DirectAccess computers get their addresses again.',
+    whyAdmin: NET_ADMIN,
+    params: noParamsSchema,
+    elevated: true,
+    rebootRequired: false,
+    verify: { sections: ['server'], pollSeconds: 30, check: (s) => check.isatapRouterAdvertising(s) },
+    undo: null,
+    serverOnly: true,
+  },
 ];
 
-/** The catalogue, by id. Server fixes (enable/disable-iphttps-preauth, reset-isatap-router) come with the server issue. */
+/** The catalogue, by id. */
 export const FIXES: ReadonlyMap<FixId, FixSpec> = new Map(
   specs.map((s) => [s.id, { ...s, resolves: causesResolvedBy(s.id), preview: (p) => declaredPreview(s.id, p) }]),
 );

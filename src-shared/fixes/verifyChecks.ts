@@ -3,7 +3,7 @@ import { offendingBits, PREFER_IPV4 } from '../causes/machine/ipv6TransitionDisa
 import { sixToFourOn } from '../causes/machine/sixToFourInUse';
 import { dtesWithoutSa } from '../causes/machine/ipsecTunnelFailed';
 import { formatDuration, toHex } from '../format';
-import type { Snapshot } from '../snapshot';
+import { DA_IPHTTPS_APP_ID, type Snapshot } from '../snapshot';
 import type { VerifyOutcome } from './catalogue';
 
 type S = Snapshot['sections'];
@@ -138,4 +138,34 @@ export function sixToFourOff(s: Snapshot): VerifyOutcome {
   if (!six) return fail('the 6to4 state could not be read');
   const { on, why } = sixToFourOn(six, data(s, 'os')?.build ?? null);
   return on ? fail(`6to4 is still on (${why})`) : pass(`6to4 is off (${why})`);
+}
+
+/** The DirectAccess IP-HTTPS binding negotiates client certificates (`want` true) or does not (false). */
+export function preauth(s: Snapshot, want: boolean): VerifyOutcome {
+  const server = data(s, 'server');
+  if (!server) return fail('the server settings could not be read');
+  const b = server.bindings.find((x) => x.appId === DA_IPHTTPS_APP_ID);
+  if (!b) return fail('no IP-HTTPS binding of DirectAccess on 0.0.0.0:443');
+  if (b.negotiateClientCertificate === null) return fail('the binding flags could not be read');
+  const word = (on: boolean) => (on ? 'on' : 'off');
+  return b.negotiateClientCertificate === want
+    ? pass(`IP-HTTPS binding ${b.ipPort}: client-certificate negotiation ${word(want)}`)
+    : fail(`IP-HTTPS binding ${b.ipPort}: client-certificate negotiation still ${word(b.negotiateClientCertificate)}`);
+}
+
+/** Some ISATAP interface of the server forwards and advertises, with the internal prefix published on it. */
+export function isatapRouterAdvertising(s: Snapshot): VerifyOutcome {
+  const server = data(s, 'server');
+  const prefix = server?.remoteAccess?.internalIPv6Prefix;
+  if (!server?.isatap || !prefix) return fail('the ISATAP router settings could not be read');
+  const isatap = server.isatap;
+  const ok = isatap.interfaces.find(
+    (i) =>
+      /^enabled$/i.test(i.forwarding ?? '') &&
+      /^enabled$/i.test(i.advertising ?? '') &&
+      isatap.routes.some((r) => r.index === i.index && r.destinationPrefix === prefix && /^yes$/i.test(r.publish ?? '')),
+  );
+  return ok
+    ? pass(`${ok.alias}: forwarding and advertising, ${prefix} published`)
+    : fail(`no ISATAP interface forwards and advertises with ${prefix} published`);
 }

@@ -12,13 +12,13 @@ import type { CheckNode, NodeId, Tree, TreeNode } from './types';
 // Shared tail: anything the branches did not name still gets an honest ending.
 const tail: TreeNode[] = [
   problem('other-errors', { status: 'problems' }, 'Anything else', 'Looking for any other problem the checks found.', 'escalate-other', 'server-unchecked'),
-  // No probe reads the server side yet (the sections are the client's and the manage-out host's), so a server with
-  // nothing found has not been shown to work: say what was not checked rather than "working".
+  // A server whose own checks did not answer (the server probe failed, or an older snapshot without it) has not been
+  // shown to work: say what was not checked rather than "working". With its checks answered it ends like any machine.
   info(
     'server-unchecked',
-    { role: 'server' },
-    'The server side is not checked yet',
-    'This version only checks DirectAccess from the side of a laptop or a managing workstation.',
+    { all: [{ role: 'server' }, { status: 'unknown' }] },
+    'The server checks could not finish',
+    'The settings of the DirectAccess server itself could not all be read.',
     'server-not-checked',
     'status-unknown',
   ),
@@ -63,10 +63,10 @@ const tail: TreeNode[] = [
     kind: 'outcome',
     id: 'server-not-checked',
     result: 'incomplete',
-    title: 'The server was not checked',
+    title: 'The server was not fully checked',
     plain:
-      'This version of the wizard cannot check the DirectAccess server itself: its IP-HTTPS certificate, preauthentication and its ISATAP router ' +
-      'are not checked, so it cannot say the server works. Send the report below to whoever looks after the server.',
+      'The checks could not read all the settings of this DirectAccess server (its IP-HTTPS certificate, preauthentication or its ISATAP router), ' +
+      'so the wizard cannot say the server works. Send the report below to whoever looks after the server.',
   },
   escalate(
     'escalate-unknown',
@@ -83,7 +83,7 @@ const role: TreeNode[] = [
     'role-server',
     { role: 'server' },
     'This is the DirectAccess server',
-    'This version reads no server settings yet, so the result says what it could not check.',
+    'Checking the server’s IP-HTTPS certificate and binding, preauthentication and its ISATAP router.',
     chainStart('server'),
     'role-manage-out',
   ),

@@ -11,10 +11,10 @@ $ProgressPreference = 'SilentlyContinue'
 
 # The probe module's helpers (JSON writer, netsh parsing, command tests) are reused, not copied.
 $script:DadProbeDir = [System.IO.Path]::Combine((Split-Path -Parent $PSScriptRoot), 'probes')
-foreach ($dadFile in @('Common.ps1', 'Json.ps1', 'Proxy.ps1', 'Transition.ps1')) {
+foreach ($dadFile in @('Common.ps1', 'Json.ps1', 'Proxy.ps1', 'Transition.ps1', 'Server.ps1')) {
     . ([System.IO.Path]::Combine($script:DadProbeDir, $dadFile))
 }
-foreach ($dadFile in @('FixCore.ps1', 'Services.ps1', 'Certificates.ps1', 'ProxyFixes.ps1', 'Ipv6.ps1', 'Isatap.ps1', 'SixToFour.ps1')) {
+foreach ($dadFile in @('FixCore.ps1', 'Services.ps1', 'Certificates.ps1', 'ProxyFixes.ps1', 'Ipv6.ps1', 'Isatap.ps1', 'SixToFour.ps1', 'ServerFixes.ps1')) {
     . ([System.IO.Path]::Combine($PSScriptRoot, $dadFile))
 }
 Remove-Variable -Name dadFile
@@ -158,5 +158,5 @@ Export-ModuleMember -Function @(
     'Clear-DadCrlCache', 'Reset-DadWinHttpProxy', 'Clear-DadProxyCache', 'Set-DadIpv6PreferIpv4',
     'Update-DadMachineCertificate', 'Enable-DadIsatap', 'Set-DadIsatapRouter', 'Disable-DadSixToFour', 'Undo-DadSixToFour',
     'Undo-DadIpHelper', 'Undo-DadCertificateImport', 'Undo-DadWinHttpProxy', 'Undo-DadProxyCache',
-    'Undo-DadIpv6PreferIpv4', 'Undo-DadIsatap'
+    'Undo-DadIpv6PreferIpv4', 'Undo-DadIsatap', 'Enable-DadIpHttpsPreauth', 'Disable-DadIpHttpsPreauth', 'Undo-DadIpHttpsBinding', 'Reset-DadIsatapRouter'
 )

@@ -29,7 +29,7 @@ function Set-DadElevatedSession {
         # netsh, certutil and w32tm by bare name (the probe module's netsh reads) then resolve to the system directory.
         $env:PATH = @($SystemDirectory, [System.IO.Path]::Combine($SystemDirectory, 'Wbem'), [System.IO.Path]::Combine($SystemDirectory, 'WindowsPowerShell\v1.0')) -join ';'
     }
-    foreach ($name in @('Microsoft.PowerShell.Management', 'Microsoft.PowerShell.Utility', 'Microsoft.PowerShell.Security', 'CimCmdlets', 'NetworkTransition')) {
+    foreach ($name in @('Microsoft.PowerShell.Management', 'Microsoft.PowerShell.Utility', 'Microsoft.PowerShell.Security', 'CimCmdlets', 'NetworkTransition', 'NetTCPIP', 'RemoteAccess')) {
         foreach ($folder in $folders) {
             $path = [System.IO.Path]::Combine($folder, $name)
             if ([System.IO.Directory]::Exists($path)) {

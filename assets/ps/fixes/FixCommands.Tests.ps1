@@ -116,9 +116,13 @@ BeforeAll {
             Start-TestRecorder
             $fixJson = @{ fix = $Fix; params = $case.Params } | ConvertTo-Json -Compress -Depth 5
             $out = Invoke-DadFix -InputB64 (ConvertTo-TestB64 $fixJson) | ConvertFrom-Json
-            if (-not $out.ok) { $null = $problems.Add("$($case.Name): the fix failed: $($out.error)"); continue }
+            # A case with Fails runs a failure path on purpose (e.g. a restore after a failed netsh): it must fail, and
+            # what it ran must still be declared; it has no undo.
+            if ($case.Fails) {
+                if ($out.ok) { $null = $problems.Add("$($case.Name): the fix should have failed") }
+            } elseif (-not $out.ok) { $null = $problems.Add("$($case.Name): the fix failed: $($out.error)"); continue }
             $parts = @(@{ Part = 'fix'; Commands = @($entry.fix.commands); Calls = @($global:DadTestCalls) })
-            if ($entry.PSObject.Properties['undo']) {
+            if ($entry.PSObject.Properties['undo'] -and -not $case.Fails) {
                 Start-TestRecorder
                 $undoJson = @{ fix = $Fix; undoData = $out.undoData } | ConvertTo-Json -Compress -Depth 10
                 $u = Undo-DadFix -InputB64 (ConvertTo-TestB64 $undoJson) | ConvertFrom-Json
@@ -193,6 +197,15 @@ BeforeAll {
         'enable-isatap'              = @(
             @{ Name = 'Windows Server 2016'; Base = 'ws2016-manageout.json'; Params = $router },
             @{ Name = 'Windows 7'; Base = 'win7-client.json'; Params = $router })
+        'enable-iphttps-preauth'     = @(
+            @{ Name = 'server-preauth-disabled (OTP off)'; Scenario = 'server-preauth-disabled'; Params = @{} },
+            @{ Name = 're-adding fails: the saved binding is put back'; Base = 'ws2016-da-server.json'; Machine = @{ netshFailures = @{ 'http add sslcert' = 1 } }; Params = @{}; Fails = $true })
+        'disable-iphttps-preauth'    = @(
+            @{ Name = 'server-preauth-otp-conflict'; Scenario = 'server-preauth-otp-conflict'; Params = @{} },
+            @{ Name = 're-adding fails: the saved binding is put back'; Base = 'ws2016-da-server.json'; Machine = @{ netshFailures = @{ 'http add sslcert' = 1 }; registry = @{ 'HKLM:\SYSTEM\CurrentControlSet\Services\HTTP\Parameters\SslBindingInfo\0.0.0.0:443' = @{ DefaultFlags = 3 } } }; Params = @{}; Fails = $true })
+        'reset-isatap-router'        = @(
+            @{ Name = 'server-isatap-not-advertising (route there, not published)'; Scenario = 'server-isatap-not-advertising'; Params = @{} },
+            @{ Name = 'no route at all'; Base = 'ws2016-da-server.json'; Machine = @{ routes = @() }; Params = @{} })
         'set-isatap-router'          = @(
             @{ Name = 'Windows Server 2016'; Base = 'ws2016-manageout.json'; Params = $router },
             @{ Name = 'Windows 7'; Base = 'win7-client.json'; Params = $router })

@@ -396,6 +396,107 @@ $DadSimCommandBodies['Set-Net6to4Configuration'] = {
     if ($PassThru) { ConvertTo-DadSimObject (Get-DadSimValue 'sixToFour') }
 }
 
+# The DirectAccess server (BOUNDARY.md): Get-RemoteAccess answers machine.remoteAccess (its properties as the doc
+# example names them; SslCertificate an object with Thumbprint), nothing when the machine has no Remote Access
+# configuration; Get-DAOtpAuthentication machine.daOtp (OtpStatus).
+$DadSimCommandBodies['Get-RemoteAccess'] = {
+    [CmdletBinding()]
+    param([string]$EntrypointName, [string]$ComputerName)
+    Invoke-DadSimFault 'Get-RemoteAccess'
+    $ra = Get-DadSimValue 'remoteAccess'
+    if ($null -eq $ra) { return }
+    $o = ConvertTo-DadSimObject $ra
+    $cert = $ra['SslCertificate']
+    if ($cert -is [System.Collections.IDictionary]) { $o.SslCertificate = ConvertTo-DadSimObject $cert }
+    $o
+}
+
+$DadSimCommandBodies['Get-DAOtpAuthentication'] = {
+    [CmdletBinding()]
+    param([string]$ComputerName)
+    Invoke-DadSimFault 'Get-DAOtpAuthentication'
+    $otp = Get-DadSimValue 'daOtp'
+    if ($null -eq $otp) { return }
+    ConvertTo-DadSimObject $otp
+}
+
+# machine.ipInterfaces: InterfaceAlias, InterfaceIndex, AddressFamily, Forwarding, Advertising (Enabled/Disabled).
+$DadSimCommandBodies['Get-NetIPInterface'] = {
+    [CmdletBinding()]
+    param([ValidateSet('IPv4', 'IPv6')][string]$AddressFamily, [string]$InterfaceAlias, [int]$InterfaceIndex)
+    Invoke-DadSimFault 'Get-NetIPInterface'
+    foreach ($i in @(Get-DadSimValue 'ipInterfaces')) {
+        if ($null -eq $i) { continue }
+        if ($AddressFamily -and [string]$i['AddressFamily'] -ne $AddressFamily) { continue }
+        if ($InterfaceAlias -and [string]$i['InterfaceAlias'] -notlike $InterfaceAlias) { continue }
+        if ($PSBoundParameters.ContainsKey('InterfaceIndex') -and [int]$i['InterfaceIndex'] -ne $InterfaceIndex) { continue }
+        ConvertTo-DadSimObject $i
+    }
+}
+
+# machine.routes: DestinationPrefix, InterfaceIndex, AddressFamily, Publish (Yes/No/Age), NextHop.
+$DadSimCommandBodies['Get-NetRoute'] = {
+    [CmdletBinding()]
+    param([ValidateSet('IPv4', 'IPv6')][string]$AddressFamily, [string]$DestinationPrefix, [int]$InterfaceIndex)
+    Invoke-DadSimFault 'Get-NetRoute'
+    foreach ($r in @(Get-DadSimValue 'routes')) {
+        if ($null -eq $r) { continue }
+        if ($AddressFamily -and [string]$r['AddressFamily'] -ne $AddressFamily) { continue }
+        if ($DestinationPrefix -and [string]$r['DestinationPrefix'] -ne $DestinationPrefix) { continue }
+        if ($PSBoundParameters.ContainsKey('InterfaceIndex') -and [int]$r['InterfaceIndex'] -ne $InterfaceIndex) { continue }
+        ConvertTo-DadSimObject $r
+    }
+}
+
+# Fix side of the ISATAP router (reset-isatap-router): change machine.ipInterfaces / machine.routes; event
+# `isatap-router-changed`.
+$DadSimCommandBodies['Set-NetIPInterface'] = {
+    [CmdletBinding()]
+    param([Parameter(Mandatory = $true)][int]$InterfaceIndex, [ValidateSet('Enabled', 'Disabled')][string]$Forwarding,
+        [ValidateSet('Enabled', 'Disabled')][string]$Advertising, [string]$AddressFamily)
+    Invoke-DadSimFault 'Set-NetIPInterface'
+    $found = $false
+    foreach ($i in @(Get-DadSimValue 'ipInterfaces')) {
+        if ($null -eq $i -or [int]$i['InterfaceIndex'] -ne $InterfaceIndex) { continue }
+        if ($AddressFamily -and [string]$i['AddressFamily'] -ne $AddressFamily) { continue }
+        if ($Forwarding) { $i['Forwarding'] = $Forwarding }
+        if ($Advertising) { $i['Advertising'] = $Advertising }
+        $found = $true
+    }
+    if (-not $found) { throw "No MSFT_NetIPInterface objects found with property 'InterfaceIndex' equal to '$InterfaceIndex'." }
+    Invoke-DadSimEvent 'isatap-router-changed'
+}
+
+$DadSimCommandBodies['New-NetRoute'] = {
+    [CmdletBinding()]
+    param([Parameter(Mandatory = $true)][string]$DestinationPrefix, [Parameter(Mandatory = $true)][int]$InterfaceIndex,
+        [ValidateSet('IPv4', 'IPv6')][string]$AddressFamily = 'IPv6', [ValidateSet('Yes', 'No', 'Age')][string]$Publish = 'No', [string]$NextHop = '::')
+    Invoke-DadSimFault 'New-NetRoute'
+    foreach ($r in @(Get-DadSimValue 'routes')) {
+        if ($null -ne $r -and [string]$r['DestinationPrefix'] -eq $DestinationPrefix -and [int]$r['InterfaceIndex'] -eq $InterfaceIndex) { throw 'Instance MSFT_NetRoute already exists' }
+    }
+    $new = ConvertTo-DadSimData @{ DestinationPrefix = $DestinationPrefix; InterfaceIndex = $InterfaceIndex; AddressFamily = $AddressFamily; Publish = $Publish; NextHop = $NextHop }
+    $list = [object[]]@(foreach ($r in @(Get-DadSimValue 'routes')) { if ($null -ne $r) { $r } }) + , $new
+    Set-DadSimValue 'routes' ([object[]]$list)
+    Invoke-DadSimEvent 'isatap-router-changed'
+    ConvertTo-DadSimObject $new
+}
+
+$DadSimCommandBodies['Set-NetRoute'] = {
+    [CmdletBinding()]
+    param([Parameter(Mandatory = $true)][string]$DestinationPrefix, [Parameter(Mandatory = $true)][int]$InterfaceIndex,
+        [ValidateSet('IPv4', 'IPv6')][string]$AddressFamily, [ValidateSet('Yes', 'No', 'Age')][string]$Publish)
+    Invoke-DadSimFault 'Set-NetRoute'
+    $found = $false
+    foreach ($r in @(Get-DadSimValue 'routes')) {
+        if ($null -eq $r -or [string]$r['DestinationPrefix'] -ne $DestinationPrefix -or [int]$r['InterfaceIndex'] -ne $InterfaceIndex) { continue }
+        if ($Publish) { $r['Publish'] = $Publish }
+        $found = $true
+    }
+    if (-not $found) { throw "No MSFT_NetRoute objects found with property 'DestinationPrefix' equal to '$DestinationPrefix'." }
+    Invoke-DadSimEvent 'isatap-router-changed'
+}
+
 $DadSimCommandBodies['Get-NetIPAddress'] = {
     [CmdletBinding()]
     param([ValidateSet('IPv4', 'IPv6')][string]$AddressFamily, [string]$InterfaceAlias, [string]$IPAddress)

@@ -305,6 +305,7 @@ $global:DadSimWindowsCommandNames = @(
     'Get-Net6to4Configuration', 'Set-Net6to4Configuration', 'Get-NCSIPolicyConfiguration', 'Get-NetConnectionProfile',
     'Get-NetIPsecRule', 'Get-NetIPsecPhase1AuthSet', 'Get-NetIPsecMainModeSA', 'Get-NetIPsecQuickModeSA',
     'Resolve-DnsName', 'Get-VpnConnection',
+    'Get-RemoteAccess', 'Get-DAOtpAuthentication', 'Get-NetIPInterface', 'Get-NetRoute', 'Set-NetIPInterface', 'New-NetRoute', 'Set-NetRoute',
     'netsh', 'certutil', 'w32tm'
 )
 

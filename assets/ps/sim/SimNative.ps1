@@ -158,6 +158,56 @@ function global:Get-DadSimTeredoText {
     return ($lines + '')
 }
 
+# HTTP.SYS bindings live in the registry under SslBindingInfo (the server probe reads them there).
+$global:DadSimSslBindingKey = 'HKLM:\SYSTEM\CurrentControlSet\Services\HTTP\Parameters\SslBindingInfo\'
+
+# netsh http delete sslcert ipport=<ipport>: removes the key; "The system cannot find the file specified." when none.
+function global:Remove-DadSimSslBinding {
+    param([string[]]$Rest)
+    $ipPort = Get-DadSimArgument $Rest 'ipport' 99
+    $reg = Get-DadSimValue 'registry'
+    $key = $global:DadSimSslBindingKey + $ipPort
+    if (-not $ipPort -or -not ($reg -is [System.Collections.IDictionary]) -or $null -eq $reg[$key]) {
+        $global:LASTEXITCODE = 1
+        return @('', 'SSL Certificate deletion failed, Error: 2', 'The system cannot find the file specified.', '')
+    }
+    $reg.Remove($key)
+    Invoke-DadSimEvent 'sslcert-deleted'
+    return @('', 'SSL Certificate successfully deleted', '')
+}
+
+# netsh http add sslcert ipport= certhash= appid={guid} [dsmapperusage=enable] [clientcertnegotiation=enable]: writes
+# the key as HTTP.SYS would (assumed value names, knowledge Q.5); refuses a bad hash or appid, or an existing binding.
+function global:Add-DadSimSslBinding {
+    param([string[]]$Rest)
+    $ipPort = Get-DadSimArgument $Rest 'ipport' 99
+    $hash = Get-DadSimArgument $Rest 'certhash' 99
+    $appId = Get-DadSimArgument $Rest 'appid' 99
+    $invalid = @('', 'The parameter is incorrect.', '')
+    if (-not $ipPort -or $ipPort -notmatch '^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:]+\]):\d{1,5}$') { $global:LASTEXITCODE = 1; return $invalid }
+    if (-not $hash -or $hash -notmatch '^[0-9a-fA-F]{40}$') { $global:LASTEXITCODE = 1; return $invalid }
+    $guid = [guid]::Empty
+    if (-not $appId -or $appId -notmatch '^\{[0-9a-fA-F-]{36}\}$' -or -not [guid]::TryParse($appId, [ref]$guid)) { $global:LASTEXITCODE = 1; return $invalid }
+    $flags = 0
+    foreach ($pair in @(@('dsmapperusage', 1), @('clientcertnegotiation', 2))) {
+        $v = Get-DadSimArgument $Rest $pair[0] 99
+        if ($null -eq $v) { continue }
+        if (@('enable', 'disable') -notcontains $v.ToLowerInvariant()) { $global:LASTEXITCODE = 1; return $invalid }
+        if ($v -eq 'enable') { $flags = $flags -bor $pair[1] }
+    }
+    $reg = Get-DadSimValue 'registry'
+    $key = $global:DadSimSslBindingKey + $ipPort
+    if ($null -ne $reg[$key]) { $global:LASTEXITCODE = 1; return @('', 'SSL Certificate add failed, Error: 183', 'Cannot create a file when that file already exists.', '') }
+    $reg[$key] = ConvertTo-DadSimData @{
+        SslCertHash      = @{ type = 'Binary'; value = $hash.ToLowerInvariant() }
+        AppId            = @{ type = 'Binary'; value = (($guid.ToByteArray() | ForEach-Object { '{0:x2}' -f [int]$_ }) -join '') }
+        SslCertStoreName = 'MY'
+        DefaultFlags     = $flags
+    }
+    Invoke-DadSimEvent 'sslcert-added'
+    return @('', 'SSL Certificate successfully added', '')
+}
+
 # key=value or positional argument i (after the command words), without quotes.
 function global:Get-DadSimArgument {
     param([string[]]$Rest, [string]$Name, [int]$Position)
@@ -178,8 +228,19 @@ $DadSimCommandBodies['netsh'] = {
         if ($text -is [string]) { return ($text -split "`r?`n") }
         return [string[]]@($text)
     }
+    # machine.netshFailures: {"http add sslcert": n} makes the next n such calls fail (a fix's restore path).
+    $failures = Get-DadSimValue 'netshFailures'
+    foreach ($f in @(if ($failures -is [System.Collections.IDictionary]) { @($failures.Keys) } else { @() })) {
+        if ($key.StartsWith([string]$f) -and [int]$failures[$f] -gt 0) {
+            $failures[$f] = [int]$failures[$f] - 1
+            $global:LASTEXITCODE = 1
+            return @('', 'SSL Certificate add failed, Error: 1312', 'A specified logon session does not exist. It may already have been terminated.', '')
+        }
+    }
     switch -regex ($key) {
         '^interface httpstunnel show interfaces?$' { return (Get-DadSimHttpsTunnelText) }
+        '^http delete sslcert' { return (Remove-DadSimSslBinding @($words | Select-Object -Skip 3)) }
+        '^http add sslcert' { return (Add-DadSimSslBinding @($words | Select-Object -Skip 3)) }
         '^winhttp show proxy$' { return (Get-DadSimWinHttpText) }
         '^winhttp reset proxy$' {
             Set-DadSimValue 'proxy.winHttp.ProxyServer' $null
