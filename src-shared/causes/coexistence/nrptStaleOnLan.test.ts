@@ -82,7 +82,9 @@ describe('nrpt-stale-on-lan, inside', () => {
     const inside = patch('daStatus', (d) => (d.location = { value: 'inside-corpnet', source: 'netsh', raw: 'Inside corporate network' }));
     const note = (v: boolean) => patch('nrpt', (d) => (d.insideCorpnetNote = v));
     expect(errorIds(run(win7, inside, note(true), onCorpnet()))).toEqual([]);
-    expect(get(run(win7, inside, note(false), onCorpnet()), ID).evidence).toContainEqual(expect.objectContaining({ field: 'insideCorpnetNote', observed: false }));
+    expect(get(run(win7, inside, note(false), onCorpnet()), ID).evidence).toContainEqual(
+      expect.objectContaining({ field: 'insideCorpnetNote', observed: false }),
+    );
     expect(errorIds(run(win7, inside, onCorpnet()))).toEqual([]);
   });
 });
