@@ -42,6 +42,12 @@ export interface RuleContext {
    * collected. `inside` is Windows' verdict (the NLS answered); the two disagree on the NLS faults.
    */
   readonly corpnet: boolean | null;
+  /**
+   * On the corporate network as far as the evidence goes: Windows believes it is inside and the domain evidence does
+   * not contradict it (a network location server answering on a hotel network is `inside` without this). What a fix
+   * that needs the corporate network (autoenrolment reaching the CA) asks for.
+   */
+  readonly onCorpnet: boolean;
   /** The client clock (clock probe, else the snapshot time). */
   readonly now: Date;
 }
@@ -103,6 +109,8 @@ export function makeContext(snapshot: Snapshot, role: Role, record: ContextRecor
   const code = ipHttps?.state ? parseErrorCode(ipHttps.state.lastErrorCode) : null;
   const serverUrl = activeServerUrl(ipHttps) ?? daStatus?.ipHttpsClientUrl ?? null;
   const clock = peek('clock');
+  const inside =
+    /connectedlocally/i.test(daStatus?.connection?.status ?? '') || (daStatus?.location?.source === 'netsh' && daStatus.location.value === LOCATION_INSIDE);
   const nowMs = Date.parse(clock?.utcNow ?? snapshot.collectedAt);
   return {
     snapshot,
@@ -114,9 +122,9 @@ export function makeContext(snapshot: Snapshot, role: Role, record: ContextRecor
     codeInfo: code === null ? undefined : describeCode(code),
     serverUrl,
     serverHost: urlHost(serverUrl) ?? peek('serverCertificate')?.host.toLowerCase() ?? null,
-    inside:
-      /connectedlocally/i.test(daStatus?.connection?.status ?? '') || (daStatus?.location?.source === 'netsh' && daStatus.location.value === LOCATION_INSIDE),
+    inside,
     corpnet: corpnetVerdict(peek('location')),
+    onCorpnet: inside && corpnetVerdict(peek('location')) !== false,
     now: new Date(Number.isNaN(nowMs) ? 0 : nowMs),
   };
 }

@@ -748,8 +748,14 @@ describe('TLS and preauthentication', () => {
     expect(get(d, 'preauth-client-cert-missing').fixes).toEqual([]);
   });
   it('offers renew-machine-certificate when inside the office', () => {
-    const d = run(code(590624), noClientCert, connection('ConnectedLocally'));
+    const d = run(code(590624), noClientCert, connection('ConnectedLocally'), onCorpnet());
     expect(get(d, 'preauth-client-cert-missing').fixes).toEqual(['renew-machine-certificate']);
+  });
+  it('not on a hotel network where the network location server answers (Windows says inside, no domain controller): escalate', () => {
+    const d = run(code(590624), noClientCert, connection('ConnectedLocally'));
+    const f = get(d, 'preauth-client-cert-missing');
+    expect(f.fixes).toEqual([]);
+    expect(f.escalate).toBe(true);
   });
   it('a certificate without a private key does not count', () => {
     const noKey = patch('machineCertificates', (d) => (d.certificates[0]!.hasPrivateKey = false));

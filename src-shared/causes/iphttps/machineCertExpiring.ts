@@ -36,7 +36,7 @@ export const machineCertExpiring = defineCause({
         ),
       ];
       if (isLatent) evidence.push(latentEvidence(ctx));
-      if (ctx.inside)
+      if (ctx.onCorpnet)
         evidence.push(ev('daStatus', 'connection.status', 'ConnectedLocally', undefined, 'on the corporate network: autoenrolment can reach the CA'));
       const when = days <= 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days, on ${day(longest.notAfter)}`;
       return finding({
@@ -44,11 +44,11 @@ export const machineCertExpiring = defineCause({
         severity: 'warning',
         ...(isLatent ? { variant: 'latent' } : {}),
         title: "This computer's certificate expires soon",
-        plain: `${isLatent ? 'DirectAccess works right now, but ' : ''}this computer proves who it is to your organisation’s network with its own digital certificate, and that certificate runs out ${when}. After that DirectAccess will stop at the next reconnect or restart. ${ctx.inside ? 'You are on your organisation’s network now, so the computer can ask for a new one automatically.' : 'The computer renews it by itself when it is on your organisation’s network; if you cannot go there before that date, tell your organisation’s IT department.'}`,
+        plain: `${isLatent ? 'DirectAccess works right now, but ' : ''}this computer proves who it is to your organisation’s network with its own digital certificate, and that certificate runs out ${when}. After that DirectAccess will stop at the next reconnect or restart. ${ctx.onCorpnet ? 'You are on your organisation’s network now, so the computer can ask for a new one automatically.' : 'The computer renews it by itself when it is on your organisation’s network; if you cannot go there before that date, tell your organisation’s IT department.'}`,
         technical: `${longest.subject} (thumbprint ${longest.thumbprint}, Client Authentication EKU, private key) in LocalMachine\\My is valid until ${longest.notAfter} (${days} days); no later certificate is enrolled. IPsec (computer-certificate authentication) and IP-HTTPS preauthentication fail with it expired; autoenrolment renews it when the CA is reachable.`,
         evidence,
-        fixes: ctx.inside ? ['renew-machine-certificate'] : [],
-        escalate: !ctx.inside,
+        fixes: ctx.onCorpnet ? ['renew-machine-certificate'] : [],
+        escalate: !ctx.onCorpnet,
         adminAction: `Renew the computer certificate of ${mc.computerFqdn} (${longest.subject}, thumbprint ${longest.thumbprint}, NotAfter ${longest.notAfter}) before ${day(longest.notAfter)}: autoenrolment on the corporate network (certutil -pulse), or check why autoenrolment has not renewed it (template renewal period, CA reachable from DirectAccess clients through the infrastructure tunnel).`,
         commands: preauthCommands(ctx),
       });

@@ -44,11 +44,11 @@ export const preauthCertMissing = defineCause({
         title: 'The computer has no certificate to prove who it is',
         plain: serverSide
           ? 'Your organisation’s server asks this computer for its digital ID (a computer certificate). The computer has one, but the server does not accept it. Your organisation’s IT department needs to check which certificates the server accepts.'
-          : `Your organisation’s server asks this computer for its digital ID (a computer certificate) before it lets it connect, and this computer has none. ${ctx.inside ? 'Because you are on your organisation’s network now, the computer can request one automatically.' : 'It can only get one while connected to your organisation’s network, so your organisation’s IT department needs to help.'}`,
+          : `Your organisation’s server asks this computer for its digital ID (a computer certificate) before it lets it connect, and this computer has none. ${ctx.onCorpnet ? 'Because you are on your organisation’s network now, the computer can request one automatically.' : 'It can only get one while connected to your organisation’s network, so your organisation’s IT department needs to help.'}`,
         technical: `${codeText(ctx)}. The IP-HTTPS listener (or an ADC in front of it) requests a client certificate; ${serverSide ? `LocalMachine\\My holds ${valid.map((c) => c.subject).join(', ')} with Client Authentication EKU, so the server/ADC validates against another CA` : `LocalMachine\\My has no certificate with the Client Authentication EKU (${CLIENT_AUTH}) and a private key`}.`,
         evidence,
-        fixes: ctx.inside && !serverSide ? ['renew-machine-certificate'] : [],
-        escalate: !ctx.inside || serverSide,
+        fixes: ctx.onCorpnet && !serverSide ? ['renew-machine-certificate'] : [],
+        escalate: !ctx.onCorpnet || serverSide,
         adminAction: serverSide
           ? 'Make the IP-HTTPS listener / ADC trust the CA that issues computer certificates, or disable IP-HTTPS preauthentication.'
           : `Enrol a computer certificate (Client Authentication EKU, subject ${mc.computerFqdn}) for this machine — autoenrolment on the corporate network (certutil -pulse) or certreq — or disable IP-HTTPS preauthentication${ctx.org?.otp ? ' (note: preauthentication is incompatible with OTP, which this organisation uses)' : ''}.`,
