@@ -114,7 +114,7 @@ Describe 'The probe pool (Start-/Receive-/Stop-DadProbes)' {
         (Invoke-DadProbe -InputB64 (ConvertTo-TestB64 '{"name":"os"}') | ConvertFrom-Json).status | Should -Be 'ok'
         $all = Receive-TestProbes
         $all['reachability'].status | Should -Be 'timedOut'
-        $all['reachability'].data.dns | Should -Be 'timedOut'
+        $all['reachability'].data.lookup.outcome | Should -Be 'timedOut'
         $all['serverCertificate'].status | Should -Be 'timedOut'
         $all['serverCertificate'].message | Should -Match '^no TLS answer from da\.contoso\.com:443 within 5 s'
     }
