@@ -174,9 +174,11 @@ function global:Get-DadWinTlsProtocols {
 # Builds the chain of a certificate in machine context (as the LocalSystem IP Helper sees trust) and returns
 # @{ Status = X509ChainStatusFlags names; Elements = certificates leaf first }.
 function global:Get-DadWinChainReport {
-    param($Certificate, $ExtraCertificates, [string]$RevocationMode, [int]$TimeoutMs)
+    param($Certificate, $ExtraCertificates, [string]$RevocationMode, [int]$TimeoutMs, [string]$Usage = $null)
     $chain = New-Object System.Security.Cryptography.X509Certificates.X509Chain -ArgumentList $true
     $chain.ChainPolicy.RevocationMode = $RevocationMode
+    # Judged for what it is used for (a server: Server Authentication), so a wrong EKU shows as NotValidForUsage.
+    if ($Usage) { $null = $chain.ChainPolicy.ApplicationPolicy.Add((New-Object System.Security.Cryptography.Oid -ArgumentList $Usage)) }
     $chain.ChainPolicy.UrlRetrievalTimeout = [System.TimeSpan]::FromMilliseconds($TimeoutMs)
     foreach ($extra in $ExtraCertificates) { $null = $chain.ChainPolicy.ExtraStore.Add($extra) }
     $null = $chain.Build($Certificate)
@@ -261,9 +263,9 @@ function global:Invoke-DadTlsProbe {
         $mismatch = [System.Net.Security.SslPolicyErrors]::RemoteCertificateNameMismatch
         $result.NameMatches = (($seen.Errors -band $mismatch) -eq 0)
         $extra = $seen.Extra.ToArray()
-        $offline = Get-DadWinChainReport $seen.Certificate $extra 'NoCheck' $TimeoutMs
+        $offline = Get-DadWinChainReport $seen.Certificate $extra 'NoCheck' $TimeoutMs '1.3.6.1.5.5.7.3.1'
         # UrlRetrievalTimeout bounds each CRL / AIA download of the online build (one network call each, issue 12).
-        $online = Get-DadWinChainReport $seen.Certificate $extra 'Online' $TimeoutMs
+        $online = Get-DadWinChainReport $seen.Certificate $extra 'Online' $TimeoutMs '1.3.6.1.5.5.7.3.1'
         $chainObjects = New-Object System.Collections.ArrayList
         foreach ($cert in $offline.Elements) { $null = $chainObjects.Add((ConvertTo-DadWinCertificateObject $cert)) }
         $result.Chain = $chainObjects.ToArray()

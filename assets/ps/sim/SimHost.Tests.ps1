@@ -347,6 +347,34 @@ Describe 'Chain status is computed from the machine' {
         }
         (Invoke-DadTlsProbe -HostName 'da.contoso.com' -Port 443).ChainStatus | Should -Be @('PartialChain')
     }
+    It 'an intermediate missing from every store is fetched from the AIA URL when its host answers; PartialChain when it does not' {
+        $index = Get-Content -Raw (Join-Path $script:CertDir 'index.json') | ConvertFrom-Json
+        $leaf = $index | Where-Object { $_.file -eq 'da-contoso-com.cer' } | Select-Object * -ExcludeProperty file
+        $leaf | Add-Member -NotePropertyName AiaUrls -NotePropertyValue @('http://pki.contoso.com/aia/ContosoIssuing.crt')
+        $issuing = $index | Where-Object { $_.file -eq 'contoso-issuing-ca.cer' } | Select-Object * -ExcludeProperty file
+        $machine = @{
+            certificates = @{ CA = @() }
+            servers      = @{ 'da.contoso.com:443' = @{ presentedChain = @($leaf) } }
+            network      = @{ urls = @{ 'http://pki.contoso.com/aia/ContosoIssuing.crt' = @{ certificate = $issuing } } }
+        }
+        $null = Import-TestMachine $machine
+        $r = Invoke-DadTlsProbe -HostName 'da.contoso.com' -Port 443
+        @($r.ChainStatus).Count | Should -Be 0
+        $r.Chain.Count | Should -Be 3
+        $machine.network.tcp = @{ 'pki.contoso.com:80' = 'timedOut' }
+        $null = Import-TestMachine $machine
+        (Invoke-DadTlsProbe -HostName 'da.contoso.com' -Port 443).ChainStatus | Should -Be @('PartialChain')
+    }
+    It 'NotValidForUsage when a certificate of the chain does not allow Server Authentication (knowledge C.2)' {
+        $index = Get-Content -Raw (Join-Path $script:CertDir 'index.json') | ConvertFrom-Json
+        $leaf = $index | Where-Object { $_.file -eq 'da-contoso-com.cer' } | Select-Object * -ExcludeProperty file
+        $leaf.Ekus = @('1.3.6.1.5.5.7.3.2')
+        $null = Import-TestMachine @{ servers = @{ 'da.contoso.com:443' = @{ presentedChain = @($leaf) } } }
+        (Invoke-DadTlsProbe -HostName 'da.contoso.com' -Port 443).ChainStatus | Should -Be @('NotValidForUsage')
+        $leaf.Ekus = @('2.5.29.37.0')
+        $null = Import-TestMachine @{ servers = @{ 'da.contoso.com:443' = @{ presentedChain = @($leaf) } } }
+        @((Invoke-DadTlsProbe -HostName 'da.contoso.com' -Port 443).ChainStatus).Count | Should -Be 0
+    }
     It 'not time valid for an expired certificate, and for a clock 3 years ahead' {
         $null = Import-TestScenario 'expired-server-cert'
         (Invoke-DadTlsProbe -HostName 'da.contoso.com' -Port 443).ChainStatus | Should -Be @('NotTimeValid')

@@ -176,11 +176,42 @@ function global:Get-DadSimCrlOutcome {
     return 'good'
 }
 
+# An issuer fetched from a certificate's Authority Information Access URL (AiaUrls), as Windows' chain engine does
+# when an issuer is in no store and not sent by the server: machine.network.urls[<url>].certificate is what the URL
+# serves; the fetch needs the URL's host to answer (network.tcp) and, when a budget is given, its time (latency).
+function global:Get-DadSimAiaIssuer {
+    param($Cert, [int]$TimeoutMs = -1)
+    $urls = Get-DadSimValue 'network.urls'
+    foreach ($u in @($Cert['AiaUrls'])) {
+        if (-not $u -or -not ($urls -is [System.Collections.IDictionary]) -or -not $urls.Contains($u)) { continue }
+        $served = $urls[$u]['certificate']
+        if (-not ($served -is [System.Collections.IDictionary])) { continue }
+        $uri = $null
+        if (-not [System.Uri]::TryCreate([string]$u, [System.UriKind]::Absolute, [ref]$uri)) { continue }
+        if ($TimeoutMs -ge 0) {
+            $left = Wait-DadSimTcpTime -HostName $uri.Host -Port $uri.Port -BudgetMs $TimeoutMs
+            if ($left -lt 0 -or (Wait-DadSimNetwork -Endpoints @([string]$u) -BudgetMs $left) -lt 0) { continue }
+        }
+        if ((Get-DadSimTcpOutcome -HostName $uri.Host -Port $uri.Port) -ne 'succeeded') { continue }
+        if ([string]$served['Subject'] -eq [string]$Cert['Issuer']) { return $served }
+    }
+    return $null
+}
+
+# False when a certificate's EKU extension (Ekus; empty = every usage) leaves out the usage the chain is built for
+# and "any purpose" (2.5.29.37.0): Windows then reports NotValidForUsage for the chain (knowledge C.2).
+function global:Test-DadSimUsage {
+    param($Cert, [string]$Usage)
+    $ekus = @(foreach ($e in $Cert['Ekus']) { if ($e) { [string]$e } })
+    return ($ekus.Count -eq 0 -or $ekus -contains $Usage -or $ekus -contains '2.5.29.37.0')
+}
+
 # Builds the chain the machine would build for a leaf, with the certificates a server presented (leaf first):
-# issuers are found by subject among the presented certificates, then LocalMachine\CA, then LocalMachine\Root.
+# issuers are found by subject among the presented certificates, then LocalMachine\CA, then LocalMachine\Root, then
+# by the certificate's AIA URL. `Usage`: the application policy (an EKU OID) every certificate must allow.
 # Returns @{ Chain = certificates leaf..root; ChainStatus = flags (revocation off); ChainStatusOnline = flags }.
 function global:Get-DadSimChain {
-    param($Leaf, $Presented = @(), [int]$CrlTimeoutMs = -1)
+    param($Leaf, $Presented = @(), [int]$CrlTimeoutMs = -1, [string]$Usage = $null)
     $now = Get-DadSimNow
     $flags = @{}
     $chain = [Activator]::CreateInstance([System.Collections.ArrayList])
@@ -200,9 +231,13 @@ function global:Get-DadSimChain {
             }
             if ($null -ne $issuer) { break }
         }
+        if ($null -eq $issuer) { $issuer = Get-DadSimAiaIssuer -Cert $current -TimeoutMs $CrlTimeoutMs }
         if ($null -eq $issuer) { $flags['PartialChain'] = $true; break }
         [void]$chain.Add($issuer)
         $current = $issuer
+    }
+    if ($Usage) {
+        foreach ($c in $chain) { if (-not (Test-DadSimUsage -Cert $c -Usage $Usage)) { $flags['NotValidForUsage'] = $true } }
     }
     foreach ($c in $chain) {
         $nb = ConvertTo-DadSimDate $c['NotBefore']; $na = ConvertTo-DadSimDate $c['NotAfter']
@@ -302,7 +337,8 @@ function global:Get-DadSimTlsResult {
     $r.HttpStatus = 200
     if ($null -ne $server['httpStatus']) { $r.HttpStatus = [int]$server['httpStatus'] }
     if ($presented.Count -eq 0) { return $r }
-    $built = Get-DadSimChain -Leaf $presented[0] -Presented $presented -CrlTimeoutMs $CrlTimeoutMs
+    # The server's certificate is judged for Server Authentication, as the Windows adapter asks (ApplicationPolicy).
+    $built = Get-DadSimChain -Leaf $presented[0] -Presented $presented -CrlTimeoutMs $CrlTimeoutMs -Usage '1.3.6.1.5.5.7.3.1'
     $r.Chain = $built.Chain
     $r.ChainStatus = $built.ChainStatus
     $r.ChainStatusOnline = $built.ChainStatusOnline
