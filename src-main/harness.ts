@@ -29,7 +29,8 @@ async function main(): Promise<void> {
   // The simulated machine's audit log and snapshots must not mix with a real one: a fresh folder per run.
   const hooks = installTestHooks({ kind: 'harness' });
   const dataDir = hooks.dataDir ?? mkdtempSync(join(tmpdir(), 'da-doctor-demo-'));
-  const warm = doctor.warmUp(); // PowerShell starts while the page loads
+  // PowerShell starts while the page loads; the first check waits for it (Doctor.warmed), the page does not.
+  void doctor.warmUp().catch(() => undefined);
   const { server, url } = await startHttpBridge({
     // Saved reports go to DAD_REPORTS_DIR (the end-to-end tests read them there), else beside the run's data.
     router: new Router(doctor, { dataDir, reportsDir: hooks.reportsDir ?? join(dataDir, 'reports') }),
@@ -37,7 +38,6 @@ async function main(): Promise<void> {
     port,
     token: hooks.harnessToken,
   });
-  await warm;
   const stop = () => {
     server.close();
     void doctor.dispose().finally(() => process.exit(0));

@@ -126,11 +126,14 @@ function Invoke-DadProbe {
     return $json
 }
 
-# Probes that wait on the network run at the same time (issue 12): each in a runspace of a pool inside this
-# process, so a network that drops packets costs one network timeout, not one per probe, while the local probes go
-# on in the session's own runspace. A runspace rather than a second process: it shares the loaded assemblies, starts
+# Probes run at the same time (issue 12), each in a runspace of a pool inside this process: a network that drops
+# packets costs one network timeout, not one per probe, and the local reads share the lanes left. A runspace rather
+# than a second process: it shares the loaded assemblies, starts
 # in milliseconds, and on the simulated host shares the one machine ($global:DadSim) that the fixes change.
 $script:DadPool = $null
+# Runspaces in the pool (src-main/collect/probePlan.ts POOL_SIZE): one per network probe and three lanes for the
+# local reads; more probes than that wait in the pool's queue for a free runspace.
+$script:DadPoolSize = 8
 $script:DadRunning = @{}
 $script:DadModuleFile = [System.IO.Path]::Combine($PSScriptRoot, 'DaDoctor.psm1')
 # What a pool runspace runs: the module and the host's adapters once per runspace, then one probe.
@@ -198,7 +201,7 @@ function Initialize-DadProbePool {
 function Start-DadPoolJob {
     param([string]$ProbeInput)
     if ($null -eq $script:DadPool) {
-        $pool = [RunspaceFactory]::CreateRunspacePool(1, [Math]::Max(2, $script:DadSectionOrder.Count))
+        $pool = [RunspaceFactory]::CreateRunspacePool(1, $script:DadPoolSize)
         $pool.Open()
         $script:DadPool = $pool
     }

@@ -74,33 +74,50 @@ describe('runProbe', () => {
   });
 });
 
+/** Runs `fn` with Date.now on a fake clock that each Receive-DadProbes call advances by its wait. */
+async function onFakeClock<T>(fn: (advance: (ms: number) => void) => Promise<T>): Promise<T> {
+  let now = 1_000_000;
+  const spy = vi.spyOn(Date, 'now').mockImplementation(() => now);
+  try {
+    return await fn((ms) => (now += Math.max(ms, 1)));
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+const started = (host: ReturnType<typeof fakeHost>) => invoked(host, 'Start-DadProbes').map((c) => (c[1] as { names: string[] }).names);
+
 describe('collectSnapshot', () => {
-  it('keeps every other section when one probe fails, and the snapshot validates', async () => {
-    const host = fakeHost((name) => (name === 'nrpt' ? { kind: 'timedOut', ms: 5000 } : name === 'clock' ? { kind: 'ok', value: clock, ms: 1 } : na()));
+  it('keeps every other section when one probe hangs: it alone times out at its deadline, and the snapshot validates', async () => {
     const progress = vi.fn();
-    const snapshot = await collectSnapshot(host as never, { org: null, onProgress: progress });
+    const { snapshot, host } = await onFakeClock(async (advance) => {
+      const host = fakeHost((name) => (name === 'nrpt' ? { kind: 'timedOut', ms: 0 } : name === 'clock' ? { kind: 'ok', value: clock, ms: 1 } : na()), {
+        advance,
+      });
+      return { snapshot: await collectSnapshot(host as never, { org: null, onProgress: progress }), host };
+    });
     expect(snapshotSchema.safeParse(snapshot).success).toBe(true);
-    expect(snapshot.sections.nrpt.status).toBe('timedOut');
+    expect(snapshot.sections.nrpt).toMatchObject({ status: 'timedOut', message: `no answer within ${probeTimeoutMs('nrpt') / 1000} s` });
     expect(snapshot.sections.clock).toEqual(clock);
     expect(snapshot.collector).toMatchObject({ host: 'simulated', scenario: 'healthy' });
     expect(progress).toHaveBeenCalledTimes(2 * SECTION_NAMES.length);
-    expect(probedOneByOne(host)).toHaveLength(SECTION_NAMES.length - NETWORK.length);
+    expect(invoked(host, 'Stop-DadProbes').map((c) => c[1])).toEqual([{ names: ['nrpt'] }]);
+    // Abandoned in its runspace, not waited for: the session was not thrown away for it.
+    expect(host.session.reset).not.toHaveBeenCalled();
   });
 
-  it('runs the network probes at the same time in the pool, started before the local ones, never one by one', async () => {
+  it('hands every probe to the pool in one call, the network ones first, and runs none one by one', async () => {
     const host = fakeHost(na);
     const snapshot = await collectSnapshot(host as never, { org: null });
     expect(host.callJson.mock.calls[0]?.[0]).toBe('Start-DadProbes');
-    expect(host.callJson.mock.calls[0]?.[1]).toEqual({ names: NETWORK });
-    expect(probedOneByOne(host)).not.toEqual(expect.arrayContaining(['reachability']));
-    for (const n of NETWORK) expect(snapshot.sections[n as 'isatap'].status).toBe('notApplicable');
+    expect(started(host)).toEqual([[...NETWORK, ...SECTION_NAMES.filter((s) => !NETWORK.includes(s))]]);
+    expect(probedOneByOne(host)).toEqual([]);
+    for (const n of SECTION_NAMES) expect(snapshot.sections[n].status).toBe('notApplicable');
   });
 
   it('abandons a network probe at its deadline, with its own section timed out and the rest answered', async () => {
-    let now = 1_000_000;
-    const spy = vi.spyOn(Date, 'now').mockImplementation(() => now);
-    try {
-      const host = fakeHost((n) => (n === 'serverCertificate' ? { kind: 'timedOut', ms: 0 } : na()), { advance: (ms) => (now += ms) });
+    await onFakeClock(async (advance) => {
+      const host = fakeHost((n) => (n === 'serverCertificate' ? { kind: 'timedOut', ms: 0 } : na()), { advance });
       const snapshot = await collectSnapshot(host as never, { org: null });
       expect(snapshot.sections.serverCertificate).toMatchObject({
         status: 'timedOut',
@@ -108,43 +125,49 @@ describe('collectSnapshot', () => {
       });
       expect(snapshot.sections.reachability.status).toBe('notApplicable');
       expect(invoked(host, 'Stop-DadProbes').map((c) => c[1])).toEqual([{ names: ['serverCertificate'] }]);
-      // Abandoned, not waited for: the session was not thrown away for it.
       expect(host.session.reset).not.toHaveBeenCalled();
-    } finally {
-      spy.mockRestore();
-    }
+    });
   });
 
-  it('runs the network probes one by one when the module has no pool', async () => {
+  it('runs every probe one by one when the module has no pool', async () => {
     const host = fakeHost(na, { pool: false });
     const snapshot = await collectSnapshot(host as never, { org: null });
-    expect(probedOneByOne(host)).toEqual(expect.arrayContaining(NETWORK));
+    expect(probedOneByOne(host)).toEqual([...NETWORK, ...SECTION_NAMES.filter((s) => !NETWORK.includes(s))]);
     expect(snapshot.sections.isatap.status).toBe('notApplicable');
   });
 
-  it('starts the network probes again when a hung local probe restarted the session (the pool went with it)', async () => {
-    const host = fakeHost((n) => (n === 'nrpt' ? { kind: 'timedOut', ms: 5000 } : na()));
+  it('stops what a pool started only in part, and runs every probe one by one instead, none twice', async () => {
+    const host = fakeHost(na);
     const original = host.callJson.getMockImplementation()!;
-    let firstStart = true;
+    host.callJson.mockImplementation(async (fn, input, t, o) =>
+      fn === 'Start-DadProbes' ? { kind: 'ok', value: { started: ['reachability'] }, ms: 1 } : original(fn, input, t, o),
+    );
+    const snapshot = await collectSnapshot(host as never, { org: null });
+    expect(invoked(host, 'Stop-DadProbes').map((c) => c[1])).toEqual([{ names: ['reachability'] }]);
+    expect(probedOneByOne(host)).toHaveLength(SECTION_NAMES.length);
+    expect(invoked(host, 'Receive-DadProbes')).toHaveLength(0);
+    expect(snapshot.sections.reachability.status).toBe('notApplicable');
+  });
+
+  it('when the session dies while the pool runs, each unfinished probe says so and the others keep their answers', async () => {
+    const host = fakeHost((n) => (n === 'clock' ? { kind: 'ok', value: clock, ms: 1 } : { kind: 'timedOut', ms: 0 }));
+    const original = host.callJson.getMockImplementation()!;
+    let receives = 0;
     host.callJson.mockImplementation(async (fn, input, t, o) => {
-      // The first pool is lost with its session: what it ran never comes back.
-      if (fn === 'Start-DadProbes' && firstStart) {
-        firstStart = false;
-        return { kind: 'ok', value: { started: (input as { names: string[] }).names }, ms: 1 };
-      }
-      const out = await original(fn, input, t, o);
-      if (fn === 'Invoke-DadProbe' && (input as { name: string }).name === 'nrpt') host.session.starts += 1;
-      return out;
+      if (fn === 'Receive-DadProbes' && ++receives === 2) return { kind: 'died', message: 'exit 9', ms: 1 };
+      return original(fn, input, t, o);
     });
     const snapshot = await collectSnapshot(host as never, { org: null });
-    expect(invoked(host, 'Start-DadProbes')).toHaveLength(2);
-    expect(snapshot.sections.reachability.status).toBe('notApplicable');
+    expect(snapshot.sections.clock).toEqual(clock);
+    expect(snapshot.sections.nrpt).toMatchObject({ status: 'error', message: 'PowerShell stopped: exit 9; the session was restarted' });
   });
 
   it('re-collects only the sections asked for', async () => {
     const host = fakeHost(() => ({ kind: 'ok', value: clock, ms: 1 }));
     const snapshot = await collectSnapshot(host as never, { org: null, only: ['clock'] });
-    expect(host.callJson).toHaveBeenCalledTimes(1);
+    expect(started(host)).toEqual([['clock']]);
+    expect(invoked(host, 'Receive-DadProbes')).toHaveLength(1);
+    expect(snapshot.sections.clock).toEqual(clock);
     expect(snapshot.sections.os.status).toBe('notApplicable');
   });
 });
@@ -152,21 +175,20 @@ describe('collectSnapshot', () => {
 describe('collectSnapshot: cancel and the estimate', () => {
   it('on cancel keeps what was learned: answered sections stay, the rest say they were cancelled, the session is thrown away', async () => {
     const run = new AbortController();
-    const host = fakeHost(na);
+    // Every probe but nrpt and firewall answers; those two are still running when the person cancels.
+    const host = fakeHost((n) => (n === 'nrpt' || n === 'firewall' ? { kind: 'timedOut', ms: 0 } : na()));
     const original = host.callJson.getMockImplementation()!;
-    // nrpt hangs until the signal fires (a person cancels while it runs), then answers as the session does: cancelled.
     host.callJson.mockImplementation(async (fn, input, t, opts) => {
-      if (fn !== 'Invoke-DadProbe' || (input as { name: string }).name !== 'nrpt') return original(fn, input, t, opts);
-      setTimeout(() => run.abort(), 10);
-      return new Promise<JsonOutcome>((resolve) => opts?.signal?.addEventListener('abort', () => resolve({ kind: 'cancelled', ms: 10 })));
+      const out = await original(fn, input, t, opts);
+      if (fn === 'Receive-DadProbes') run.abort();
+      return out;
     });
     const progress = vi.fn();
     const snapshot = await collectSnapshot(host as never, { org: null, onProgress: progress, signal: run.signal });
     expect(snapshot.sections.os.status).toBe('notApplicable');
+    expect(snapshot.sections.reachability.status).toBe('notApplicable');
     expect(snapshot.sections.nrpt).toMatchObject({ status: 'timedOut', message: CANCELLED_MESSAGE });
     expect(snapshot.sections.firewall).toMatchObject({ status: 'timedOut', message: CANCELLED_MESSAGE });
-    expect(snapshot.sections.reachability).toMatchObject({ status: 'timedOut', message: CANCELLED_MESSAGE });
-    expect(probedOneByOne(host).at(-1)).toBe('nrpt');
     expect(progress).not.toHaveBeenCalledWith(expect.objectContaining({ section: 'nrpt', phase: 'finished' }));
     expect(host.session.reset).toHaveBeenCalled();
   });
@@ -177,15 +199,23 @@ describe('collectSnapshot: cancel and the estimate', () => {
     expect(host.callJson).not.toHaveBeenCalled();
   });
 
-  it('says at every step how long the rest can take at most: the local probes in turn beside the network ones', async () => {
+  it('says at every step how long the rest can take at most: the longest deadline in the pool, the sum one by one', async () => {
     const progress = vi.fn();
     await collectSnapshot(fakeHost(na) as never, { org: null, onProgress: progress });
     const events = progress.mock.calls.map((c) => c[0] as { phase: string; estimateSeconds: number });
     expect(events).toHaveLength(2 * SECTION_NAMES.length);
     expect(events[0]?.estimateSeconds).toBe(worstCaseSeconds(SECTION_NAMES));
-    expect(worstCaseSeconds(SECTION_NAMES)).toBe((SECTION_NAMES.length - NETWORK.length) * (probeTimeoutMs('os') / 1000));
-    expect(worstCaseSeconds(['reachability', 'serverCertificate', 'os'])).toBe(probeTimeoutMs('reachability') / 1000);
+    expect(worstCaseSeconds(SECTION_NAMES)).toBe(probeTimeoutMs('reachability') / 1000);
+    expect(worstCaseSeconds(['os', 'clock'])).toBe(probeTimeoutMs('os') / 1000);
+    expect(worstCaseSeconds(['os', 'clock', 'reachability'], 1, false)).toBe((2 * probeTimeoutMs('os') + probeTimeoutMs('reachability')) / 1000);
     expect(events.at(-1)?.estimateSeconds).toBe(0);
     for (let i = 1; i < events.length; i++) expect(events[i]!.estimateSeconds).toBeLessThanOrEqual(events[i - 1]!.estimateSeconds);
+  });
+
+  it('one by one, the estimate is the sum of what is left', async () => {
+    const progress = vi.fn();
+    await collectSnapshot(fakeHost(na, { pool: false }) as never, { org: null, onProgress: progress });
+    const first = progress.mock.calls[0]?.[0] as { estimateSeconds: number };
+    expect(first.estimateSeconds).toBe(worstCaseSeconds(SECTION_NAMES, 1, false));
   });
 });

@@ -1,8 +1,9 @@
 /**
  * The collect stage: runs every probe once and assembles a validated snapshot. One probe that throws, hangs or writes
- * garbage costs only its own section (DESIGN §1). The probes that wait on the network run at the same time, inside
- * the session (Start-DadProbes: a runspace pool), while the local ones run one after another; so a network that
- * drops everything costs about one network timeout, not one per probe (issue 12).
+ * garbage costs only its own section (DESIGN §1). Every probe runs in the session's runspace pool (Start-DadProbes),
+ * the network ones first: a network that drops everything costs about one network timeout, not one per probe, and a
+ * warm re-check costs a few calls, not one round trip per probe (issue 12). A probe past its deadline is abandoned
+ * in its runspace; the session and the other probes go on.
  */
 import { SECTION_NAMES, SNAPSHOT_SCHEMA, sectionsSchema, snapshotSchema, type SectionName, type Sections, type Snapshot } from '../../src-shared/snapshot';
 import type { OrgConfig } from '../../src-shared/orgConfig';
@@ -10,7 +11,7 @@ import { CANCELLED_MESSAGE } from '../../src-shared/incomplete';
 import type { JsonOutcome, PsHost } from '../powershell/psHost';
 import { appVersion } from '../paths';
 import { testHooks } from '../testHooks';
-import { isNetworkSection, probeTimeoutMs, worstCaseSeconds } from './probePlan';
+import { poolOrder, probeTimeoutMs, worstCaseSeconds } from './probePlan';
 
 /** A probe starting or ending, for progress screens and the CLI's stderr. */
 export interface ProbeProgress {
@@ -92,14 +93,17 @@ const POLL_MS = 200;
 const CALL_MARGIN_MS = 5_000;
 
 /**
- * Starts the network probes in the pool. False when the session cannot (an older module, a dead session): the caller
- * then runs them one after another like the local ones.
+ * Starts the probes in the pool. False when the session cannot (an older module, a dead session): the caller then
+ * runs them one after another. A pool that started only some is told to stop those, so none runs twice.
  */
 async function startInPool(host: PsHost, sections: SectionName[], signal?: AbortSignal): Promise<boolean> {
   const out = await host.callJson('Start-DadProbes', { names: sections }, CALL_MARGIN_MS, signal ? { signal } : {});
   if (out.kind !== 'ok') return false;
   const started = (out.value as { started?: unknown }).started;
-  return Array.isArray(started) && sections.every((s) => started.includes(s));
+  if (Array.isArray(started) && sections.every((s) => started.includes(s))) return true;
+  const some = Array.isArray(started) ? sections.filter((s) => started.includes(s)) : [];
+  if (some.length > 0) await host.callJson('Stop-DadProbes', { names: some }, CALL_MARGIN_MS);
+  return false;
 }
 
 /** Collects a snapshot of the host's machine. */
@@ -110,15 +114,16 @@ export async function collectSnapshot(host: PsHost, options: CollectOptions): Pr
   const sections: Partial<Record<SectionName, AnySection>> = {};
   const total = SECTION_NAMES.length;
   const scale = testHooks().probeTimeoutScale ?? 1;
-  const planned = SECTION_NAMES.filter((s) => !options.only || options.only.includes(s));
+  const planned = poolOrder(SECTION_NAMES.filter((s) => !options.only || options.only.includes(s)));
   for (const s of SECTION_NAMES) if (!planned.includes(s)) sections[s] = { status: 'notApplicable', ms: 0, message: 'not re-collected' };
 
   const index = (s: SectionName) => SECTION_NAMES.indexOf(s);
   const running = new Map<SectionName, Running>();
-  const localLeft = planned.filter((s) => !isNetworkSection(s));
-  // Worst case from now: the local probes one after another, beside the network probes' deadlines.
+  /** Probes run one after another: all of them when the session has no pool. */
+  const oneByOne: SectionName[] = [];
+  // Worst case from now: the pool's deadlines, and whatever runs one by one after them.
   const estimate = (now: number) =>
-    Math.max(worstCaseSeconds(localLeft, scale), ...[...running.values()].map((r) => Math.ceil(Math.max(0, r.deadline - now) / 1000)), 0);
+    Math.max(worstCaseSeconds(oneByOne, scale, false), ...[...running.values()].map((r) => Math.ceil(Math.max(0, r.deadline - now) / 1000)), 0);
   const finish = (section: SectionName, result: AnySection) => {
     sections[section] = result;
     running.delete(section);
@@ -133,43 +138,35 @@ export async function collectSnapshot(host: PsHost, options: CollectOptions): Pr
     });
   };
 
-  const startNetwork = async (list: SectionName[]): Promise<boolean> => {
-    if (list.length === 0) return true;
-    if (!(await startInPool(host, list, signal))) return false;
+  if (planned.length > 0 && (await startInPool(host, planned, signal))) {
     const now = Date.now();
-    for (const section of list) running.set(section, { section, startedAt: now, deadline: now + probeTimeoutMs(section, scale) });
-    for (const section of list) options.onProgress?.({ section, index: index(section), total, phase: 'started', estimateSeconds: estimate(now) });
-    return true;
-  };
-
-  const network = planned.filter(isNetworkSection);
-  if (!(await startNetwork(network))) localLeft.push(...network.filter((s) => !sections[s]));
+    for (const section of planned) running.set(section, { section, startedAt: now, deadline: now + probeTimeoutMs(section, scale) });
+    for (const section of planned) options.onProgress?.({ section, index: index(section), total, phase: 'started', estimateSeconds: estimate(now) });
+  } else {
+    oneByOne.push(...planned);
+  }
 
   try {
-    // The local probes, one at a time, while the network ones wait in the pool.
-    while (localLeft.length > 0) {
-      const section = localLeft[0]!;
+    // A session without the pool (an older module, a pool that would not start): one probe at a time.
+    while (oneByOne.length > 0) {
+      const section = oneByOne[0]!;
       if (signal?.aborted) return partial();
       options.onProgress?.({ section, index: index(section), total, phase: 'started', estimateSeconds: estimate(Date.now()) });
-      const starts = host.session.starts;
       const result = await runProbe(host, section, signal);
       if (result === null) return partial();
-      localLeft.shift();
+      oneByOne.shift();
       finish(section, result);
-      // A local probe that hung restarted the session, and the pool went with it: start what it was running again.
-      if (host.session.starts !== starts && running.size > 0) {
-        const lost = [...running.keys()];
-        running.clear();
-        if (!(await startNetwork(lost))) localLeft.push(...lost);
-      }
     }
-    // Then collect the network probes as each ends; one past its deadline is abandoned, not waited for.
+    // The pool: collect each probe as it ends; one past its deadline is abandoned, not waited for.
     while (running.size > 0) {
       if (signal?.aborted) return partial();
       const now = Date.now();
-      for (const r of [...running.values()].filter((x) => x.deadline <= now)) {
-        await host.callJson('Stop-DadProbes', { names: [r.section] }, CALL_MARGIN_MS);
-        finish(r.section, { status: 'timedOut', ms: now - r.startedAt, message: `no answer within ${Math.round((r.deadline - r.startedAt) / 1000)} s` });
+      const late = [...running.values()].filter((x) => x.deadline <= now);
+      if (late.length > 0) {
+        await host.callJson('Stop-DadProbes', { names: late.map((r) => r.section) }, CALL_MARGIN_MS);
+        for (const r of late) {
+          finish(r.section, { status: 'timedOut', ms: now - r.startedAt, message: `no answer within ${Math.round((r.deadline - r.startedAt) / 1000)} s` });
+        }
       }
       if (running.size === 0) break;
       const nextDeadline = Math.min(...[...running.values()].map((r) => r.deadline));

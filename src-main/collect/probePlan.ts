@@ -1,4 +1,4 @@
-/** How long each probe may take, and which probes wait on the network (the order is src-shared/snapshot.ts SECTION_NAMES). */
+/** How long each probe may take, which probes wait on the network, and the order they go to the session's pool. */
 import type { SectionName } from '../../src-shared/snapshot';
 
 /**
@@ -9,27 +9,40 @@ import type { SectionName } from '../../src-shared/snapshot';
  */
 const NETWORK_TIMEOUT_MS = 20_000;
 const LOCAL_TIMEOUT_MS = 5_000;
-/** The probes that wait on the network: they run at the same time, in the session's pool (collector.ts). */
+/** The probes that wait on the network: they go to the pool first, so a free runspace never waits behind a local read. */
 // ipsec looks up an intranet name first, so on-demand tunnels exist before it reads the SAs (knowledge I.3).
 export const NETWORK_SECTIONS: readonly SectionName[] = ['reachability', 'serverCertificate', 'isatap', 'location', 'ipsec'];
 const NETWORK: ReadonlySet<SectionName> = new Set(NETWORK_SECTIONS);
+
+/**
+ * Runspaces in the session's pool ($script:DadPoolSize in DaDoctor.psm1): one for each network probe, so a network
+ * that answers nothing holds only those, and three lanes for the local reads (CIM and registry on Windows, which
+ * wait on other processes more than on the CPU). Every probe runs in the pool: a warm re-check is one call to start
+ * them and a few to collect them, not one round trip per probe (issue 12).
+ */
+export const POOL_SIZE = 8;
 
 export function isNetworkSection(section: SectionName): boolean {
   return NETWORK.has(section);
 }
 
-/** The time budget of one probe call, before it is abandoned and the section marked timedOut. */
+/** The order probes go to the pool: the network ones first (they wait longest), then the rest as the snapshot lists them. */
+export function poolOrder(sections: readonly SectionName[]): SectionName[] {
+  return [...sections.filter((s) => NETWORK.has(s)), ...sections.filter((s) => !NETWORK.has(s))];
+}
+
+/** The time budget of one probe, from the moment it is handed to the pool, before it is abandoned and marked timedOut. */
 export function probeTimeoutMs(section: SectionName, scale = 1): number {
   return Math.round((NETWORK.has(section) ? NETWORK_TIMEOUT_MS : LOCAL_TIMEOUT_MS) * scale);
 }
 
 /**
- * The longest a collection of these sections can take, in whole seconds: every probe using its whole budget, the
- * local ones one after another beside the network ones, which wait at the same time. An honest upper bound for a
- * progress screen, not a forecast: a healthy machine answers in a few seconds.
+ * The longest a collection of these sections can take, in whole seconds, when every probe uses its whole budget: in
+ * the pool every deadline runs from the start, so the longest budget; one after another (a module without the pool),
+ * the sum. An honest upper bound for a progress screen, not a forecast: a healthy machine answers in a second or two.
  */
-export function worstCaseSeconds(sections: readonly SectionName[], scale = 1): number {
-  const local = sections.filter((s) => !NETWORK.has(s)).reduce((ms, s) => ms + probeTimeoutMs(s, scale), 0);
-  const network = Math.max(0, ...sections.filter((s) => NETWORK.has(s)).map((s) => probeTimeoutMs(s, scale)));
-  return Math.ceil(Math.max(local, network) / 1000);
+export function worstCaseSeconds(sections: readonly SectionName[], scale = 1, inPool = true): number {
+  const budgets = sections.map((s) => probeTimeoutMs(s, scale));
+  const ms = inPool ? Math.max(0, ...budgets) : budgets.reduce((a, b) => a + b, 0);
+  return Math.ceil(ms / 1000);
 }

@@ -8,7 +8,7 @@ import type { OrgConfig } from '../../src-shared/orgConfig';
 import type { Snapshot } from '../../src-shared/snapshot';
 import { parseHandoffText, type HandoffSource } from '../../src-shared/handoffFile';
 import { collectSnapshot, type ProbeProgress } from '../collect/collector';
-import { NETWORK_SECTIONS } from '../collect/probePlan';
+import { POOL_SIZE } from '../collect/probePlan';
 import { PsHost } from '../powershell/psHost';
 import { InputError, resolveScenario, type ScenarioRef } from '../scenarios';
 
@@ -21,6 +21,8 @@ export interface CollectResult {
 export class Doctor {
   private scenario: ScenarioRef | null;
   private hint: Promise<Role | null> | null = null;
+  /** The warm-up in flight: a check waits for it rather than queue behind it with its own call's timeout running. */
+  private warming: Promise<unknown> | null = null;
 
   private constructor(
     readonly host: PsHost,
@@ -52,12 +54,17 @@ export class Doctor {
   }
 
   /**
-   * Starts PowerShell now, and readies the pool the network probes run in, so the first check waits for neither (the
+   * Starts PowerShell now, and readies the pool every probe runs in, so the first check waits for neither (the
    * app calls this while its window loads). A pool that cannot be readied is no error: the first check then pays.
    */
-  async warmUp(): Promise<unknown> {
-    await this.host.session.start();
-    return this.host.callJson('Initialize-DadProbePool', { count: NETWORK_SECTIONS.length }, 20_000);
+  warmUp(): Promise<unknown> {
+    this.warming ??= this.host.session.start().then(() => this.host.callJson('Initialize-DadProbePool', { count: POOL_SIZE }, 20_000));
+    return this.warming;
+  }
+
+  /** Waits for a warm-up in flight, whatever its end: a failed one shows up in the check that follows, with its reason. */
+  private async warmed(): Promise<void> {
+    await this.warming?.catch(() => undefined);
   }
 
   /**
@@ -65,7 +72,8 @@ export class Doctor {
    * machine: the start screen preselects who the wizard is for. Never throws: null when it cannot tell.
    */
   roleHint(): Promise<Role | null> {
-    this.hint ??= collectSnapshot(this.host, { org: this.orgConfig, only: ['os', 'daStatus', 'ipHttps', 'isatap'] })
+    this.hint ??= this.warmed()
+      .then(() => collectSnapshot(this.host, { org: this.orgConfig, only: ['os', 'daStatus', 'ipHttps', 'isatap'] }))
       .then((snapshot) => {
         const role = diagnose(snapshot).role;
         return role === 'unknown' ? null : role;
@@ -78,6 +86,7 @@ export class Doctor {
   async useScenario(nameOrPath: string): Promise<void> {
     if (this.host.kind !== 'simulated') throw new InputError('scenarios exist only on the simulated host');
     const ref = resolveScenario(nameOrPath);
+    await this.warmed();
     await this.host.loadScenario(ref.path);
     this.scenario = ref;
     this.hint = null;
@@ -85,6 +94,7 @@ export class Doctor {
 
   /** collect → snapshot → diagnose; `signal` stops it: what was learned so far is diagnosed (CollectCancelled before any probe ran). */
   async collect(onProgress?: (p: ProbeProgress) => void, signal?: AbortSignal): Promise<CollectResult> {
+    await this.warmed();
     const snapshot = await collectSnapshot(this.host, { org: this.orgConfig, onProgress, ...(signal ? { signal } : {}) });
     return { snapshot, diagnosis: diagnose(snapshot) };
   }
