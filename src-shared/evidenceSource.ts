@@ -43,6 +43,14 @@ const firewallProfile = (key: string, name: string, localKey: string) => ({
   [`firewall.${key}.local`]: src(`${FIREWALL_LOCAL}\\${localKey}`, 'EnableFirewall'),
   [`firewall.${key}.policy`]: src(`${FIREWALL_POLICY}\\${name}Profile`, 'EnableFirewall'),
 });
+// How a name lookup ended (assets/ps/probes/NameLookup.ps1): the system resolver, bounded by the network timeout,
+// decides "answered" or "timed out"; only for a name that answered without an address does Resolve-DnsName say why
+// (its error id). A technician repeats the lookup with Resolve-DnsName.
+const lookup = (name: string) =>
+  src(
+    `Lookup of ${name}: system resolver (.NET Dns), then Resolve-DnsName when no address came back`,
+    'answer or time-out; else the error id (FullyQualifiedErrorId)',
+  );
 const service = (name: string) => ({
   [`services.${name}.status`]: src(`Get-Service ${name}`, 'Status'),
   [`services.${name}.startType`]: src(`Get-Service ${name}`, 'StartType'),
@@ -102,8 +110,8 @@ const SOURCES: Readonly<Record<string, EvidenceSource>> = {
   'nrpt.rules': src('Get-DnsClientNrptPolicy -Effective'),
   'nrpt.policyRules': src(`${NRPT_POLICY}\\(subkey)`, 'DirectAccessDNSServers'),
   'nrpt.insideCorpnetNote': src('netsh namespace show effectivepolicy', 'Note: DirectAccess settings would be turned off…'),
-  'reachability.lookup.outcome': src('Resolve-DnsName (the ServerURL host)', 'error id (FullyQualifiedErrorId) or the answer'),
-  'isatap.router.lookup.outcome': src('Resolve-DnsName (the ISATAP router name)', 'error id (FullyQualifiedErrorId) or the answer'),
+  'reachability.lookup.outcome': lookup('the ServerURL host'),
+  'isatap.router.lookup.outcome': lookup('the ISATAP router name'),
   'coexistence.deviceTunnel.profileName': src(`${RASMAN}\\DeviceTunnel`, 'AutoTriggerProfileEntryName'),
   'coexistence.deviceTunnel.connected': src('Get-VpnConnection -AllUserConnection', 'ConnectionStatus'),
   'coexistence.userTunnel.profileName': src(`${RASMAN}\\Config`, 'AutoTriggerProfileEntryName'),

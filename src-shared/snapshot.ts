@@ -140,7 +140,8 @@ export const ipHttpsSchema = z.object({
 });
 
 /**
- * How a DNS lookup ended (knowledge A.6/A.7), from `Resolve-DnsName`'s result or its error id, which is not localised:
+ * How a DNS lookup ended (knowledge A.6/A.7): the system resolver (bounded) says answered or timed out; for a name
+ * with no address, `Resolve-DnsName`'s result or its error id, which is not localised, says why:
  * `answered` (addresses), `nameError` ("no such name", NXDOMAIN: `DNS_ERROR_RCODE_NAME_ERROR`), `noRecords` (the name
  * exists but has no address record: `DNS_INFO_NO_RECORDS`, or only an SOA in the authority section), `timedOut` (no
  * DNS server answered: `ERROR_TIMEOUT`), `failed` (any other error, or Windows 7's resolver, which does not say why).

@@ -348,21 +348,29 @@ export const win7: Mutator = (s) => {
   data(s, 'isatap').source = 'netsh';
 };
 
-/** A manage-out host (Windows Server 2016, no DirectAccess client policy) with a working targeted ISATAP. */
-export const manageOut: Mutator = (s) => {
+/**
+ * A domain-joined Windows Server 2016 named `computerName` with no DirectAccess client policy: no client connection
+ * and no NRPT rules (what the manage-out and DirectAccess server builders share).
+ */
+function windowsServer(s: Snapshot, computerName: string): void {
   Object.assign(data(s, 'os'), {
     caption: 'Microsoft Windows Server 2016 Standard',
     version: '10.0.14393',
     build: 14393,
     sku: 7,
     productType: 3,
-    computerName: 'MGMT-01',
-    fqdn: 'MGMT-01.corp.contoso.com',
+    computerName,
+    fqdn: `${computerName}.corp.contoso.com`,
   });
-  s.machine = 'MGMT-01';
+  s.machine = computerName;
   Object.assign(data(s, 'daStatus'), { policyApplied: false, ipHttpsClientUrl: null, ncaConfigured: false, connection: null });
-  Object.assign(data(s, 'ipHttps'), { state: null, configuration: null });
   data(s, 'nrpt').rules = [];
+}
+
+/** A manage-out host (Windows Server 2016, no DirectAccess client policy) with a working targeted ISATAP. */
+export const manageOut: Mutator = (s) => {
+  windowsServer(s, 'MGMT-01');
+  Object.assign(data(s, 'ipHttps'), { state: null, configuration: null });
   Object.assign(data(s, 'isatap'), {
     configuration: { state: 'Enabled', router: 'isatap-da.corp.contoso.com', resolutionState: 'Default' },
     router: { name: 'isatap-da.corp.contoso.com', addresses: ['10.0.0.5'] },
@@ -393,17 +401,7 @@ export const SERVER_CERT_THUMB = '9A8B7C6D5E4F3A2B1C0D9A8B7C6D5E4F3A2B1C0D';
  * advertising with the internal prefix published. No findings but server-preauth-disabled (info).
  */
 export const daServer: Mutator = (s) => {
-  Object.assign(data(s, 'os'), {
-    caption: 'Microsoft Windows Server 2016 Standard',
-    version: '10.0.14393',
-    build: 14393,
-    sku: 7,
-    productType: 3,
-    computerName: 'DA-01',
-    fqdn: 'DA-01.corp.contoso.com',
-  });
-  s.machine = 'DA-01';
-  Object.assign(data(s, 'daStatus'), { policyApplied: false, ipHttpsClientUrl: null, ncaConfigured: false, connection: null });
+  windowsServer(s, 'DA-01');
   Object.assign(data(s, 'ipHttps'), {
     state: { lastErrorCode: 0, interfaceStatus: 'IPHTTPS interface active' },
     configuration: {
@@ -418,7 +416,6 @@ export const daServer: Mutator = (s) => {
       { profile: null, serverUrl: 'https://da.contoso.com:443/IPHTTPS', profileActivated: null, type: 'Server', state: 'Default', policyStore: 'ActiveStore' },
     ],
   });
-  data(s, 'nrpt').rules = [];
   s.sections.server = {
     status: 'ok',
     ms: 20,

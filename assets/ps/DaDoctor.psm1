@@ -51,14 +51,19 @@ $script:DadSectionProbes = @{
     server              = 'Get-DadServerSection'
 }
 
+# The JSON text of a base64 input (UTF-8; throws on bytes that are not).
+function Read-DadInputJson {
+    param([string]$InputB64)
+    $bytes = [System.Convert]::FromBase64String($InputB64)
+    return ([Activator]::CreateInstance([System.Text.UTF8Encoding], [object[]]@($false, $true))).GetString($bytes)
+}
+
 # Decodes the base64 JSON input ({"name":"<section>"}) and returns the section name; throws on anything else.
 # A strict pattern rather than ConvertFrom-Json: PowerShell 2.0 has none, its first call costs ~30 ms elsewhere, and
 # the input is one flat object written by JSON.stringify.
 function Read-DadProbeInput {
     param([string]$InputB64)
-    $bytes = [System.Convert]::FromBase64String($InputB64)
-    $json = ([Activator]::CreateInstance([System.Text.UTF8Encoding], [object[]]@($false, $true))).GetString($bytes)
-    $m = [regex]::Match($json, '^\s*\{\s*"name"\s*:\s*"([A-Za-z][A-Za-z0-9]{0,39})"\s*\}\s*$')
+    $m = [regex]::Match((Read-DadInputJson $InputB64), '^\s*\{\s*"name"\s*:\s*"([A-Za-z][A-Za-z0-9]{0,39})"\s*\}\s*$')
     if (-not $m.Success) { throw 'input is not a JSON object of the form {"name":"<section>"}' }
     return $m.Groups[1].Value
 }
@@ -151,28 +156,32 @@ $script:DadProbeWorker = {
     if ($InputB64) { Invoke-DadProbe -InputB64 $InputB64 } else { 'ready' }
 }
 
-# Decodes {"names":["<section>",...]} (at most 32 known section names) or {"waitMs":<int>}; throws on anything else.
+# The batch inputs the pool's functions take: shape -> the pattern (group 1 is the value) and the form an error names.
+$script:DadBatchForms = @{
+    count  = @('^\s*\{\s*"count"\s*:\s*([1-8])\s*\}\s*$', '{"count":<1-8>}')
+    waitMs = @('^\s*\{\s*"waitMs"\s*:\s*([0-9]{1,6})\s*\}\s*$', '{"waitMs":<milliseconds>}')
+    names  = @('^\s*\{\s*"names"\s*:\s*\[\s*((?:"[A-Za-z][A-Za-z0-9]{0,39}"\s*,\s*){0,31}"[A-Za-z][A-Za-z0-9]{0,39}")\s*\]\s*\}\s*$', '{"names":["<section>",...]}')
+}
+
+# Decodes the input of the given shape: {"count":<1-8>} or {"waitMs":<int>} (an int), or {"names":["<section>",...]}
+# (at most 32 known section names); throws on anything else.
 function Read-DadBatchInput {
     param([string]$InputB64, [string]$Shape)
-    $bytes = [System.Convert]::FromBase64String($InputB64)
-    $json = ([Activator]::CreateInstance([System.Text.UTF8Encoding], [object[]]@($false, $true))).GetString($bytes)
-    if ($Shape -eq 'count') {
-        $m = [regex]::Match($json, '^\s*\{\s*"count"\s*:\s*([1-8])\s*\}\s*$')
-        if (-not $m.Success) { throw 'input is not a JSON object of the form {"count":<1-8>}' }
-        return [int]$m.Groups[1].Value
-    }
-    if ($Shape -eq 'waitMs') {
-        $m = [regex]::Match($json, '^\s*\{\s*"waitMs"\s*:\s*([0-9]{1,6})\s*\}\s*$')
-        if (-not $m.Success) { throw 'input is not a JSON object of the form {"waitMs":<milliseconds>}' }
-        return [int]$m.Groups[1].Value
-    }
-    $m = [regex]::Match($json, '^\s*\{\s*"names"\s*:\s*\[\s*((?:"[A-Za-z][A-Za-z0-9]{0,39}"\s*,\s*){0,31}"[A-Za-z][A-Za-z0-9]{0,39}")\s*\]\s*\}\s*$')
-    if (-not $m.Success) { throw 'input is not a JSON object of the form {"names":["<section>",...]}' }
+    $form = $script:DadBatchForms[$Shape]
+    $m = [regex]::Match((Read-DadInputJson $InputB64), $form[0])
+    if (-not $m.Success) { throw ('input is not a JSON object of the form ' + $form[1]) }
+    if ($Shape -ne 'names') { return [int]$m.Groups[1].Value }
     $names = @(foreach ($n in [regex]::Matches($m.Groups[1].Value, '"([^"]+)"')) { $n.Groups[1].Value })
     foreach ($n in $names) {
         if ($script:DadSectionOrder -cnotcontains $n) { throw ("unknown section '" + $n + "'") }
     }
     return , [string[]]$names
+}
+
+# Writes section names (a list) as a JSON array: ["os","ipsec"], [] for none.
+function ConvertTo-DadNameArray {
+    param([System.Collections.ArrayList]$Names)
+    return (ConvertTo-DadJson ([string[]]$Names.ToArray()))
 }
 
 # Opens the pool and readies `count` runspaces (the module and the host's adapters loaded, nothing probed), so the
@@ -228,9 +237,9 @@ function Start-DadProbes {
     foreach ($name in $names) {
         if ($script:DadRunning.ContainsKey($name)) { continue }
         $script:DadRunning[$name] = Start-DadPoolJob ([System.Convert]::ToBase64String([System.Text.Encoding]::UTF8.GetBytes('{"name":"' + $name + '"}')))
-        $null = $started.Add('"' + $name + '"')
+        $null = $started.Add($name)
     }
-    return ('{"started":[' + [string]::Join(',', [string[]]$started.ToArray()) + ']}')
+    return ('{"started":' + (ConvertTo-DadNameArray $started) + '}')
 }
 
 # Waits up to waitMs for a running probe to finish; returns {"done":{"<name>":<its envelope>},"pending":[names]}.
@@ -248,7 +257,7 @@ function Receive-DadProbes {
     $pending = [Activator]::CreateInstance([System.Collections.ArrayList])
     foreach ($n in $names) {
         $job = $script:DadRunning[$n]
-        if (-not $job.Handle.IsCompleted) { $null = $pending.Add('"' + $n + '"'); continue }
+        if (-not $job.Handle.IsCompleted) { $null = $pending.Add($n); continue }
         $json = $null
         try {
             $out = @($job.PowerShell.EndInvoke($job.Handle))
@@ -261,7 +270,7 @@ function Receive-DadProbes {
         $script:DadRunning.Remove($n)
         $null = $done.Add('"' + $n + '":' + $json)
     }
-    return ('{"done":{' + [string]::Join(',', [string[]]$done.ToArray()) + '},"pending":[' + [string]::Join(',', [string[]]$pending.ToArray()) + ']}')
+    return ('{"done":{' + [string]::Join(',', [string[]]$done.ToArray()) + '},"pending":' + (ConvertTo-DadNameArray $pending) + '}')
 }
 
 # Abandons running probes (their time is up, or the person cancelled): asks each to stop without waiting for it, so
@@ -277,9 +286,9 @@ function Stop-DadProbes {
         $script:DadRunning.Remove($n)
         # BeginStop, not Stop: Stop waits for the pipeline, which a blocked .NET call would not release.
         $null = $ps.BeginStop({ param($ar) try { $ar.AsyncState.Dispose() } catch { $null = $_ } }, $ps)
-        $null = $stopped.Add('"' + $n + '"')
+        $null = $stopped.Add($n)
     }
-    return ('{"stopped":[' + [string]::Join(',', [string[]]$stopped.ToArray()) + ']}')
+    return ('{"stopped":' + (ConvertTo-DadNameArray $stopped) + '}')
 }
 
 # The section names in the snapshot's order, for callers that collect every section (Collect-DadSnapshot.ps1).

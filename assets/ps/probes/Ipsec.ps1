@@ -37,6 +37,14 @@ function Get-DadIpsecSection {
     }
 }
 
+# One list read from a cmdlet, as the section's rules, authSets and mainModeSas hold it: the items when readable, else
+# why not (and no items).
+function New-DadReading {
+    param([object[]]$Items, [string]$Problem)
+    if ($Problem) { return @{ readable = $false; error = $Problem; items = @() } }
+    return @{ readable = $true; error = $null; items = $Items }
+}
+
 # The DTE addresses of the NCA policy (value names `PING:<IPv6>`, knowledge F.2/I.2).
 function Get-DadDtes {
     $values = Get-DadRegistryValues -Path $script:DadDteKey
@@ -55,7 +63,7 @@ function Get-DadDtes {
 function Get-DadDaRules {
     $items = [Activator]::CreateInstance([System.Collections.ArrayList])
     try { $all = ConvertTo-DadArray (Get-NetIPsecRule -PolicyStore 'ActiveStore') }
-    catch { return @{ readable = $false; error = ('Get-NetIPsecRule: ' + $_.Exception.Message); items = $items.ToArray() } }
+    catch { return New-DadReading -Problem ('Get-NetIPsecRule: ' + $_.Exception.Message) }
     foreach ($r in $all) {
         $display = Get-DadString $r 'DisplayName'
         if ($null -eq $display -or -not $display.StartsWith($script:DadDaRulePrefix)) { continue }
@@ -70,7 +78,7 @@ function Get-DadDaRules {
                 phase1AuthSet = Get-DadString $r 'Phase1AuthSet'
             })
     }
-    return @{ readable = $true; error = $null; items = $items.ToArray() }
+    return New-DadReading $items.ToArray()
 }
 
 # Phase-1 (main mode, computer) authentication sets with their proposals: method enum name (MachineCert, MachineKerb,
@@ -78,7 +86,7 @@ function Get-DadDaRules {
 function Get-DadPhase1AuthSets {
     $items = [Activator]::CreateInstance([System.Collections.ArrayList])
     try { $all = ConvertTo-DadArray (Get-NetIPsecPhase1AuthSet -PolicyStore 'ActiveStore') }
-    catch { return @{ readable = $false; error = ('Get-NetIPsecPhase1AuthSet: ' + $_.Exception.Message); items = $items.ToArray() } }
+    catch { return New-DadReading -Problem ('Get-NetIPsecPhase1AuthSet: ' + $_.Exception.Message) }
     foreach ($set in $all) {
         $methods = [Activator]::CreateInstance([System.Collections.ArrayList])
         foreach ($p in (ConvertTo-DadArray (Get-DadProperty $set 'Proposal'))) {
@@ -86,7 +94,7 @@ function Get-DadPhase1AuthSets {
         }
         $null = $items.Add(@{ name = Get-DadString $set 'Name'; methods = $methods.ToArray() })
     }
-    return @{ readable = $true; error = $null; items = $items.ToArray() }
+    return New-DadReading $items.ToArray()
 }
 
 # Resolves the first NCA probe host (`HTTP:http://host…` or `PING:host`): a name inside the DirectAccess namespace, so
@@ -114,7 +122,7 @@ function Get-DadMainModeSas {
     param($Dtes, $Elevated)
     $items = [Activator]::CreateInstance([System.Collections.ArrayList])
     try { $all = ConvertTo-DadArray (Get-NetIPsecMainModeSA) }
-    catch { return @{ readable = $false; error = ('Get-NetIPsecMainModeSA: ' + $_.Exception.Message); items = $items.ToArray() } }
+    catch { return New-DadReading -Problem ('Get-NetIPsecMainModeSA: ' + $_.Exception.Message) }
     foreach ($sa in $all) {
         $remote = Get-DadString $sa 'RemoteEndpoint'
         $toDte = $false
@@ -134,7 +142,7 @@ function Get-DadMainModeSas {
             })
     }
     if ($items.Count -eq 0 -and $Elevated -ne $true) {
-        return @{ readable = $false; error = 'Get-NetIPsecMainModeSA returned nothing to a process that is not elevated (it may need an administrator): not known whether security associations exist'; items = $items.ToArray() }
+        return New-DadReading -Problem 'Get-NetIPsecMainModeSA returned nothing to a process that is not elevated (it may need an administrator): not known whether security associations exist'
     }
-    return @{ readable = $true; error = $null; items = $items.ToArray() }
+    return New-DadReading $items.ToArray()
 }

@@ -5,6 +5,7 @@ import { escalate } from '../../tree/build';
 import { ipHelperStopped } from './ipHelperStopped';
 import { ipv6TransitionDisabled } from './ipv6TransitionDisabled';
 import { clockSkew } from '../trust/clockSkew';
+import { hasDaClientPolicy } from '../coexistence/replacements';
 
 export const daNotConfigured = defineCause({
   id: 'da-not-configured',
@@ -13,9 +14,9 @@ export const daNotConfigured = defineCause({
     roles: ['client'],
     run: (ctx) => {
       const da = ctx.need('daStatus');
-      if (!da || da.policyApplied || da.ncaConfigured || da.ipHttpsClientUrl) return null;
+      // The one definition da-migrated and nrpt-stale-on-lan use too (a ServerURL counts, whatever the policy probe said).
+      if (!da || hasDaClientPolicy(da, ctx.peek('ipHttps'))) return null;
       const ipConf = ctx.peek('ipHttps')?.configuration;
-      if (ipConf?.serverUrl) return null; // a ServerURL is a client policy, whatever the policy probe said
       const os = ctx.peek('os');
       // A machine moved off DirectAccess on purpose is da-migrated (which explains this finding); when the probe that
       // shows it failed, say that the advice holds only if the machine was not moved (contract: never tell a migrated

@@ -9,7 +9,8 @@
 import { defineCause } from '../cause';
 import { ev, finding } from '../evidence';
 import { escalate, fixThenVerify } from '../../tree/build';
-import { BINDING_COMMANDS, daBinding, deploymentNodes, otpInUse } from './server';
+import { BINDING_COMMANDS, deploymentNodes, otpInUse } from './server';
+import { preauthBinding, preauthEvidence } from './preauth';
 
 export const serverPreauthDisabled = defineCause({
   id: 'server-preauth-disabled',
@@ -17,10 +18,9 @@ export const serverPreauthDisabled = defineCause({
   rule: {
     roles: ['server'],
     run: (ctx) => {
-      const server = ctx.need('server');
-      if (!server) return null;
-      const binding = daBinding(server);
-      if (!binding || binding.negotiateClientCertificate !== false) return null;
+      const found = preauthBinding(ctx, false);
+      if (!found) return null;
+      const { server, binding } = found;
       const otp = otpInUse(server);
       // With OTP in use, preauthentication off is what Hicks requires (D.5): nothing to report.
       if (otp === true) return null;
@@ -41,8 +41,7 @@ export const serverPreauthDisabled = defineCause({
           server.otpStatus ?? 'unknown'
         }; load balancing ${server.remoteAccess?.loadBalancing ?? 'unknown'}${multisite ? `; multisite entry point ${server.remoteAccess?.entrypointName}` : ''}.${otpText}`,
         evidence: [
-          ev('server', `bindings[${binding.ipPort}].negotiateClientCertificate`, false, 'true for preauthentication', 'Negotiate Client Certificate'),
-          ev('server', 'otpStatus', server.otpStatus, 'Disabled (preauthentication is incompatible with OTP)'),
+          ...preauthEvidence(server, binding, 'true for preauthentication', 'Disabled (preauthentication is incompatible with OTP)'),
           ...(everyNode ? [ev('server', 'remoteAccess.loadBalancing', server.remoteAccess?.loadBalancing ?? null, undefined, 'repeat on every node')] : []),
         ],
         fixes: otp === false ? ['enable-iphttps-preauth'] : [],

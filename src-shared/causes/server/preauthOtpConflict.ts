@@ -6,9 +6,10 @@
  * Fix: disable-iphttps-preauth (re-adds the binding without it; the saved one is the undo).
  */
 import { defineCause } from '../cause';
-import { ev, finding } from '../evidence';
+import { finding } from '../evidence';
 import { escalate, fixThenVerify } from '../../tree/build';
-import { BINDING_COMMANDS, daBinding, otpInUse } from './server';
+import { BINDING_COMMANDS, otpInUse } from './server';
+import { preauthBinding, preauthEvidence } from './preauth';
 
 export const serverPreauthOtpConflict = defineCause({
   id: 'server-preauth-otp-conflict',
@@ -16,10 +17,9 @@ export const serverPreauthOtpConflict = defineCause({
   rule: {
     roles: ['server'],
     run: (ctx) => {
-      const server = ctx.need('server');
-      if (!server) return null;
-      const binding = daBinding(server);
-      if (!binding || binding.negotiateClientCertificate !== true || otpInUse(server) !== true) return null;
+      const found = preauthBinding(ctx, true);
+      if (!found || otpInUse(found.server) !== true) return null;
+      const { server, binding } = found;
       return finding({
         id: 'server-preauth-otp-conflict',
         severity: 'error',
@@ -27,10 +27,7 @@ export const serverPreauthOtpConflict = defineCause({
         plain:
           'This DirectAccess server asks every connecting computer for a certificate before the connection starts, while your organisation also uses one-time passwords. The two do not work together: people who sign in with a one-time password cannot connect. Turning the certificate check off again lets them connect.',
         technical: `HTTP.SYS binding ${binding.ipPort} (appid {${binding.appId}}) negotiates client certificates (DefaultFlags ${binding.defaultFlags ?? 'unknown'}: NEGOTIATE_CLIENT_CERT set) while Get-DAOtpAuthentication reports OtpStatus Enabled. IP-HTTPS preauthentication is incompatible with OTP strong user authentication (Hicks, "DirectAccess IP-HTTPS Preauthentication").`,
-        evidence: [
-          ev('server', `bindings[${binding.ipPort}].negotiateClientCertificate`, true, false, 'Negotiate Client Certificate'),
-          ev('server', 'otpStatus', server.otpStatus, 'Disabled while preauthentication is on'),
-        ],
+        evidence: preauthEvidence(server, binding, false, 'Disabled while preauthentication is on'),
         fixes: ['disable-iphttps-preauth'],
         adminAction:
           'Re-create the IP-HTTPS binding without client-certificate negotiation (netsh http delete sslcert ipport=0.0.0.0:443, then netsh http add sslcert ipport=0.0.0.0:443 with the same certhash, appid {5d8e2743-ef20-4d38-8751-7e400f200e65}, dsmapperusage=enable and no clientcertnegotiation), on every DirectAccess server of the deployment; or stop using one-time passwords.',
