@@ -140,10 +140,14 @@ $script:DadPool = $null
 # local reads; more probes than that wait in the pool's queue for a free runspace.
 $script:DadPoolSize = 8
 $script:DadRunning = @{}
+# When each probe began to run in its runspace (UTC ticks), written by the worker: a probe handed to the pool may wait
+# in its queue for a free runspace, and its time budget counts from here, not from the hand-over.
+$script:DadBeganAt = [hashtable]::Synchronized(@{})
 $script:DadModuleFile = [System.IO.Path]::Combine($PSScriptRoot, 'DaDoctor.psm1')
 # What a pool runspace runs: the module and the host's adapters once per runspace, then one probe.
 $script:DadProbeWorker = {
-    param([string]$ModuleFile, [string]$HostScript, $Sim, [string]$InputB64)
+    param([string]$ModuleFile, [string]$HostScript, $Sim, [string]$InputB64, $BeganAt, [string]$Name)
+    if ($Name) { $BeganAt[$Name] = [DateTime]::UtcNow.Ticks }
     if (-not $global:DadProbeWorkerReady) {
         Import-Module $ModuleFile -DisableNameChecking
         . $HostScript
@@ -208,7 +212,7 @@ function Initialize-DadProbePool {
 
 # Starts the worker in the pool (opened on first use) for one probe's input, or for none (warming up).
 function Start-DadPoolJob {
-    param([string]$ProbeInput)
+    param([string]$ProbeInput, [string]$Name)
     if ($null -eq $script:DadPool) {
         $pool = [RunspaceFactory]::CreateRunspacePool(1, $script:DadPoolSize)
         $pool.Open()
@@ -224,7 +228,8 @@ function Start-DadPoolJob {
     }
     $ps = [PowerShell]::Create()
     $ps.RunspacePool = $script:DadPool
-    $null = $ps.AddScript($script:DadProbeWorker).AddArgument($script:DadModuleFile).AddArgument($hostScript).AddArgument($sim).AddArgument($ProbeInput)
+    $null = $ps.AddScript($script:DadProbeWorker).AddArgument($script:DadModuleFile).AddArgument($hostScript).AddArgument($sim).AddArgument($ProbeInput).AddArgument($script:DadBeganAt).AddArgument($Name)
+    if ($Name) { $script:DadBeganAt.Remove($Name) }
     return @{ PowerShell = $ps; Handle = $ps.BeginInvoke() }
 }
 
@@ -236,13 +241,14 @@ function Start-DadProbes {
     $started = [Activator]::CreateInstance([System.Collections.ArrayList])
     foreach ($name in $names) {
         if ($script:DadRunning.ContainsKey($name)) { continue }
-        $script:DadRunning[$name] = Start-DadPoolJob ([System.Convert]::ToBase64String([System.Text.Encoding]::UTF8.GetBytes('{"name":"' + $name + '"}')))
+        $script:DadRunning[$name] = Start-DadPoolJob ([System.Convert]::ToBase64String([System.Text.Encoding]::UTF8.GetBytes('{"name":"' + $name + '"}'))) $name
         $null = $started.Add($name)
     }
     return ('{"started":' + (ConvertTo-DadNameArray $started) + '}')
 }
 
-# Waits up to waitMs for a running probe to finish; returns {"done":{"<name>":<its envelope>},"pending":[names]}.
+# Waits up to waitMs for a running probe to finish; returns {"done":{"<name>":<its envelope>},"pending":[names],
+# "running":{"<name>":<ms since it began in its runspace>}} (a pending probe missing from "running" waits in the queue).
 # Returns at once when something has finished already, so the caller can show each probe as it ends.
 function Receive-DadProbes {
     [CmdletBinding()]
@@ -255,9 +261,15 @@ function Receive-DadProbes {
     }
     $done = [Activator]::CreateInstance([System.Collections.ArrayList])
     $pending = [Activator]::CreateInstance([System.Collections.ArrayList])
+    $running = [Activator]::CreateInstance([System.Collections.ArrayList])
     foreach ($n in $names) {
         $job = $script:DadRunning[$n]
-        if (-not $job.Handle.IsCompleted) { $null = $pending.Add($n); continue }
+        if (-not $job.Handle.IsCompleted) {
+            $null = $pending.Add($n)
+            $began = $script:DadBeganAt[$n]
+            if ($null -ne $began) { $null = $running.Add('"' + $n + '":' + [int64](([DateTime]::UtcNow.Ticks - [int64]$began) / 10000)) }
+            continue
+        }
         $json = $null
         try {
             $out = @($job.PowerShell.EndInvoke($job.Handle))
@@ -268,9 +280,11 @@ function Receive-DadProbes {
         }
         $job.PowerShell.Dispose()
         $script:DadRunning.Remove($n)
+        $script:DadBeganAt.Remove($n)
         $null = $done.Add('"' + $n + '":' + $json)
     }
-    return ('{"done":{' + [string]::Join(',', [string[]]$done.ToArray()) + '},"pending":' + (ConvertTo-DadNameArray $pending) + '}')
+    return ('{"done":{' + [string]::Join(',', [string[]]$done.ToArray()) + '},"pending":' + (ConvertTo-DadNameArray $pending) +
+        ',"running":{' + [string]::Join(',', [string[]]$running.ToArray()) + '}}')
 }
 
 # Abandons running probes (their time is up, or the person cancelled): asks each to stop without waiting for it, so
@@ -284,6 +298,7 @@ function Stop-DadProbes {
         if (-not $script:DadRunning.ContainsKey($n)) { continue }
         $ps = $script:DadRunning[$n].PowerShell
         $script:DadRunning.Remove($n)
+        $script:DadBeganAt.Remove($n)
         # BeginStop, not Stop: Stop waits for the pipeline, which a blocked .NET call would not release.
         $null = $ps.BeginStop({ param($ar) try { $ar.AsyncState.Dispose() } catch { $null = $_ } }, $ps)
         $null = $stopped.Add($n)

@@ -15,7 +15,10 @@ const NETWORK: string[] = [...NETWORK_SECTIONS];
  * the pool, and Receive-DadProbes hands back those whose `answer` is ready (a `timedOut` answer never is: that probe
  * hangs). `pool: false` is a module without the pool. Each Receive advances the fake clock by its wait when `clock` is set.
  */
-function fakeHost(answer: (section: string) => JsonOutcome, opts: { pool?: boolean; advance?: (ms: number) => void } = {}) {
+function fakeHost(
+  answer: (section: string) => JsonOutcome,
+  opts: { pool?: boolean; advance?: (ms: number) => void; queued?: (section: string) => boolean } = {},
+) {
   const pending = new Set<string>();
   const session = { starts: 1, start: vi.fn(async () => undefined), reset: vi.fn(async () => undefined) };
   const callJson = vi.fn(async (fn: string, input: unknown, _timeout?: number, _opts?: { signal?: AbortSignal }): Promise<JsonOutcome> => {
@@ -39,7 +42,9 @@ function fakeHost(answer: (section: string) => JsonOutcome, opts: { pool?: boole
           done[n] = a.value;
           pending.delete(n);
         }
-        return { kind: 'ok', value: { done, pending: [...pending] }, ms: 1 };
+        // Every pending probe has begun in its runspace (just now), unless `queued` keeps it waiting for one.
+        const running = Object.fromEntries([...pending].filter((n) => !opts.queued?.(n)).map((n) => [n, 0]));
+        return { kind: 'ok', value: { done, pending: [...pending], running }, ms: 1 };
       }
       default:
         throw new Error(`unexpected call ${fn}`);
@@ -124,8 +129,40 @@ describe('collectSnapshot', () => {
         message: `no answer within ${probeTimeoutMs('serverCertificate') / 1000} s`,
       });
       expect(snapshot.sections.reachability.status).toBe('notApplicable');
+      // Its budget ran from when it began in its runspace (at once here), not from the queue's backstop.
+      expect(snapshot.sections.serverCertificate.ms).toBeLessThan(probeTimeoutMs('serverCertificate') + 1000);
       expect(invoked(host, 'Stop-DadProbes').map((c) => c[1])).toEqual([{ names: ['serverCertificate'] }]);
       expect(host.session.reset).not.toHaveBeenCalled();
+    });
+  });
+
+  it("counts a queued probe's budget from when it begins in a runspace, not from the hand-over", async () => {
+    await onFakeClock(async (advance) => {
+      let elapsed = 0;
+      const budget = probeTimeoutMs('nrpt');
+      // nrpt waits in the queue for longer than its whole budget, then begins and answers a moment later.
+      const host = fakeHost((n) => (n === 'nrpt' && elapsed < budget + 1500 ? { kind: 'timedOut', ms: 0 } : na()), {
+        advance: (ms) => {
+          elapsed += Math.max(ms, 1);
+          advance(ms);
+        },
+        queued: (n) => n === 'nrpt' && elapsed < budget + 1000,
+      });
+      const snapshot = await collectSnapshot(host as never, { org: null });
+      expect(snapshot.sections.nrpt.status).toBe('notApplicable');
+      expect(invoked(host, 'Stop-DadProbes')).toHaveLength(0);
+    });
+  });
+
+  it('gives up on a probe that never gets a runspace, saying so', async () => {
+    await onFakeClock(async (advance) => {
+      const host = fakeHost((n) => (n === 'nrpt' ? { kind: 'timedOut', ms: 0 } : na()), { advance, queued: (n) => n === 'nrpt' });
+      const snapshot = await collectSnapshot(host as never, { org: null });
+      expect(snapshot.sections.nrpt).toMatchObject({
+        status: 'timedOut',
+        message: expect.stringMatching(/^not started within 25 s: every runspace of the pool was busy$/),
+      });
+      expect(invoked(host, 'Stop-DadProbes').map((c) => c[1])).toEqual([{ names: ['nrpt'] }]);
     });
   });
 

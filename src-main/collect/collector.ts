@@ -80,13 +80,23 @@ export async function runProbe(host: PsHost, section: SectionName, signal?: Abor
   }
 }
 
-/** A network probe running in the session's pool, and when its time is up. */
+/** A probe handed to the session's pool, and when its time is up. */
 interface Running {
   section: SectionName;
+  /** When it was handed to the pool. */
   startedAt: number;
+  /** Its time budget (probePlan.ts), counted from when it begins in a runspace. */
+  budget: number;
+  /** Until the pool says it began: the hand-over plus the budget plus the longest wait for a free runspace. */
   deadline: number;
+  began: boolean;
 }
 
+/**
+ * The longest a probe may wait in the pool's queue for a runspace: the lanes are held at most by probes with the
+ * longest budget, which are abandoned when it runs out. A backstop, so a pool whose runspaces are all stuck still ends.
+ */
+const QUEUE_WAIT_MS = 20_000;
 /** How long one poll of the pool may wait: short enough that each network probe shows as it ends. */
 const POLL_MS = 200;
 /** The PowerShell call that polls must itself answer; the poll's wait plus this. */
@@ -123,7 +133,9 @@ export async function collectSnapshot(host: PsHost, options: CollectOptions): Pr
   const oneByOne: SectionName[] = [];
   // Worst case from now: the pool's deadlines, and whatever runs one by one after them.
   const estimate = (now: number) =>
-    Math.max(worstCaseSeconds(oneByOne, scale, false), ...[...running.values()].map((r) => Math.ceil(Math.max(0, r.deadline - now) / 1000)), 0);
+    Math.max(worstCaseSeconds(oneByOne, scale, false), ...[...running.values()].map((r) => Math.ceil(Math.max(0, left(r, now)) / 1000)), 0);
+  // A probe still queued is counted with its budget from now: lanes free up as the probes ahead of it end.
+  const left = (r: Running, now: number) => (r.began ? r.deadline - now : Math.min(r.deadline - now, r.budget));
   const finish = (section: SectionName, result: AnySection) => {
     sections[section] = result;
     running.delete(section);
@@ -140,7 +152,10 @@ export async function collectSnapshot(host: PsHost, options: CollectOptions): Pr
 
   if (planned.length > 0 && (await startInPool(host, planned, signal))) {
     const now = Date.now();
-    for (const section of planned) running.set(section, { section, startedAt: now, deadline: now + probeTimeoutMs(section, scale) });
+    for (const section of planned) {
+      const budget = probeTimeoutMs(section, scale);
+      running.set(section, { section, startedAt: now, budget, deadline: now + budget + QUEUE_WAIT_MS * scale, began: false });
+    }
     for (const section of planned) options.onProgress?.({ section, index: index(section), total, phase: 'started', estimateSeconds: estimate(now) });
   } else {
     oneByOne.push(...planned);
@@ -165,7 +180,13 @@ export async function collectSnapshot(host: PsHost, options: CollectOptions): Pr
       if (late.length > 0) {
         await host.callJson('Stop-DadProbes', { names: late.map((r) => r.section) }, CALL_MARGIN_MS);
         for (const r of late) {
-          finish(r.section, { status: 'timedOut', ms: now - r.startedAt, message: `no answer within ${Math.round((r.deadline - r.startedAt) / 1000)} s` });
+          finish(r.section, {
+            status: 'timedOut',
+            ms: now - r.startedAt,
+            message: r.began
+              ? `no answer within ${Math.round(r.budget / 1000)} s`
+              : `not started within ${Math.round((r.deadline - r.startedAt) / 1000)} s: every runspace of the pool was busy`,
+          });
         }
       }
       if (running.size === 0) break;
@@ -177,7 +198,15 @@ export async function collectSnapshot(host: PsHost, options: CollectOptions): Pr
         lostPool(out);
         continue;
       }
-      const done = (out.value as { done?: Record<string, unknown> }).done ?? {};
+      const value = out.value as { done?: Record<string, unknown>; running?: Record<string, unknown> };
+      // A probe that began in its runspace gets its whole budget from then on.
+      for (const [name, ms] of Object.entries(value.running ?? {})) {
+        const r = running.get(name as SectionName);
+        if (!r || r.began || typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) continue;
+        r.began = true;
+        r.deadline = Date.now() - Math.min(ms, r.budget) + r.budget;
+      }
+      const done = value.done ?? {};
       for (const [name, envelope] of Object.entries(done)) {
         const r = running.get(name as SectionName);
         if (r) finish(r.section, toSection(r.section, envelope, Date.now() - r.startedAt));

@@ -128,6 +128,23 @@ Describe 'The probe pool (Start-/Receive-/Stop-DadProbes)' {
         @($r.done.PSObject.Properties).Count | Should -Be 0
     }
 
+    It 'Receive-DadProbes says how long a pending probe has been running in its runspace' {
+        Import-TestMachine @{ network = @{ latency = @{ '*' = @{ hang = $true } } } }
+        $null = Start-DadProbes -InputB64 (ConvertTo-TestB64 '{"names":["reachability"]}')
+        $running = $null
+        for ($i = 0; $i -lt 50 -and $null -eq $running; $i++) {
+            Start-Sleep -Milliseconds 100
+            $r = Receive-DadProbes -InputB64 (ConvertTo-TestB64 '{"waitMs":0}') | ConvertFrom-Json
+            $running = $r.running.reachability
+        }
+        @($r.pending) | Should -Be @('reachability')
+        $running | Should -BeOfType [long]
+        $running | Should -BeGreaterOrEqual 0
+        $null = Stop-DadProbes -InputB64 (ConvertTo-TestB64 '{"names":["reachability"]}')
+        $r = Receive-DadProbes -InputB64 (ConvertTo-TestB64 '{"waitMs":0}') | ConvertFrom-Json
+        @($r.running.PSObject.Properties).Count | Should -Be 0
+    }
+
     It 'Initialize-DadProbePool readies runspaces without probing anything: nothing is pending afterwards' {
         Import-TestMachine @{}
         (Initialize-DadProbePool -InputB64 (ConvertTo-TestB64 '{"count":2}') | ConvertFrom-Json).ready | Should -Be 2
