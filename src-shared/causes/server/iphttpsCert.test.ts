@@ -63,7 +63,9 @@ describe('server-iphttps-cert-invalid: each defect on its own', () => {
     expect(f.commands).toContain('certutil -verifystore My 9A8B7C6D5E4F3A2B1C0D9A8B7C6D5E4F3A2B1C0D');
   });
   it('the private key not read is said to be unknown when another defect is reported', () => {
-    expect(invalid(run(daServer, noKeyRead, cert({ ekus: ['1.3.6.1.5.5.7.3.2'] }))).technical).toMatch(/Not known: whether its private key is on this server was not read/);
+    expect(invalid(run(daServer, noKeyRead, cert({ ekus: ['1.3.6.1.5.5.7.3.2'] }))).technical).toMatch(
+      /Not known: whether its private key is on this server was not read/,
+    );
   });
   it('the private key not read is unknown: no finding, and the server is not called working', () => {
     const d = run(daServer, preauthOn, noKeyRead);

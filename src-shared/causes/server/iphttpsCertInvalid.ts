@@ -33,8 +33,6 @@ export const serverIphttpsCertInvalid = defineCause({
       if (!check || !first) return null;
       const { cert, name, defects, unknown } = check;
       const { loadBalanced, multisite } = deploymentNodes(server);
-      // Every requirement, not only the broken ones: the new certificate must meet them all (knowledge C.2).
-      const needs = ['the Server Authentication EKU (1.3.6.1.5.5.7.3.1)', `${name ?? 'the public DirectAccess name'} as a SAN DNS name`, 'its private key'];
       return finding({
         id: 'server-iphttps-cert-invalid',
         severity: 'error',
@@ -46,7 +44,10 @@ export const serverIphttpsCertInvalid = defineCause({
         }`,
         evidence: defects.map((d) => d.evidence),
         escalate: true,
-        adminAction: `Issue a certificate for IP-HTTPS with ${needs.join(', ')} (RSA 2048, SHA-256, from a CA the clients trust), install it in LocalMachine\\My on the server, then bind it with Set-RemoteAccess -SslCertificate${
+        // Every requirement, not only the broken ones: the new certificate must meet them all (knowledge C.2).
+        adminAction: `Issue a certificate for IP-HTTPS that has the Server Authentication EKU (1.3.6.1.5.5.7.3.1) and ${
+          name ?? 'the public DirectAccess name'
+        } as a SAN DNS name (RSA 2048, SHA-256, from a CA the clients trust), install it with its private key in LocalMachine\\My on the server, then bind it with Set-RemoteAccess -SslCertificate${
           loadBalanced || multisite ? ' on every DirectAccess server of the deployment' : ''
         }.`,
         commands: certCommands(cert),
