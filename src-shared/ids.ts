@@ -39,6 +39,8 @@ export const ROOT_CAUSE_IDS = [
   'server-preauth-disabled',
   'server-preauth-otp-conflict',
   'server-isatap-router-not-advertising',
+  'server-iphttps-cert-invalid',
+  'server-iphttps-cert-self-signed',
   // DirectAccess client (added later)
   'iphttps-tls-intercepted',
   'iphttps-cert-expiring',

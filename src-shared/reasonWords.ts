@@ -62,6 +62,7 @@ export const REASON_WORDS: Words = {
   'refused.undoOfUndo': () => 'that record is itself an undo',
   'refused.noUndo': (v) => `${fixSpec(v.fix)?.title ?? v.fix} has no undo`,
   'refused.nothingToUndo': () => 'that fix did not change anything that can be undone',
+  'refused.badUndoData': (v) => `the saved undo data is not valid (${v.why}); nothing was changed`,
   'refused.alreadyUndone': (v) => `it was already undone (audit id ${v.auditId})`,
 };
 

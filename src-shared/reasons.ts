@@ -46,6 +46,7 @@ const VALUE_NAMES = {
   'refused.undoOfUndo': [],
   'refused.noUndo': ['fix'],
   'refused.nothingToUndo': [],
+  'refused.badUndoData': ['why'],
   'refused.alreadyUndone': ['auditId'],
 } as const satisfies Record<string, readonly string[]>;
 

@@ -198,6 +198,9 @@ export class FixExecutor {
     if (JSON.stringify(stored.undoData) !== JSON.stringify(rec.undoData ?? null)) {
       this.warn(`the audit log's undo data for ${rec.id} differs from the protected copy; undo uses the protected copy`);
     }
+    // Values that would reach netsh are checked before anything runs, even from the protected store (and again in the script).
+    const shape = spec.undoData?.safeParse(stored.undoData);
+    if (shape && !shape.success) return refuse(reason('refused.badUndoData', { why: shape.error.issues.map((i) => i.message).join('; ') }));
     const changes = undoValues(stored);
     if (confirm && !(await confirm({ kind: 'undo', fix: spec.id, title: spec.title, changes, elevated: spec.elevated }))) {
       return this.record(spec, { undoes: rec.id }, null, 'undo', notConfirmed());

@@ -66,3 +66,58 @@ describe('server fixes: refused in the main process before anything runs', () =>
     }
   });
 });
+
+describe('server fixes: the saved binding from undo data is checked before an undo runs (hostile values)', () => {
+  const good = {
+    ipPort: '0.0.0.0:443',
+    certHash: '9A8B7C6D5E4F3A2B1C0D9A8B7C6D5E4F3A2B1C0D',
+    appId: '{5d8e2743-ef20-4d38-8751-7e400f200e65}',
+    dsMapper: true,
+    negotiate: false,
+  };
+  /** An applied enable-iphttps-preauth whose protected undo data is `undoData`. */
+  function recorded(undoData: Record<string, unknown>) {
+    const { ex, run } = executor(daServer, otp('Disabled'));
+    ex.audit.append({
+      id: 'fix-srv',
+      time: '2026-03-10T09:00:00.000Z',
+      user: 'u',
+      machine: 'DA-01',
+      fix: 'enable-iphttps-preauth',
+      params: {},
+      kind: 'fix',
+      outcome: 'applied',
+      elevation: 'simulated',
+      verified: true,
+      reason: 'ok',
+      before: null,
+      after: null,
+      undoData,
+    });
+    ex.undoStore.save('fix-srv', { fix: 'enable-iphttps-preauth', undoData });
+    return { ex, run };
+  }
+  it.each([
+    ['a hash of 39 hex digits', { certHash: 'A'.repeat(39) }],
+    ['a hash with a second argument', { certHash: `${good.certHash} appid={x}` }],
+    ['a port out of range', { ipPort: '0.0.0.0:99999' }],
+    ['port 0', { ipPort: '0.0.0.0:0' }],
+    ['another address', { ipPort: '10.0.0.5:443' }],
+    ['an ipport with a second argument', { ipPort: '0.0.0.0:443 certhash=00' }],
+    ['another application id', { appId: '{00112233-4455-6677-8899-aabbccddeeff}' }],
+    ['the application id without braces', { appId: '5d8e2743-ef20-4d38-8751-7e400f200e65' }],
+    ['an application id that closes a script block', { appId: '{5d8e2743-ef20-4d38-8751-7e400f200e65}; Remove-Item C:\\ }' }],
+    ['an extra value', { extra: 'x' }],
+  ])('refuses %s: nothing runs', async (_name, change) => {
+    const { ex, run } = recorded({ ...good, ...change });
+    const r = await ex.undo('fix-srv');
+    expect(r.outcome).toBe('refused');
+    expect(r.reason.code).toBe('refused.badUndoData');
+    expect(run).not.toHaveBeenCalled();
+  });
+  it('accepts the saved binding itself (the same path runs for real values)', async () => {
+    const { ex, run } = recorded(good);
+    await ex.undo('fix-srv');
+    expect(run).toHaveBeenCalledWith('undo', { fix: 'enable-iphttps-preauth', undoData: good, undoKey: 'fix-srv' });
+  });
+});

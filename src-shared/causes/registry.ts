@@ -47,7 +47,9 @@ import { isatapGlobalDeployment } from './isatap/globalDeployment';
 import { isatapUnsupportedTopology } from './isatap/unsupportedTopology';
 import { serverPreauthOtpConflict } from './server/preauthOtpConflict';
 import { serverIsatapRouterNotAdvertising } from './server/isatapRouterNotAdvertising';
+import { serverIphttpsCertInvalid } from './server/iphttpsCertInvalid';
 import { serverIphttpsCertExpiring } from './server/iphttpsCertExpiring';
+import { serverIphttpsCertSelfSigned } from './server/iphttpsCertSelfSigned';
 import { serverPreauthDisabled } from './server/preauthDisabled';
 
 /** The causes in guided order. */
@@ -92,7 +94,9 @@ export const CAUSES: readonly Cause[] = [
   isatapUnsupportedTopology,
   serverPreauthOtpConflict,
   serverIsatapRouterNotAdvertising,
+  serverIphttpsCertInvalid,
   serverIphttpsCertExpiring,
+  serverIphttpsCertSelfSigned,
   serverPreauthDisabled,
 ];
 

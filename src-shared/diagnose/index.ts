@@ -47,9 +47,10 @@ function workingShown(ctx: RuleContext, findings: Finding[]): boolean {
     return isatap !== undefined && globalIsatapAddresses(isatap).length > 0;
   }
   if (ctx.role === 'server') {
-    // The server's own checks answered: its binding and certificate were read (a failed probe stays unknown).
+    // The server's own checks answered: its binding and certificate were read (a failed probe stays unknown), with
+    // whether the certificate has its private key (unread is unknown, not fine: without it IP-HTTPS cannot work).
     const server = ctx.need('server');
-    return server !== undefined && server.bindings.length > 0 && server.certificate !== null;
+    return server !== undefined && server.bindings.length > 0 && server.certificate !== null && server.certificate.hasPrivateKey !== undefined;
   }
   return false;
 }

@@ -8,7 +8,7 @@ import type { FixId, RootCauseId } from '../ids';
 import type { SectionName, Snapshot } from '../snapshot';
 import { causesResolvedBy } from '../causes/registry';
 import { declaredPreview } from './commands';
-import { certificateParamsSchema, noParamsSchema, roleParamsSchema, routerParamsSchema } from './params';
+import { certificateParamsSchema, ipHttpsBindingUndoSchema, noParamsSchema, roleParamsSchema, routerParamsSchema } from './params';
 import * as check from './verifyChecks';
 
 /** What verification concluded, in words for both audiences. */
@@ -43,6 +43,8 @@ export interface FixSpec {
   };
   /** How the fix is undone, or null when there is nothing to undo. */
   undo: string | null;
+  /** The shape its undo data must have before an undo runs (checked again by the script); absent: not checked here. */
+  undoData?: z.ZodType;
   /** Only on the DirectAccess server. */
   serverOnly?: boolean;
 }
@@ -253,6 +255,7 @@ const specs: Omit<FixSpec, 'preview' | 'resolves'>[] = [
     rebootRequired: false,
     verify: { sections: ['server'], pollSeconds: 10, check: (s) => check.preauth(s, true) },
     undo: 'Create the saved binding again, exactly as it was (certificate hash, application id, DS mapper, negotiation).',
+    undoData: ipHttpsBindingUndoSchema,
     serverOnly: true,
   },
   {
@@ -266,6 +269,7 @@ const specs: Omit<FixSpec, 'preview' | 'resolves'>[] = [
     rebootRequired: false,
     verify: { sections: ['server'], pollSeconds: 10, check: (s) => check.preauth(s, false) },
     undo: 'Create the saved binding again, exactly as it was.',
+    undoData: ipHttpsBindingUndoSchema,
     serverOnly: true,
   },
   {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ROUTER_NAME } from '../hostName';
+import { DA_IPHTTPS_APP_ID } from '../snapshot';
 
 export const routerSchema = z
   .string()
@@ -45,3 +46,21 @@ export const noParamsSchema = z.object({}).strict();
 /** The role whose tunnels set-ipv6-prefer-ipv4 switches back on (default: the diagnosed role). */
 export const roleParamsSchema = z.object({ role: z.enum(['client', 'manageOut']).optional() }).strict();
 export const routerParamsSchema = z.object({ router: routerSchema.optional() }).strict();
+
+/**
+ * The saved IP-HTTPS binding that undo of enable/disable-iphttps-preauth writes back with `netsh http add sslcert`
+ * (knowledge D.2): checked here before anything runs, and again by Undo-DadIpHttpsBinding. Only the wildcard
+ * addresses IP-HTTPS binds, a port 1–65535, a SHA-1 hash of 40 hex digits, and DirectAccess' own application id.
+ */
+export const ipHttpsBindingUndoSchema = z
+  .object({
+    ipPort: z
+      .string()
+      .regex(/^(0\.0\.0\.0|\[::\]):[1-9][0-9]{0,4}$/, 'the ipport is 0.0.0.0:port or [::]:port')
+      .refine((v) => Number(v.slice(v.lastIndexOf(':') + 1)) <= 65535, 'the port is at most 65535'),
+    certHash: z.string().regex(/^[0-9A-Fa-f]{40}$/, 'a certificate hash is 40 hexadecimal digits'),
+    appId: z.literal(`{${DA_IPHTTPS_APP_ID}}`, { error: 'the application id is not DirectAccess IP-HTTPS' }),
+    dsMapper: z.boolean(),
+    negotiate: z.boolean(),
+  })
+  .strict();

@@ -119,6 +119,7 @@ Describe 'the saved binding from undo data is checked again before netsh runs (h
         @{ Name = 'port 0'; Data = @{ ipPort = '0.0.0.0:0'; certHash = '9A8B7C6D5E4F3A2B1C0D9A8B7C6D5E4F3A2B1C0D'; appId = '{5d8e2743-ef20-4d38-8751-7e400f200e65}' } },
         @{ Name = 'another address'; Data = @{ ipPort = '10.0.0.5:443'; certHash = '9A8B7C6D5E4F3A2B1C0D9A8B7C6D5E4F3A2B1C0D'; appId = '{5d8e2743-ef20-4d38-8751-7e400f200e65}' } },
         @{ Name = 'an ipport with a second argument'; Data = @{ ipPort = '0.0.0.0:443 certhash=00'; certHash = '9A8B7C6D5E4F3A2B1C0D9A8B7C6D5E4F3A2B1C0D'; appId = '{5d8e2743-ef20-4d38-8751-7e400f200e65}' } },
+        @{ Name = 'the appid of another application'; Data = @{ ipPort = '0.0.0.0:443'; certHash = '9A8B7C6D5E4F3A2B1C0D9A8B7C6D5E4F3A2B1C0D'; appId = '{00112233-4455-6677-8899-aabbccddeeff}' } },
         @{ Name = 'an appid without braces'; Data = @{ ipPort = '0.0.0.0:443'; certHash = '9A8B7C6D5E4F3A2B1C0D9A8B7C6D5E4F3A2B1C0D'; appId = '5d8e2743-ef20-4d38-8751-7e400f200e65' } },
         @{ Name = 'an appid that closes a script block'; Data = @{ ipPort = '0.0.0.0:443'; certHash = '9A8B7C6D5E4F3A2B1C0D9A8B7C6D5E4F3A2B1C0D'; appId = '{5d8e2743-ef20-4d38-8751-7e400f200e65}; Remove-Item C:\ }' } },
         @{ Name = 'an appid in capitals with a Kelvin sign'; Data = @{ ipPort = '0.0.0.0:443'; certHash = '9A8B7C6D5E4F3A2B1C0D9A8B7C6D5E4F3A2B1C0D'; appId = ('{5d8e2743-ef20-4d38-8751-7e400f200e6' + [char]0x212A + '}') } }

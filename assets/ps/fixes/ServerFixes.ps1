@@ -6,8 +6,10 @@
 $script:DadSslBindingPath = 'HKLM:\SYSTEM\CurrentControlSet\Services\HTTP\Parameters\SslBindingInfo\0.0.0.0:443'
 $script:DadIpHttpsIpPort = '0.0.0.0:443'
 $script:DadIpHttpsAppIdText = '5d8e2743-ef20-4d38-8751-7e400f200e65'
-# A netsh appid is a GUID in braces; a certhash 40 hex digits; an ipport IPv4:port or [IPv6]:port.
-$script:DadAppIdPattern = '^\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}\z'
+# The only appid these fixes write is DirectAccess IP-HTTPS' own, in braces as netsh takes it (lower case, as the binding
+# is read back): another application's binding is never written. A certhash is 40 hex digits; an ipport the wildcard
+# IPv4 or IPv6 address with a port.
+$script:DadAppIdPattern = '^\{5d8e2743-ef20-4d38-8751-7e400f200e65\}\z'
 $script:DadIpPortPattern = '^(0\.0\.0\.0|\[::\]):([1-9][0-9]{0,4})\z'
 
 # The binding of 0.0.0.0:443 as it is now (registry, locale-free; assumed value names, knowledge Q.5), or $null.

@@ -96,6 +96,20 @@ Describe 'ConvertTo-DadWinCertificateObject' {
         $object.NotAfter | Should -BeOfType [datetime]
     }
 
+    It 'says HasPrivateKey False for a certificate without its key, and $null (unknown) when it cannot be read' {
+        $rsa = [System.Security.Cryptography.RSA]::Create(2048)
+        $request = New-Object System.Security.Cryptography.X509Certificates.CertificateRequest -ArgumentList 'CN=da.contoso.com', $rsa,
+            ([System.Security.Cryptography.HashAlgorithmName]::SHA256), ([System.Security.Cryptography.RSASignaturePadding]::Pkcs1)
+        $now = [DateTimeOffset]::UtcNow
+        $withKey = $request.CreateSelfSigned($now.AddDays(-1), $now.AddDays(1))
+        $publicOnly = New-Object System.Security.Cryptography.X509Certificates.X509Certificate2 -ArgumentList (, $withKey.RawData)
+        (ConvertTo-DadWinCertificateObject $publicOnly).HasPrivateKey | Should -BeExactly $false
+        Get-DadWinHasPrivateKey $withKey | Should -BeExactly $true
+        $unreadable = New-Object PSObject
+        $unreadable | Add-Member -MemberType ScriptProperty -Name HasPrivateKey -Value { throw 'Keyset does not exist' }
+        Get-DadWinHasPrivateKey $unreadable | Should -BeNullOrEmpty
+    }
+
     It 'falls back to the subject CN when there is no SAN' {
         $rsa = [System.Security.Cryptography.RSA]::Create(2048)
         $request = New-Object System.Security.Cryptography.X509Certificates.CertificateRequest -ArgumentList 'CN=da.contoso.com', $rsa,

@@ -25,8 +25,7 @@ function global:ConvertTo-DadWinCertificateObject {
         $cn = $Certificate.GetNameInfo([System.Security.Cryptography.X509Certificates.X509NameType]::DnsName, $false)
         if ($cn) { $null = $dnsNames.Add($cn) }
     }
-    $hasKey = $false
-    try { $hasKey = $Certificate.HasPrivateKey } catch { $hasKey = $false }
+    $hasKey = Get-DadWinHasPrivateKey $Certificate
     return New-Object PSObject -Property @{
         Subject       = $Certificate.Subject
         Issuer        = $Certificate.Issuer
@@ -38,6 +37,16 @@ function global:ConvertTo-DadWinCertificateObject {
         DnsNames      = $dnsNames.ToArray()
         CrlUrls       = $crlUrls.ToArray()
     }
+}
+
+# HasPrivateKey (a key associated with the certificate in its store), or $null when it cannot be read: unknown is not
+# "no key", which the rules would report as a defect of the IP-HTTPS certificate (server-iphttps-cert-invalid).
+function global:Get-DadWinHasPrivateKey {
+    param($Certificate)
+    # A getter that throws may surface as an exception or, outside strict mode, as $null: neither is "no key".
+    try { $value = $Certificate.HasPrivateKey } catch { return $null }
+    if ($null -eq $value) { return $null }
+    return [bool]$value
 }
 
 # The DER elements directly inside [Start, End) of Data: tag, content start and content length of each.

@@ -92,6 +92,28 @@ Describe 'Get-DadServerSection' {
         $c.ekus | Should -Contain '1.3.6.1.5.5.7.3.1'
     }
 
+    It 'carries what the certificate rules read: EKUs, SAN DNS names, self-signed (subject = issuer), private key' {
+        Mock -ModuleName DaDoctor Get-DadCertificates {
+            New-DadTestCertificate -Thumbprint $script:Thumb -Subject 'CN=da.contoso.com' -Issuer 'CN=da.contoso.com' -DnsNames @('vpn.contoso.com') -Ekus @('1.3.6.1.5.5.7.3.2')
+        } -ParameterFilter { $Store -eq 'My' }
+        $c = (Invoke-DadTestProbe 'server').Envelope.data.certificate
+        @($c.ekus) | Should -Be @('1.3.6.1.5.5.7.3.2')
+        @($c.dnsNames) | Should -Be @('vpn.contoso.com')
+        $c.selfSigned | Should -BeTrue
+        $c.hasPrivateKey | Should -BeExactly $false
+    }
+
+    It 'leaves hasPrivateKey out when the adapter could not read it (unknown, not "no key")' {
+        Mock -ModuleName DaDoctor Get-DadCertificates {
+            $c = New-DadTestCertificate -Thumbprint $script:Thumb
+            $c.HasPrivateKey = $null
+            $c
+        } -ParameterFilter { $Store -eq 'My' }
+        $out = Invoke-DadTestProbe 'server'
+        $out.Envelope.data.certificate.thumbprint | Should -BeExactly $script:Thumb
+        $out.Raw[0] | Should -Not -Match '"hasPrivateKey"'
+    }
+
     It 'keeps only ISATAP interfaces and the routes on them (assumed Get-NetIPInterface / Get-NetRoute shapes)' {
         $i = (Invoke-DadTestProbe 'server').Envelope.data.isatap
         @($i.interfaces).Count | Should -Be 1

@@ -104,7 +104,7 @@ describe('server-iphttps-cert-expiring', () => {
     expect(at(d)).toBe('working-advice-cert');
     expect(ids(run(daServer, flags(3), clock('2027-05-01T00:00:00.000Z')))).not.toContain('server-iphttps-cert-expiring');
   });
-  it('names the other certificate defects as evidence: EKU, private key, public name, self-signed', () => {
+  it('mentions the other certificate defects, which are findings of their own (iphttpsCert.test.ts)', () => {
     const bad = patch('server', (d) => {
       if (d.certificate)
         Object.assign(d.certificate, {
@@ -115,10 +115,12 @@ describe('server-iphttps-cert-expiring', () => {
           selfSigned: true,
         });
     });
-    const f = get(run(daServer, clock('2027-05-20T00:00:00.000Z'), bad), 'server-iphttps-cert-expiring');
-    for (const field of ['certificate.ekus', 'certificate.hasPrivateKey', 'certificate.dnsNames', 'certificate.selfSigned'])
-      expect(f.evidence.map((e) => e.field)).toContain(field);
+    const d = run(daServer, clock('2027-05-20T00:00:00.000Z'), bad);
+    const f = get(d, 'server-iphttps-cert-expiring');
     expect(f.technical).toMatch(/do not cover da\.contoso\.com/);
+    for (const field of ['certificate.ekus', 'certificate.hasPrivateKey', 'certificate.dnsNames'])
+      expect(get(d, 'server-iphttps-cert-invalid').evidence.map((e) => e.field)).toContain(field);
+    expect(get(d, 'server-iphttps-cert-self-signed').evidence.map((e) => e.field)).toEqual(['certificate.selfSigned']);
   });
 });
 
