@@ -39,6 +39,9 @@ export const ROOT_CAUSE_IDS = [
   'server-preauth-disabled',
   'server-preauth-otp-conflict',
   'server-isatap-router-not-advertising',
+  'server-nls-not-exempt',
+  'server-nls-on-da-server',
+  'server-isatap-global-dns',
   // DirectAccess client (added later)
   'iphttps-tls-intercepted',
   'iphttps-cert-expiring',

@@ -49,6 +49,9 @@ import { serverPreauthOtpConflict } from './server/preauthOtpConflict';
 import { serverIsatapRouterNotAdvertising } from './server/isatapRouterNotAdvertising';
 import { serverIphttpsCertExpiring } from './server/iphttpsCertExpiring';
 import { serverPreauthDisabled } from './server/preauthDisabled';
+import { serverNlsNotExempt } from './server/nlsNotExempt';
+import { serverIsatapGlobalDns } from './server/isatapGlobalDns';
+import { serverNlsOnDaServer } from './server/nlsOnDaServer';
 
 /** The causes in guided order. */
 export const CAUSES: readonly Cause[] = [
@@ -92,8 +95,11 @@ export const CAUSES: readonly Cause[] = [
   isatapUnsupportedTopology,
   serverPreauthOtpConflict,
   serverIsatapRouterNotAdvertising,
+  serverNlsNotExempt,
   serverIphttpsCertExpiring,
   serverPreauthDisabled,
+  serverIsatapGlobalDns,
+  serverNlsOnDaServer,
 ];
 
 /** One rule with the cause it belongs to, in the order findings are reported. */
