@@ -72,8 +72,7 @@ function Get-DadServerNls {
             $source = 'Get-DANetworkLocationServer'
             $location = Get-DadString $n 'NlsLocation'
             $url = Get-DadString $n 'Url'
-            $c = Get-DadProperty $n 'Certificate'
-            if ($null -ne $c) { $cert = $c }
+            $cert = Get-DadProperty $n 'Certificate'
         }
     }
     $thumb = Get-DadNlsThumbprint $cert
