@@ -568,9 +568,7 @@ export const serverInfrastructureSchema = z.object({
     list: z.array(z.string()),
   }),
   /** `isatap.<domain>` (generic) and the ISATAP router name this server is set to (router), as the resolver answered. */
-  isatapLookups: z.array(
-    z.object({ name: z.string(), purpose: z.enum(['generic', 'router']), addresses: z.array(z.string()), lookup: dnsLookupSchema }),
-  ),
+  isatapLookups: z.array(z.object({ name: z.string(), purpose: z.enum(['generic', 'router']), addresses: z.array(z.string()), lookup: dnsLookupSchema })),
   /** A cmdlet that threw while the section still answered. */
   errors: z.array(z.string()).optional(),
 });

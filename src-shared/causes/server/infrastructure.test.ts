@@ -41,7 +41,12 @@ function healthyInfra(): Infra {
     ],
     globalQueryBlockList: { status: 'read', enable: true, list: ['wpad', 'isatap'] },
     isatapLookups: [
-      { name: 'isatap.corp.contoso.com', purpose: 'generic', addresses: [], lookup: { outcome: 'nameError', errorId: 'DNS_ERROR_RCODE_NAME_ERROR', source: 'Resolve-DnsName' } },
+      {
+        name: 'isatap.corp.contoso.com',
+        purpose: 'generic',
+        addresses: [],
+        lookup: { outcome: 'nameError', errorId: 'DNS_ERROR_RCODE_NAME_ERROR', source: 'Resolve-DnsName' },
+      },
     ],
   };
 }
@@ -59,7 +64,15 @@ const preauthOn: Mutator = patch('server', (d) => {
 const loadBalanced = patch('server', (d) => void (d.remoteAccess = d.remoteAccess && { ...d.remoteAccess, loadBalancing: 'Enabled' }));
 const multisite = patch('server', (d) => void (d.remoteAccess = d.remoteAccess && { ...d.remoteAccess, entrypointName: 'Site-West' }));
 const external = (d: Infra) => {
-  d.nls = { ...d.nls!, location: 'ExternalServer', url: 'https://nls.corp.contoso.com/', fqdn: 'nls.corp.contoso.com', fqdnSource: 'url', certificate: null, certificateThumbprint: null };
+  d.nls = {
+    ...d.nls!,
+    location: 'ExternalServer',
+    url: 'https://nls.corp.contoso.com/',
+    fqdn: 'nls.corp.contoso.com',
+    fqdnSource: 'url',
+    certificate: null,
+    certificateThumbprint: null,
+  };
   d.nrpt = [
     { namespaces: ['.corp.contoso.com'], dnsServers: ['fd00:1234:5678:3333::1'] },
     { namespaces: ['nls.corp.contoso.com'], dnsServers: [] },
@@ -86,7 +99,11 @@ describe('the infrastructure of a healthy server', () => {
 
 describe('server-nls-not-exempt', () => {
   it('the NLS name falls under a suffix rule with DirectAccess DNS servers and has no exemption: error, escalate with the command', () => {
-    const d = run(daServer, preauthOn, infra((x) => (x.nrpt = [{ namespaces: ['.corp.contoso.com'], dnsServers: ['fd00:1234:5678:3333::1'] }])));
+    const d = run(
+      daServer,
+      preauthOn,
+      infra((x) => (x.nrpt = [{ namespaces: ['.corp.contoso.com'], dnsServers: ['fd00:1234:5678:3333::1'] }])),
+    );
     const f = get(d, 'server-nls-not-exempt');
     expect(f.severity).toBe('error');
     expect(f.escalate).toBe(true);
@@ -96,14 +113,24 @@ describe('server-nls-not-exempt', () => {
     expect(at(d)).toBe('escalate-server-nls-exempt');
   });
   it('the force-tunnelling rule "." captures it too', () => {
-    const d = run(daServer, preauthOn, infra((x) => (x.nrpt = [{ namespaces: ['.'], dnsServers: ['fd00:1234:5678:3333::1'] }])));
+    const d = run(
+      daServer,
+      preauthOn,
+      infra((x) => (x.nrpt = [{ namespaces: ['.'], dnsServers: ['fd00:1234:5678:3333::1'] }])),
+    );
     expect(ids(d)).toContain('server-nls-not-exempt');
   });
   it('an exemption (a rule for the name without DNS servers), or no rule at all for the name: no finding', () => {
     expect(ids(run(daServer, preauthOn, infra()))).not.toContain('server-nls-not-exempt');
-    expect(ids(run(daServer, preauthOn, infra((x) => (x.nrpt = [{ namespaces: ['.fabrikam.com'], dnsServers: ['fd00::1'] }]))))).not.toContain(
-      'server-nls-not-exempt',
-    );
+    expect(
+      ids(
+        run(
+          daServer,
+          preauthOn,
+          infra((x) => (x.nrpt = [{ namespaces: ['.fabrikam.com'], dnsServers: ['fd00::1'] }])),
+        ),
+      ),
+    ).not.toContain('server-nls-not-exempt');
   });
   it('an exemption for a different name does not count', () => {
     const other = infra((x) => {
@@ -115,11 +142,33 @@ describe('server-nls-not-exempt', () => {
     expect(ids(run(daServer, preauthOn, other))).toContain('server-nls-not-exempt');
   });
   it('unknown evidence concludes nothing: no NLS name, or the NRPT not read', () => {
-    expect(ids(run(daServer, preauthOn, infra((x) => (x.nls = { ...x.nls!, fqdn: null, fqdnSource: null }))))).not.toContain(
-      'server-nls-not-exempt',
-    );
-    expect(ids(run(daServer, preauthOn, infra((x) => (x.nrpt = null))))).not.toContain('server-nls-not-exempt');
-    expect(ids(run(daServer, preauthOn, infra((x) => (x.nls = null))))).not.toContain('server-nls-not-exempt');
+    expect(
+      ids(
+        run(
+          daServer,
+          preauthOn,
+          infra((x) => (x.nls = { ...x.nls!, fqdn: null, fqdnSource: null })),
+        ),
+      ),
+    ).not.toContain('server-nls-not-exempt');
+    expect(
+      ids(
+        run(
+          daServer,
+          preauthOn,
+          infra((x) => (x.nrpt = null)),
+        ),
+      ),
+    ).not.toContain('server-nls-not-exempt');
+    expect(
+      ids(
+        run(
+          daServer,
+          preauthOn,
+          infra((x) => (x.nls = null)),
+        ),
+      ),
+    ).not.toContain('server-nls-not-exempt');
   });
 });
 
@@ -150,8 +199,24 @@ describe('server-nls-on-da-server', () => {
     expect(ids(run(daServer, preauthOn, infra(external)))).not.toContain('server-nls-on-da-server');
   });
   it('unknown evidence concludes nothing: the location unknown, Get-RemoteAccess not answered', () => {
-    expect(ids(run(daServer, preauthOn, infra((x) => (x.nls = { ...x.nls!, location: null }))))).not.toContain('server-nls-on-da-server');
-    expect(ids(run(daServer, preauthOn, infra((x) => (x.nls = { ...x.nls!, location: 'Somewhere' }))))).not.toContain('server-nls-on-da-server');
+    expect(
+      ids(
+        run(
+          daServer,
+          preauthOn,
+          infra((x) => (x.nls = { ...x.nls!, location: null })),
+        ),
+      ),
+    ).not.toContain('server-nls-on-da-server');
+    expect(
+      ids(
+        run(
+          daServer,
+          preauthOn,
+          infra((x) => (x.nls = { ...x.nls!, location: 'Somewhere' })),
+        ),
+      ),
+    ).not.toContain('server-nls-on-da-server');
     const noRa = patch('server', (d) => void (d.remoteAccess = null));
     expect(ids(run(daServer, preauthOn, noRa, infra()))).not.toContain('server-nls-on-da-server');
   });
@@ -159,7 +224,11 @@ describe('server-nls-on-da-server', () => {
 
 describe('server-isatap-global-dns', () => {
   it('isatap resolves: warning, escalate, never advises taking isatap off the block list', () => {
-    const d = run(daServer, preauthOn, infra((x) => (external(x), resolves(x))));
+    const d = run(
+      daServer,
+      preauthOn,
+      infra((x) => (external(x), resolves(x))),
+    );
     const f = get(d, 'server-isatap-global-dns');
     expect(f.severity).toBe('warning');
     expect(f.escalate).toBe(true);
@@ -170,40 +239,99 @@ describe('server-isatap-global-dns', () => {
     expect(at(d)).toBe('escalate-server-isatap-dns');
   });
   it('the block list without isatap, or switched off: warning even when the name does not resolve now', () => {
-    const noIsatap = run(daServer, preauthOn, infra((x) => (external(x), (x.globalQueryBlockList.list = ['wpad']))));
+    const noIsatap = run(
+      daServer,
+      preauthOn,
+      infra((x) => (external(x), (x.globalQueryBlockList.list = ['wpad']))),
+    );
     expect(get(noIsatap, 'server-isatap-global-dns').evidence).toContainEqual(
       expect.objectContaining({ field: 'globalQueryBlockList.list', observed: ['wpad'], expected: 'contains isatap' }),
     );
-    const off = run(daServer, preauthOn, infra((x) => (external(x), (x.globalQueryBlockList.enable = false))));
+    const off = run(
+      daServer,
+      preauthOn,
+      infra((x) => (external(x), (x.globalQueryBlockList.enable = false))),
+    );
     expect(get(off, 'server-isatap-global-dns').evidence).toContainEqual(expect.objectContaining({ field: 'globalQueryBlockList.enable', observed: false }));
   });
   it('the block list is matched without regard to case', () => {
-    expect(ids(run(daServer, preauthOn, infra((x) => (external(x), (x.globalQueryBlockList.list = ['WPAD', 'ISATAP'])))))).not.toContain(
-      'server-isatap-global-dns',
-    );
+    expect(
+      ids(
+        run(
+          daServer,
+          preauthOn,
+          infra((x) => (external(x), (x.globalQueryBlockList.list = ['WPAD', 'ISATAP']))),
+        ),
+      ),
+    ).not.toContain('server-isatap-global-dns');
   });
   it('without the DnsServer cmdlets the block list is "not checked", never fine: nothing when isatap does not resolve, said when it does', () => {
     const none = (x: Infra) => (x.globalQueryBlockList = { status: 'noCmdlet', enable: null, list: [] });
-    expect(ids(run(daServer, preauthOn, infra((x) => (external(x), none(x)))))).not.toContain('server-isatap-global-dns');
-    const f = get(run(daServer, preauthOn, infra((x) => (external(x), none(x), resolves(x)))), 'server-isatap-global-dns');
+    expect(
+      ids(
+        run(
+          daServer,
+          preauthOn,
+          infra((x) => (external(x), none(x))),
+        ),
+      ),
+    ).not.toContain('server-isatap-global-dns');
+    const f = get(
+      run(
+        daServer,
+        preauthOn,
+        infra((x) => (external(x), none(x), resolves(x))),
+      ),
+      'server-isatap-global-dns',
+    );
     expect(f.technical).toMatch(/not checked: the DnsServer cmdlets are not on this server/);
     expect(f.evidence).toContainEqual(expect.objectContaining({ field: 'globalQueryBlockList.status', observed: 'noCmdlet' }));
     const failedList = (x: Infra) => (x.globalQueryBlockList = { status: 'failed', enable: null, list: [] });
-    expect(get(run(daServer, preauthOn, infra((x) => (external(x), failedList(x), resolves(x)))), 'server-isatap-global-dns').technical).toMatch(
-      /not checked: Get-DnsServerGlobalQueryBlockList did not answer/,
-    );
+    expect(
+      get(
+        run(
+          daServer,
+          preauthOn,
+          infra((x) => (external(x), failedList(x), resolves(x))),
+        ),
+        'server-isatap-global-dns',
+      ).technical,
+    ).toMatch(/not checked: Get-DnsServerGlobalQueryBlockList did not answer/);
   });
   it('a lookup that timed out concludes nothing', () => {
     const timedOut = (x: Infra) => {
-      x.isatapLookups = [{ name: 'isatap.corp.contoso.com', purpose: 'generic', addresses: [], lookup: { outcome: 'timedOut', errorId: null, source: 'system' } }];
+      x.isatapLookups = [
+        { name: 'isatap.corp.contoso.com', purpose: 'generic', addresses: [], lookup: { outcome: 'timedOut', errorId: null, source: 'system' } },
+      ];
       x.globalQueryBlockList = { status: 'noCmdlet', enable: null, list: [] };
     };
-    expect(ids(run(daServer, preauthOn, infra((x) => (external(x), timedOut(x)))))).not.toContain('server-isatap-global-dns');
+    expect(
+      ids(
+        run(
+          daServer,
+          preauthOn,
+          infra((x) => (external(x), timedOut(x))),
+        ),
+      ),
+    ).not.toContain('server-isatap-global-dns');
   });
   it('a targeted router name resolving is no finding', () => {
     const targeted = (x: Infra) =>
-      x.isatapLookups.push({ name: 'isatap-da.corp.contoso.com', purpose: 'router', addresses: ['10.0.0.5'], lookup: { outcome: 'answered', errorId: null, source: 'Resolve-DnsName' } });
-    expect(ids(run(daServer, preauthOn, infra((x) => (external(x), targeted(x)))))).not.toContain('server-isatap-global-dns');
+      x.isatapLookups.push({
+        name: 'isatap-da.corp.contoso.com',
+        purpose: 'router',
+        addresses: ['10.0.0.5'],
+        lookup: { outcome: 'answered', errorId: null, source: 'Resolve-DnsName' },
+      });
+    expect(
+      ids(
+        run(
+          daServer,
+          preauthOn,
+          infra((x) => (external(x), targeted(x))),
+        ),
+      ),
+    ).not.toContain('server-isatap-global-dns');
   });
   it('an error of the chain is shown before the warning: the path ends at the error', () => {
     const d = run(

@@ -10,7 +10,9 @@ type NrptRule = SectionData<'nrpt'>['rules'][number];
 
 /** The NRPT rule of the DirectAccess client policy that decides how `name` resolves, or undefined (no rule: interface DNS). */
 export function clientPolicyRule(nrpt: InfrastructureData['nrpt'], name: string): NrptRule | undefined {
-  const rules: NrptRule[] = (nrpt ?? []).flatMap((e) => e.namespaces.map((namespace) => ({ namespace, directAccessDnsServers: e.dnsServers, directAccessEnabled: null })));
+  const rules: NrptRule[] = (nrpt ?? []).flatMap((e) =>
+    e.namespaces.map((namespace) => ({ namespace, directAccessDnsServers: e.dnsServers, directAccessEnabled: null })),
+  );
   return effectiveNrptRule(rules, name);
 }
 

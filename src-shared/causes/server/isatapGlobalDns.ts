@@ -60,7 +60,9 @@ export const serverIsatapGlobalDns = defineCause({
         plain:
           'A name that tells computers to build an extra IPv6 tunnel adapter is answered for every computer on your organisation’s network, not just for the few that manage DirectAccess laptops. Microsoft advises against this. Your organisation’s administrator should point only those few computers at a separate name and block the general one again.',
         technical: `${
-          resolves ? `${generic!.name} resolves to ${generic!.addresses.join(', ')}` : `${generic?.name ?? 'isatap'} does not resolve (${generic?.lookup.outcome ?? 'not looked up'})`
+          resolves
+            ? `${generic!.name} resolves to ${generic!.addresses.join(', ')}`
+            : `${generic?.name ?? 'isatap'} does not resolve (${generic?.lookup.outcome ?? 'not looked up'})`
         }; ${listText}. Every IPv6 host that resolves isatap builds an ISATAP adapter (knowledge E.2). Microsoft: ISATAP only with a single DirectAccess server, and "Do not remove the ISATAP name from the Global Query Block List" (da-adv-plan-s1-infrastructure §1.4; knowledge E.4).`,
         evidence,
         escalate: true,

@@ -33,7 +33,13 @@ export const serverNlsNotExempt = defineCause({
           'DirectAccess laptops decide whether they are at work by contacting one particular server of your organisation. Its name must be looked up the ordinary way, never through DirectAccess. Here DirectAccess handles that name too, so a laptop away from work can reach that server through DirectAccess, believe it is at work and switch DirectAccess off. Your organisation’s administrator must add an exception for this name.',
         technical: `NLS ${fqdn} (from ${from}; NlsLocation ${infra.nls?.location ?? 'unknown'}): the most specific NRPT rule of the DirectAccess client policy is "${rule.namespace}" → DirectAccess DNS ${rule.directAccessDnsServers.join(', ')}, and no exemption (a rule for ${fqdn} without DNS servers) exists. Clients resolve the NLS name through DirectAccess DNS, so outside they can reach it and believe they are inside (Add-DAClientDnsConfiguration doc; knowledge H.1; da-adv-plan §1.5.2: the NLS FQDN is an exemption by default).`,
         evidence: [
-          ev('serverInfrastructure', 'nls.fqdn', fqdn, undefined, infra.nls?.fqdnSource === 'certificate' ? 'the NLS certificate’s name (NLS on this server)' : 'host of the NLS URL'),
+          ev(
+            'serverInfrastructure',
+            'nls.fqdn',
+            fqdn,
+            undefined,
+            infra.nls?.fqdnSource === 'certificate' ? 'the NLS certificate’s name (NLS on this server)' : 'host of the NLS URL',
+          ),
           ev('serverInfrastructure', 'nrpt', { namespace: rule.namespace, dnsServers: rule.directAccessDnsServers }, { namespace: fqdn, dnsServers: [] }),
         ],
         escalate: true,
