@@ -42,8 +42,8 @@ Describe 'Get-DadServerInfrastructureSection' {
         Mock -ModuleName DaDoctor Get-NetIsatapConfiguration { [pscustomobject]@{ State = 'Default'; Router = $null } }
         Mock -ModuleName DaDoctor Resolve-DadNames { $r = @{}; foreach ($n in $Names) { $r[$n] = @{ Addresses = [string[]]@(); TimedOut = $false } }; $r }
         Mock -ModuleName DaDoctor Resolve-DnsName {
-            $ex = [System.ComponentModel.Win32Exception]::new(9003, 'DNS name does not exist')
-            $rec = [System.Management.Automation.ErrorRecord]::new($ex, 'DNS_ERROR_RCODE_NAME_ERROR,Microsoft.DnsClient.Commands.ResolveDnsName', 'ResourceUnavailable', $Name)
+            $ex = New-Object System.ComponentModel.Win32Exception 9003, 'DNS name does not exist'
+            $rec = New-Object System.Management.Automation.ErrorRecord $ex, 'DNS_ERROR_RCODE_NAME_ERROR,Microsoft.DnsClient.Commands.ResolveDnsName', ([System.Management.Automation.ErrorCategory]::ResourceUnavailable), $Name
             throw $rec
         }
     }
@@ -79,7 +79,7 @@ Describe 'Get-DadServerInfrastructureSection' {
 
     It 'reads the certificate given as DER bytes (the class reference''s uint8[]) in memory' {
         $rsa = [System.Security.Cryptography.RSA]::Create(2048)
-        $req = [System.Security.Cryptography.X509Certificates.CertificateRequest]::new('CN=nls-bytes.corp.contoso.com', $rsa, [System.Security.Cryptography.HashAlgorithmName]::SHA256, [System.Security.Cryptography.RSASignaturePadding]::Pkcs1)
+        $req = New-Object System.Security.Cryptography.X509Certificates.CertificateRequest 'CN=nls-bytes.corp.contoso.com', $rsa, ([System.Security.Cryptography.HashAlgorithmName]::SHA256), ([System.Security.Cryptography.RSASignaturePadding]::Pkcs1)
         $cert = $req.CreateSelfSigned([DateTimeOffset]::UtcNow.AddDays(-1), [DateTimeOffset]::UtcNow.AddDays(30))
         $script:Der = $cert.RawData
         $script:DerThumb = $cert.Thumbprint
