@@ -173,6 +173,14 @@ const SOURCES: Readonly<Record<string, EvidenceSource>> = {
   'server.isatap.interfaces[].advertising': src('Get-NetIPInterface -AddressFamily IPv6 -InterfaceAlias isatap*', 'Advertising'),
   'server.isatap.routes[].publish': src('Get-NetRoute -AddressFamily IPv6', 'Publish'),
   'server.isatap.routes': src('Get-NetRoute -AddressFamily IPv6 -DestinationPrefix (Get-RemoteAccess).InternalIPv6Prefix', 'Publish'),
+  'serverInfrastructure.nls.fqdn': src('Get-DANetworkLocationServer', 'Url (with the NLS on this server: its Certificate subject)'),
+  'serverInfrastructure.nls.location': src('Get-DANetworkLocationServer', 'NlsLocation'),
+  'serverInfrastructure.nls.certificate.notAfter': src('(Get-DANetworkLocationServer).Certificate', 'NotAfter'),
+  'serverInfrastructure.nrpt': src('(Get-DAClientDnsConfiguration).NrptEntry', 'Namespace, DirectAccessDnsServers'),
+  'serverInfrastructure.globalQueryBlockList.enable': src('Get-DnsServerGlobalQueryBlockList', 'Enable'),
+  'serverInfrastructure.globalQueryBlockList.list': src('Get-DnsServerGlobalQueryBlockList', 'List'),
+  'serverInfrastructure.globalQueryBlockList.status': src('Get-DnsServerGlobalQueryBlockList'),
+  'serverInfrastructure.isatapLookups[].addresses': src('Resolve-DnsName isatap', 'IPAddress'),
 };
 
 /** `chain[2].notAfter` → `chain[].notAfter`, `proxyMgr[{…}].staticProxy` → `proxyMgr[].staticProxy`. */

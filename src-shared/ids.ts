@@ -41,6 +41,9 @@ export const ROOT_CAUSE_IDS = [
   'server-isatap-router-not-advertising',
   'server-iphttps-cert-invalid',
   'server-iphttps-cert-self-signed',
+  'server-nls-not-exempt',
+  'server-nls-on-da-server',
+  'server-isatap-global-dns',
   // DirectAccess client (added later)
   'iphttps-tls-intercepted',
   'iphttps-cert-expiring',

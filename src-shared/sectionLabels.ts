@@ -25,6 +25,7 @@ export const SECTION_LABELS: Record<SectionName, string> = {
   ipsec: 'The secure tunnels to your organisation (IPsec)',
   coexistence: 'Other ways of connecting to your organisation (VPN)',
   server: 'The DirectAccess server settings',
+  serverInfrastructure: 'The network location server and name lookups of the DirectAccess server',
 };
 
 /** The plain name of a probe; an unknown name (a newer snapshot's) as it is. */

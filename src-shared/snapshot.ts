@@ -537,6 +537,43 @@ export const serverSchema = z.object({
   errors: z.array(z.string()).optional(),
 });
 
+/**
+ * The DirectAccess server's infrastructure servers (windowsserverdocs da-adv-plan-s1-infrastructure.md §1.4, §1.5;
+ * knowledge H.1, E.2, E.4): where the network location server runs (`Get-DANetworkLocationServer` NlsLocation
+ * `DirectAccessServer` / `ExternalServer`, Url, its certificate from LocalMachine\My), the NRPT of the DirectAccess
+ * client policy (`Get-DAClientDnsConfiguration`), the DNS server's global query block list (only where the DnsServer
+ * cmdlets exist) and the lookup of `isatap`. notApplicable on a machine that is not a DirectAccess server.
+ */
+export const serverInfrastructureSchema = z.object({
+  /** Null when neither cmdlet answered (`errors` says why). */
+  nls: z
+    .object({
+      source: z.enum(['Get-DANetworkLocationServer', 'Get-RemoteAccess']),
+      /** `DirectAccessServer` or `ExternalServer` (the class's enum names). */
+      location: nullableString,
+      url: nullableString,
+      /** The NLS host name clients resolve: the URL's host, else (NLS on this server) its certificate's name. */
+      fqdn: nullableString,
+      fqdnSource: z.enum(['url', 'certificate']).nullable(),
+      certificateThumbprint: nullableString,
+      /** The NLS certificate from LocalMachine\My (NLS on this server); null when none or not found there. */
+      certificate: certInfoSchema.nullable(),
+    })
+    .nullable(),
+  /** The DirectAccess client policy's NRPT entries (an entry without DNS servers is an exemption); null when not read. */
+  nrpt: z.array(z.object({ namespaces: z.array(z.string()), dnsServers: z.array(z.string()) })).nullable(),
+  /** `Get-DnsServerGlobalQueryBlockList` of this server's DNS service: `noCmdlet` / `failed` mean not checked. */
+  globalQueryBlockList: z.object({
+    status: z.enum(['read', 'noCmdlet', 'failed']),
+    enable: z.boolean().nullable(),
+    list: z.array(z.string()),
+  }),
+  /** `isatap.<domain>` (generic) and the ISATAP router name this server is set to (router), as the resolver answered. */
+  isatapLookups: z.array(z.object({ name: z.string(), purpose: z.enum(['generic', 'router']), addresses: z.array(z.string()), lookup: dnsLookupSchema })),
+  /** A cmdlet that threw while the section still answered. */
+  errors: z.array(z.string()).optional(),
+});
+
 /** Every section the collector writes; a new probe adds one line here. */
 export const sectionsSchema = z.object({
   os: section(osSchema),
@@ -561,6 +598,8 @@ export const sectionsSchema = z.object({
   coexistence: section(coexistenceSchema).default({ status: 'notApplicable', ms: 0, message: 'not collected (older snapshot)' }),
   /** The DirectAccess server; not in older snapshots (they parse, as not collected). */
   server: section(serverSchema).default({ status: 'notApplicable', ms: 0, message: 'not collected (older snapshot)' }),
+  /** The server's NLS placement and ISATAP DNS; not in older snapshots (as server). */
+  serverInfrastructure: section(serverInfrastructureSchema).default({ status: 'notApplicable', ms: 0, message: 'not collected (older snapshot)' }),
 });
 export type Sections = z.infer<typeof sectionsSchema>;
 export type SectionName = keyof Sections;

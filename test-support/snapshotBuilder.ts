@@ -249,6 +249,7 @@ export function healthyRaw(): Snapshot {
         unread: [],
       }),
       server: { status: 'notApplicable', ms: 3, message: 'not a DirectAccess server' },
+      serverInfrastructure: { status: 'notApplicable', ms: 3, message: 'not a DirectAccess server' },
     },
   };
 }

@@ -19,7 +19,7 @@ try {
 
 # Path.Combine rather than Join-Path: the first Join-Path of a session costs ~60 ms (provider start-up).
 $script:DadProbeDir = [System.IO.Path]::Combine($PSScriptRoot, 'probes')
-foreach ($dadFile in @('Common.ps1', 'Json.ps1', 'System.ps1', 'IpHttps.ps1', 'Certificates.ps1', 'Proxy.ps1', 'Dns.ps1', 'NameLookup.ps1', 'Transition.ps1', 'Location.ps1', 'Ipsec.ps1', 'Coexistence.ps1', 'Server.ps1')) {
+foreach ($dadFile in @('Common.ps1', 'Json.ps1', 'System.ps1', 'IpHttps.ps1', 'Certificates.ps1', 'Proxy.ps1', 'Dns.ps1', 'NameLookup.ps1', 'Transition.ps1', 'Location.ps1', 'Ipsec.ps1', 'Coexistence.ps1', 'Server.ps1', 'ServerInfrastructure.ps1')) {
     . ([System.IO.Path]::Combine($script:DadProbeDir, $dadFile))
 }
 # The provider-free API rather than Remove-Variable: that cmdlet's module (Microsoft.PowerShell.Utility) is
@@ -28,7 +28,7 @@ $ExecutionContext.SessionState.PSVariable.Remove('dadFile')
 
 # Section name -> probe function, in the snapshot's order (cheap local reads first, network last is the app's call).
 $script:DadSectionOrder = @('os', 'services', 'daStatus', 'ipHttps', 'reachability', 'serverCertificate', 'trustStores',
-    'machineCertificates', 'proxy', 'nrpt', 'ipv6', 'isatap', 'teredo', 'clock', 'firewall', 'location', 'ipsec', 'coexistence', 'server')
+    'machineCertificates', 'proxy', 'nrpt', 'ipv6', 'isatap', 'teredo', 'clock', 'firewall', 'location', 'ipsec', 'coexistence', 'server', 'serverInfrastructure')
 $script:DadSectionProbes = @{
     os                  = 'Get-DadOsSection'
     services            = 'Get-DadServicesSection'
@@ -49,6 +49,7 @@ $script:DadSectionProbes = @{
     ipsec               = 'Get-DadIpsecSection'
     coexistence         = 'Get-DadCoexistenceSection'
     server              = 'Get-DadServerSection'
+    serverInfrastructure = 'Get-DadServerInfrastructureSection'
 }
 
 # The JSON text of a base64 input (UTF-8; throws on bytes that are not).
@@ -317,5 +318,5 @@ Export-ModuleMember -Function @(
     'Get-DadReachabilitySection', 'Get-DadServerCertificateSection', 'Get-DadTrustStoresSection',
     'Get-DadMachineCertificatesSection', 'Get-DadProxySection', 'Get-DadNrptSection', 'Get-DadIpv6Section',
     'Get-DadIsatapSection', 'Get-DadTeredoSection', 'Get-DadClockSection', 'Get-DadFirewallSection',
-    'Get-DadLocationSection', 'Get-DadIpsecSection', 'Get-DadCoexistenceSection', 'Get-DadServerSection', 'ConvertTo-DadJson'
+    'Get-DadLocationSection', 'Get-DadIpsecSection', 'Get-DadCoexistenceSection', 'Get-DadServerSection', 'Get-DadServerInfrastructureSection', 'ConvertTo-DadJson'
 )

@@ -13,7 +13,8 @@ $script:DadTestStubNames = @(
     'Get-DadFirewallCurrentProfileTypes',
     'Get-NetIPsecRule', 'Get-NetIPsecPhase1AuthSet', 'Get-NetIPsecMainModeSA', 'Get-NetIPsecQuickModeSA', 'Test-DadElevated',
     'Resolve-DnsName', 'Get-VpnConnection', 'Test-DadFolder',
-    'Get-RemoteAccess', 'Get-DAOtpAuthentication', 'Get-NetIPInterface', 'Get-NetRoute'
+    'Get-RemoteAccess', 'Get-DAOtpAuthentication', 'Get-NetIPInterface', 'Get-NetRoute',
+    'Get-DANetworkLocationServer', 'Get-DAClientDnsConfiguration', 'Get-DnsServerGlobalQueryBlockList'
 )
 
 # Imports the module fresh and defines the stubs (parameters as BOUNDARY.md lists them, so ParameterFilters work).
@@ -57,6 +58,9 @@ function Initialize-DadTestHost {
     function global:Get-DAOtpAuthentication { [CmdletBinding()] param() throw 'stub: Get-DAOtpAuthentication not mocked' }
     function global:Get-NetIPInterface { [CmdletBinding()] param([string]$AddressFamily) throw 'stub: Get-NetIPInterface not mocked' }
     function global:Get-NetRoute { [CmdletBinding()] param([string]$AddressFamily) throw 'stub: Get-NetRoute not mocked' }
+    function global:Get-DANetworkLocationServer { [CmdletBinding()] param() throw 'stub: Get-DANetworkLocationServer not mocked' }
+    function global:Get-DAClientDnsConfiguration { [CmdletBinding()] param() throw 'stub: Get-DAClientDnsConfiguration not mocked' }
+    function global:Get-DnsServerGlobalQueryBlockList { [CmdletBinding()] param() throw 'stub: Get-DnsServerGlobalQueryBlockList not mocked' }
     $global:DadTestMissingCommands = @()
 }
 

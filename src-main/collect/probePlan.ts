@@ -11,7 +11,8 @@ const NETWORK_TIMEOUT_MS = 20_000;
 const LOCAL_TIMEOUT_MS = 5_000;
 /** The probes that wait on the network: they go to the pool first, so a free runspace never waits behind a local read. */
 // ipsec looks up an intranet name first, so on-demand tunnels exist before it reads the SAs (knowledge I.3).
-export const NETWORK_SECTIONS: readonly SectionName[] = ['reachability', 'serverCertificate', 'isatap', 'location', 'ipsec'];
+// serverInfrastructure looks up the name `isatap` (and the server's ISATAP router name).
+export const NETWORK_SECTIONS: readonly SectionName[] = ['reachability', 'serverCertificate', 'isatap', 'location', 'ipsec', 'serverInfrastructure'];
 const NETWORK: ReadonlySet<SectionName> = new Set(NETWORK_SECTIONS);
 
 /**

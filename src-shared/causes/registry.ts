@@ -51,6 +51,9 @@ import { serverIphttpsCertInvalid } from './server/iphttpsCertInvalid';
 import { serverIphttpsCertExpiring } from './server/iphttpsCertExpiring';
 import { serverIphttpsCertSelfSigned } from './server/iphttpsCertSelfSigned';
 import { serverPreauthDisabled } from './server/preauthDisabled';
+import { serverNlsNotExempt } from './server/nlsNotExempt';
+import { serverIsatapGlobalDns } from './server/isatapGlobalDns';
+import { serverNlsOnDaServer } from './server/nlsOnDaServer';
 
 /** The causes in guided order. */
 export const CAUSES: readonly Cause[] = [
@@ -95,9 +98,12 @@ export const CAUSES: readonly Cause[] = [
   serverPreauthOtpConflict,
   serverIsatapRouterNotAdvertising,
   serverIphttpsCertInvalid,
+  serverNlsNotExempt,
   serverIphttpsCertExpiring,
   serverIphttpsCertSelfSigned,
   serverPreauthDisabled,
+  serverIsatapGlobalDns,
+  serverNlsOnDaServer,
 ];
 
 /** One rule with the cause it belongs to, in the order findings are reported. */

@@ -420,6 +420,52 @@ $DadSimCommandBodies['Get-DAOtpAuthentication'] = {
     ConvertTo-DadSimObject $otp
 }
 
+# The DirectAccess server's infrastructure (BOUNDARY.md). machine.nlsServer answers Get-DANetworkLocationServer
+# (NlsLocation, Url, Certificate as an object with Thumbprint, as the doc example renders it); without it the cmdlet
+# answers from machine.remoteAccess (NlsLocation, NlsUrl, NlsCertificate). machine.daClientDns.NrptEntry answers
+# Get-DAClientDnsConfiguration; machine.dnsServer.globalQueryBlockList (Enable, List) answers
+# Get-DnsServerGlobalQueryBlockList, which throws as Windows does when the machine runs no DNS service (null).
+$DadSimCommandBodies['Get-DANetworkLocationServer'] = {
+    [CmdletBinding()]
+    param([switch]$CheckReachability, [string]$ComputerName)
+    Invoke-DadSimFault 'Get-DANetworkLocationServer'
+    $n = Get-DadSimValue 'nlsServer'
+    if ($null -eq $n) {
+        $ra = Get-DadSimValue 'remoteAccess'
+        if ($null -eq $ra) { return }
+        $n = @{ NlsLocation = $ra['NlsLocation']; Url = $ra['NlsUrl']; Certificate = $ra['NlsCertificate']; Reachability = $null }
+    }
+    $o = ConvertTo-DadSimObject $n
+    $cert = $n['Certificate']
+    if ($cert -is [System.Collections.IDictionary]) { $o.Certificate = ConvertTo-DadSimObject $cert }
+    $o
+}
+
+$DadSimCommandBodies['Get-DAClientDnsConfiguration'] = {
+    [CmdletBinding()]
+    param([string]$ComputerName)
+    Invoke-DadSimFault 'Get-DAClientDnsConfiguration'
+    $c = Get-DadSimValue 'daClientDns'
+    if ($null -eq $c) { return }
+    $entries = [Activator]::CreateInstance([System.Collections.ArrayList])
+    foreach ($e in @($c['NrptEntry'])) {
+        if ($null -eq $e) { continue }
+        $null = $entries.Add((ConvertTo-DadSimObject $e -StringArrays 'Namespace', 'DirectAccessDnsServers'))
+    }
+    New-DadSimPSObject ([ordered]@{ NrptEntry = $entries.ToArray(); NrptGlobalSettings = $null })
+}
+
+$DadSimCommandBodies['Get-DnsServerGlobalQueryBlockList'] = {
+    [CmdletBinding()]
+    param([string]$ComputerName)
+    Invoke-DadSimFault 'Get-DnsServerGlobalQueryBlockList'
+    $d = Get-DadSimValue 'dnsServer'
+    $b = $null
+    if ($d -is [System.Collections.IDictionary]) { $b = $d['globalQueryBlockList'] }
+    if ($null -eq $b) { throw 'Failed to get the global query block list on server DA-01.' }
+    ConvertTo-DadSimObject $b -StringArrays 'List'
+}
+
 # machine.ipInterfaces: InterfaceAlias, InterfaceIndex, AddressFamily, Forwarding, Advertising (Enabled/Disabled).
 $DadSimCommandBodies['Get-NetIPInterface'] = {
     [CmdletBinding()]

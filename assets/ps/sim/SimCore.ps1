@@ -306,6 +306,7 @@ $global:DadSimWindowsCommandNames = @(
     'Get-NetIPsecRule', 'Get-NetIPsecPhase1AuthSet', 'Get-NetIPsecMainModeSA', 'Get-NetIPsecQuickModeSA',
     'Resolve-DnsName', 'Get-VpnConnection',
     'Get-RemoteAccess', 'Get-DAOtpAuthentication', 'Get-NetIPInterface', 'Get-NetRoute', 'Set-NetIPInterface', 'New-NetRoute', 'Set-NetRoute',
+    'Get-DANetworkLocationServer', 'Get-DAClientDnsConfiguration', 'Get-DnsServerGlobalQueryBlockList',
     'netsh', 'certutil', 'w32tm'
 )
 
