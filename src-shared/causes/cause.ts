@@ -23,6 +23,13 @@ export interface ErrorCodeInfo {
   rootCause?: RootCauseId;
 }
 
+/**
+ * Where a step's `then`, or an answer of the question its step leads to, goes on with the chain: the step after it
+ * (tree.ts puts that step's id in). For a choice that leaves the cause as it is ("no, leave it") and must not skip the
+ * checks still to come in the chain, such as the late warnings.
+ */
+export const CONTINUE_CHAIN: NodeId = '@continue-chain';
+
 /** One step of a cause in a chain: a check whose `else` the registry fills with the chain's next step. */
 export interface GuideStep {
   chain: Chain;

@@ -4,7 +4,7 @@
  * validity). The chains of problem checks come from the cause modules (causes/registry.ts); the roles, the shared
  * tail and the outcomes are here. Every branch ends in an outcome.
  */
-import type { Chain } from '../causes/cause';
+import { CONTINUE_CHAIN, type Chain } from '../causes/cause';
 import { CAUSES, chainSteps } from '../causes/registry';
 import { escalate, index, info, problem } from './build';
 import type { CheckNode, NodeId, Tree, TreeNode } from './types';
@@ -145,10 +145,32 @@ function chainStart(name: Chain): NodeId {
   return first.step.id;
 }
 
-const causeNodes: TreeNode[] = CAUSES.flatMap((c) => [...(c.guide.nodes ?? [])]);
+/**
+ * Puts the step after it where a step, or an answer of the question it leads to, says CONTINUE_CHAIN. A question
+ * reached from steps that go on to different places cannot say where "go on" is: that is a mistake in the modules.
+ */
+function continueChains(checks: CheckNode[], nodes: TreeNode[]): { checks: CheckNode[]; nodes: TreeNode[] } {
+  const after = new Map<NodeId, Set<NodeId>>();
+  for (const c of checks) after.set(c.then, (after.get(c.then) ?? new Set()).add(c.else));
+  return {
+    checks: checks.map((c) => (c.then === CONTINUE_CHAIN ? { ...c, then: c.else } : c)),
+    nodes: nodes.map((n) => {
+      if (n.kind !== 'question' || !n.options.some((o) => o.next === CONTINUE_CHAIN)) return n;
+      const [next, ...more] = after.get(n.id) ?? [];
+      if (next === undefined) throw new Error(`decision tree: question ${n.id} goes on with a chain but no step leads to it`);
+      if (more.length > 0) throw new Error(`decision tree: question ${n.id} is reached from steps that go on to ${[next, ...more].join(' and ')}`);
+      return { ...n, options: n.options.map((o) => (o.next === CONTINUE_CHAIN ? { ...o, next } : o)) };
+    }),
+  };
+}
+
+const { checks, nodes: causeNodes } = continueChains(
+  [...chain('client'), ...chain('manageOut'), ...chain('server')],
+  CAUSES.flatMap((c) => [...(c.guide.nodes ?? [])]),
+);
 
 /** The wizard's decision tree. */
 export const TREE: Tree = {
   start: 'role-server',
-  nodes: index([...role, ...chain('client'), ...chain('manageOut'), ...chain('server'), ...causeNodes, ...tail]),
+  nodes: index([...role, ...checks, ...causeNodes, ...tail]),
 };

@@ -9,7 +9,7 @@
  * so no finding. Whether the NLS answers from the Internet cannot be seen from the server (client-side
  * nls-reachable-outside). The NLS certificate's expiry is named when it is known.
  */
-import { defineCause } from '../cause';
+import { CONTINUE_CHAIN, defineCause } from '../cause';
 import { day, ev, finding } from '../evidence';
 import { daysLeft } from '../trust/chain';
 import { deploymentNodes } from './server';
@@ -59,7 +59,7 @@ export const serverNlsOnDaServer = defineCause({
         id: 'server-nls-placement',
         title: 'Where the network location server runs',
         plain: 'The server that tells laptops they are at work runs on this DirectAccess server alone: supported, but not highly available.',
-        then: 'other-errors',
+        then: CONTINUE_CHAIN,
         shows: 'info',
         late: true,
       },

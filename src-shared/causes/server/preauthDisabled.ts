@@ -6,7 +6,7 @@
  * DirectAccess application id, NEGOTIATE_CLIENT_CERT clear (D.3). The fix enable-iphttps-preauth is offered only when
  * Get-DAOtpAuthentication says OTP is off; its side effects (D.4, D.5) are said before anyone confirms.
  */
-import { defineCause } from '../cause';
+import { CONTINUE_CHAIN, defineCause } from '../cause';
 import { ev, finding } from '../evidence';
 import { escalate, fixThenVerify } from '../../tree/build';
 import { BINDING_COMMANDS, deploymentNodes, otpInUse } from './server';
@@ -66,7 +66,7 @@ export const serverPreauthDisabled = defineCause({
         id: 'server-preauth-unknown-otp',
         title: 'Preauthentication',
         plain: 'IP-HTTPS does not ask clients for a certificate first; whether it may is not known here.',
-        then: 'other-errors',
+        then: CONTINUE_CHAIN,
         shows: 'info',
       },
     ],
@@ -87,7 +87,7 @@ export const serverPreauthDisabled = defineCause({
           {
             value: 'no',
             label: 'No, leave it as it is',
-            next: 'other-errors',
+            next: CONTINUE_CHAIN,
           },
         ],
       },

@@ -75,6 +75,13 @@ describe('server-preauth-disabled', () => {
     expect(f.technical).toMatch(/not known/);
     expect(at(d)).toBe('working');
   });
+  it('answering no, or OTP not known, goes on with the server checks: a certificate about to expire is still said', () => {
+    const soon = clock('2027-05-20T00:00:00.000Z');
+    const d = run(daServer, soon);
+    expect(at(d)).toBe('server-preauth-question');
+    expect(at(d, { enablePreauth: 'no' })).toBe('working-advice-cert');
+    expect(at(run(daServer, soon, otp(null)))).toBe('working-advice-cert');
+  });
   it('names every node of a load-balanced or multisite deployment', () => {
     const lb = patch('server', (d) => void (d.remoteAccess = d.remoteAccess && { ...d.remoteAccess, loadBalancing: 'Enabled' }));
     expect(get(run(daServer, lb), 'server-preauth-disabled').plain).toMatch(/each of them/);
