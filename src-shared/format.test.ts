@@ -69,4 +69,8 @@ describe('joinAnd', () => {
     expect(joinAnd(['a', 'b'])).toBe('a and b');
     expect(joinAnd(['Proxy settings', 'Name lookup rules', 'the computer clock'])).toBe('Proxy settings, Name lookup rules and the computer clock');
   });
+  it('with semicolons for items that hold commas of their own: "a; b; and c"', () => {
+    expect(joinAnd(['it lacks x', 'its names (a, b) miss c', 'no key'], '; ')).toBe('it lacks x; its names (a, b) miss c; and no key');
+    expect(joinAnd(['a', 'b'], '; ')).toBe('a; and b');
+  });
 });

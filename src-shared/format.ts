@@ -36,7 +36,8 @@ export function toHex(code: number, opts: { upper?: boolean } = {}): string {
   return `0x${opts.upper ? digits.toUpperCase() : digits}`;
 }
 
-/** "a", "a and b", "a, b and c": a list inside a sentence. */
-export function joinAnd(items: readonly string[]): string {
-  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+/** "a", "a and b", "a, b and c": a list inside a sentence; with `; ` for items that hold commas, "a; b; and c". */
+export function joinAnd(items: readonly string[], separator: ', ' | '; ' = ', '): string {
+  const last = separator === ', ' ? ' and ' : '; and ';
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(separator)}${last}${items[items.length - 1]}`;
 }

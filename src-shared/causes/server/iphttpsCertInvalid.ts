@@ -11,15 +11,11 @@
  * one replacement certificate resolves both.
  */
 import { defineCause } from '../cause';
+import { joinAnd } from '../../format';
 import { finding } from '../evidence';
 import { escalate } from '../../tree/build';
 import { deploymentNodes } from './server';
 import { certCommands, certLabel, checkServerCert } from './serverCert';
-
-/** "a; b; and c". */
-function list(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join('; ')}; and ${items[items.length - 1]}`;
-}
 
 export const serverIphttpsCertInvalid = defineCause({
   id: 'server-iphttps-cert-invalid',
@@ -38,7 +34,10 @@ export const serverIphttpsCertInvalid = defineCause({
         severity: 'error',
         variant: first.defect,
         title: 'The IP-HTTPS certificate of this server cannot be used',
-        plain: `The certificate this DirectAccess server shows to connecting computers cannot work: ${list(defects.map((d) => d.plain))}. No computer can connect over the internet until your organisation puts a correct certificate in its place.`,
+        plain: `The certificate this DirectAccess server shows to connecting computers cannot work: ${joinAnd(
+          defects.map((d) => d.plain),
+          '; ',
+        )}. No computer can connect over the internet until your organisation puts a correct certificate in its place.`,
         technical: `IP-HTTPS certificate ${certLabel(server, cert)}: ${defects.map((d) => d.technical).join('; ')}.${
           unknown.length > 0 ? ` Not known: ${unknown.join('; ')}.` : ''
         }`,
