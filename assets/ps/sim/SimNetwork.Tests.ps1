@@ -145,6 +145,15 @@ Describe 'The probe pool (Start-/Receive-/Stop-DadProbes)' {
         @($r.running.PSObject.Properties).Count | Should -Be 0
     }
 
+    It 'a warm pool probes the machine loaded last: its runspaces take up a new scenario''s machine' {
+        Import-TestMachine @{}
+        $null = Start-DadProbes -InputB64 (ConvertTo-TestB64 '{"names":["os"]}')
+        (Receive-TestProbes)['os'].data.computerName | Should -Be 'CLIENT01'
+        Import-TestMachine @{ os = @{ CSName = 'LAPTOP77' } }
+        $null = Start-DadProbes -InputB64 (ConvertTo-TestB64 '{"names":["os"]}')
+        (Receive-TestProbes)['os'].data.computerName | Should -Be 'LAPTOP77'
+    }
+
     It 'Initialize-DadProbePool readies runspaces without probing anything: nothing is pending afterwards' {
         Import-TestMachine @{}
         (Initialize-DadProbePool -InputB64 (ConvertTo-TestB64 '{"count":2}') | ConvertFrom-Json).ready | Should -Be 2
