@@ -39,6 +39,8 @@ export class SimulatedRunner implements FixRunner {
   constructor(private readonly host: PsHost) {}
 
   async run(kind: 'fix' | 'undo', input: unknown): Promise<RunnerOutcome> {
+    // Even a fix that fails half-way may have changed the machine: the next load of its scenario must be a real one.
+    this.host.machineChanged = true;
     await this.host.session.start();
     // The session's bootstrap loads only the probes; the fix module is loaded on first use (and again after a
     // restart of the session, which is why this runs every time; without -Force it is a no-op once loaded).

@@ -21,6 +21,11 @@ export type HostKind = 'windows' | 'simulated';
 export class PsHost {
   readonly session: PsSession;
   private scenarioPath: string | null;
+  /**
+   * Whether something that may change the simulated machine has run since its scenario was loaded: a fix or an undo
+   * (SimulatedRunner says so before it runs one), a restart. A session started afresh loads the scenario anew.
+   */
+  machineChanged = false;
 
   constructor(
     readonly kind: HostKind,
@@ -55,11 +60,13 @@ export class PsHost {
     if (this.session.starts === 0) return; // the first start loads it
     const out = await this.callJson('Import-DadSimScenario', { path }, 15_000, { raw: true });
     if (out.kind !== 'ok') throw new Error(`could not load the scenario: ${'message' in out ? out.message : out.kind}`);
+    this.machineChanged = false;
   }
 
   /** Restarts the simulated machine: automatic services start, a pending reboot's changes take effect (`rebooted`). */
   async restartSimulated(): Promise<void> {
     if (this.kind !== 'simulated') throw new Error('only the simulated machine restarts on request');
+    this.machineChanged = true;
     const out = await this.callJson('Restart-DadSimMachine', {}, 15_000);
     if (out.kind !== 'ok') throw new Error(`the practice computer did not restart: ${'message' in out ? out.message : out.kind}`);
   }

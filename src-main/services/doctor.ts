@@ -2,6 +2,7 @@
  * The main-process services behind every door (CLI, Electron IPC, the browser harness's HTTP bridge): one object
  * that owns the PowerShell host and runs the pipeline's stages on it.
  */
+import { statSync } from 'node:fs';
 import { diagnose } from '../../src-shared/diagnose';
 import type { Diagnosis, Role } from '../../src-shared/finding';
 import type { OrgConfig } from '../../src-shared/orgConfig';
@@ -21,6 +22,12 @@ export interface CollectResult {
 export class Doctor {
   private scenario: ScenarioRef | null;
   private hint: Promise<Role | null> | null = null;
+  /**
+   * The file the simulated machine was loaded from, with its size and time. Loading the same unchanged scenario onto
+   * a machine nothing has changed since (PsHost.machineChanged: no fix, undo or restart) is skipped: it would give the
+   * same machine, at the cost of re-reading it and re-readying every runspace of the pool.
+   */
+  private loaded: { path: string; stamp: string } | null = null;
   /** The warm-up in flight: a check waits for it rather than queue behind it with its own call's timeout running. */
   private warming: Promise<unknown> | null = null;
 
@@ -35,7 +42,9 @@ export class Doctor {
   /** A doctor for the simulated host, with a scenario's machine loaded. */
   static simulated(scenarioNameOrPath: string): Doctor {
     const ref = resolveScenario(scenarioNameOrPath);
-    return new Doctor(new PsHost('simulated', { scenarioPath: ref.path }), ref.org, ref);
+    const doctor = new Doctor(new PsHost('simulated', { scenarioPath: ref.path }), ref.org, ref);
+    doctor.loaded = { path: ref.path, stamp: fileStamp(ref.path) };
+    return doctor;
   }
 
   /** A doctor for this Windows machine, with the organisation configuration in effect here. */
@@ -86,8 +95,11 @@ export class Doctor {
   async useScenario(nameOrPath: string): Promise<void> {
     if (this.host.kind !== 'simulated') throw new InputError('scenarios exist only on the simulated host');
     const ref = resolveScenario(nameOrPath);
+    const stamp = fileStamp(ref.path);
+    if (!this.host.machineChanged && this.loaded?.path === ref.path && this.loaded.stamp === stamp) return;
     await this.warmed();
     await this.host.loadScenario(ref.path);
+    this.loaded = { path: ref.path, stamp };
     this.scenario = ref;
     this.hint = null;
   }
@@ -102,6 +114,12 @@ export class Doctor {
   dispose(): Promise<void> {
     return this.host.dispose();
   }
+}
+
+/** A file's size and modification time: it changes when the file is edited. */
+function fileStamp(path: string): string {
+  const st = statSync(path);
+  return `${st.size}:${st.mtimeMs}`;
 }
 
 /**
