@@ -199,6 +199,18 @@ describe('collectSnapshot', () => {
     expect(snapshot.sections.nrpt).toMatchObject({ status: 'error', message: 'PowerShell stopped: exit 9; the session was restarted' });
   });
 
+  it('runs one collection at a time on a session: the second starts its probes after the first has all its answers', async () => {
+    const host = fakeHost((n) => (n === 'clock' ? { kind: 'ok', value: clock, ms: 1 } : na()));
+    const [a, b] = await Promise.all([
+      collectSnapshot(host as never, { org: null, only: ['os', 'isatap'] }),
+      collectSnapshot(host as never, { org: null, only: ['clock'] }),
+    ]);
+    const calls = host.callJson.mock.calls.map((c) => c[0]);
+    expect(calls).toEqual(['Start-DadProbes', 'Receive-DadProbes', 'Start-DadProbes', 'Receive-DadProbes']);
+    expect(a.sections.isatap.status).toBe('notApplicable');
+    expect(b.sections.clock).toEqual(clock);
+  });
+
   it('re-collects only the sections asked for', async () => {
     const host = fakeHost(() => ({ kind: 'ok', value: clock, ms: 1 }));
     const snapshot = await collectSnapshot(host as never, { org: null, only: ['clock'] });

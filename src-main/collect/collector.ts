@@ -116,8 +116,23 @@ async function startInPool(host: PsHost, sections: SectionName[], signal?: Abort
   return false;
 }
 
-/** Collects a snapshot of the host's machine. */
-export async function collectSnapshot(host: PsHost, options: CollectOptions): Promise<Snapshot> {
+/**
+ * The collection running on each host, which the next one waits for. One at a time per session: the pool hands back
+ * every probe that finished, whoever started it, and refuses to start a probe that is already running, so two
+ * collections side by side (the start screen's role hint while the person runs the checks) would take each other's
+ * answers and fall back to probing one by one.
+ */
+const inFlight = new WeakMap<PsHost, Promise<unknown>>();
+
+/** Collects a snapshot of the host's machine, after any collection already running on it. */
+export function collectSnapshot(host: PsHost, options: CollectOptions): Promise<Snapshot> {
+  const before = inFlight.get(host) ?? Promise.resolve();
+  const mine = before.catch(() => undefined).then(() => collectNow(host, options));
+  inFlight.set(host, mine);
+  return mine;
+}
+
+async function collectNow(host: PsHost, options: CollectOptions): Promise<Snapshot> {
   const { signal } = options;
   if (signal?.aborted) throw new CollectCancelled();
   await host.session.start();
