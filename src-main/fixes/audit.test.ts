@@ -3,33 +3,15 @@ import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AuditRecord } from '../../src-shared/ipc';
+import { auditRecord } from '../../test-support/auditRecord';
 import { AuditLog, redactParams } from './audit';
-
-const rec = (id: string, extra: Partial<AuditRecord> = {}): AuditRecord => ({
-  id,
-  time: '2026-01-01T00:00:00Z',
-  user: 'u',
-  machine: 'm',
-  fix: 'start-ip-helper',
-  params: {},
-  kind: 'fix',
-  outcome: 'applied',
-  elevation: 'simulated',
-  verified: true,
-  reason: 'ok',
-  before: null,
-  after: null,
-  undoData: { startType: 'Manual' },
-  ...extra,
-});
 
 describe('AuditLog', () => {
   it('appends JSON lines and lists them newest first, with undoneBy from undo records', () => {
     const log = new AuditLog(mkdtempSync(join(tmpdir(), 'dad-audit-')));
-    log.append(rec('a'));
-    log.append(rec('b'));
-    log.append(rec('c', { kind: 'undo', params: { undoes: 'a' }, undoData: null }));
+    log.append(auditRecord('a'));
+    log.append(auditRecord('b'));
+    log.append(auditRecord('c', { kind: 'undo', params: { undoes: 'a' }, undoData: null }));
     expect(readFileSync(log.path, 'utf8').trim().split('\n')).toHaveLength(3);
     expect(log.list().map((r) => r.id)).toEqual(['c', 'b', 'a']);
     expect(log.find('a')?.undoneBy).toBe('c');
@@ -38,9 +20,9 @@ describe('AuditLog', () => {
   it('skips a corrupt line with a warning and keeps reading', () => {
     const warnings: string[] = [];
     const log = new AuditLog(mkdtempSync(join(tmpdir(), 'dad-audit-')), (m) => warnings.push(m));
-    log.append(rec('a'));
+    log.append(auditRecord('a'));
     appendFileSync(log.path, '{"id": "half\n{"not":"a record"}\n');
-    log.append(rec('b'));
+    log.append(auditRecord('b'));
     expect(log.list().map((r) => r.id)).toEqual(['b', 'a']);
     expect(warnings).toHaveLength(2);
     expect(warnings[0]).toMatch(/line 2/);

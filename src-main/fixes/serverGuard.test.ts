@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { buildSnapshot, daServer, patch, type Mutator } from '../../test-support/snapshotBuilder';
+import { auditRecord } from '../../test-support/auditRecord';
 import { FixExecutor } from './executor';
 import type { FixRunner } from './runner';
 
@@ -78,22 +79,7 @@ describe('server fixes: the saved binding from undo data is checked before an un
   /** An applied enable-iphttps-preauth whose protected undo data is `undoData`. */
   function recorded(undoData: Record<string, unknown>) {
     const { ex, run } = executor(daServer, otp('Disabled'));
-    ex.audit.append({
-      id: 'fix-srv',
-      time: '2026-03-10T09:00:00.000Z',
-      user: 'u',
-      machine: 'DA-01',
-      fix: 'enable-iphttps-preauth',
-      params: {},
-      kind: 'fix',
-      outcome: 'applied',
-      elevation: 'simulated',
-      verified: true,
-      reason: 'ok',
-      before: null,
-      after: null,
-      undoData,
-    });
+    ex.audit.append(auditRecord('fix-srv', { time: '2026-03-10T09:00:00.000Z', machine: 'DA-01', fix: 'enable-iphttps-preauth', undoData }));
     ex.undoStore.save('fix-srv', { fix: 'enable-iphttps-preauth', undoData });
     return { ex, run };
   }
