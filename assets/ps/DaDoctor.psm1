@@ -250,17 +250,20 @@ function Start-DadProbes {
     return ('{"started":' + (ConvertTo-DadNameArray $started) + '}')
 }
 
-# Waits up to waitMs for a running probe to finish; returns {"done":{"<name>":<its envelope>},"pending":[names],
-# "running":{"<name>":<ms since it began in its runspace>}} (a pending probe missing from "running" waits in the queue).
-# Returns at once when something has finished already, so the caller can show each probe as it ends.
+# Waits until every running probe has finished, or waitMs has passed; returns {"done":{"<name>":<its envelope>},
+# "pending":[names],"running":{"<name>":<ms since it began in its runspace>}} (a pending probe missing from "running"
+# waits in the queue). Not at the first probe's end: on a machine that answers at once that would be a round trip per
+# probe (the warm re-check's budget, issue 12); the caller hears at least every waitMs, which is what progress needs.
 function Receive-DadProbes {
     [CmdletBinding()]
     param([Parameter(Mandatory = $true)][ValidatePattern('^[A-Za-z0-9+/=]{1,4096}$')][string]$InputB64)
     $waitMs = Read-DadBatchInput $InputB64 'waitMs'
     $names = [string[]]@($script:DadRunning.Keys)
-    if ($names.Count -gt 0) {
-        $handles = [System.Threading.WaitHandle[]]@(foreach ($n in $names) { $script:DadRunning[$n].Handle.AsyncWaitHandle })
-        $null = [System.Threading.WaitHandle]::WaitAny($handles, $waitMs)
+    # One handle after another with the time left: WaitHandle.WaitAll is refused on an STA thread (Windows PowerShell).
+    $until = [DateTime]::UtcNow.AddMilliseconds($waitMs)
+    foreach ($n in $names) {
+        $left = [int][Math]::Max(0, ($until - [DateTime]::UtcNow).TotalMilliseconds)
+        if (-not $script:DadRunning[$n].Handle.AsyncWaitHandle.WaitOne($left)) { break }
     }
     $done = [Activator]::CreateInstance([System.Collections.ArrayList])
     $pending = [Activator]::CreateInstance([System.Collections.ArrayList])

@@ -97,7 +97,7 @@ interface Running {
  * longest budget, which are abandoned when it runs out. A backstop, so a pool whose runspaces are all stuck still ends.
  */
 const QUEUE_WAIT_MS = 20_000;
-/** How long one poll of the pool may wait: short enough that each network probe shows as it ends. */
+/** The longest one poll waits for the running probes to end: the progress screen moves at least this often. */
 const POLL_MS = 200;
 /** The PowerShell call that polls must itself answer; the poll's wait plus this. */
 const CALL_MARGIN_MS = 5_000;

@@ -1,6 +1,7 @@
 /** Collection: one run of the probes with its live progress, and the snapshot + diagnosis it produced. */
 import type { Bridge } from '../bridge';
-import type { CollectResult } from '../../src-shared/ipc';
+import type { CollectProgress, CollectResult } from '../../src-shared/ipc';
+import { frameBatch } from '../lib/frameBatch';
 import type { ProbeStatus, SectionName } from '../../src-shared/snapshot';
 import type { Slice } from './types';
 
@@ -55,26 +56,31 @@ export const createCollectSlice =
     runChecks: async () => {
       const runId = newRunId();
       set({ runId, collecting: 'running', progress: {}, total: 0, estimateSeconds: null, collectError: null, imported: false });
-      const unsubscribe = bridge.onCollectProgress((p) => {
-        if (p.runId !== get().runId) return; // a late event of an earlier run
-        set((s) => ({
-          total: p.total,
-          ...(p.estimateSeconds !== undefined ? { estimateSeconds: p.estimateSeconds } : {}),
-          progress: {
-            ...s.progress,
-            [p.section]: p.phase === 'started' ? { phase: 'running' } : { phase: 'finished', status: p.status, ms: p.ms },
-          },
-        }));
+      // Events that arrive together (one poll of the pool ends several probes) are drawn in one render per frame: the
+      // checks screen re-rendering for each would take the CPU the probes themselves need (issue 12).
+      const progress = frameBatch<CollectProgress>((ps) => {
+        const mine = ps.filter((p) => p.runId === get().runId); // a late event of an earlier run is dropped
+        if (mine.length === 0) return;
+        set((s) => {
+          const next = { ...s.progress };
+          for (const p of mine) next[p.section] = p.phase === 'started' ? { phase: 'running' } : { phase: 'finished', status: p.status, ms: p.ms };
+          const last = mine[mine.length - 1]!;
+          const estimate = mine.findLast((p) => p.estimateSeconds !== undefined)?.estimateSeconds;
+          return { total: last.total, progress: next, ...(estimate !== undefined ? { estimateSeconds: estimate } : {}) };
+        });
       });
+      const unsubscribe = bridge.onCollectProgress(progress.add);
       try {
         const chosen = get().scenario;
         const scenario = chosen && chosen !== get().loadedScenario ? chosen : null;
         const r = await bridge.collectRun(scenario ? { runId, scenario } : { runId });
+        progress.flush();
         if (get().runId !== runId) return;
         if (r.ok) set({ collecting: 'done', result: r.value, ...(scenario ? { loadedScenario: scenario } : {}) });
         else set({ collecting: 'failed', collectError: r.error.message });
       } finally {
         unsubscribe();
+        progress.flush();
       }
     },
     cancelChecks: async () => {

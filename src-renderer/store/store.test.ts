@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Bridge } from '../bridge';
 import type { CollectProgress, CollectResult, FixRunResult } from '../../src-shared/ipc';
 import type { FixNode } from '../../src-shared/tree';
@@ -135,6 +135,57 @@ describe('the store', () => {
     expect(s.progress).toEqual({ os: { phase: 'finished', status: 'ok', ms: 3 }, services: { phase: 'finished', status: 'ok', ms: 3 } });
     expect(s.screen).toBe('guide');
     expect(selectWalk(s)?.current).toMatchObject({ kind: 'outcome', result: 'working' });
+  });
+
+  it('draws a burst of progress events in one render per frame, and every event before the result', async () => {
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(cb));
+    try {
+      let emit: (p: CollectProgress) => void = () => undefined;
+      let finish: (v: Awaited<ReturnType<Bridge['collectRun']>>) => void = () => undefined;
+      let runId = '';
+      const bridge: Bridge = {
+        ...fakeBridge(diagnosis('client', [])),
+        onCollectProgress: (cb) => {
+          emit = cb;
+          return () => undefined;
+        },
+        collectRun: (req) => {
+          runId = req.runId;
+          return new Promise((resolve) => (finish = resolve));
+        },
+      };
+      const store = createAppStore(bridge, 'healthy');
+      let renders = 0;
+      store.subscribe((s, prev) => void (s.progress !== prev.progress && renders++));
+      const run = store.getState().runChecks();
+      renders = 0; // the run's own start cleared the progress
+      const ended = (section: 'os' | 'services' | 'clock'): CollectProgress => ({
+        runId,
+        section,
+        index: 0,
+        total: 20,
+        phase: 'finished',
+        status: 'ok',
+        ms: 1,
+      });
+      emit(ended('os'));
+      emit(ended('services'));
+      emit({ ...ended('clock'), runId: 'another-run' });
+      expect(renders).toBe(0);
+      expect(frames).toHaveLength(1);
+      frames.shift()!(0);
+      expect(renders).toBe(1);
+      expect(Object.keys(store.getState().progress).sort()).toEqual(['os', 'services']);
+      // The run ends before the next frame: its last event is drawn, then the result.
+      emit(ended('clock'));
+      finish({ ok: true, value: { snapshot: { org: null }, diagnosis: diagnosis('client', []) } as unknown as CollectResult });
+      await run;
+      expect(store.getState().progress.clock).toEqual({ phase: 'finished', status: 'ok', ms: 1 });
+      expect(store.getState().collecting).toBe('done');
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('preselects the start choice from the diagnosed role unless the person chose one', async () => {

@@ -128,6 +128,25 @@ Describe 'The probe pool (Start-/Receive-/Stop-DadProbes)' {
         @($r.done.PSObject.Properties).Count | Should -Be 0
     }
 
+    It 'one poll gathers every probe that ends within its wait, not only the first to end' {
+        # A round trip per probe otherwise: on a machine that answers at once, most of a warm re-check (issue 12).
+        Import-TestMachine @{ network = @{ latency = @{ '*' = @{ ms = 400 } } } }
+        $null = Start-DadProbes -InputB64 (ConvertTo-TestB64 '{"names":["reachability","clock"]}')
+        $r = Receive-DadProbes -InputB64 (ConvertTo-TestB64 '{"waitMs":15000}') | ConvertFrom-Json
+        @($r.done.PSObject.Properties.Name | Sort-Object) | Should -Be @('clock', 'reachability')
+        @($r.pending).Count | Should -Be 0
+    }
+
+    It 'a poll still ends after its wait while a probe runs on' {
+        Import-TestMachine @{ network = @{ latency = @{ '*' = @{ hang = $true } } } }
+        $null = Start-DadProbes -InputB64 (ConvertTo-TestB64 '{"names":["reachability","clock"]}')
+        $t = Measure-TestMs { Receive-DadProbes -InputB64 (ConvertTo-TestB64 '{"waitMs":300}') | ConvertFrom-Json }
+        @($t.Result.done.PSObject.Properties.Name) | Should -Be @('clock')
+        @($t.Result.pending) | Should -Be @('reachability')
+        $t.Ms | Should -BeGreaterOrEqual 250
+        $null = Stop-DadProbes -InputB64 (ConvertTo-TestB64 '{"names":["reachability"]}')
+    }
+
     It 'Receive-DadProbes says how long a pending probe has been running in its runspace' {
         Import-TestMachine @{ network = @{ latency = @{ '*' = @{ hang = $true } } } }
         $null = Start-DadProbes -InputB64 (ConvertTo-TestB64 '{"names":["reachability"]}')
