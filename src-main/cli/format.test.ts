@@ -12,3 +12,18 @@ describe('formatDiagnosis: evidence lines', () => {
     expect(text).not.toContain('ipHttps.state.lastErrorCode');
   });
 });
+
+describe('formatDiagnosis: the first line', () => {
+  const base = diagnose(buildSnapshot(rootMissing));
+  const as = (severity: 'warning' | 'info') => ({ ...base, status: 'healthy' as const, findings: base.findings.map((f) => ({ ...f, severity })) });
+
+  it('says a working connection with a warning works and has advice, not that it looks healthy', () => {
+    const first = formatDiagnosis(as('warning')).split('\n')[0];
+    expect(first).toContain('DirectAccess works; read the advice below.');
+    expect(first).not.toContain('healthy');
+  });
+
+  it('says healthy when nothing but information is found', () => {
+    expect(formatDiagnosis(as('info')).split('\n')[0]).toContain('DirectAccess looks healthy.');
+  });
+});

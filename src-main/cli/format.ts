@@ -14,9 +14,14 @@ function shown(v: unknown): string {
 /** A person's view: verdict, then each finding with what to do; every line stripped of terminal controls. */
 export function formatDiagnosis(d: Diagnosis): string {
   const lines: string[] = [];
+  // Working with a warning (a certificate about to expire, a self-signed server certificate) is not "healthy": the
+  // first line is what a busy technician reads, and it must not tell them to stop reading.
+  const advised = d.status === 'healthy' && d.findings.some((f) => f.severity === 'warning');
   const verdict = worksUntilReconnect(d)
     ? 'DirectAccess works now, but will stop at the next reconnect or restart.'
-    : { healthy: 'DirectAccess looks healthy.', problems: 'Problems found.', unknown: 'Could not tell: some checks did not answer.' }[d.status];
+    : advised
+      ? 'DirectAccess works; read the advice below.'
+      : { healthy: 'DirectAccess looks healthy.', problems: 'Problems found.', unknown: 'Could not tell: some checks did not answer.' }[d.status];
   lines.push(`${d.machine} (${d.role}): ${verdict}`);
   for (const f of d.findings) {
     lines.push('', `${MARK[f.severity]} ${f.id}${f.variant ? ` (${f.variant})` : ''}: ${f.title}`, `        ${f.plain}`);
