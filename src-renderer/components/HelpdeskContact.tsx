@@ -3,7 +3,8 @@
  * Without a configuration it says so plainly rather than inventing a contact. Plain text, not mailto:/tel: links:
  * the window may not navigate anywhere (and a configured value must never become a URL), and text can be copied.
  */
-import { Card, CardHeader, Text } from '@fluentui/react-components';
+import { useId } from 'react';
+import { Panel } from './Panel';
 
 /** The contact as the organisation configured it. */
 export interface Helpdesk {
@@ -14,9 +15,9 @@ export interface Helpdesk {
 
 /** The contact card. */
 export function HelpdeskContact({ helpdesk, machine }: { helpdesk: Helpdesk | null; machine?: string }) {
+  const id = useId();
   return (
-    <Card className="helpdesk" appearance="outline" aria-label="Who to contact">
-      <CardHeader header={<Text weight="semibold">Who to contact</Text>} />
+    <Panel className="helpdesk" heading="Who to contact" headingId={`${id}-contact`}>
       {helpdesk ? (
         <p>
           {helpdesk.name}
@@ -27,6 +28,6 @@ export function HelpdeskContact({ helpdesk, machine }: { helpdesk: Helpdesk | nu
       ) : (
         <p>Your organisation&apos;s IT helpdesk (this computer has no helpdesk contact configured).</p>
       )}
-    </Card>
+    </Panel>
   );
 }

@@ -3,7 +3,8 @@
  * to send to the helpdesk (saved by main, which says where), a ticket summary for every ending, and Finish.
  * Administrator instructions and raw evidence are the technical view's; the plain view says what to do next.
  */
-import { Button, Card, CardHeader, Checkbox, Field, MessageBar, MessageBarBody, MessageBarTitle, Text, Textarea } from '@fluentui/react-components';
+import { Button, Checkbox, Field, MessageBar, MessageBarBody, MessageBarTitle, Textarea } from '@fluentui/react-components';
+import { Panel } from '../components/Panel';
 import { useId, useState } from 'react';
 import { AppliedFixes } from '../components/AppliedFixes';
 import { DataTable } from '../components/DataTable';
@@ -87,14 +88,7 @@ export function OutcomeScreen(p: OutcomeScreenProps) {
         ))}
       {!imported && <AppliedFixes runs={runs} technical={technical} onUndo={p.onUndo} />}
 
-      <Card className="send" aria-labelledby={`${ids}-send`}>
-        <CardHeader
-          header={
-            <Text as="h2" weight="semibold" size={500} id={`${ids}-send`}>
-              {imported ? 'Save the report' : 'Send to my helpdesk'}
-            </Text>
-          }
-        />
+      <Panel className="send" level={2} headingId={`${ids}-send`} heading={imported ? 'Save the report' : 'Send to my helpdesk'}>
         <p>
           One file with everything that was checked, found and changed, and {whose} results inside it: it opens in any browser, and DirectAccess Doctor opens it
           too.
@@ -120,7 +114,7 @@ export function OutcomeScreen(p: OutcomeScreenProps) {
             </MessageBar>
           )}
         </div>
-      </Card>
+      </Panel>
 
       <section aria-labelledby={`${ids}-ticket`}>
         <h2 id={`${ids}-ticket`}>Ticket summary</h2>
