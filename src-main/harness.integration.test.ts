@@ -44,7 +44,9 @@ describe('the harness at start-up', () => {
     const passed = join(dir, 'passed-the-gate');
     const gated = join(dir, 'pwsh-gated.sh');
     const pwsh = powershellExecutable(process.env, process.platform, {});
-    writeFileSync(gated, `#!/bin/sh\nwhile [ ! -e '${gate}' ]; do sleep 0.05; done\n: > '${passed}'\nexec '${pwsh}' "$@"\n`, { mode: 0o755 });
+    // The wait ends by itself (60 s, or the test's folder gone): a stand-in left behind must not poll for ever.
+    const wait = `n=0; while [ ! -e '${gate}' ]; do [ -d '${dir}' ] && [ $n -lt 1200 ] || exit 1; n=$((n+1)); sleep 0.05; done`;
+    writeFileSync(gated, `#!/bin/sh\n${wait}\n: > '${passed}'\nexec '${pwsh}' "$@"\n`, { mode: 0o755 });
     child = spawn(process.execPath, [join(root, 'out', 'main', 'harness.js'), '--port', '0', '--scenario', 'healthy'], {
       cwd: root,
       env: { ...process.env, DAD_PWSH: gated, DAD_DATA_DIR: dir },

@@ -37,4 +37,10 @@ describe('powershellEnv', () => {
     expect(env.NODE_POWERSHELL).toBeUndefined();
     expect(env.PATH).toBe('/bin');
   });
+
+  it('sets the JIT the way the session was measured fastest, whatever the caller environment says', () => {
+    const env = powershellEnv({ DOTNET_TieredCompilation: '1', DOTNET_TieredPGO: '1' });
+    expect(env.DOTNET_TieredCompilation).toBe('0');
+    expect(env.DOTNET_TieredPGO).toBe('0');
+  });
 });
