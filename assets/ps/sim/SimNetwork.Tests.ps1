@@ -147,6 +147,20 @@ Describe 'The probe pool (Start-/Receive-/Stop-DadProbes)' {
         $null = Stop-DadProbes -InputB64 (ConvertTo-TestB64 '{"names":["reachability"]}')
     }
 
+    It 'probes stopped while still queued never run and are never reported; started again, they run' {
+        Import-TestMachine @{}
+        $all = '{"names":["os","services","daStatus","ipHttps","trustStores","machineCertificates","proxy","nrpt","ipv6","teredo","clock","firewall","coexistence","server"]}'
+        $null = Start-DadProbes -InputB64 (ConvertTo-TestB64 $all)
+        @((Stop-DadProbes -InputB64 (ConvertTo-TestB64 $all) | ConvertFrom-Json).stopped).Count | Should -Be 14
+        $r = Receive-DadProbes -InputB64 (ConvertTo-TestB64 '{"waitMs":1000}') | ConvertFrom-Json
+        @($r.done.PSObject.Properties).Count | Should -Be 0
+        @($r.pending).Count | Should -Be 0
+        $null = Start-DadProbes -InputB64 (ConvertTo-TestB64 '{"names":["clock","os"]}')
+        $again = Receive-TestProbes
+        @($again.Keys | Sort-Object) | Should -Be @('clock', 'os')
+        $again['os'].status | Should -Be 'ok'
+    }
+
     It 'Receive-DadProbes says how long a pending probe has been running in its runspace' {
         Import-TestMachine @{ network = @{ latency = @{ '*' = @{ hang = $true } } } }
         $null = Start-DadProbes -InputB64 (ConvertTo-TestB64 '{"names":["reachability"]}')
