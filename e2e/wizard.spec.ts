@@ -88,6 +88,8 @@ test('start and checks screens: no axe violations, progress per probe, no reques
   await expect(page.getByRole('heading', { level: 1, name: 'Checking this computer' })).toBeVisible();
   // probe-hangs keeps the name-lookup probe busy until its timeout: the checks screen stays up long enough to scan.
   await expect(page.locator('.probe-ok').first()).toBeVisible();
+  // The bar jumps to each value: an eased width is a layout per frame for as long as the checks run (issue 12).
+  expect(await page.locator('.fui-ProgressBar__bar').evaluate((el) => getComputedStyle(el).transitionDuration)).toBe('0s');
   // The other probes answer at once in the pool; the screen stays until the hung one's 5 s run out: look first.
   await screenshot(page, 'checks');
   await expectNoAxeViolations(page, 'checks running');
