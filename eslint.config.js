@@ -9,7 +9,7 @@ const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', '
 const testOnly = ['vitest', 'vitest/*', '@vitest/*', '**/test-support/**', '**/testing/**'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'out/**', 'dist/**', '.tools/**', 'test-results/**', 'e2e/artifacts/**', 'playwright-report/**'] },
+  { ignores: ['node_modules/**', 'out/**', 'dist/**', '.tools/**', 'test-results/**', 'e2e/artifacts/**', 'playwright-report/**', '.bench/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -187,7 +187,8 @@ async function collectNow(host: PsHost, options: CollectOptions): Promise<Snapsh
       oneByOne.shift();
       finish(section, result);
     }
-    // The pool: collect each probe as it ends; one past its deadline is abandoned, not waited for.
+    // The pool: collect the probes as they end (a poll waits up to POLL_MS for all of them); one past its deadline is
+    // abandoned, not waited for.
     while (running.size > 0) {
       if (signal?.aborted) return partial();
       const now = Date.now();
