@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { AuditRecord } from '../../src-shared/ipc';
 import { resultReasonText } from '../../src-shared/reasonWords';
+import { auditRecord } from '../../test-support/auditRecord';
 import { buildSnapshot, org, rootMissing, ROOT_THUMB, type Mutator } from '../../test-support/snapshotBuilder';
 import { FixExecutor } from './executor';
 import type { Confirmation } from './confirm';
@@ -24,22 +24,13 @@ function executor(after: Mutator[]) {
   };
   const ex = new FixExecutor({ runner, dataDir: dir, org: () => null, collect: async () => buildSnapshot(pin, ...after), simulated: true });
   ex.noteSnapshot(buildSnapshot(pin));
-  const rec: AuditRecord = {
-    id: 'fix-1',
+  const rec = auditRecord('fix-1', {
     time: '2025-03-10T09:00:00.000Z',
-    user: 'u',
     machine: 'LAPTOP-042',
     fix: 'import-root-ca',
     params: { thumbprint: ROOT_THUMB },
-    kind: 'fix',
-    outcome: 'applied',
-    elevation: 'simulated',
-    verified: true,
-    reason: 'ok',
-    before: null,
-    after: null,
     undoData: { thumbprint: ROOT_THUMB, store: 'Root' },
-  };
+  });
   ex.audit.append(rec);
   ex.undoStore.save('fix-1', { fix: 'import-root-ca', undoData: { thumbprint: ROOT_THUMB, store: 'Root', alreadyPresent: false } });
   return ex;

@@ -4,29 +4,22 @@ import type { Bridge } from '../bridge';
 import type { AuditRecord, FixRunResult } from '../../src-shared/ipc';
 import { reason } from '../../src-shared/reasons';
 import type { FixNode } from '../../src-shared/tree';
+import { auditRecord } from '../../test-support/auditRecord';
 import { diagnosis, finding } from '../../test-support/treeFixtures';
 import { canUndoRecord } from './fixSlice';
 import { createAppStore, selectWalk } from './index';
 
 /** An audit record: an applied, verified start-ip-helper with undo data unless `over` says otherwise. */
 function record(id: string, over: Partial<AuditRecord> = {}): AuditRecord {
-  return {
-    id,
+  return auditRecord(id, {
     time: '2025-01-02T03:04:05.000Z',
     user: 'CONTOSO\\ann',
     machine: 'LAPTOP-1',
-    fix: 'start-ip-helper',
-    params: {},
-    kind: 'fix',
-    outcome: 'applied',
-    elevation: 'simulated',
-    verified: true,
-    reason: 'ok',
     before: 'Stopped',
     after: 'Running',
     undoData: { startType: 'Disabled' },
     ...over,
-  };
+  });
 }
 
 function runResult(fix: FixRunResult['fix'], over: Partial<FixRunResult> = {}): FixRunResult {

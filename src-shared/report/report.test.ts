@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../diagnose';
+import { auditRecord } from '../../test-support/auditRecord';
 import { buildSnapshot } from '../../test-support/snapshotBuilder';
 import { buildReport } from './report';
 import { reportHtml } from './reportHtml';
@@ -24,24 +25,7 @@ describe('report', () => {
       diagnosis: diagnose(snapshot),
       appVersion: '1.0.0',
       redact: true,
-      audit: [
-        {
-          id: 'a',
-          time: 't',
-          user: 'alice.smith',
-          machine: snapshot.machine,
-          fix: 'start-ip-helper',
-          params: {},
-          kind: 'fix',
-          outcome: 'applied',
-          elevation: 'simulated',
-          verified: true,
-          reason: '',
-          before: null,
-          after: null,
-          undoData: null,
-        },
-      ],
+      audit: [auditRecord('a', { time: 't', user: 'alice.smith', machine: snapshot.machine, reason: '', undoData: null })],
     });
     const text = JSON.stringify(bundle);
     expect(text).not.toContain(os.computerName);

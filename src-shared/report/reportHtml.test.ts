@@ -1,6 +1,7 @@
 // The report page escapes by construction: hostile names, subjects and evidence stay text, never markup.
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../diagnose';
+import { auditRecord } from '../../test-support/auditRecord';
 import { buildSnapshot, data, rootMissing } from '../../test-support/snapshotBuilder';
 import { parseHandoffText } from '../handoffFile';
 import { BUNDLE_OPEN_TAG } from './embed';
@@ -42,24 +43,7 @@ function hostileReport(payload: string) {
       diagnosis,
       appVersion: '1.0.0',
       path: [{ id: 'q', title: `Asked ${payload}`, answer: payload }],
-      audit: [
-        {
-          id: 'a',
-          time: 't',
-          user: payload,
-          machine: 'm',
-          fix: 'start-ip-helper',
-          params: {},
-          kind: 'fix',
-          outcome: 'applied',
-          elevation: 'simulated',
-          verified: true,
-          reason: '',
-          before: null,
-          after: null,
-          undoData: null,
-        },
-      ],
+      audit: [auditRecord('a', { time: 't', user: payload, reason: '', undoData: null })],
     }),
   );
 }
