@@ -145,7 +145,11 @@ $script:DadRunning = @{}
 # in its queue for a free runspace, and its time budget counts from here, not from the hand-over.
 $script:DadBeganAt = [hashtable]::Synchronized(@{})
 $script:DadModuleFile = [System.IO.Path]::Combine($PSScriptRoot, 'DaDoctor.psm1')
-# What a pool runspace runs: the module and the host's adapters once per runspace, then one probe.
+# What a pool runspace runs: the module and the host's adapters once per runspace, then one probe. Every runspace of
+# the pool has it as the function Invoke-DadPoolWorker (Start-DadPoolJob) and is called by name (the host scripts
+# define their functions and variables as global, so its own scope is enough). By name, not as a script: PowerShell
+# parses and compiles a script given to AddScript anew on every call (that path has no cache), which cost about a
+# fifth of a warm check's CPU and made the runtime finalize the dynamic methods it compiled.
 $script:DadProbeWorker = {
     param([string]$ModuleFile, [string]$HostScript, $Sim, [string]$InputB64, $BeganAt, [string]$Name)
     if ($Name) { $BeganAt[$Name] = [DateTime]::UtcNow.Ticks }
@@ -217,7 +221,12 @@ function Initialize-DadProbePool {
 function Start-DadPoolJob {
     param([string]$ProbeInput, [string]$Name)
     if ($null -eq $script:DadPool) {
-        $pool = [RunspaceFactory]::CreateRunspacePool(1, $script:DadPoolSize)
+        # The same commands as CreateRunspacePool(1, n) gives (CreateDefault), plus the worker.
+        $iss = [System.Management.Automation.Runspaces.InitialSessionState]::CreateDefault()
+        $iss.Commands.Add([Activator]::CreateInstance([System.Management.Automation.Runspaces.SessionStateFunctionEntry],
+                [object[]]@('Invoke-DadPoolWorker', [string]$script:DadProbeWorker)))
+        $pool = [RunspaceFactory]::CreateRunspacePool($iss)
+        $null = $pool.SetMaxRunspaces($script:DadPoolSize)
         $pool.Open()
         $script:DadPool = $pool
     }
@@ -231,7 +240,7 @@ function Start-DadPoolJob {
     }
     $ps = [PowerShell]::Create()
     $ps.RunspacePool = $script:DadPool
-    $null = $ps.AddScript($script:DadProbeWorker).AddArgument($script:DadModuleFile).AddArgument($hostScript).AddArgument($sim).AddArgument($ProbeInput).AddArgument($script:DadBeganAt).AddArgument($Name)
+    $null = $ps.AddCommand('Invoke-DadPoolWorker').AddArgument($script:DadModuleFile).AddArgument($hostScript).AddArgument($sim).AddArgument($ProbeInput).AddArgument($script:DadBeganAt).AddArgument($Name)
     if ($Name) { $script:DadBeganAt.Remove($Name) }
     return @{ PowerShell = $ps; Handle = $ps.BeginInvoke() }
 }

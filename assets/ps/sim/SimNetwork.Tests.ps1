@@ -187,6 +187,15 @@ Describe 'The probe pool (Start-/Receive-/Stop-DadProbes)' {
         (Receive-TestProbes)['os'].data.computerName | Should -Be 'LAPTOP77'
     }
 
+    It 'hands a probe to the pool as a call of the worker by name: a script would be parsed and compiled on every call' {
+        Import-TestMachine @{}
+        $null = Start-DadProbes -InputB64 (ConvertTo-TestB64 '{"names":["os"]}')
+        $command = InModuleScope DaDoctor { $script:DadRunning['os'].PowerShell.Commands.Commands[0] }
+        $command.CommandText | Should -Be 'Invoke-DadPoolWorker'
+        $command.IsScript | Should -BeFalse
+        (Receive-TestProbes)['os'].status | Should -Be 'ok'
+    }
+
     It 'Initialize-DadProbePool readies runspaces without probing anything: nothing is pending afterwards' {
         Import-TestMachine @{}
         (Initialize-DadProbePool -InputB64 (ConvertTo-TestB64 '{"count":2}') | ConvertFrom-Json).ready | Should -Be 2
