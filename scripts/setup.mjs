@@ -53,11 +53,30 @@ export function ensurePwsh() {
     run('dotnet', ['tool', 'install', 'PowerShell', '--version', PWSH_VERSION, '--tool-path', join(tools, 'pwsh')]);
   }
   if (process.platform === 'win32') return;
+  ensurePwshLogLevel();
   // Written again when it names another folder's pwsh.dll (a copied .tools): it must run the assemblies in this one.
   // The real path, so a worktree whose .tools is a link to another's finds the script right and leaves it alone.
   const script = `#!/bin/sh\nexec dotnet '${realpathSync(join(pwshDllDir().dir, 'pwsh.dll')).replace(/'/g, `'\\''`)}' "$@"\n`;
   if (existsSync(pwshPath) && readFileSync(pwshPath, 'utf8') === script) return;
   writeFileSync(pwshPath, script, { mode: 0o755 });
+}
+
+/**
+ * PowerShell on Linux logs the start and end of every command to syslog at its default level (Informational); on
+ * Windows the same events go to ETW, where they cost next to nothing while nobody listens. Here that logging took about
+ * a fifth of the probes' CPU, which `npm run bench` would count as ours, so the development PowerShell logs warnings
+ * and worse only. Linux only: on Windows, $PSHOME's settings file carries the machine's policy and is not ours.
+ */
+function ensurePwshLogLevel() {
+  const file = join(pwshDllDir().dir, 'powershell.config.json');
+  let settings = {};
+  try {
+    settings = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    // absent (the .NET tool ships none for Linux) or unreadable: written afresh
+  }
+  if (settings?.LogLevel === 'Warning') return;
+  writeFileSync(file, JSON.stringify({ ...settings, LogLevel: 'Warning' }, null, 2) + '\n');
 }
 
 // Roslyn is loaded only by Add-Type, which nothing of ours calls, and is a third of the compile time.

@@ -16,6 +16,16 @@ afterEach(async () => {
 });
 
 describe('PsSession', () => {
+  it("runs a PowerShell that logs only warnings to syslog on Linux (setup), and leaves Windows' settings alone", async () => {
+    // On Linux every command's start and end would go to syslog, a cost Windows (ETW, nobody listening) does not have.
+    const out = await session().call(
+      "$f = [IO.Path]::Combine($PSHOME, 'powershell.config.json'); if ([IO.File]::Exists($f)) { [IO.File]::ReadAllText($f) } else { '{}' }",
+      10_000,
+    );
+    const settings = out.kind === 'ok' ? (JSON.parse(out.stdout) as { LogLevel?: string }) : null;
+    expect(settings?.LogLevel).toBe(process.platform === 'win32' ? undefined : 'Warning');
+  });
+
   it('runs one line and returns its output', async () => {
     const s = session();
     const out = await s.call('1 + 2', 10_000);
