@@ -23,32 +23,41 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 function pageClock() {
   const now = () => performance.timeOrigin + performance.now();
   const marks = { enabledAt: null, clickAt: null, shownAt: null };
+  const waiting = { enabledAt: [], shownAt: [] };
+  const set = (k, v) => {
+    marks[k] = v;
+    for (const w of waiting[k].splice(0)) w({ ...marks });
+  };
   window.__dadBench = marks;
   window.__dadBenchReset = () => {
     marks.clickAt = null;
     marks.shownAt = null;
   };
+  // Resolves once the mark is set. The bench awaits this rather than polling: Playwright's waits and role queries run
+  // in the page on every poll and would take CPU from the very checks being timed.
+  window.__dadBenchWhen = (k, ms) =>
+    new Promise((resolve, reject) => {
+      if (marks[k] > 0) return resolve({ ...marks });
+      waiting[k].push(resolve);
+      setTimeout(() => reject(new Error(`${k} not reached within ${ms} ms`)), ms);
+    });
   document.addEventListener('click', () => (marks.clickAt ??= now()), true);
   const look = () => {
     if (marks.enabledAt === null) {
       const run = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Run the checks' && !b.disabled);
-      if (run) marks.enabledAt = now();
+      if (run) set('enabledAt', now());
     }
     if (marks.clickAt !== null && marks.shownAt === null && [...document.querySelectorAll('h2')].some((h) => h.textContent === 'What was checked')) {
       marks.shownAt = -1;
-      requestAnimationFrame(() => (marks.shownAt = now()));
+      requestAnimationFrame(() => set('shownAt', now()));
     }
   };
   new MutationObserver(look).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['disabled'] });
 }
-const marks = (page) => page.evaluate(() => window.__dadBench);
 const resetMarks = (page) => page.evaluate(() => window.__dadBenchReset());
-/** Waits until the page has recorded the result as shown, and returns its marks. */
-async function shown(page) {
-  await page.getByRole('heading', { level: 2, name: 'What was checked' }).waitFor({ state: 'visible', timeout: 30_000 });
-  await page.waitForFunction(() => (window.__dadBench?.shownAt ?? -1) > 0);
-  return marks(page);
-}
+/** Waits, without polling the page, until it has recorded the mark ('enabledAt', 'shownAt'); returns its marks. */
+const when = (page, mark) => page.evaluate((k) => window.__dadBenchWhen(k, 30_000), mark);
+const shown = (page) => when(page, 'shownAt');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Gzipped size of every script the page loads. */
@@ -82,7 +91,7 @@ async function coldStart(root, browser) {
     const target = new URL(url);
     target.searchParams.set('scenario', 'healthy');
     await page.goto(target.toString());
-    await page.waitForSelector('button:has-text("Run the checks"):not([disabled])');
+    await when(page, 'enabledAt');
     await page.getByRole('button', { name: 'Run the checks' }).click();
     const ms = (await shown(page)).shownAt - t0;
     // The same page checks again: PowerShell, its pool and the page are warm.
@@ -111,8 +120,7 @@ async function pageFloor(root, browser) {
     const page = await browser.newPage();
     await page.addInitScript(pageClock);
     await page.goto(url);
-    await page.waitForFunction(() => (window.__dadBench?.enabledAt ?? null) !== null);
-    const ms = (await marks(page)).enabledAt - t0;
+    const ms = (await when(page, 'enabledAt')).enabledAt - t0;
     await page.close();
     return ms;
   } finally {
@@ -148,7 +156,7 @@ export async function benchRenderer(root, bareMs) {
       target.searchParams.set('scenario', 'healthy');
       await page.goto(target.toString());
       const run = page.getByRole('button', { name: 'Run the checks' });
-      await page.waitForSelector('button:has-text("Run the checks"):not([disabled])');
+      await when(page, 'enabledAt');
       await run.click();
       const m = await shown(page);
       const t1 = m.enabledAt;
