@@ -73,10 +73,20 @@ test('untrusted-root: a fix not applied now ends with the report for the helpdes
   await page.getByRole('button', { name: 'Back' }).waitFor({ state: 'detached' });
 });
 
-test('start and checks screens: no axe violations, progress per probe, no request off our origin', async ({ page }) => {
+test('start and checks screens: no axe violations, progress per probe, no request off our origin, nothing the CSP refuses', async ({ page }) => {
   const foreign: string[] = [];
   page.on('request', (r) => {
     if (!r.url().startsWith('http://127.0.0.1:5179/')) foreign.push(r.url());
+  });
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  // What the content security policy refused, as the page saw it (zod probing for eval was one, on every launch).
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __cspRefused: string[] }).__cspRefused = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   await openScenario(page, 'probe-hangs');
   await expectNoAxeViolations(page, 'start');
@@ -95,6 +105,8 @@ test('start and checks screens: no axe violations, progress per probe, no reques
   await expectNoAxeViolations(page, 'checks running');
   await expect(page.getByRole('heading', { level: 2, name: 'What was checked' })).toBeVisible({ timeout: 45_000 });
   expect(foreign).toEqual([]);
+  expect(await page.evaluate(() => (window as unknown as { __cspRefused: string[] }).__cspRefused)).toEqual([]);
+  expect(consoleErrors).toEqual([]);
 });
 
 test('probe-hangs: long checks say how long they can take; Stop checking shows what was learned, naming what was stopped', async ({ page }) => {

@@ -1,4 +1,5 @@
 /** The renderer's entry: one store over the bridge, the app, and the first call to main. */
+import './zodJitless'; // first: before any module builds a schema
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -24,5 +24,7 @@ describe('CSP', () => {
     for (const name of ['default-src', 'script-src', 'style-src', 'connect-src', 'object-src', 'base-uri']) {
       expect(directive(meta, name), name).toEqual(directive(CSP, name));
     }
+    // A <meta> policy cannot carry these (the browser ignores them and logs an error); the response header does.
+    for (const name of ['frame-ancestors', 'report-uri', 'sandbox']) expect(directive(meta, name), name).toBeUndefined();
   });
 });
