@@ -3,7 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { SECTION_NAMES, snapshotSchema } from '../../src-shared/snapshot';
 import type { JsonOutcome } from '../powershell/psHost';
-import { CANCELLED_MESSAGE, CollectCancelled, collectSnapshot, runProbe } from './collector';
+import { CANCELLED_MESSAGE, CollectCancelled, collectSnapshot, runProbe, YIELDED_MESSAGE } from './collector';
 import { NETWORK_SECTIONS, probeTimeoutMs, worstCaseSeconds } from './probePlan';
 
 const clock = { status: 'ok', ms: 1, data: { utcNow: '2026-01-01T00:00:00Z' } };
@@ -93,6 +93,37 @@ async function onFakeClock<T>(fn: (advance: (ms: number) => void) => Promise<T>)
 const started = (host: ReturnType<typeof fakeHost>) => invoked(host, 'Start-DadProbes').map((c) => (c[1] as { names: string[] }).names);
 
 describe('collectSnapshot', () => {
+  it('makes way when yieldTo fires: at its next poll it stops the probes still running, keeps the session, and says so', async () => {
+    const yieldTo = new AbortController();
+    const { snapshot, host } = await onFakeClock(async (advance) => {
+      const host = fakeHost((name) => (name === 'isatap' ? { kind: 'timedOut', ms: 0 } : na()), {
+        // Another collection asks for the pool while the first poll waits.
+        advance: (ms) => {
+          advance(ms);
+          yieldTo.abort();
+        },
+      });
+      return { host, snapshot: await collectSnapshot(host as never, { org: null, only: ['os', 'isatap'], yieldTo: yieldTo.signal }) };
+    });
+    expect(invoked(host, 'Receive-DadProbes')).toHaveLength(1);
+    expect(invoked(host, 'Stop-DadProbes').map((c) => (c[1] as { names: string[] }).names)).toEqual([['isatap']]);
+    expect(host.session.reset).not.toHaveBeenCalled();
+    expect(snapshot.sections.isatap).toMatchObject({ status: 'timedOut', message: YIELDED_MESSAGE });
+    expect(snapshot.sections.os.status).toBe('notApplicable');
+    expect(() => snapshotSchema.parse(snapshot)).not.toThrow();
+  });
+
+  it('fired before the first probe, yieldTo starts nothing and every planned section says it was not waited for', async () => {
+    const yieldTo = new AbortController();
+    yieldTo.abort();
+    const host = fakeHost(() => na());
+    const snapshot = await collectSnapshot(host as never, { org: null, only: ['os', 'isatap'], yieldTo: yieldTo.signal });
+    expect(invoked(host, 'Start-DadProbes')).toHaveLength(0);
+    expect(snapshot.sections.os).toMatchObject({ status: 'timedOut', message: YIELDED_MESSAGE });
+    expect(snapshot.sections.isatap).toMatchObject({ status: 'timedOut', message: YIELDED_MESSAGE });
+    expect(host.session.reset).not.toHaveBeenCalled();
+  });
+
   it('keeps every other section when one probe hangs: it alone times out at its deadline, and the snapshot validates', async () => {
     const progress = vi.fn();
     const { snapshot, host } = await onFakeClock(async (advance) => {

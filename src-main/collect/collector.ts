@@ -44,7 +44,17 @@ export interface CollectOptions {
    * CollectCancelled, since nothing was learned.
    */
   signal?: AbortSignal;
+  /**
+   * Makes way for a collection that matters more (the person's check beside the start screen's role hint): from the
+   * next poll on, the probes still running are abandoned in their runspaces (Stop-DadProbes; the session stays) and the
+   * snapshot holds what was learned, each unfinished section saying it was not waited for. Fired before the first
+   * probe, nothing is started.
+   */
+  yieldTo?: AbortSignal;
 }
+
+/** What a section says that was not waited for because another collection went first (`yieldTo`). */
+export const YIELDED_MESSAGE = 'not waited for: another check went first';
 
 type AnySection = Sections[SectionName];
 
@@ -165,6 +175,8 @@ async function collectNow(host: PsHost, options: CollectOptions): Promise<Snapsh
     });
   };
 
+  const yielded = () => options.yieldTo?.aborted === true;
+  if (yielded()) return partial(YIELDED_MESSAGE);
   if (planned.length > 0 && (await startInPool(host, planned, signal))) {
     const now = Date.now();
     for (const section of planned) {
@@ -181,6 +193,7 @@ async function collectNow(host: PsHost, options: CollectOptions): Promise<Snapsh
     while (oneByOne.length > 0) {
       const section = oneByOne[0]!;
       if (signal?.aborted) return partial();
+      if (yielded()) return partial(YIELDED_MESSAGE);
       options.onProgress?.({ section, index: index(section), total, phase: 'started', estimateSeconds: estimate(Date.now()) });
       const result = await runProbe(host, section, signal);
       if (result === null) return partial();
@@ -191,6 +204,11 @@ async function collectNow(host: PsHost, options: CollectOptions): Promise<Snapsh
     // abandoned, not waited for.
     while (running.size > 0) {
       if (signal?.aborted) return partial();
+      if (yielded()) {
+        // Abandoned, not cancelled: the probes go on in their runspaces until they end, and the session stays.
+        await host.callJson('Stop-DadProbes', { names: [...running.keys()] }, CALL_MARGIN_MS);
+        return partial(YIELDED_MESSAGE);
+      }
       const now = Date.now();
       const late = [...running.values()].filter((x) => x.deadline <= now);
       if (late.length > 0) {
@@ -240,13 +258,13 @@ async function collectNow(host: PsHost, options: CollectOptions): Promise<Snapsh
     for (const r of [...running.values()]) finish(r.section, { status: 'error', ms: Date.now() - r.startedAt, message: `${why}; the session was restarted` });
   }
 
-  /** What was learned before the person cancelled: every section without an answer says it was cancelled. */
-  function partial(): Snapshot {
+  /** What was learned before the person cancelled (or the collection made way): each section without an answer says so. */
+  function partial(message = CANCELLED_MESSAGE): Snapshot {
     const now = Date.now();
     for (const s of planned) {
       if (sections[s]) continue;
       const r = running.get(s);
-      sections[s] = { status: 'timedOut', ms: r ? now - r.startedAt : 0, message: CANCELLED_MESSAGE };
+      sections[s] = { status: 'timedOut', ms: r ? now - r.startedAt : 0, message };
     }
     running.clear();
     return assemble();

@@ -22,6 +22,8 @@ export interface CollectResult {
 export class Doctor {
   private scenario: ScenarioRef | null;
   private hint: Promise<Role | null> | null = null;
+  /** Fired when the person's check starts: a role hint still collecting makes way for it (the collector's yieldTo). */
+  private hintYield = new AbortController();
   /**
    * The file the simulated machine was loaded from, with its size and time. Loading the same unchanged scenario onto
    * a machine nothing has changed since (PsHost.machineChanged: no fix, undo or restart) is skipped: it would give the
@@ -82,7 +84,7 @@ export class Doctor {
    */
   roleHint(): Promise<Role | null> {
     this.hint ??= this.warmed()
-      .then(() => collectSnapshot(this.host, { org: this.orgConfig, only: ['os', 'daStatus', 'ipHttps', 'isatap'] }))
+      .then(() => collectSnapshot(this.host, { org: this.orgConfig, only: ['os', 'daStatus', 'ipHttps', 'isatap'], yieldTo: this.hintYield.signal }))
       .then((snapshot) => {
         const role = diagnose(snapshot).role;
         return role === 'unknown' ? null : role;
@@ -102,13 +104,20 @@ export class Doctor {
     this.loaded = { path: ref.path, stamp };
     this.scenario = ref;
     this.hint = null;
+    this.hintYield = new AbortController();
   }
 
   /** collect → snapshot → diagnose; `signal` stops it: what was learned so far is diagnosed (CollectCancelled before any probe ran). */
   async collect(onProgress?: (p: ProbeProgress) => void, signal?: AbortSignal): Promise<CollectResult> {
+    // The person's check goes first: a role hint still collecting stops waiting for its probes. Its ISATAP probe looks
+    // a name up, and on a network that answers nothing it held the check back by a whole network timeout (issue 12).
+    this.hintYield.abort();
     await this.warmed();
     const snapshot = await collectSnapshot(this.host, { org: this.orgConfig, onProgress, ...(signal ? { signal } : {}) });
-    return { snapshot, diagnosis: diagnose(snapshot) };
+    const diagnosis = diagnose(snapshot);
+    // The check knows the role at least as well as the hint did: a start screen opened later preselects from it.
+    if (!signal?.aborted) this.hint = Promise.resolve(diagnosis.role === 'unknown' ? null : diagnosis.role);
+    return { snapshot, diagnosis };
   }
 
   dispose(): Promise<void> {
