@@ -94,7 +94,7 @@ console.log(`slow network / healthy                       ${slowRatio.toFixed(1)
 const extra = [];
 if (!process.argv.includes('--engine-only')) {
   const { benchRenderer } = await import('./benchRenderer.mjs').catch(() => ({ benchRenderer: null }));
-  if (benchRenderer) extra.push(await benchRenderer(root, bare));
+  if (benchRenderer) extra.push(await benchRenderer(root, bare, NETWORK_TIMEOUT_MS));
 }
 mkdirSync(join(root, '.bench'), { recursive: true });
 writeFileSync(
