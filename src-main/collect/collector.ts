@@ -205,7 +205,7 @@ async function collectNow(host: PsHost, options: CollectOptions): Promise<Snapsh
     while (running.size > 0) {
       if (signal?.aborted) return partial();
       if (yielded()) {
-        // Abandoned, not cancelled: the probes go on in their runspaces until they end, and the session stays.
+        // Abandoned, not cancelled: each is asked to stop without being waited for (BeginStop), and the session stays.
         await host.callJson('Stop-DadProbes', { names: [...running.keys()] }, CALL_MARGIN_MS);
         return partial(YIELDED_MESSAGE);
       }
