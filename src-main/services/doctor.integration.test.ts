@@ -15,6 +15,19 @@ describe('Doctor.roleHint', () => {
     expect(await doctor.roleHint()).toBe('client');
   });
 
+  it("after the person's check, takes that check's role without collecting again", async () => {
+    await doctor.useScenario('isatap-default-state');
+    const result = await doctor.collect();
+    expect(result.diagnosis.role).toBe('manageOut');
+    const spy = vi.spyOn(doctor.host, 'callJson');
+    try {
+      expect(await doctor.roleHint()).toBe('manageOut');
+      expect(spy).not.toHaveBeenCalled();
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('reaches the start screen through app:info', async () => {
     await doctor.useScenario('isatap-blocked-name');
     const info = await new Router(doctor, { dataDir: '/tmp/dad-hint-test' }).dispatch('app:info', {}, () => undefined);
