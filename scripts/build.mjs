@@ -56,7 +56,14 @@ if (existsSync(join(root, 'src-main', 'preload.ts')) && stale(['preload'])) {
   });
 }
 if (!mainOnly && existsSync(join(root, 'src-renderer', 'index.html'))) {
-  const rendererTime = Math.max(newest(join(root, 'src-renderer')), newest(join(root, 'src-shared')), fixCommands);
+  // The bundler's settings and the packages shape the bundle as much as the sources do.
+  const rendererTime = Math.max(
+    newest(join(root, 'src-renderer')),
+    newest(join(root, 'src-shared')),
+    fixCommands,
+    mtime(join(root, 'vite.config.ts')),
+    mtime(join(root, 'package-lock.json')),
+  );
   if (mtime(join(root, 'out', 'renderer', 'index.html')) < rendererTime) {
     const { build: viteBuild } = await import('vite');
     await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: quiet ? 'error' : 'info' });

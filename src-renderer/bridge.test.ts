@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { electronBridge, harnessToken, httpBridge, parseReply } from './bridge';
+import { electronBridge, harnessToken, httpBridge } from './bridge';
+import { parseReply } from './replies';
 
 const info = { version: '0.1.0', host: 'simulated', scenario: null, scenarios: ['healthy'], organisation: null, helpdesk: null, roleHint: null };
 
@@ -93,9 +94,14 @@ describe('bridge', () => {
     expect(await b.appInfo()).toEqual({ ok: true, value: info });
     const seen: unknown[] = [];
     b.onCollectProgress((p) => seen.push(p));
-    emit({ runId: 'r', section: 'os', index: 0, total: 14, phase: 'started' });
+    const started = { runId: 'r', section: 'os', index: 0, total: 14, phase: 'started' };
+    const finished = { ...started, phase: 'finished', status: 'ok', ms: 3 };
+    emit(started);
     emit({ bogus: true });
-    expect(seen).toHaveLength(1);
+    emit(finished);
+    // Checked once the reply checks have loaded: in arrival order, the malformed one dropped.
+    await vi.waitFor(() => expect(seen).toHaveLength(2));
+    expect(seen).toEqual([started, finished]);
   });
 
   it('over HTTP posts the fix verbs to their channels and parses the run result', async () => {

@@ -1,12 +1,12 @@
 /**
  * The renderer's only door to main. In Electron the preload's `window.daDoctor`; in the browser harness the same
- * verbs over loopback HTTP (`POST /api/<channel>`, events over SSE at `/api/events`). Every reply is parsed with the
- * contract's zod schema, so a drifting main process shows up as a typed error, not as a broken screen.
+ * verbs over loopback HTTP (`POST /api/<channel>`, events over SSE at `/api/events`). Every reply and event is parsed
+ * with the contract's zod schema (replies.ts), so a drifting main process shows up as a typed error, not as a broken
+ * screen.
  */
-import type { z } from 'zod';
 import { VERB_CHANNELS, type DaDoctorApi } from '../src-shared/bridgeApi';
-import { channels, events, type ChannelName, type CollectProgress } from '../src-shared/ipc';
-import type { Result } from '../src-shared/result';
+import type { ChannelName, CollectProgress } from '../src-shared/ipc';
+import type { Reply } from './replies';
 
 /**
  * The bridge as the store uses it: the contract's verbs, and whether main offers the fix verbs. `reportSave` is
@@ -24,19 +24,15 @@ export interface Bridge extends Omit<DaDoctorApi, 'reportSave' | 'systemRestart'
 /** The verbs that take a request (everything but the event subscription). */
 type Verb = keyof typeof VERB_CHANNELS;
 
-/** Checks a raw reply against the channel's response schema. */
-export function parseReply<C extends ChannelName>(channel: C, raw: unknown): Result<z.infer<(typeof channels)[C]['response']>> {
-  if (!raw || typeof raw !== 'object' || !('ok' in raw)) return { ok: false, error: { code: 'failed', message: `${channel}: the reply is not a result` } };
-  const r = raw as { ok: boolean; value?: unknown; error?: { code?: unknown; message?: unknown } };
-  if (!r.ok) {
-    const code = typeof r.error?.code === 'string' ? r.error.code : 'failed';
-    return { ok: false, error: { code: code as 'failed', message: String(r.error?.message ?? 'unknown error') } };
-  }
-  const parsed = channels[channel].response.safeParse(r.value);
-  if (!parsed.success)
-    return { ok: false, error: { code: 'failed', message: `${channel}: unexpected reply (${parsed.error.issues[0]?.message ?? 'invalid'})` } };
-  return { ok: true, value: parsed.data as z.infer<(typeof channels)[C]['response']> };
-}
+/**
+ * The reply checks (zod and every schema), loaded once, on the first call or event rather than with the page: the
+ * first screen draws without them. Every reply still waits for them; none is used unchecked.
+ */
+let replies: Promise<typeof import('./replies')> | undefined;
+const loadReplies = () => (replies ??= import('./replies'));
+
+/** A reply that could not be read or checked at all (the channel, or the reply checks, could not be reached). */
+const unreachable = (e: unknown) => ({ ok: false as const, error: { code: 'failed' as const, message: `cannot reach the program: ${String(e)}` } });
 
 type ProgressListener = (p: CollectProgress) => void;
 
@@ -76,22 +72,28 @@ export function httpBridge(base = '', token = ''): Bridge {
       setTimeout(resolve, 1500);
     });
     source.addEventListener('collect:progress', (e) => {
-      const parsed = events['collect:progress'].safeParse(safeJson((e as MessageEvent<string>).data));
-      if (parsed.success) listeners.forEach((l) => l(parsed.data));
+      const raw = safeJson((e as MessageEvent<string>).data);
+      // In arrival order: every event waits on the same promise, whose callbacks run in the order they were added.
+      void loadReplies().then(({ parseProgress }) => {
+        const p = parseProgress(raw);
+        if (p) listeners.forEach((l) => l(p));
+      });
     });
   };
 
-  const post = async <C extends ChannelName>(channel: C, body: unknown) => {
+  const post = async <C extends ChannelName>(channel: C, body: unknown): Promise<Reply<C>> => {
     await opened;
     try {
+      const checks = loadReplies();
       const res = await fetch(`${base}/api/${channel}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
         body: JSON.stringify(body),
       });
-      return parseReply(channel, safeJson(await res.text()));
+      const raw = safeJson(await res.text());
+      return (await checks).parseReply(channel, raw);
     } catch (e) {
-      return { ok: false as const, error: { code: 'failed' as const, message: `cannot reach the program: ${String(e)}` } };
+      return unreachable(e);
     }
   };
 
@@ -131,7 +133,12 @@ export function electronBridge(api: PreloadLike): Bridge {
       const fn = raw[name];
       if (typeof fn !== 'function')
         return { ok: false as const, error: { code: 'failed' as const, message: `${channel}: this version of the program does not offer it` } };
-      return parseReply(channel, await fn(req ?? {}));
+      try {
+        const [{ parseReply }, raw] = await Promise.all([loadReplies(), fn(req ?? {})]);
+        return parseReply(channel, raw);
+      } catch (e) {
+        return unreachable(e);
+      }
     };
   };
   return {
@@ -149,9 +156,12 @@ export function electronBridge(api: PreloadLike): Bridge {
     certificateInspect: verb('certificateInspect') as Bridge['certificateInspect'],
     auditList: verb('auditList') as Bridge['auditList'],
     onCollectProgress: (cb) =>
-      api.onCollectProgress((p) => {
-        const parsed = events['collect:progress'].safeParse(p);
-        if (parsed.success) cb(parsed.data);
+      api.onCollectProgress((raw) => {
+        // In arrival order, as over HTTP.
+        void loadReplies().then(({ parseProgress }) => {
+          const p = parseProgress(raw);
+          if (p) cb(p);
+        });
       }),
   };
 }

@@ -5,7 +5,7 @@
  * what could not be checked.
  */
 import type { Diagnosis } from './finding';
-import { SECTION_NAMES, type SectionName } from './snapshot';
+import { SECTION_NAMES, type SectionName } from './sectionNames';
 
 /** The sections whose probe timed out or failed, in collection order; empty when every probe answered. */
 export function incompleteProbes(diagnosis: Pick<Diagnosis, 'probes'>): SectionName[] {

@@ -8,10 +8,18 @@ import { z } from 'zod';
 import { diagnosisSchema, roleSchema } from './finding';
 import { fixIdSchema } from './ids';
 import { helpdeskSchema } from './orgConfig';
-import { reasonSchema } from './reasons';
+import { REASON_CODES, reasonValueNames, type Reason, type ReasonCode } from './reasons';
 import { probeStatusSchema, SECTION_NAMES, snapshotSchema, type SectionName } from './snapshot';
 
 const sectionName = z.enum(SECTION_NAMES as [SectionName, ...SectionName[]]);
+
+/** The reason codes (reasons.ts) as a zod enum. */
+export const reasonCodeSchema = z.enum(REASON_CODES as [ReasonCode, ...ReasonCode[]]);
+
+/** A reason as it crosses IPC and sits in the audit log: a known code with every value it names. */
+export const reasonSchema = z
+  .object({ code: reasonCodeSchema, values: z.record(z.string(), z.string()) })
+  .refine((r) => reasonValueNames(r.code).every((n) => typeof r.values[n] === 'string'), 'a reason lacks one of its values') as unknown as z.ZodType<Reason>;
 
 export const appInfoSchema = z.object({
   version: z.string(),

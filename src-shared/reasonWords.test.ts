@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { REASON_WORDS, reasonText, resultReasonText } from './reasonWords';
-import { REASON_CODES, reasonCodeSchema, reasonSchema, reasonValueNames, type Reason } from './reasons';
+import { reasonCodeSchema, reasonSchema } from './ipc';
+import { REASON_CODES, reasonValueNames, type Reason } from './reasons';
 
 /** Values that choose between wordings rather than being shown. */
 const SELECTORS = new Set(['kind', 'reboot', 'terminal']);

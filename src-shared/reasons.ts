@@ -2,9 +2,9 @@
  * The reason-code vocabulary: why a fix or an undo ended as it did, or why it would be refused. The main process
  * returns a code with its values (`{ code: 'refused.notPinned.chain', values: { ... } }`), never a sentence; the
  * people-facing layers word it (src-shared/reasonWords.ts). Each code is declared here once, with the names of the
- * values it carries; the IPC contract (ipc.ts) carries `reasonSchema`.
+ * values it carries; the IPC contract (ipc.ts) holds the schema that checks a reason as it crosses. No zod here: the
+ * renderer's first screen builds reasons without loading the schemas.
  */
-import { z } from 'zod';
 
 /** Every code and the names of its values (all strings: they are shown, not computed with). */
 const VALUE_NAMES = {
@@ -56,9 +56,6 @@ export type ReasonCode = keyof typeof VALUE_NAMES;
 /** Every reason code (what the wording tests walk). */
 export const REASON_CODES = Object.keys(VALUE_NAMES) as ReasonCode[];
 
-/** The codes as a zod enum (the IPC contract). */
-export const reasonCodeSchema = z.enum(REASON_CODES as [ReasonCode, ...ReasonCode[]]);
-
 /** The value names of one code. */
 export function reasonValueNames(code: ReasonCode): readonly string[] {
   return VALUE_NAMES[code];
@@ -74,8 +71,3 @@ export type Reason = { [K in ReasonCode]: { code: K; values: ReasonValues<K> } }
 export function reason<K extends ReasonCode>(code: K, values: ReasonValues<K>): Reason {
   return { code, values } as Reason;
 }
-
-/** A reason as it crosses IPC and sits in the audit log: a known code with every value it names. */
-export const reasonSchema = z
-  .object({ code: reasonCodeSchema, values: z.record(z.string(), z.string()) })
-  .refine((r) => VALUE_NAMES[r.code].every((n) => typeof r.values[n] === 'string'), 'a reason lacks one of its values') as unknown as z.ZodType<Reason>;

@@ -2,7 +2,7 @@
  * Plain names of the probes, shared by the wizard's checks screen and the report page (the report says which checks
  * did not answer in these words). One copy: src-renderer/lib/labels.ts is to switch to this one.
  */
-import type { SectionName } from './snapshot';
+import type { SectionName } from './sectionNames';
 
 /** What each probe looks at, in plain words. */
 export const SECTION_LABELS: Record<SectionName, string> = {

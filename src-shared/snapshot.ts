@@ -5,6 +5,9 @@
  */
 import { z } from 'zod';
 import { orgConfigSchema } from './orgConfig';
+import type { SectionName } from './sectionNames';
+
+export { SECTION_NAMES, type SectionName } from './sectionNames';
 
 /** Version tag of the snapshot format; a snapshot with another tag is refused, not guessed at. */
 export const SNAPSHOT_SCHEMA = 'da-doctor/snapshot@1';
@@ -574,7 +577,7 @@ export const serverInfrastructureSchema = z.object({
   errors: z.array(z.string()).optional(),
 });
 
-/** Every section the collector writes; a new probe adds one line here. */
+/** Every section the collector writes, one entry per name of SECTION_NAMES (the compiler holds them to each other). */
 export const sectionsSchema = z.object({
   os: section(osSchema),
   services: section(servicesSchema),
@@ -600,11 +603,8 @@ export const sectionsSchema = z.object({
   server: section(serverSchema).default({ status: 'notApplicable', ms: 0, message: 'not collected (older snapshot)' }),
   /** The server's NLS placement and ISATAP DNS; not in older snapshots (as server). */
   serverInfrastructure: section(serverInfrastructureSchema).default({ status: 'notApplicable', ms: 0, message: 'not collected (older snapshot)' }),
-});
+} satisfies Record<SectionName, z.ZodType>);
 export type Sections = z.infer<typeof sectionsSchema>;
-export type SectionName = keyof Sections;
-/** Probe order: cheap local reads first, network last, so progress moves early. */
-export const SECTION_NAMES = Object.keys(sectionsSchema.shape) as SectionName[];
 
 export const snapshotSchema = z.object({
   schema: z.literal(SNAPSHOT_SCHEMA),

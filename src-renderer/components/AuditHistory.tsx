@@ -3,11 +3,11 @@
  * fix, how it ended, the administrator prompt, whether the checks verified it, before → after in the technical view,
  * and Undo (after a confirmation) for applied fixes with undo data that are not undone yet.
  */
-import { fixText } from '../lib/fixes';
+import { canUndoRecord, fixText } from '../lib/fixes';
 import { formatLocalTime } from '../lib/format';
 import { ELEVATION_LABELS } from '../lib/labels';
 import { runVerdict } from '../screens/VerifyScreen';
-import { canUndoRecord, type AuditUndo } from '../store/fixSlice';
+import type { AuditUndo } from '../store/fixSlice';
 import type { AuditRecord, FixRunResult } from '../../src-shared/ipc';
 import { UndoAction } from './UndoAction';
 import { recordReasonText } from '../../src-shared/reasonWords';

@@ -5,6 +5,7 @@
  */
 import { fixSpec } from '../../src-shared/fixes/catalogue';
 import type { FixId } from '../../src-shared/ids';
+import type { AuditRecord } from '../../src-shared/ipc';
 
 /** A fix as the wizard names it. */
 export interface FixText {
@@ -22,6 +23,11 @@ export function fixText(id: FixId, fallback: { title: string; plain: string }): 
   const spec = fixSpec(id);
   if (!spec) return { ...fallback, whyAdmin: null, undo: null, rebootRequired: false, commands: [] };
   return { title: spec.title, plain: spec.plain, whyAdmin: spec.whyAdmin, undo: spec.undo, rebootRequired: spec.rebootRequired, commands: spec.preview({}) };
+}
+
+/** Whether an audit record can be undone: an applied fix with undo data, whose fix has an undo, not undone yet. */
+export function canUndoRecord(r: AuditRecord): boolean {
+  return r.kind === 'fix' && r.outcome === 'applied' && r.undoData !== null && !r.undoneBy && Boolean(fixSpec(r.fix)?.undo);
 }
 
 /** The largest certificate file the page sends (main refuses more than 64 KB). */

@@ -7,7 +7,7 @@ import { HelpdeskContact } from '../components/HelpdeskContact';
 import { selectHelpdesk } from '../store/selectors';
 import { formatDuration } from '../../src-shared/format';
 import { useApp } from '../store/StoreContext';
-import { SECTION_NAMES } from '../../src-shared/snapshot';
+import { SECTION_NAMES } from '../../src-shared/sectionNames';
 
 /** The checks screen. */
 export function ChecksScreen() {

@@ -1,7 +1,6 @@
 /** Start: what is wrong and for whom, then run the checks (or open a snapshot from another machine). */
 import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
-import { useId, useRef } from 'react';
-import { AuditHistory } from '../components/AuditHistory';
+import { lazy, Suspense, useId, useRef } from 'react';
 import { RadioGroup } from '../components/RadioGroup';
 import { WizardFooter } from '../components/WizardFooter';
 import { ScreenHeading } from '../components/ScreenHeading';
@@ -10,6 +9,12 @@ import { useApp } from '../store/StoreContext';
 import type { StartChoice } from '../../src-shared/tree';
 
 const CHOICES = Object.keys(START_CHOICES) as StartChoice[];
+
+/**
+ * The history names each fix from the fix catalogue, which the rest of this screen does not need: it loads after the
+ * screen is drawn, inside a section that starts closed.
+ */
+const AuditHistory = lazy(() => import('../components/AuditHistory').then((m) => ({ default: m.AuditHistory })));
 
 /** The start screen. */
 export function StartScreen() {
@@ -86,15 +91,17 @@ export function StartScreen() {
         }}
       >
         <summary>For helpdesk staff: changes made by DirectAccess Doctor on this computer</summary>
-        <AuditHistory
-          records={audit}
-          loading={auditLoading}
-          error={auditError}
-          undos={auditUndos}
-          technical={technical}
-          onUndo={(id) => void undoAudit(id)}
-          onReload={() => void loadAudit()}
-        />
+        <Suspense fallback={<p role="status">Loading…</p>}>
+          <AuditHistory
+            records={audit}
+            loading={auditLoading}
+            error={auditError}
+            undos={auditUndos}
+            technical={technical}
+            onUndo={(id) => void undoAudit(id)}
+            onReload={() => void loadAudit()}
+          />
+        </Suspense>
       </details>
       {infoError && (
         <MessageBar intent="error" role="alert">

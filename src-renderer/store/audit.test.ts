@@ -6,8 +6,9 @@ import { reason } from '../../src-shared/reasons';
 import type { FixNode } from '../../src-shared/tree';
 import { auditRecord } from '../../test-support/auditRecord';
 import { diagnosis, finding } from '../../test-support/treeFixtures';
-import { canUndoRecord } from './fixSlice';
-import { createAppStore, selectWalk } from './index';
+import { canUndoRecord } from '../lib/fixes';
+import { createAppStore } from './index';
+import { selectWalk } from './walk';
 
 /** An audit record: an applied, verified start-ip-helper with undo data unless `over` says otherwise. */
 function record(id: string, over: Partial<AuditRecord> = {}): AuditRecord {

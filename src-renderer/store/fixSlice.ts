@@ -4,12 +4,10 @@
  * the tree takes its next step (verify → fixed, the next fix, or escalate); the verify screen shows the runs first.
  */
 import type { Bridge } from '../bridge';
-import { fixSpec } from '../../src-shared/fixes/catalogue';
 import type { FixId } from '../../src-shared/ids';
 import type { AuditRecord, CertificateInfo, FixPreview, FixRunResult } from '../../src-shared/ipc';
 import type { FixNode, FixOutcome, NodeId } from '../../src-shared/tree';
 import type { Slice } from './types';
-import { resultReasonText } from '../../src-shared/reasonWords';
 import { reason } from '../../src-shared/reasons';
 
 /** A fix's preview for given parameters (`key` names them, so a late reply for other parameters is dropped). */
@@ -43,11 +41,6 @@ export interface AuditUndo {
   status: 'running' | 'done' | 'failed';
   result?: FixRunResult;
   error?: string;
-}
-
-/** Whether an audit record can be undone: an applied fix with undo data, whose fix has an undo, not undone yet. */
-export function canUndoRecord(r: AuditRecord): boolean {
-  return r.kind === 'fix' && r.outcome === 'applied' && r.undoData !== null && !r.undoneBy && Boolean(fixSpec(r.fix)?.undo);
 }
 
 /** Fix state and actions. */
@@ -128,10 +121,15 @@ let nextRunId = 1;
 /** Numbers each audit load, so only the latest answer is kept. */
 let auditLoads = 0;
 
-/** How an undo ended, as the lists show it. */
-function undoState(r: Awaited<ReturnType<Bridge['fixUndo']>>): AuditUndo {
+/**
+ * How an undo ended, as the lists show it. The words come with the fix catalogue, which the first screen does not
+ * load: by the time anything is undone, the history or the guide has loaded it.
+ */
+async function undoState(r: Awaited<ReturnType<Bridge['fixUndo']>>): Promise<AuditUndo> {
   if (!r.ok) return { status: 'failed', error: r.error.message };
-  return r.value.outcome === 'applied' ? { status: 'done', result: r.value } : { status: 'failed', result: r.value, error: resultReasonText(r.value.reason) };
+  if (r.value.outcome === 'applied') return { status: 'done', result: r.value };
+  const { resultReasonText } = await import('../../src-shared/reasonWords');
+  return { status: 'failed', result: r.value, error: resultReasonText(r.value.reason) };
 }
 
 /** Creates the fix slice over this bridge. */
@@ -212,7 +210,7 @@ export const createFixSlice =
         const patch = (undo: FixRun['undo']) => set((s) => ({ runs: s.runs.map((r) => (r.id === runId ? { ...r, undo } : r)) }));
         patch({ status: 'running' });
         const r = await bridge.fixUndo({ auditId: run.result.auditId, confirmed: true });
-        const state = undoState(r);
+        const state = await undoState(r);
         patch(state);
         if (state.status === 'done') markUndone([run.result.fix]);
         // The history, when it was loaded, shows the undo too.
@@ -230,7 +228,7 @@ export const createFixSlice =
         const patch = (u: AuditUndo) => set((s) => ({ auditUndos: { ...s.auditUndos, [auditId]: u } }));
         patch({ status: 'running' });
         const r = await bridge.fixUndo({ auditId, confirmed: true });
-        const state = undoState(r);
+        const state = await undoState(r);
         patch(state);
         // A run of this session with that audit id is undone too (the outcome screen says so).
         set((s) => ({ runs: s.runs.map((run) => (run.result.auditId === auditId ? { ...run, undo: state } : run)) }));

@@ -9,7 +9,7 @@ import { createUiSlice } from './uiSlice';
 import { createWizardSlice } from './wizardSlice';
 
 export type { AppState } from './types';
-export { selectIncomplete, selectRoleMismatch, selectVerifyRuns, selectWalk } from './selectors';
+export { selectIncomplete, selectRoleMismatch, selectVerifyRuns } from './selectors';
 export type { RoleMismatch } from './selectors';
 
 /** Creates the store; `scenario` is the simulated host's scenario from the page address, if any. */

@@ -8,7 +8,8 @@ import { reason } from '../../src-shared/reasons';
 
 /** main's refusal of a picked file that is not the chain's root. */
 const NOT_THE_ROOT = reason('refused.matchesNoChain', { kind: 'root', subject: 'CN=x', thumbprint: 'AA', chainRootSubject: 'CN=r', chainRootThumbprint: 'BB' });
-import { createAppStore, selectIncomplete, selectRoleMismatch, selectWalk } from './index';
+import { createAppStore, selectIncomplete, selectRoleMismatch } from './index';
+import { selectWalk } from './walk';
 
 /** A fix run's result: applied and verified unless `over` says otherwise. */
 function runResult(fix: FixRunResult['fix'], over: Partial<FixRunResult> = {}): FixRunResult {
