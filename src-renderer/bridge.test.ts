@@ -21,6 +21,12 @@ describe('bridge', () => {
     const r = await httpBridge('http://x').appInfo();
     expect(r).toEqual({ ok: true, value: info });
     expect(fetch).toHaveBeenCalledWith('http://x/api/app:info', expect.objectContaining({ method: 'POST', body: '{}' }));
+    // A reply that breaks the contract never reaches the store as a value, even though its checks load lazily.
+    fetch.mockImplementationOnce(async () => new Response(JSON.stringify({ ok: true, value: { ...info, host: 'mainframe' } })));
+    expect(await httpBridge('http://x').appInfo()).toMatchObject({
+      ok: false,
+      error: { code: 'failed', message: expect.stringContaining('unexpected reply') },
+    });
   });
 
   it('over HTTP sends the harness token on every request and on the event stream', async () => {
@@ -74,6 +80,23 @@ describe('bridge', () => {
       vi.fn(async () => Promise.reject(new Error('down'))),
     );
     expect(await httpBridge().collectRun({ runId: 'r' })).toMatchObject({ ok: false, error: { code: 'failed' } });
+  });
+
+  it('answers with a typed error when the reply checks cannot load, and loads them again for the next reply', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify({ ok: true, value: info }))),
+    );
+    vi.resetModules();
+    vi.doMock('./replies', () => {
+      throw new Error('chunk gone');
+    });
+    const fresh = await import('./bridge');
+    const b = fresh.httpBridge('http://x');
+    expect(await b.appInfo()).toMatchObject({ ok: false, error: { code: 'failed', message: expect.stringContaining('cannot reach the program') } });
+    vi.doUnmock('./replies');
+    expect(await b.appInfo()).toEqual({ ok: true, value: info });
+    vi.resetModules();
   });
 
   it('over the preload parses replies and filters malformed progress', async () => {

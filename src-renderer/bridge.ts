@@ -29,7 +29,11 @@ type Verb = keyof typeof VERB_CHANNELS;
  * first screen draws without them. Every reply still waits for them; none is used unchecked.
  */
 let replies: Promise<typeof import('./replies')> | undefined;
-const loadReplies = () => (replies ??= import('./replies'));
+const loadReplies = () =>
+  (replies ??= import('./replies').catch((e: unknown) => {
+    replies = undefined; // not kept: the next reply tries again
+    throw e;
+  }));
 
 /** A reply that could not be read or checked at all (the channel, or the reply checks, could not be reached). */
 const unreachable = (e: unknown) => ({ ok: false as const, error: { code: 'failed' as const, message: `cannot reach the program: ${String(e)}` } });
@@ -74,24 +78,27 @@ export function httpBridge(base = '', token = ''): Bridge {
     source.addEventListener('collect:progress', (e) => {
       const raw = safeJson((e as MessageEvent<string>).data);
       // In arrival order: every event waits on the same promise, whose callbacks run in the order they were added.
-      void loadReplies().then(({ parseProgress }) => {
-        const p = parseProgress(raw);
-        if (p) listeners.forEach((l) => l(p));
-      });
+      void loadReplies()
+        .then(({ parseProgress }) => {
+          const p = parseProgress(raw);
+          if (p) listeners.forEach((l) => l(p));
+        })
+        .catch(() => undefined); // progress only: the run's own reply says what went wrong
     });
   };
 
   const post = async <C extends ChannelName>(channel: C, body: unknown): Promise<Reply<C>> => {
     await opened;
     try {
-      const checks = loadReplies();
-      const res = await fetch(`${base}/api/${channel}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
-        body: JSON.stringify(body),
-      });
-      const raw = safeJson(await res.text());
-      return (await checks).parseReply(channel, raw);
+      const [res, { parseReply }] = await Promise.all([
+        fetch(`${base}/api/${channel}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
+          body: JSON.stringify(body),
+        }),
+        loadReplies(),
+      ]);
+      return parseReply(channel, safeJson(await res.text()));
     } catch (e) {
       return unreachable(e);
     }
@@ -158,10 +165,12 @@ export function electronBridge(api: PreloadLike): Bridge {
     onCollectProgress: (cb) =>
       api.onCollectProgress((raw) => {
         // In arrival order, as over HTTP.
-        void loadReplies().then(({ parseProgress }) => {
-          const p = parseProgress(raw);
-          if (p) cb(p);
-        });
+        void loadReplies()
+          .then(({ parseProgress }) => {
+            const p = parseProgress(raw);
+            if (p) cb(p);
+          })
+          .catch(() => undefined); // as over HTTP
       }),
   };
 }
