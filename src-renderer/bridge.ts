@@ -35,6 +35,21 @@ const loadReplies = () =>
     throw e;
   }));
 
+/**
+ * A progress listener that checks each raw event first and drops one that breaks the contract. Events keep their
+ * arrival order: each waits on the same promise, whose callbacks run in the order they were added. If the checks
+ * cannot load, the event is dropped: it is progress only, and the run's own reply says what went wrong.
+ */
+const checkedProgress =
+  (cb: (p: CollectProgress) => void) =>
+  (raw: unknown): void =>
+    void loadReplies()
+      .then(({ parseProgress }) => {
+        const p = parseProgress(raw);
+        if (p) cb(p);
+      })
+      .catch(() => undefined);
+
 /** A reply that could not be read or checked at all (the channel, or the reply checks, could not be reached). */
 const unreachable = (e: unknown) => ({ ok: false as const, error: { code: 'failed' as const, message: `cannot reach the program: ${String(e)}` } });
 
@@ -75,16 +90,8 @@ export function httpBridge(base = '', token = ''): Bridge {
       source!.addEventListener('open', () => resolve(), { once: true });
       setTimeout(resolve, 1500);
     });
-    source.addEventListener('collect:progress', (e) => {
-      const raw = safeJson((e as MessageEvent<string>).data);
-      // In arrival order: every event waits on the same promise, whose callbacks run in the order they were added.
-      void loadReplies()
-        .then(({ parseProgress }) => {
-          const p = parseProgress(raw);
-          if (p) listeners.forEach((l) => l(p));
-        })
-        .catch(() => undefined); // progress only: the run's own reply says what went wrong
-    });
+    const dispatch = checkedProgress((p) => listeners.forEach((l) => l(p)));
+    source.addEventListener('collect:progress', (e) => dispatch(safeJson((e as MessageEvent<string>).data)));
   };
 
   const post = async <C extends ChannelName>(channel: C, body: unknown): Promise<Reply<C>> => {
@@ -162,16 +169,7 @@ export function electronBridge(api: PreloadLike): Bridge {
     fixUndo: verb('fixUndo') as Bridge['fixUndo'],
     certificateInspect: verb('certificateInspect') as Bridge['certificateInspect'],
     auditList: verb('auditList') as Bridge['auditList'],
-    onCollectProgress: (cb) =>
-      api.onCollectProgress((raw) => {
-        // In arrival order, as over HTTP.
-        void loadReplies()
-          .then(({ parseProgress }) => {
-            const p = parseProgress(raw);
-            if (p) cb(p);
-          })
-          .catch(() => undefined); // as over HTTP
-      }),
+    onCollectProgress: (cb) => api.onCollectProgress(checkedProgress(cb)),
   };
 }
 
